@@ -1,0 +1,138 @@
+/**
+ * Named error classes. Every error ndvec throws on bad input is one of these, carries the
+ * offending values as structured fields, and shows them in its message.
+ * @module
+ */
+
+/** Formats a shape the way messages show it: `[3,4]`. */
+export function formatShape(shape: readonly number[]): string {
+  return `[${shape.join(',')}]`;
+}
+
+/**
+ * Base class of every error ndvec throws on bad input.
+ * @example
+ * try { nd.zeros([2]).add(nd.zeros([3])); } catch (e) { e instanceof NdvecError; } // true
+ */
+export class NdvecError extends Error {
+  /** @param message what went wrong, with the values involved */
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/**
+ * A shape is invalid or does not fit the data (negative, fractional or non-finite entries,
+ * a size mismatch, ragged nested arrays, incompatible shapes for an operation).
+ * @example
+ * nd.zeros([2, 3]).reshape([4]); // ShapeError: cannot reshape array of size 6 into shape [4]
+ */
+export class ShapeError extends NdvecError {
+  /** The shapes involved. */
+  readonly shapes: readonly (readonly number[])[];
+  /**
+   * @param message what went wrong
+   * @param shapes the shapes involved
+   */
+  constructor(message: string, shapes: readonly (readonly number[])[] = []) {
+    super(message);
+    this.shapes = shapes;
+  }
+}
+
+/**
+ * Two or more shapes cannot be broadcast together.
+ * @example
+ * nd.zeros([3, 4]).add(nd.zeros([2])); // BroadcastError: cannot broadcast shapes [3,4] and [2]
+ */
+export class BroadcastError extends ShapeError {
+  /** @param shapes the shapes that do not broadcast */
+  constructor(shapes: readonly (readonly number[])[]) {
+    super(`cannot broadcast shapes ${shapes.map(formatShape).join(' and ')}`, shapes);
+  }
+}
+
+/**
+ * An axis is out of range for the array's number of dimensions, or repeated.
+ * @example
+ * nd.zeros([2, 3]).sum(2); // AxisError: axis 2 is out of bounds for array of dimension 2
+ */
+export class AxisError extends NdvecError {
+  /** The offending axis. */
+  readonly axis: number;
+  /** The number of dimensions of the array. */
+  readonly ndim: number;
+  /**
+   * @param axis the offending axis
+   * @param ndim the array's number of dimensions
+   * @param message optional message; defaults to NumPy's wording
+   */
+  constructor(axis: number, ndim: number, message?: string) {
+    super(message ?? `axis ${axis} is out of bounds for array of dimension ${ndim}`);
+    this.axis = axis;
+    this.ndim = ndim;
+  }
+}
+
+/**
+ * An index is out of range, or the wrong number of indices was given.
+ * @example
+ * nd.zeros([3]).get(3); // IndexError: index 3 is out of bounds for axis 0 with size 3
+ */
+export class IndexError extends NdvecError {
+  /** The offending index, when there is one. */
+  readonly index: number | undefined;
+  /** The axis it indexes, when there is one. */
+  readonly axis: number | undefined;
+  /**
+   * @param message what went wrong
+   * @param index the offending index
+   * @param axis the axis it indexes
+   */
+  constructor(message: string, index?: number, axis?: number) {
+    super(message);
+    this.index = index;
+    this.axis = axis;
+  }
+}
+
+/**
+ * An operation got an array of a dtype it does not accept (arithmetic on a bool array,
+ * a float array used as a mask).
+ * @example
+ * nd.ones([2]).where(nd.ones([2])); // DTypeError: mask must be a bool array, got float64
+ */
+export class DTypeError extends NdvecError {
+  /** The dtype that was given. */
+  readonly dtype: string;
+  /**
+   * @param message what went wrong
+   * @param dtype the dtype that was given
+   */
+  constructor(message: string, dtype: string) {
+    super(message);
+    this.dtype = dtype;
+  }
+}
+
+/**
+ * An array (or a view of an array) was used after `dispose()` freed its memory.
+ * @example
+ * const a = nd.ones([2]); a.dispose(); a.sum(); // DisposedError
+ */
+export class DisposedError extends NdvecError {
+  constructor(message = 'array used after dispose(): its memory was freed') {
+    super(message);
+  }
+}
+
+/**
+ * Internal invariant check: throws a plain `Error` naming the broken invariant. Used for
+ * conditions that bad user input cannot reach.
+ * @param condition must hold
+ * @param message what should have held
+ */
+export function invariant(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(`ndvec internal invariant failed: ${message}`);
+}

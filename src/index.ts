@@ -1,0 +1,25 @@
+/**
+ * ndvec: NumPy-style n-dimensional arrays for JavaScript, with WebAssembly SIMD kernels.
+ * @example
+ * import { nd } from 'ndvec';
+ * const a = nd.array([-1, 2, -3, 4]);
+ * a.where(a.gt(0)).toArray(); // [2, 4]
+ * @module
+ */
+export { nd } from './nd.ts';
+export { NdArray, type Operand, type OutOptions, type ReduceOptions, type VarOptions, type AxisArg } from './ndarray.ts';
+export type { ArrayInput } from './create.ts';
+export type { SliceSpec } from './ops/manipulate.ts';
+export type { ShapeLike } from './shape.ts';
+export type { DType } from './memory.ts';
+export type { ConfigOptions, Info } from './runtime.ts';
+export type { ScijsNdarray } from './interop.ts';
+export {
+  NdvecError,
+  ShapeError,
+  BroadcastError,
+  AxisError,
+  IndexError,
+  DTypeError,
+  DisposedError,
+} from './errors.ts';

@@ -1,0 +1,261 @@
+/**
+ * Where array data lives: one `WebAssembly.Memory` (the arena) shared with the WASM kernels,
+ * managed by a size-class allocator in JS. Blocks are reached through a {@link Storage}
+ * handle whose typed-array views are rebuilt whenever `memory.grow` detached the old buffer,
+ * so no caller ever holds a stale view across an allocation.
+ *
+ * Safety without `dispose()`: V8 does not count WASM memory, so a loop that drops results
+ * would grow the arena before any GC runs. Past a soft limit of live arena bytes, new blocks
+ * are plain JS `ArrayBuffer`s instead: V8 sees their size, collects garbage, and the
+ * `FinalizationRegistry` returns the dropped arena blocks, after which allocation goes back
+ * to the arena.
+ * @module
+ */
+import { DisposedError, invariant } from './errors.ts';
+
+/** Element types: 8-byte floats, and bools stored one byte an element. */
+export type DType = 'float64' | 'bool';
+
+const PAGE_BYTES = 65536;
+/** Bytes at the bottom of the memory kept for the WASM module's static data and scratch. */
+export const RESERVED_BYTES = PAGE_BYTES;
+const ALIGN = 16;
+const INITIAL_PAGES = 256; // 16 MiB
+const MAXIMUM_PAGES = 65536; // 4 GiB of address space, reserved, not committed
+
+function makeMemory(): WebAssembly.Memory | null {
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.Memory !== 'function') return null;
+  try {
+    return new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum: MAXIMUM_PAGES });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Rounds a byte count up to its size class: 16-byte steps below 256 bytes, then four classes
+ * per power of two (2^k, 1.25·2^k, 1.5·2^k, 1.75·2^k), so at most 25 % is wasted.
+ * @param bytes requested size
+ * @returns the block size that will be used
+ */
+export function sizeClass(bytes: number): number {
+  if (bytes <= 256) return Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
+  const pow = 2 ** Math.floor(Math.log2(bytes));
+  const quarter = pow / 4;
+  return Math.ceil(bytes / quarter) * quarter;
+}
+
+interface HeldBlock {
+  ptr: number;
+  bytes: number;
+}
+
+/** The arena: the memory, its allocator, and the live-byte accounting. */
+class Arena {
+  readonly memory: WebAssembly.Memory | null = makeMemory();
+  private buffer: ArrayBuffer | null = null;
+  private f64View = new Float64Array(0);
+  private u8View = new Uint8Array(0);
+  private top = RESERVED_BYTES;
+  private readonly freeLists = new Map<number, number[]>();
+  liveBytes = 0;
+  liveBlocks = 0;
+  /** Live arena bytes past which new arrays go to JS ArrayBuffers (see module docs). */
+  softLimit = 256 * 1024 * 1024;
+
+  /** The whole memory as float64; rebuilt when the memory grew. */
+  f64(): Float64Array {
+    if (this.memory!.buffer !== this.buffer) this.refresh();
+    return this.f64View;
+  }
+
+  /** The whole memory as bytes; rebuilt when the memory grew. */
+  u8(): Uint8Array {
+    if (this.memory!.buffer !== this.buffer) this.refresh();
+    return this.u8View;
+  }
+
+  private refresh(): void {
+    const buffer = this.memory!.buffer;
+    this.buffer = buffer;
+    this.f64View = new Float64Array(buffer);
+    this.u8View = new Uint8Array(buffer);
+  }
+
+  /** Returns a block pointer, or -1 when the arena should not (soft limit) or cannot grow. */
+  allocate(bytes: number): number {
+    if (this.memory === null || this.liveBytes + bytes > this.softLimit) return -1;
+    const list = this.freeLists.get(bytes);
+    let ptr = list !== undefined && list.length > 0 ? list.pop()! : -1;
+    if (ptr < 0) {
+      const end = this.top + bytes;
+      const have = this.memory.buffer.byteLength;
+      if (end > have) {
+        const needPages = Math.ceil((end - have) / PAGE_BYTES);
+        const growPages = Math.max(needPages, Math.ceil(have / PAGE_BYTES / 2));
+        try {
+          this.memory.grow(Math.min(growPages, MAXIMUM_PAGES - have / PAGE_BYTES));
+        } catch {
+          try {
+            this.memory.grow(needPages);
+          } catch {
+            return -1;
+          }
+        }
+      }
+      ptr = this.top;
+      this.top = end;
+    }
+    this.liveBytes += bytes;
+    this.liveBlocks++;
+    return ptr;
+  }
+
+  release(ptr: number, bytes: number): void {
+    let list = this.freeLists.get(bytes);
+    if (list === undefined) this.freeLists.set(bytes, (list = []));
+    list.push(ptr);
+    this.liveBytes -= bytes;
+    this.liveBlocks--;
+  }
+}
+
+const arena = new Arena();
+
+const registry =
+  typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry<HeldBlock>((held) => arena.release(held.ptr, held.bytes))
+    : null;
+
+/** Storages allocated inside each open `nd.scope`, innermost last. */
+const scopeStack: Storage[][] = [];
+
+/**
+ * A block of array data: in the arena (`ptr >= 0`) or, past the soft limit or without
+ * WebAssembly, in a JS typed array. Views of one array share one Storage.
+ *
+ * Read data through {@link Storage.f64} / {@link Storage.u8} plus {@link Storage.base}, and
+ * fetch the view only after the last allocation of an operation: growing the memory
+ * replaces the views.
+ */
+export class Storage {
+  /** Byte offset in the arena, or -1 for a JS-backed block. */
+  readonly ptr: number;
+  /** Allocated bytes (the size class), 0 for JS-backed blocks. */
+  readonly bytes: number;
+  /** Element index of element 0 within the views {@link f64} / {@link u8} return. */
+  readonly base: number;
+  private readonly js: Float64Array | Uint8Array | null;
+  private freed = false;
+
+  /**
+   * @param dtype element type
+   * @param length number of elements
+   */
+  constructor(
+    readonly dtype: DType,
+    readonly length: number,
+  ) {
+    const itemBytes = dtype === 'float64' ? 8 : 1;
+    const want = length * itemBytes;
+    const bytes = want === 0 ? 0 : sizeClass(want);
+    const ptr = bytes === 0 ? -1 : arena.allocate(bytes);
+    this.ptr = ptr;
+    if (ptr >= 0) {
+      this.bytes = bytes;
+      this.base = ptr / itemBytes;
+      this.js = null;
+      registry?.register(this, { ptr, bytes }, this);
+    } else {
+      this.bytes = 0;
+      this.base = 0;
+      this.js = dtype === 'float64' ? new Float64Array(length) : new Uint8Array(length);
+    }
+    const scope = scopeStack[scopeStack.length - 1];
+    if (scope !== undefined) scope.push(this);
+  }
+
+  /** True when the data lives in the arena, where the WASM kernels can reach it. */
+  get inArena(): boolean {
+    return this.ptr >= 0;
+  }
+
+  /** True after {@link free}. */
+  get isFreed(): boolean {
+    return this.freed;
+  }
+
+  /** The float64 view holding this block (the whole arena, or the block's own array). */
+  f64(): Float64Array {
+    if (this.freed) throw new DisposedError();
+    invariant(this.dtype === 'float64', 'f64() on a bool storage');
+    return this.ptr >= 0 ? arena.f64() : (this.js as Float64Array);
+  }
+
+  /** The byte view holding this block (the whole arena, or the block's own array). */
+  u8(): Uint8Array {
+    if (this.freed) throw new DisposedError();
+    invariant(this.dtype === 'bool', 'u8() on a float64 storage');
+    return this.ptr >= 0 ? arena.u8() : (this.js as Uint8Array);
+  }
+
+  /** Zeroes the block's elements. */
+  fill0(): this {
+    const view = this.dtype === 'float64' ? this.f64() : this.u8();
+    view.fill(0, this.base, this.base + this.length);
+    return this;
+  }
+
+  /** Returns the block to the arena now. Idempotent. Later access throws DisposedError. */
+  free(): void {
+    if (this.freed) return;
+    this.freed = true;
+    if (this.ptr >= 0) {
+      registry?.unregister(this);
+      arena.release(this.ptr, this.bytes);
+    }
+  }
+}
+
+/** The arena's `WebAssembly.Memory`, or null where WebAssembly is missing. */
+export function arenaMemory(): WebAssembly.Memory | null {
+  return arena.memory;
+}
+
+/** Memory figures for `nd.info()`. */
+export function memoryStats(): { arenaBytes: number; liveBytes: number; liveArrays: number } {
+  return {
+    arenaBytes: arena.memory?.buffer.byteLength ?? 0,
+    liveBytes: arena.liveBytes,
+    liveArrays: arena.liveBlocks,
+  };
+}
+
+/** Sets the live-byte soft limit of the arena (see module docs). */
+export function setArenaSoftLimit(bytes: number): void {
+  arena.softLimit = bytes;
+}
+
+/** Current live-byte soft limit of the arena. */
+export function arenaSoftLimit(): number {
+  return arena.softLimit;
+}
+
+/** Opens a scope: storages allocated until {@link closeScope} are recorded. */
+export function openScope(): void {
+  scopeStack.push([]);
+}
+
+/**
+ * Closes the innermost scope, freeing every storage it allocated except those in `keep`.
+ * Kept storages move to the enclosing scope, if any.
+ */
+export function closeScope(keep: ReadonlySet<Storage>): void {
+  const list = scopeStack.pop();
+  invariant(list !== undefined, 'closeScope without openScope');
+  const outer = scopeStack[scopeStack.length - 1];
+  for (const s of list) {
+    if (keep.has(s)) outer?.push(s);
+    else s.free();
+  }
+}

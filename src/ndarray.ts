@@ -1,0 +1,1257 @@
+/**
+ * The NdArray class: a view = (storage, shape, strides, offset). Methods are thin: the work
+ * is in `src/ops/*` and the kernels they dispatch to.
+ * @module
+ */
+import { DTypeError, DisposedError, IndexError } from './errors.ts';
+import { type DType, Storage } from './memory.ts';
+import { contiguousStrides, isCContiguous, shapeSize } from './shape.ts';
+import { binary, clip, unary } from './ops/elementwise.ts';
+import { compress, countTrue, select, setWhere } from './ops/mask.ts';
+import { argReduce, cumulative, reduce } from './ops/reduce.ts';
+import { argsort, sort } from './ops/sort.ts';
+import { matmul } from './ops/linalg.ts';
+import {
+  broadcastTo,
+  expandDims,
+  flatten,
+  ravel,
+  reshape,
+  slice,
+  squeeze,
+  transpose,
+  type SliceSpec,
+} from './ops/manipulate.ts';
+import { formatArray } from './format.ts';
+import { toNdarray, type ScijsNdarray } from './interop.ts';
+
+/** The other operand of an element-wise op: an array or a number (broadcast). */
+export type Operand = NdArray | number;
+
+/** Options of every element-wise op, comparison and `nd.where`. */
+export interface OutOptions {
+  /** Write the result into this array (its shape must be the broadcast shape) and return it. */
+  out?: NdArray;
+}
+
+/** Options of reductions. */
+export interface ReduceOptions {
+  /** Keep reduced axes as size-1 axes (so the result broadcasts against the input). */
+  keepdims?: boolean;
+}
+
+/** Options of `std` and `var`. */
+export interface VarOptions extends ReduceOptions {
+  /** Delta degrees of freedom: the divisor is `n - ddof`. Default 0. */
+  ddof?: number;
+}
+
+/** An axis argument of a reduction: one axis, several, or omitted for all. */
+export type AxisArg = number | readonly number[] | null | undefined;
+
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+const disposeSymbol: typeof Symbol.dispose =
+  (Symbol as { dispose?: typeof Symbol.dispose }).dispose ?? (Symbol.for('Symbol.dispose') as typeof Symbol.dispose);
+
+/**
+ * An n-dimensional array of float64 (or bool) values, NumPy style.
+ *
+ * Create arrays with the `nd` functions (`nd.array`, `nd.zeros`, …), not with `new`.
+ * @example
+ * const a = nd.array([[1, 2], [3, 4]]);
+ * a.add(1).sum(0).toArray(); // [6, 8]
+ */
+export class NdArray {
+  /** @internal The data block, shared by all views of one array. */
+  readonly storage: Storage;
+  /** Size of each dimension. */
+  readonly shape: readonly number[];
+  /** Step in elements between neighbours along each dimension. */
+  readonly strides: readonly number[];
+  /** Index of element [0, …, 0] within the storage, in elements. */
+  readonly offset: number;
+  /** Number of elements. */
+  readonly size: number;
+  /** @internal True for the array that allocated the storage (not a view of it). */
+  readonly ownsStorage: boolean;
+  private disposed = false;
+
+  /**
+   * @internal Use the `nd` functions to create arrays.
+   * @param storage data block
+   * @param shape dimension sizes
+   * @param strides element steps (default C-contiguous)
+   * @param offset element offset into the storage
+   * @param ownsStorage true for the array that allocated `storage`; false for views
+   */
+  constructor(
+    storage: Storage,
+    shape: readonly number[],
+    strides?: readonly number[],
+    offset = 0,
+    ownsStorage = false,
+  ) {
+    this.storage = storage;
+    this.ownsStorage = ownsStorage;
+    this.shape = shape;
+    this.strides = strides ?? contiguousStrides(shape);
+    this.offset = offset;
+    this.size = shapeSize(shape);
+  }
+
+  /**
+   * @internal Allocates an uninitialised C-contiguous array.
+   * @param shape dimension sizes (validated by the caller)
+   * @param dtype element type
+   */
+  static empty(shape: readonly number[], dtype: DType = 'float64'): NdArray {
+    return new NdArray(new Storage(dtype, shapeSize(shape)), shape, undefined, 0, true);
+  }
+
+  /** Element type: `'float64'` or `'bool'`. */
+  get dtype(): DType {
+    return this.storage.dtype;
+  }
+
+  /** Number of dimensions. */
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  /** The transpose (axes reversed), a view. */
+  get T(): NdArray {
+    return transpose(this);
+  }
+
+  /** @internal True when elements are laid out in C order with no gaps. */
+  get isContiguous(): boolean {
+    return isCContiguous(this.shape, this.strides);
+  }
+
+  /** @internal Throws DisposedError when this array or its storage was disposed. */
+  assertLive(): void {
+    if (this.disposed || this.storage.isFreed) throw new DisposedError();
+  }
+
+  /** @internal The float64 view holding the data and the index of element [0,…,0] in it. */
+  f64(): Float64Array {
+    if (this.disposed) throw new DisposedError();
+    if (this.storage.dtype !== 'float64') {
+      throw new DTypeError(`expected a float64 array, got ${this.storage.dtype}`, this.storage.dtype);
+    }
+    return this.storage.f64();
+  }
+
+  /** @internal The byte view holding a bool array's data. */
+  u8(): Uint8Array {
+    if (this.disposed) throw new DisposedError();
+    if (this.storage.dtype !== 'bool') {
+      throw new DTypeError(`expected a bool array, got ${this.storage.dtype}`, this.storage.dtype);
+    }
+    return this.storage.u8();
+  }
+
+  /** @internal Index of element [0,…,0] within the view `f64()`/`u8()` returns. */
+  get start(): number {
+    return this.storage.base + this.offset;
+  }
+
+  private flatIndex(idx: readonly number[]): number {
+    if (idx.length !== this.shape.length) {
+      throw new IndexError(`expected ${this.shape.length} indices, got ${idx.length}`);
+    }
+    let p = this.start;
+    for (let i = 0; i < idx.length; i++) {
+      const n = this.shape[i]!;
+      let k = idx[i]!;
+      if (!Number.isInteger(k) || k < -n || k >= n) {
+        throw new IndexError(`index ${k} is out of bounds for axis ${i} with size ${n}`, k, i);
+      }
+      if (k < 0) k += n;
+      p += k * this.strides[i]!;
+    }
+    return p;
+  }
+
+  /**
+   * Reads one element. Negative indices count from the end.
+   * @param idx one index per dimension (none for a 0-d array)
+   * @returns the element: a number, or a boolean for bool arrays
+   * @example
+   * nd.array([[1, 2], [3, 4]]).get(1, -1); // 4
+   */
+  get(...idx: number[]): number | boolean {
+    this.assertLive();
+    const p = this.flatIndex(idx);
+    return this.dtype === 'bool' ? this.storage.u8()[p] !== 0 : this.storage.f64()[p]!;
+  }
+
+  /**
+   * Writes one element in place. Negative indices count from the end.
+   * @param args the indices, then the value
+   * @returns this array
+   * @example
+   * nd.zeros([2, 2]).set(0, 1, 5).get(0, 1); // 5
+   */
+  set(...args: [...number[], number | boolean]): this {
+    this.assertLive();
+    const value = args[args.length - 1];
+    const p = this.flatIndex(args.slice(0, -1) as number[]);
+    if (this.dtype === 'bool') this.storage.u8()[p] = value ? 1 : 0;
+    else this.storage.f64()[p] = Number(value);
+    return this;
+  }
+
+  // ---- views -------------------------------------------------------------------------
+
+  /**
+   * A view selecting along each axis: an integer (drops the axis), `null` or `':'` (all), a
+   * string such as `'1:5'`, `'::2'`, `'-3:'`, `'::-1'`, or `[start, stop, step?]`. Missing
+   * trailing specs mean all.
+   * @param specs one spec per axis
+   * @returns a view sharing this array's data
+   * @example
+   * nd.arange(10).slice('::3').toArray(); // [0, 3, 6, 9]
+   */
+  slice(...specs: SliceSpec[]): NdArray {
+    return slice(this, specs);
+  }
+
+  /**
+   * Gives a new shape to the same elements; one entry may be -1. A view when the layout
+   * allows, else a copy.
+   * @param shape the new shape
+   * @returns the reshaped array
+   * @example
+   * nd.arange(6).reshape([2, -1]).shape; // [2, 3]
+   */
+  reshape(shape: number | readonly number[]): NdArray {
+    return reshape(this, shape);
+  }
+
+  /**
+   * Permutes the axes (reverses them when none are given). A view.
+   * @param axes the new order of the axes
+   * @returns the transposed view
+   * @example
+   * nd.zeros([2, 3, 4]).transpose(2, 0, 1).shape; // [4, 2, 3]
+   */
+  transpose(...axes: number[]): NdArray {
+    return transpose(this, axes.length === 0 ? undefined : axes);
+  }
+
+  /**
+   * The elements as a 1-D array in C order: a view when possible, else a copy.
+   * @returns the flattened array
+   * @example
+   * nd.array([[1, 2], [3, 4]]).ravel().toArray(); // [1, 2, 3, 4]
+   */
+  ravel(): NdArray {
+    return ravel(this);
+  }
+
+  /**
+   * The elements as a new 1-D array in C order (always a copy).
+   * @returns the copy
+   * @example
+   * nd.array([[1, 2], [3, 4]]).flatten().toArray(); // [1, 2, 3, 4]
+   */
+  flatten(): NdArray {
+    return flatten(this);
+  }
+
+  /**
+   * Removes size-1 axes (all of them, or the one given). A view.
+   * @param axis the axis to remove; it must have size 1
+   * @returns the squeezed view
+   * @example
+   * nd.zeros([1, 3, 1]).squeeze().shape; // [3]
+   */
+  squeeze(axis?: number | readonly number[]): NdArray {
+    return squeeze(this, axis);
+  }
+
+  /**
+   * Inserts a size-1 axis at `axis`. A view.
+   * @param axis where the new axis goes (negative counts from the end of the result)
+   * @returns the expanded view
+   * @example
+   * nd.zeros([3]).expandDims(0).shape; // [1, 3]
+   */
+  expandDims(axis: number): NdArray {
+    return expandDims(this, axis);
+  }
+
+  /**
+   * A read-only-in-spirit view of this array broadcast to `shape` (stride 0 on stretched axes).
+   * @param shape the target shape
+   * @returns the broadcast view
+   * @example
+   * nd.array([1, 2]).broadcastTo([3, 2]).shape; // [3, 2]
+   */
+  broadcastTo(shape: number | readonly number[]): NdArray {
+    return broadcastTo(this, shape);
+  }
+
+  /**
+   * A C-contiguous copy with its own storage.
+   * @returns the copy
+   * @example
+   * const b = a.copy(); b.set(0, 9); // a is unchanged
+   */
+  copy(): NdArray {
+    return unary('copy', this);
+  }
+
+  // ---- out ---------------------------------------------------------------------------
+
+  /**
+   * The elements as nested JS arrays (numbers, or booleans for bool arrays); a scalar for
+   * a 0-d array.
+   * @returns nested arrays
+   * @example
+   * nd.eye(2).toArray(); // [[1, 0], [0, 1]]
+   */
+  toArray(): unknown {
+    this.assertLive();
+    const isBool = this.dtype === 'bool';
+    const data: ArrayLike<number> = isBool ? this.storage.u8() : this.storage.f64();
+    const { shape, strides } = this;
+    const build = (dim: number, p: number): unknown => {
+      if (dim === shape.length) return isBool ? data[p] !== 0 : data[p];
+      const n = shape[dim]!;
+      const s = strides[dim]!;
+      const out = new Array<unknown>(n);
+      for (let i = 0; i < n; i++) out[i] = build(dim + 1, p + i * s);
+      return out;
+    };
+    return build(0, this.start);
+  }
+
+  /**
+   * The elements as a new contiguous `Float64Array` in C order (bools become 0/1).
+   * @returns the copy
+   * @example
+   * nd.arange(3).toFloat64Array(); // Float64Array [0, 1, 2]
+   */
+  toFloat64Array(): Float64Array {
+    this.assertLive();
+    const src = this.dtype === 'float64' && this.isContiguous ? this : unary('copy', this.dtype === 'bool' ? this.astype('float64') : this);
+    const view = src.storage.f64();
+    return view.slice(src.start, src.start + src.size);
+  }
+
+  /**
+   * A copy converted to another dtype (`'bool'`: nonzero is true; `'float64'`: 0/1).
+   * @param dtype the target dtype
+   * @returns the converted copy
+   * @example
+   * nd.array([0, 2]).astype('bool').toArray(); // [false, true]
+   */
+  astype(dtype: DType): NdArray {
+    return unary(dtype === 'bool' ? 'toBool' : 'toFloat', this);
+  }
+
+  /**
+   * An `ndarray` (scijs) object over the same numbers, usable by `ndarray-ops`. It reads
+   * this array's memory: do not keep it past `dispose()` or an allocation that grows memory.
+   * @returns the scijs ndarray
+   * @example
+   * ops.addeq(a.toNdarray(), b.toNdarray());
+   */
+  toNdarray(): ScijsNdarray {
+    return toNdarray(this);
+  }
+
+  /**
+   * NumPy-style text: `array([[1., 2.],\n       [3., 4.]])`, summarised past 1000 elements.
+   * @returns the text
+   * @example
+   * String(nd.array([1, 2])); // 'array([1., 2.])'
+   */
+  toString(): string {
+    this.assertLive();
+    return formatArray(this);
+  }
+
+  /** @internal Node's `util.inspect` shows the same text as `toString()`. */
+  [inspectSymbol](): string {
+    return this.disposed || this.storage.isFreed ? 'array(<disposed>)' : formatArray(this);
+  }
+
+  // ---- memory ------------------------------------------------------------------------
+
+  /**
+   * Frees this array's memory now. On the array that owns the data, every view of it
+   * becomes unusable too; on a view, only the view is marked disposed. Idempotent. Later
+   * use throws `DisposedError`.
+   * @example
+   * const t = a.mul(2); const s = t.sum(); t.dispose();
+   */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.ownsStorage) this.storage.free();
+  }
+
+  /** Same as {@link dispose}, so `using a = nd.zeros(…)` frees at the end of the block. */
+  [disposeSymbol](): void {
+    this.dispose();
+  }
+
+  /** True after `dispose()` (of this array or of the array owning its data). */
+  get isDisposed(): boolean {
+    return this.disposed || this.storage.isFreed;
+  }
+
+  // ---- element-wise (generated from one list; see src/kernels/table.ts) ------------------
+
+  /**
+   * Adds element-wise, broadcasting NumPy's way.
+   * @param other an array (broadcast against this one) or a number
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([1, 2]).add(10).toArray(); // [11, 12]
+   */
+  add(other: Operand, options?: OutOptions): NdArray {
+    return binary('add', this, other, options?.out);
+  }
+
+  /**
+   * Subtracts element-wise.
+   * @param other an array (broadcast against this one) or a number
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([1, 2]).sub(1).toArray(); // [0, 1]
+   */
+  sub(other: Operand, options?: OutOptions): NdArray {
+    return binary('sub', this, other, options?.out);
+  }
+
+  /**
+   * Multiplies element-wise.
+   * @param other an array (broadcast against this one) or a number
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([1, 2]).mul(3).toArray(); // [3, 6]
+   */
+  mul(other: Operand, options?: OutOptions): NdArray {
+    return binary('mul', this, other, options?.out);
+  }
+
+  /**
+   * Divides element-wise (IEEE: x/0 is ±Infinity or NaN).
+   * @param other an array (broadcast against this one) or a number
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([1, 2]).div(2).toArray(); // [0.5, 1]
+   */
+  div(other: Operand, options?: OutOptions): NdArray {
+    return binary('div', this, other, options?.out);
+  }
+
+  /**
+   * Raises to a power element-wise.
+   * @param other an array (broadcast against this one) or a number
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([2, 3]).pow(2).toArray(); // [4, 9]
+   */
+  pow(other: Operand, options?: OutOptions): NdArray {
+    return binary('pow', this, other, options?.out);
+  }
+
+  /**
+   * Remainder with the sign of the divisor, as NumPy's `mod`.
+   * @param other an array (broadcast against this one) or a number
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([-3, 3]).mod(2).toArray(); // [1, 1]
+   */
+  mod(other: Operand, options?: OutOptions): NdArray {
+    return binary('mod', this, other, options?.out);
+  }
+
+  /**
+   * Element-wise maximum; NaN propagates.
+   * @param other an array (broadcast against this one) or a number
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([1, 5]).maximum(3).toArray(); // [3, 5]
+   */
+  maximum(other: Operand, options?: OutOptions): NdArray {
+    return binary('maximum', this, other, options?.out);
+  }
+
+  /**
+   * Element-wise minimum; NaN propagates.
+   * @param other an array (broadcast against this one) or a number
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([1, 5]).minimum(3).toArray(); // [1, 3]
+   */
+  minimum(other: Operand, options?: OutOptions): NdArray {
+    return binary('minimum', this, other, options?.out);
+  }
+
+  /**
+   * Element-wise `atan2(this, other)`, the angle of the point (other, this).
+   * @param other an array (broadcast against this one) or a number
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([1]).atan2(1).toArray(); // [0.7853981633974483]
+   */
+  atan2(other: Operand, options?: OutOptions): NdArray {
+    return binary('atan2', this, other, options?.out);
+  }
+
+  /**
+   * Element-wise `sqrt(this² + other²)` without overflow.
+   * @param other an array (broadcast against this one) or a number
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([3]).hypot(4).toArray(); // [5]
+   */
+  hypot(other: Operand, options?: OutOptions): NdArray {
+    return binary('hypot', this, other, options?.out);
+  }
+
+  /**
+   * `this > other` element-wise, as a bool array.
+   * @param other an array (broadcast against this one) or a number
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([-1, 2]).gt(0).toArray(); // [false, true]
+   */
+  gt(other: Operand, options?: OutOptions): NdArray {
+    return binary('gt', this, other, options?.out);
+  }
+
+  /**
+   * `this >= other` element-wise, as a bool array.
+   * @param other an array (broadcast against this one) or a number
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([0, 2]).ge(2).toArray(); // [false, true]
+   */
+  ge(other: Operand, options?: OutOptions): NdArray {
+    return binary('ge', this, other, options?.out);
+  }
+
+  /**
+   * `this < other` element-wise, as a bool array.
+   * @param other an array (broadcast against this one) or a number
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([-1, 2]).lt(0).toArray(); // [true, false]
+   */
+  lt(other: Operand, options?: OutOptions): NdArray {
+    return binary('lt', this, other, options?.out);
+  }
+
+  /**
+   * `this <= other` element-wise, as a bool array.
+   * @param other an array (broadcast against this one) or a number
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([0, 2]).le(0).toArray(); // [true, false]
+   */
+  le(other: Operand, options?: OutOptions): NdArray {
+    return binary('le', this, other, options?.out);
+  }
+
+  /**
+   * `this == other` element-wise, as a bool array (NaN is never equal).
+   * @param other an array (broadcast against this one) or a number
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([1, NaN]).eq(1).toArray(); // [true, false]
+   */
+  eq(other: Operand, options?: OutOptions): NdArray {
+    return binary('eq', this, other, options?.out);
+  }
+
+  /**
+   * `this != other` element-wise, as a bool array (NaN is always unequal).
+   * @param other an array (broadcast against this one) or a number
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([1, NaN]).ne(1).toArray(); // [false, true]
+   */
+  ne(other: Operand, options?: OutOptions): NdArray {
+    return binary('ne', this, other, options?.out);
+  }
+
+  /**
+   * Logical and of bool arrays, element-wise.
+   * @param other an array (broadcast against this one) or a number
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * a.gt(0).and(a.lt(5))
+   */
+  and(other: Operand, options?: OutOptions): NdArray {
+    return binary('and', this, other, options?.out);
+  }
+
+  /**
+   * Logical or of bool arrays, element-wise.
+   * @param other an array (broadcast against this one) or a number
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * a.lt(0).or(a.gt(5))
+   */
+  or(other: Operand, options?: OutOptions): NdArray {
+    return binary('or', this, other, options?.out);
+  }
+
+  /**
+   * Logical exclusive or of bool arrays, element-wise.
+   * @param other an array (broadcast against this one) or a number
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * a.gt(0).xor(b.gt(0))
+   */
+  xor(other: Operand, options?: OutOptions): NdArray {
+    return binary('xor', this, other, options?.out);
+  }
+
+  /**
+   * Negates element-wise.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([1, -2]).neg().toArray(); // [-1, 2]
+   */
+  neg(options?: OutOptions): NdArray {
+    return unary('neg', this, options?.out);
+  }
+
+  /**
+   * Absolute value element-wise.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([-1.5]).abs().toArray(); // [1.5]
+   */
+  abs(options?: OutOptions): NdArray {
+    return unary('abs', this, options?.out);
+  }
+
+  /**
+   * Square root element-wise (NaN below 0).
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([4]).sqrt().toArray(); // [2]
+   */
+  sqrt(options?: OutOptions): NdArray {
+    return unary('sqrt', this, options?.out);
+  }
+
+  /**
+   * Cube root element-wise.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([-8]).cbrt().toArray(); // [-2]
+   */
+  cbrt(options?: OutOptions): NdArray {
+    return unary('cbrt', this, options?.out);
+  }
+
+  /**
+   * Squares element-wise.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([3]).square().toArray(); // [9]
+   */
+  square(options?: OutOptions): NdArray {
+    return unary('square', this, options?.out);
+  }
+
+  /**
+   * `1 / x` element-wise.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([4]).reciprocal().toArray(); // [0.25]
+   */
+  reciprocal(options?: OutOptions): NdArray {
+    return unary('reciprocal', this, options?.out);
+  }
+
+  /**
+   * `e^x` element-wise.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([0]).exp().toArray(); // [1]
+   */
+  exp(options?: OutOptions): NdArray {
+    return unary('exp', this, options?.out);
+  }
+
+  /**
+   * `e^x - 1` element-wise, accurate near 0.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([0]).expm1().toArray(); // [0]
+   */
+  expm1(options?: OutOptions): NdArray {
+    return unary('expm1', this, options?.out);
+  }
+
+  /**
+   * Natural logarithm element-wise.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([1]).log().toArray(); // [0]
+   */
+  log(options?: OutOptions): NdArray {
+    return unary('log', this, options?.out);
+  }
+
+  /**
+   * `log(1 + x)` element-wise, accurate near 0.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([0]).log1p().toArray(); // [0]
+   */
+  log1p(options?: OutOptions): NdArray {
+    return unary('log1p', this, options?.out);
+  }
+
+  /**
+   * Base-2 logarithm element-wise.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([8]).log2().toArray(); // [3]
+   */
+  log2(options?: OutOptions): NdArray {
+    return unary('log2', this, options?.out);
+  }
+
+  /**
+   * Base-10 logarithm element-wise.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([100]).log10().toArray(); // [2]
+   */
+  log10(options?: OutOptions): NdArray {
+    return unary('log10', this, options?.out);
+  }
+
+  /**
+   * Sine element-wise (radians).
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([0]).sin().toArray(); // [0]
+   */
+  sin(options?: OutOptions): NdArray {
+    return unary('sin', this, options?.out);
+  }
+
+  /**
+   * Cosine element-wise (radians).
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([0]).cos().toArray(); // [1]
+   */
+  cos(options?: OutOptions): NdArray {
+    return unary('cos', this, options?.out);
+  }
+
+  /**
+   * Tangent element-wise (radians).
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([0]).tan().toArray(); // [0]
+   */
+  tan(options?: OutOptions): NdArray {
+    return unary('tan', this, options?.out);
+  }
+
+  /**
+   * Inverse sine element-wise.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([1]).asin().toArray(); // [1.5707963267948966]
+   */
+  asin(options?: OutOptions): NdArray {
+    return unary('asin', this, options?.out);
+  }
+
+  /**
+   * Inverse cosine element-wise.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([1]).acos().toArray(); // [0]
+   */
+  acos(options?: OutOptions): NdArray {
+    return unary('acos', this, options?.out);
+  }
+
+  /**
+   * Inverse tangent element-wise.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([0]).atan().toArray(); // [0]
+   */
+  atan(options?: OutOptions): NdArray {
+    return unary('atan', this, options?.out);
+  }
+
+  /**
+   * Hyperbolic sine element-wise.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([0]).sinh().toArray(); // [0]
+   */
+  sinh(options?: OutOptions): NdArray {
+    return unary('sinh', this, options?.out);
+  }
+
+  /**
+   * Hyperbolic cosine element-wise.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([0]).cosh().toArray(); // [1]
+   */
+  cosh(options?: OutOptions): NdArray {
+    return unary('cosh', this, options?.out);
+  }
+
+  /**
+   * Hyperbolic tangent element-wise.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([0]).tanh().toArray(); // [0]
+   */
+  tanh(options?: OutOptions): NdArray {
+    return unary('tanh', this, options?.out);
+  }
+
+  /**
+   * Rounds down element-wise.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([-1.5]).floor().toArray(); // [-2]
+   */
+  floor(options?: OutOptions): NdArray {
+    return unary('floor', this, options?.out);
+  }
+
+  /**
+   * Rounds up element-wise.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([-1.5]).ceil().toArray(); // [-1]
+   */
+  ceil(options?: OutOptions): NdArray {
+    return unary('ceil', this, options?.out);
+  }
+
+  /**
+   * Rounds toward zero element-wise.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([-1.5]).trunc().toArray(); // [-1]
+   */
+  trunc(options?: OutOptions): NdArray {
+    return unary('trunc', this, options?.out);
+  }
+
+  /**
+   * Rounds to nearest, halves to even (as NumPy).
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([0.5, 1.5, 2.5]).round().toArray(); // [0, 2, 2]
+   */
+  round(options?: OutOptions): NdArray {
+    return unary('round', this, options?.out);
+  }
+
+  /**
+   * Sign element-wise: -1, 0 (keeping -0) or 1; NaN stays NaN.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([-3, 0, 2]).sign().toArray(); // [-1, 0, 1]
+   */
+  sign(options?: OutOptions): NdArray {
+    return unary('sign', this, options?.out);
+  }
+
+  /**
+   * True where the element is NaN.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([NaN, 1]).isnan().toArray(); // [true, false]
+   */
+  isnan(options?: OutOptions): NdArray {
+    return unary('isnan', this, options?.out);
+  }
+
+  /**
+   * True where the element is neither NaN nor ±Infinity.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([Infinity, 1]).isfinite().toArray(); // [false, true]
+   */
+  isfinite(options?: OutOptions): NdArray {
+    return unary('isfinite', this, options?.out);
+  }
+
+  /**
+   * True where the element is ±Infinity.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([-Infinity, 1]).isinf().toArray(); // [true, false]
+   */
+  isinf(options?: OutOptions): NdArray {
+    return unary('isinf', this, options?.out);
+  }
+
+  /**
+   * Logical not of a bool array, element-wise.
+   * @param options `{ out }` to write into an existing array
+   * @returns the result
+   * @example
+   * nd.array([true, false]).not().toArray(); // [false, true]
+   */
+  not(options?: OutOptions): NdArray {
+    return unary('not', this, options?.out);
+  }
+
+  /**
+   * Limits values to [lo, hi] element-wise (NaN stays NaN).
+   * @param lo lower bound (a number, an array, or null for none)
+   * @param hi upper bound (a number, an array, or null for none)
+   * @param options `{ out }` to write into an existing array
+   * @returns the clipped array
+   * @example
+   * nd.array([-2, 0.5, 3]).clip(0, 1).toArray(); // [0, 0.5, 1]
+   */
+  clip(lo: Operand | null, hi: Operand | null, options?: OutOptions): NdArray {
+    return clip(this, lo, hi, options?.out);
+  }
+
+  // ---- masks ---------------------------------------------------------------------------
+
+  /**
+   * The elements where `mask` is true, as a new 1-D array in C order: the vector form of
+   * `arr.filter(x => x > 0)`.
+   * @param mask a bool array of this array's shape
+   * @returns the selected elements
+   * @example
+   * const a = nd.array([-1, 2, -3, 4]);
+   * a.where(a.gt(0)).toArray(); // [2, 4]
+   */
+  where(mask: NdArray): NdArray {
+    return compress(this, mask);
+  }
+
+  /**
+   * Assigns `value` in place where `mask` is true.
+   * @param mask a bool array of this array's shape
+   * @param value a number, or an array broadcastable to this array's shape
+   * @returns this array
+   * @example
+   * const a = nd.array([-1, 2]);
+   * a.setWhere(a.lt(0), 0).toArray(); // [0, 2]
+   */
+  setWhere(mask: NdArray, value: Operand): this {
+    setWhere(this, mask, value);
+    return this;
+  }
+
+  /**
+   * Counts true elements of a bool array (nonzero elements of a float array).
+   * @returns the count
+   * @example
+   * nd.array([-1, 2, 3]).gt(0).count(); // 2
+   */
+  count(): number {
+    return countTrue(this);
+  }
+
+  // ---- reductions ------------------------------------------------------------------------
+
+  /**
+   * Sum of the elements over `axis` (all axes when omitted: a plain number). Empty sums are 0.
+   * @param axis axis or axes to reduce
+   * @param options `{ keepdims }`
+   * @returns a number, or an array when axes remain
+   * @example
+   * nd.array([[1, 2], [3, 4]]).sum(0).toArray(); // [4, 6]
+   */
+  sum(axis?: AxisArg, options?: ReduceOptions): NdArray | number {
+    return reduce('sum', this, axis, options) as NdArray | number;
+  }
+
+  /**
+   * Product of the elements over `axis`. Empty products are 1.
+   * @param axis axis or axes to reduce (all when omitted)
+   * @param options `{ keepdims }`
+   * @returns a number for a full reduction, else an array
+   * @example
+   * nd.array([2, 3]).prod(); // 6
+   */
+  prod(axis?: AxisArg, options?: ReduceOptions): NdArray | number {
+    return reduce('prod', this, axis, options) as NdArray | number;
+  }
+
+  /**
+   * Mean over `axis`. The mean of nothing is NaN.
+   * @param axis axis or axes to reduce (all when omitted)
+   * @param options `{ keepdims }`
+   * @returns a number for a full reduction, else an array
+   * @example
+   * nd.array([1, 2]).mean(); // 1.5
+   */
+  mean(axis?: AxisArg, options?: ReduceOptions): NdArray | number {
+    return reduce('mean', this, axis, options) as NdArray | number;
+  }
+
+  /**
+   * Minimum over `axis`; NaN propagates. Throws on an empty reduction.
+   * @param axis axis or axes to reduce (all when omitted)
+   * @param options `{ keepdims }`
+   * @returns a number for a full reduction, else an array
+   * @example
+   * nd.array([3, 1]).min(); // 1
+   */
+  min(axis?: AxisArg, options?: ReduceOptions): NdArray | number {
+    return reduce('min', this, axis, options) as NdArray | number;
+  }
+
+  /**
+   * Maximum over `axis`; NaN propagates. Throws on an empty reduction.
+   * @param axis axis or axes to reduce (all when omitted)
+   * @param options `{ keepdims }`
+   * @returns a number for a full reduction, else an array
+   * @example
+   * nd.array([3, 1]).max(); // 3
+   */
+  max(axis?: AxisArg, options?: ReduceOptions): NdArray | number {
+    return reduce('max', this, axis, options) as NdArray | number;
+  }
+
+  /**
+   * Standard deviation over `axis`, divisor `n - ddof`.
+   * @param axis axis or axes to reduce (all when omitted)
+   * @param options `{ keepdims, ddof }`
+   * @returns a number for a full reduction, else an array
+   * @example
+   * nd.array([1, 3]).std(); // 1
+   */
+  std(axis?: AxisArg, options?: VarOptions): NdArray | number {
+    return reduce('std', this, axis, options) as NdArray | number;
+  }
+
+  /**
+   * Variance over `axis`, divisor `n - ddof`.
+   * @param axis axis or axes to reduce (all when omitted)
+   * @param options `{ keepdims, ddof }`
+   * @returns a number for a full reduction, else an array
+   * @example
+   * nd.array([1, 3]).var(); // 1
+   */
+  var(axis?: AxisArg, options?: VarOptions): NdArray | number {
+    return reduce('var', this, axis, options) as NdArray | number;
+  }
+
+  /**
+   * True when any element over `axis` is true (nonzero).
+   * @param axis axis or axes to reduce (all when omitted)
+   * @param options `{ keepdims }`
+   * @returns a boolean for a full reduction, else an array
+   * @example
+   * nd.array([0, 1]).any(); // true
+   */
+  any(axis?: AxisArg, options?: ReduceOptions): NdArray | boolean {
+    return reduce('any', this, axis, options) as NdArray | boolean;
+  }
+
+  /**
+   * True when every element over `axis` is true (nonzero).
+   * @param axis axis or axes to reduce (all when omitted)
+   * @param options `{ keepdims }`
+   * @returns a boolean for a full reduction, else an array
+   * @example
+   * nd.array([0, 1]).all(); // false
+   */
+  all(axis?: AxisArg, options?: ReduceOptions): NdArray | boolean {
+    return reduce('all', this, axis, options) as NdArray | boolean;
+  }
+
+  /**
+   * Sum over `axis`, skipping NaN.
+   * @param axis axis or axes to reduce (all when omitted)
+   * @param options `{ keepdims }`
+   * @returns a number for a full reduction, else an array
+   * @example
+   * nd.array([1, NaN]).nansum(); // 1
+   */
+  nansum(axis?: AxisArg, options?: ReduceOptions): NdArray | number {
+    return reduce('nansum', this, axis, options) as NdArray | number;
+  }
+
+  /**
+   * Mean over `axis`, skipping NaN.
+   * @param axis axis or axes to reduce (all when omitted)
+   * @param options `{ keepdims }`
+   * @returns a number for a full reduction, else an array
+   * @example
+   * nd.array([1, NaN, 3]).nanmean(); // 2
+   */
+  nanmean(axis?: AxisArg, options?: ReduceOptions): NdArray | number {
+    return reduce('nanmean', this, axis, options) as NdArray | number;
+  }
+
+  /**
+   * Minimum over `axis`, skipping NaN (NaN where all are NaN).
+   * @param axis axis or axes to reduce (all when omitted)
+   * @param options `{ keepdims }`
+   * @returns a number for a full reduction, else an array
+   * @example
+   * nd.array([NaN, 2]).nanmin(); // 2
+   */
+  nanmin(axis?: AxisArg, options?: ReduceOptions): NdArray | number {
+    return reduce('nanmin', this, axis, options) as NdArray | number;
+  }
+
+  /**
+   * Maximum over `axis`, skipping NaN (NaN where all are NaN).
+   * @param axis axis or axes to reduce (all when omitted)
+   * @param options `{ keepdims }`
+   * @returns a number for a full reduction, else an array
+   * @example
+   * nd.array([NaN, 2]).nanmax(); // 2
+   */
+  nanmax(axis?: AxisArg, options?: ReduceOptions): NdArray | number {
+    return reduce('nanmax', this, axis, options) as NdArray | number;
+  }
+
+  /**
+   * Index of the minimum (first one; a NaN counts as the minimum) over `axis`, or in the flattened array.
+   * @param axis the axis (flattened when omitted)
+   * @param options `{ keepdims }`
+   * @returns an index, or an array of indices (as float64)
+   * @example
+   * nd.array([3, 1, 2]).argmin(); // 1
+   */
+  argmin(axis?: number | null, options?: ReduceOptions): NdArray | number {
+    return argReduce('argmin', this, axis, options);
+  }
+
+  /**
+   * Index of the maximum (first one; a NaN counts as the maximum) over `axis`, or in the flattened array.
+   * @param axis the axis (flattened when omitted)
+   * @param options `{ keepdims }`
+   * @returns an index, or an array of indices (as float64)
+   * @example
+   * nd.array([3, 1, 2]).argmax(); // 0
+   */
+  argmax(axis?: number | null, options?: ReduceOptions): NdArray | number {
+    return argReduce('argmax', this, axis, options);
+  }
+
+  /**
+   * Cumulative sum along `axis` (of the flattened array when omitted).
+   * @param axis the axis
+   * @returns an array of the same shape (1-D when axis is omitted)
+   * @example
+   * nd.array([1, 2, 3]).cumsum().toArray(); // [1, 3, 6]
+   */
+  cumsum(axis?: number | null): NdArray {
+    return cumulative('cumsum', this, axis);
+  }
+
+  /**
+   * Cumulative product along `axis` (of the flattened array when omitted).
+   * @param axis the axis
+   * @returns an array of the same shape (1-D when axis is omitted)
+   * @example
+   * nd.array([1, 2, 3]).cumprod().toArray(); // [1, 2, 6]
+   */
+  cumprod(axis?: number | null): NdArray {
+    return cumulative('cumprod', this, axis);
+  }
+
+  // ---- combine -----------------------------------------------------------------------------
+
+  /**
+   * Dot product / matrix product: 1-D·1-D (a number), 2-D×2-D, 2-D×1-D and 1-D×2-D.
+   * @param other the right operand
+   * @returns a number for two vectors, else an array
+   * @example
+   * nd.array([1, 2]).dot(nd.array([3, 4])); // 11
+   */
+  dot(other: NdArray): NdArray | number {
+    return matmul(this, other);
+  }
+
+  /**
+   * A sorted copy along `axis` (default last); NaN sorts last.
+   * @param axis the axis (default -1)
+   * @returns the sorted copy
+   * @example
+   * nd.array([3, NaN, 1]).sort().toArray(); // [1, 3, NaN]
+   */
+  sort(axis = -1): NdArray {
+    return sort(this, axis);
+  }
+
+  /**
+   * Indices that sort along `axis` (default last), stable; NaN last.
+   * @param axis the axis (default -1)
+   * @returns the indices as float64
+   * @example
+   * nd.array([3, 1, 2]).argsort().toArray(); // [1, 2, 0]
+   */
+  argsort(axis = -1): NdArray {
+    return argsort(this, axis);
+  }
+}
