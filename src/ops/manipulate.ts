@@ -1,56 +1,432 @@
+/**
+ * Views and shape manipulation: slicing, reshape, transpose, ravel/flatten, squeeze,
+ * expandDims, broadcastTo (all views sharing storage where the layout allows), and the
+ * copying joins concat and stack. `copyInto` is the one strided copy routine.
+ * @module
+ */
 import { NdArray } from '../ndarray.ts';
-import { invariant } from '../errors.ts';
-import { sameShape, type ShapeLike } from '../shape.ts';
+import { AxisError, DTypeError, IndexError, ShapeError, formatShape, invariant } from '../errors.ts';
+import {
+  broadcastStrides,
+  contiguousStrides,
+  normalizeAxes,
+  normalizeAxis,
+  normalizeShape,
+  sameShape,
+  shapeSize,
+  type ShapeLike,
+} from '../shape.ts';
+import type { DType } from '../memory.ts';
 
 /** One slice spec per axis: integer, null or ':', 'start:stop:step' string, or [start, stop, step?]. */
 export type SliceSpec = number | null | string | readonly [number | null, number | null, (number | null)?];
 
 /**
- * Copies `src` (any strides, same dtype) into `dst` (C-contiguous, same shape), in C order.
+ * Copies `src` into `dst` element by element in C order. Both may have any strides (the
+ * usual case is a contiguous `dst`); the shapes must match. The dtypes must match, except
+ * that a bool `src` may fill a float64 `dst` (as 0/1).
  * @param src the array to read
- * @param dst the contiguous array to write
+ * @param dst the array to write (not overlapping `src`)
  */
 export function copyInto(src: NdArray, dst: NdArray): void {
   invariant(sameShape(src.shape, dst.shape), 'copyInto: shapes differ');
-  invariant(src.dtype === dst.dtype, 'copyInto: dtypes differ');
-  invariant(dst.isContiguous, 'copyInto: destination not contiguous');
-  const isBool = src.dtype === 'bool';
-  const from: Float64Array | Uint8Array = isBool ? src.u8() : src.f64();
-  const to: Float64Array | Uint8Array = isBool ? dst.u8() : dst.f64();
+  invariant(src.dtype === dst.dtype || src.dtype === 'bool', 'copyInto: float64 into bool');
+  const from: Float64Array | Uint8Array = src.dtype === 'bool' ? src.u8() : src.f64();
+  const to: Float64Array | Uint8Array = dst.dtype === 'bool' ? dst.u8() : dst.f64();
   const n = src.size;
   if (n === 0) return;
-  let q = dst.start;
-  if (src.isContiguous) {
-    // `set` copies correctly even when both views share one buffer.
-    to.set(from.subarray(src.start, src.start + n), q);
+  if (src.isContiguous && dst.isContiguous) {
+    // `set` converts bool bytes to 0/1 numbers, and copies right even within one buffer.
+    to.set(from.subarray(src.start, src.start + n), dst.start);
     return;
   }
-  const { shape, strides } = src;
-  const nd = shape.length;
-  const inner = shape[nd - 1]!;
-  const innerStride = strides[nd - 1]!;
-  const index = new Array<number>(nd).fill(0);
+  const { shape } = src;
+  const last = shape.length - 1;
+  const inner = shape[last]!;
+  const sIn = src.strides[last]!;
+  const dIn = dst.strides[last]!;
+  const index = new Array<number>(last).fill(0);
   let p = src.start;
+  let q = dst.start;
   for (;;) {
-    for (let i = 0, r = p; i < inner; i++, r += innerStride) to[q++] = from[r]!;
-    let d = nd - 2;
+    for (let i = 0, r = p, w = q; i < inner; i++, r += sIn, w += dIn) to[w] = from[r]!;
+    let d = last - 1;
     for (; d >= 0; d--) {
-      p += strides[d]!;
+      p += src.strides[d]!;
+      q += dst.strides[d]!;
       if (++index[d]! < shape[d]!) break;
-      p -= strides[d]! * shape[d]!;
+      p -= src.strides[d]! * shape[d]!;
+      q -= dst.strides[d]! * shape[d]!;
       index[d] = 0;
     }
     if (d < 0) return;
   }
 }
 
-export function slice(a: NdArray, specs: readonly SliceSpec[]): NdArray { throw new Error('not implemented yet'); }
-export function reshape(a: NdArray, shape: ShapeLike): NdArray { throw new Error('not implemented yet'); }
-export function transpose(a: NdArray, axes?: readonly number[]): NdArray { throw new Error('not implemented yet'); }
-export function ravel(a: NdArray): NdArray { throw new Error('not implemented yet'); }
-export function flatten(a: NdArray): NdArray { throw new Error('not implemented yet'); }
-export function squeeze(a: NdArray, axis?: number | readonly number[]): NdArray { throw new Error('not implemented yet'); }
-export function expandDims(a: NdArray, axis: number): NdArray { throw new Error('not implemented yet'); }
-export function broadcastTo(a: NdArray, shape: ShapeLike): NdArray { throw new Error('not implemented yet'); }
-export function concat(arrays: readonly NdArray[], axis?: number): NdArray { throw new Error('not implemented yet'); }
-export function stack(arrays: readonly NdArray[], axis?: number): NdArray { throw new Error('not implemented yet'); }
+/** A new C-contiguous copy of `a` with the given shape (same size). */
+function copyAs(a: NdArray, shape: readonly number[], dtype: DType = a.dtype): NdArray {
+  const out = NdArray.empty(shape, dtype);
+  copyInto(a, new NdArray(out.storage, a.shape, contiguousStrides(a.shape), 0));
+  return out;
+}
+
+/** A view of `a`'s storage. */
+function view(a: NdArray, shape: readonly number[], strides: readonly number[], offset: number): NdArray {
+  return new NdArray(a.storage, shape, strides, offset);
+}
+
+// ---- slicing ----------------------------------------------------------------------------
+
+type Range = { start: number | null; stop: number | null; step: number | null };
+
+function parseSliceInt(text: string, spec: string): number | null {
+  const t = text.trim();
+  if (t === '') return null;
+  const v = Number(t);
+  if (!/^[+-]?\d+$/.test(t) || !Number.isSafeInteger(v)) throw new IndexError(`invalid slice spec '${spec}': '${t}' is not an integer`);
+  return v;
+}
+
+function checkSliceBound(v: number | null | undefined, spec: unknown): number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'number' || !Number.isInteger(v)) {
+    throw new IndexError(`invalid slice spec ${JSON.stringify(spec)}: bounds must be integers or null, got ${String(v)}`);
+  }
+  return v;
+}
+
+/** Reads one spec as an integer index (returned as a number) or a range. */
+function parseSpec(spec: SliceSpec): number | Range {
+  if (spec === null || spec === undefined) return { start: null, stop: null, step: null };
+  if (typeof spec === 'number') {
+    if (!Number.isInteger(spec)) throw new IndexError(`slice index must be an integer, got ${spec}`, spec);
+    return spec;
+  }
+  if (typeof spec === 'string') {
+    const parts = spec.split(':');
+    if (parts.length === 1) {
+      const v = parseSliceInt(spec, spec);
+      if (v === null) throw new IndexError(`invalid slice spec '${spec}'`);
+      return v;
+    }
+    if (parts.length > 3) throw new IndexError(`invalid slice spec '${spec}': at most two ':'`);
+    return { start: parseSliceInt(parts[0]!, spec), stop: parseSliceInt(parts[1]!, spec), step: parseSliceInt(parts[2] ?? '', spec) };
+  }
+  if (Array.isArray(spec) && spec.length >= 2 && spec.length <= 3) {
+    return { start: checkSliceBound(spec[0], spec), stop: checkSliceBound(spec[1], spec), step: checkSliceBound(spec[2], spec) };
+  }
+  throw new IndexError(`invalid slice spec ${JSON.stringify(spec)}: use an integer, null, 'start:stop:step' or [start, stop, step?]`);
+}
+
+/**
+ * Resolves a range against an axis of size `n` with Python's clamping rules.
+ * @returns the first index, the step and the number of selected elements
+ */
+function resolveRange(r: Range, n: number, axis: number): { first: number; step: number; length: number } {
+  const step = r.step ?? 1;
+  if (step === 0) throw new IndexError(`slice step cannot be zero (axis ${axis})`, 0, axis);
+  const clamp = (v: number, lo: number, hi: number): number => {
+    if (v < 0) v += n;
+    return v < lo ? lo : v > hi ? hi : v;
+  };
+  let first: number;
+  let length: number;
+  if (step > 0) {
+    first = r.start === null ? 0 : clamp(r.start, 0, n);
+    const stop = r.stop === null ? n : clamp(r.stop, 0, n);
+    length = stop > first ? Math.ceil((stop - first) / step) : 0;
+  } else {
+    first = r.start === null ? n - 1 : clamp(r.start, -1, n - 1);
+    const stop = r.stop === null ? -1 : clamp(r.stop, -1, n - 1);
+    length = first > stop ? Math.ceil((first - stop) / -step) : 0;
+  }
+  return { first, step, length };
+}
+
+/**
+ * A view selecting along each axis (see {@link NdArray.slice}).
+ * @param a the array
+ * @param specs one spec per leading axis; missing trailing specs select everything
+ * @returns the view
+ * @throws IndexError for too many specs, an integer out of range, step 0 or a malformed spec
+ * @example
+ * slice(nd.arange(10), ['::-3']).toArray(); // [9, 6, 3, 0]
+ */
+export function slice(a: NdArray, specs: readonly SliceSpec[]): NdArray {
+  a.assertLive();
+  if (specs.length > a.ndim) {
+    throw new IndexError(`too many indices for array: array is ${a.ndim}-dimensional, but ${specs.length} were indexed`);
+  }
+  const shape: number[] = [];
+  const strides: number[] = [];
+  let offset = a.offset;
+  for (let axis = 0; axis < a.ndim; axis++) {
+    const n = a.shape[axis]!;
+    const stride = a.strides[axis]!;
+    const spec = axis < specs.length ? parseSpec(specs[axis]!) : { start: null, stop: null, step: null };
+    if (typeof spec === 'number') {
+      if (spec < -n || spec >= n) throw new IndexError(`index ${spec} is out of bounds for axis ${axis} with size ${n}`, spec, axis);
+      offset += (spec < 0 ? spec + n : spec) * stride;
+      continue;
+    }
+    const { first, step, length } = resolveRange(spec, n, axis);
+    if (length > 0) offset += first * stride;
+    shape.push(length);
+    strides.push(step * stride);
+  }
+  return view(a, shape, strides, offset);
+}
+
+// ---- reshape --------------------------------------------------------------------------
+
+/** Replaces one -1 entry by the size that makes the element count match. */
+function resolveReshape(size: number, shape: ShapeLike): number[] {
+  const raw = typeof shape === 'number' ? [shape] : Array.from(shape);
+  const unknown = raw.indexOf(-1);
+  if (unknown !== raw.lastIndexOf(-1)) throw new ShapeError(`can only specify one unknown dimension, got shape ${formatShape(raw)}`, [raw]);
+  const known = normalizeShape(raw.map((d) => (d === -1 ? 1 : d)));
+  const knownSize = shapeSize(known);
+  if (unknown >= 0 && knownSize !== 0 && size % knownSize === 0) known[unknown] = size / knownSize;
+  else if (unknown >= 0 || knownSize !== size) {
+    throw new ShapeError(`cannot reshape array of size ${size} into shape ${formatShape(raw)}`, [raw]);
+  }
+  return known;
+}
+
+/**
+ * Strides that read `oldShape`/`oldStrides` in C order as `newShape`, or null when no view
+ * can (NumPy's `_attempt_nocopy_reshape`: merged runs of old axes must be contiguous).
+ */
+function reshapeStrides(oldShape: readonly number[], oldStrides: readonly number[], newShape: readonly number[]): number[] | null {
+  if (shapeSize(newShape) === 0) return contiguousStrides(newShape);
+  const od: number[] = [];
+  const os: number[] = [];
+  for (let i = 0; i < oldShape.length; i++) {
+    if (oldShape[i] !== 1) {
+      od.push(oldShape[i]!);
+      os.push(oldStrides[i]!);
+    }
+  }
+  const ns = new Array<number>(newShape.length).fill(0);
+  let oi = 0, oj = 1, ni = 0, nj = 1;
+  while (ni < newShape.length && oi < od.length) {
+    let np = newShape[ni]!;
+    let op = od[oi]!;
+    while (np !== op) {
+      if (np < op) np *= newShape[nj++]!;
+      else op *= od[oj++]!;
+    }
+    for (let k = oi; k < oj - 1; k++) if (os[k] !== od[k + 1]! * os[k + 1]!) return null;
+    ns[nj - 1] = os[oj - 1]!;
+    for (let k = nj - 1; k > ni; k--) ns[k - 1] = ns[k]! * newShape[k]!;
+    ni = nj++;
+    oi = oj++;
+  }
+  const lastStride = ni >= 1 ? ns[ni - 1]! : 1;
+  for (let k = ni; k < newShape.length; k++) ns[k] = lastStride;
+  return ns;
+}
+
+/**
+ * Gives a new shape to the same elements in C order; one entry may be -1. A view when the
+ * strides allow (always for contiguous arrays), else a copy.
+ * @param a the array
+ * @param shape the new shape
+ * @returns the reshaped view or copy
+ * @throws ShapeError `cannot reshape array of size 6 into shape [4]`
+ * @example
+ * reshape(nd.arange(6), [2, -1]).shape; // [2, 3]
+ */
+export function reshape(a: NdArray, shape: ShapeLike): NdArray {
+  a.assertLive();
+  const target = resolveReshape(a.size, shape);
+  const strides = reshapeStrides(a.shape, a.strides, target);
+  return strides === null ? copyAs(a, target) : view(a, target, strides, a.offset);
+}
+
+/**
+ * Permutes the axes; reverses them when `axes` is omitted. A view.
+ * @param a the array
+ * @param axes a permutation of the axes (negative counts from the end)
+ * @returns the transposed view
+ * @throws AxisError when `axes` is not a permutation of the array's axes
+ * @example
+ * transpose(nd.zeros([2, 3, 4]), [2, 0, 1]).shape; // [4, 2, 3]
+ */
+export function transpose(a: NdArray, axes?: readonly number[]): NdArray {
+  a.assertLive();
+  const ndim = a.ndim;
+  let order: number[];
+  if (axes === undefined) order = Array.from({ length: ndim }, (_, i) => ndim - 1 - i);
+  else {
+    if (axes.length !== ndim) {
+      throw new AxisError(axes.length, ndim, `axes [${axes.join(',')}] don't match array of dimension ${ndim}`);
+    }
+    order = axes.map((ax) => normalizeAxis(ax, ndim));
+    const seen = new Set(order);
+    if (seen.size !== ndim) throw new AxisError(axes[0]!, ndim, `repeated axis in transpose [${axes.join(',')}]`);
+  }
+  return view(a, order.map((i) => a.shape[i]!), order.map((i) => a.strides[i]!), a.offset);
+}
+
+/**
+ * The elements as a 1-D array in C order: a view when the layout allows, else a copy.
+ * @param a the array
+ * @returns the flat view or copy
+ * @example
+ * ravel(nd.array([[1, 2], [3, 4]])).toArray(); // [1, 2, 3, 4]
+ */
+export function ravel(a: NdArray): NdArray {
+  return reshape(a, [a.size]);
+}
+
+/**
+ * The elements as a new 1-D array in C order (always a copy).
+ * @param a the array
+ * @returns the copy
+ * @example
+ * flatten(nd.array([[1, 2], [3, 4]]).T).toArray(); // [1, 3, 2, 4]
+ */
+export function flatten(a: NdArray): NdArray {
+  a.assertLive();
+  return copyAs(a, [a.size]);
+}
+
+/**
+ * Removes size-1 axes: all of them, or those given. A view.
+ * @param a the array
+ * @param axis the axis or axes to remove; each must have size 1
+ * @returns the squeezed view
+ * @throws AxisError for an axis out of range; ShapeError for an axis whose size is not 1
+ * @example
+ * squeeze(nd.zeros([1, 3, 1])).shape; // [3]
+ */
+export function squeeze(a: NdArray, axis?: number | readonly number[]): NdArray {
+  a.assertLive();
+  let drop: number[];
+  if (axis === undefined || axis === null) drop = a.shape.flatMap((d, i) => (d === 1 ? [i] : []));
+  else {
+    drop = normalizeAxes(axis, a.ndim);
+    for (const ax of drop) {
+      if (a.shape[ax] !== 1) {
+        throw new ShapeError(
+          `cannot squeeze axis ${ax} of shape ${formatShape(a.shape)}: its size is ${a.shape[ax]}, not 1`,
+          [a.shape],
+        );
+      }
+    }
+  }
+  const keep = a.shape.map((_, i) => i).filter((i) => !drop.includes(i));
+  return view(a, keep.map((i) => a.shape[i]!), keep.map((i) => a.strides[i]!), a.offset);
+}
+
+/**
+ * Inserts a size-1 axis at position `axis` of the result. A view.
+ * @param a the array
+ * @param axis where the new axis goes, in `[-ndim-1, ndim]`
+ * @returns the expanded view
+ * @throws AxisError when out of range
+ * @example
+ * expandDims(nd.zeros([3]), -1).shape; // [3, 1]
+ */
+export function expandDims(a: NdArray, axis: number): NdArray {
+  a.assertLive();
+  const ax = normalizeAxis(axis, a.ndim + 1);
+  const shape = [...a.shape];
+  const strides = [...a.strides];
+  const stride = ax < a.ndim ? a.strides[ax]! * a.shape[ax]! : 1;
+  shape.splice(ax, 0, 1);
+  strides.splice(ax, 0, stride);
+  return view(a, shape, strides, a.offset);
+}
+
+/**
+ * A view of `a` broadcast to `shape`: stretched axes get stride 0, so writing through it
+ * writes shared elements.
+ * @param a the array
+ * @param shape the target shape
+ * @returns the broadcast view
+ * @throws BroadcastError when `a` does not broadcast to `shape`
+ * @example
+ * broadcastTo(nd.array([1, 2]), [3, 2]).toArray(); // [[1, 2], [1, 2], [1, 2]]
+ */
+export function broadcastTo(a: NdArray, shape: ShapeLike): NdArray {
+  a.assertLive();
+  const target = normalizeShape(shape);
+  return view(a, target, broadcastStrides(a.shape, a.strides, target), a.offset);
+}
+
+// ---- joining --------------------------------------------------------------------------
+
+/** Result dtype of a join: bool when every input is bool, else float64. */
+function joinDType(arrays: readonly NdArray[]): DType {
+  return arrays.every((x) => x.dtype === 'bool') ? 'bool' : 'float64';
+}
+
+function checkJoinInputs(arrays: readonly NdArray[], what: string): void {
+  if (!Array.isArray(arrays) || arrays.length === 0) throw new ShapeError(`${what} needs at least one array`);
+  for (const x of arrays) {
+    if (!(x instanceof NdArray)) throw new DTypeError(`${what} takes NdArrays, got ${String(x)}`, typeof x);
+    x.assertLive();
+  }
+}
+
+/**
+ * Joins arrays along an existing axis (a copy). All shapes must match except along `axis`.
+ * The result is bool when every input is bool, else float64.
+ * @param arrays the arrays, at least one, all with the same number of dimensions (≥ 1)
+ * @param axis the axis to join along (default 0; negative counts from the end)
+ * @returns the joined array
+ * @throws ShapeError naming the shapes on a mismatch; AxisError for a bad axis
+ * @example
+ * nd.concat([nd.array([1, 2]), nd.array([3])]).toArray(); // [1, 2, 3]
+ */
+export function concat(arrays: readonly NdArray[], axis = 0): NdArray {
+  checkJoinInputs(arrays, 'concat');
+  const first = arrays[0]!;
+  if (first.ndim === 0) throw new ShapeError('zero-dimensional arrays cannot be concatenated', [first.shape]);
+  const ax = normalizeAxis(axis, first.ndim);
+  const shape = [...first.shape];
+  shape[ax] = 0;
+  for (const x of arrays) {
+    const ok = x.ndim === first.ndim && x.shape.every((d, i) => i === ax || d === first.shape[i]);
+    if (!ok) {
+      throw new ShapeError(
+        `concat along axis ${ax}: shapes ${arrays.map((y) => formatShape(y.shape)).join(', ')} differ off that axis`,
+        arrays.map((y) => y.shape),
+      );
+    }
+    shape[ax]! += x.shape[ax]!;
+  }
+  const out = NdArray.empty(shape, joinDType(arrays));
+  let offset = 0;
+  for (const x of arrays) {
+    copyInto(x, view(out, x.shape, out.strides, offset));
+    offset += x.shape[ax]! * out.strides[ax]!;
+  }
+  return out;
+}
+
+/**
+ * Joins same-shape arrays along a new axis (a copy).
+ * @param arrays the arrays, at least one, all of one shape
+ * @param axis position of the new axis in the result (default 0)
+ * @returns the stacked array
+ * @throws ShapeError naming the shapes when they differ; AxisError for a bad axis
+ * @example
+ * nd.stack([nd.array([1, 2]), nd.array([3, 4])], 1).toArray(); // [[1, 3], [2, 4]]
+ */
+export function stack(arrays: readonly NdArray[], axis = 0): NdArray {
+  checkJoinInputs(arrays, 'stack');
+  const first = arrays[0]!;
+  for (const x of arrays) {
+    if (!sameShape(x.shape, first.shape)) {
+      throw new ShapeError(
+        `stack needs arrays of one shape, got ${arrays.map((y) => formatShape(y.shape)).join(', ')}`,
+        arrays.map((y) => y.shape),
+      );
+    }
+  }
+  const ax = normalizeAxis(axis, first.ndim + 1);
+  return concat(arrays.map((x) => expandDims(x, ax)), ax);
+}
