@@ -1,5 +1,139 @@
-import type { NdArray } from '../ndarray.ts';
-/** 1-D·1-D → number; 2-D×2-D, 2-D×1-D, 1-D×2-D → NdArray. */
-export function matmul(a: NdArray, b: NdArray): NdArray | number {
-  throw new Error('not implemented yet');
+/**
+ * Matrix products: `matmul` (also `a.dot(b)`) for vectors and matrices.
+ *
+ * 2-D×2-D works on C-contiguous operands (copies where the inputs are strided) in i-k-j
+ * order, blocked over k and j so a panel of `b` stays in cache, four rows of `a` at a time so
+ * each loaded element of `b` serves four outputs.
+ * @module
+ */
+import { NdArray } from '../ndarray.ts';
+import { ShapeError, formatShape } from '../errors.ts';
+import { gatherFloat64 } from '../kernels/js-strided.ts';
+
+/** A float64 matrix in C order: `data[start + i*cols + j]`. */
+interface DenseMatrix {
+  data: Float64Array;
+  start: number;
 }
+
+/** The array's data as a C-order block: its own view when contiguous float64, else a copy. */
+function dense(a: NdArray): DenseMatrix {
+  if (a.dtype === 'float64' && a.isContiguous) return { data: a.f64(), start: a.start };
+  return { data: gatherFloat64(a), start: 0 };
+}
+
+/** Dot product of two strided vectors of length `n`, 4 partial sums. */
+function dotStrided(x: Float64Array, p: number, sx: number, y: Float64Array, q: number, sy: number, n: number): number {
+  let r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+  let i = 0;
+  for (; i + 4 <= n; i += 4, p += 4 * sx, q += 4 * sy) {
+    r0 += x[p]! * y[q]!;
+    r1 += x[p + sx]! * y[q + sy]!;
+    r2 += x[p + 2 * sx]! * y[q + 2 * sy]!;
+    r3 += x[p + 3 * sx]! * y[q + 3 * sy]!;
+  }
+  for (; i < n; i++, p += sx, q += sy) r0 += x[p]! * y[q]!;
+  return (r0 + r1) + (r2 + r3);
+}
+
+/** A scalar read from a float64 or bool 1-D operand: the view and its step. */
+function vectorOf(a: NdArray): { data: Float64Array; start: number; step: number } {
+  if (a.dtype === 'float64') return { data: a.f64(), start: a.start, step: a.strides[0]! };
+  return { data: gatherFloat64(a), start: 0, step: 1 };
+}
+
+const BLOCK_K = 128;
+const BLOCK_J = 512;
+
+/**
+ * C[m×n] = A[m×k] · B[k×n], all C order; `c` must be zeroed.
+ */
+function gemm(a: DenseMatrix, b: DenseMatrix, c: Float64Array, cs: number, m: number, k: number, n: number): void {
+  const A = a.data, B = b.data;
+  const as = a.start, bs = b.start;
+  for (let j0 = 0; j0 < n; j0 += BLOCK_J) {
+    const j1 = Math.min(n, j0 + BLOCK_J);
+    for (let k0 = 0; k0 < k; k0 += BLOCK_K) {
+      const k1 = Math.min(k, k0 + BLOCK_K);
+      let i = 0;
+      for (; i + 4 <= m; i += 4) {
+        const c0 = cs + i * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
+        const a0 = as + i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
+        for (let kk = k0; kk < k1; kk++) {
+          const x0 = A[a0 + kk]!, x1 = A[a1 + kk]!, x2 = A[a2 + kk]!, x3 = A[a3 + kk]!;
+          const brow = bs + kk * n;
+          for (let j = j0; j < j1; j++) {
+            const y = B[brow + j]!;
+            c[c0 + j] += x0 * y;
+            c[c1 + j] += x1 * y;
+            c[c2 + j] += x2 * y;
+            c[c3 + j] += x3 * y;
+          }
+        }
+      }
+      for (; i < m; i++) {
+        const c0 = cs + i * n;
+        const a0 = as + i * k;
+        for (let kk = k0; kk < k1; kk++) {
+          const x0 = A[a0 + kk]!;
+          const brow = bs + kk * n;
+          for (let j = j0; j < j1; j++) c[c0 + j] += x0 * B[brow + j]!;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Matrix product, NumPy's `matmul`/`dot` for 1-D and 2-D operands: vector·vector (a
+ * number), matrix×matrix, matrix×vector and vector×matrix (arrays). Inputs may be any views
+ * (transposed, sliced, broadcast); bool operands count as 0/1.
+ * @param a left operand, 1-D or 2-D
+ * @param b right operand, 1-D or 2-D
+ * @returns a number for two vectors, else a new float64 array
+ * @throws ShapeError when the inner dimensions differ (`matmul: shapes [2,3] and [4,2] not
+ *   aligned`) or an operand is not 1-D or 2-D
+ * @example
+ * matmul(nd.array([[1, 2], [3, 4]]), nd.array([5, 6])); // array([17, 39])
+ * matmul(nd.array([1, 2]), nd.array([3, 4]));            // 11
+ */
+export function matmul(a: NdArray, b: NdArray): NdArray | number {
+  if (a.ndim < 1 || a.ndim > 2 || b.ndim < 1 || b.ndim > 2) {
+    throw new ShapeError(
+      `matmul: operands must be 1-D or 2-D, got shapes ${formatShape(a.shape)} and ${formatShape(b.shape)}`,
+      [a.shape, b.shape],
+    );
+  }
+  const inner = a.shape[a.ndim - 1]!;
+  if (inner !== b.shape[0]) {
+    throw new ShapeError(`matmul: shapes ${formatShape(a.shape)} and ${formatShape(b.shape)} not aligned`, [a.shape, b.shape]);
+  }
+  const k = inner;
+  if (a.ndim === 1 && b.ndim === 1) {
+    a.assertLive();
+    b.assertLive();
+    const x = vectorOf(a);
+    const y = vectorOf(b);
+    return dotStrided(x.data, x.start, x.step, y.data, y.start, y.step, k);
+  }
+  if (a.ndim === 2 && b.ndim === 1) {
+    const m = a.shape[0]!;
+    const result = NdArray.empty([m]);
+    const out = result.f64();
+    const A = dense(a);
+    const y = vectorOf(b);
+    for (let i = 0; i < m; i++) out[result.start + i] = dotStrided(A.data, A.start + i * k, 1, y.data, y.start, y.step, k);
+    return result;
+  }
+  const n = b.shape[1]!;
+  const m = a.ndim === 2 ? a.shape[0]! : 1;
+  const result = NdArray.empty(a.ndim === 2 ? [m, n] : [n]);
+  result.storage.fill0();
+  if (result.size === 0) return result;
+  const out = result.f64();
+  // A 1-D left operand is a 1×k matrix: its contiguous copy (or view) serves as one.
+  const A = dense(a);
+  gemm(A, dense(b), out, result.start, m, k, n);
+  return result;
+}
+

@@ -1,7 +1,118 @@
-import type { NdArray } from '../ndarray.ts';
-export function sort(a: NdArray, axis: number): NdArray {
-  throw new Error('not implemented yet');
+/**
+ * Sorting along an axis: `sort` (a sorted copy) and `argsort` (stable indices). NaN sorts
+ * last; -0 and 0 compare equal and keep their input order, as NumPy's stable sort does.
+ * @module
+ */
+import { NdArray } from '../ndarray.ts';
+import { contiguousStrides, normalizeAxis } from '../shape.ts';
+import { loopsAround, walkAxes } from '../kernels/js-strided.ts';
+
+/**
+ * After `TypedArray.prototype.sort` (which puts -0 before 0), restores the input order of
+ * the zeros: the run of zeros in `sorted[lo, lo+n)` takes the signs of the zeros of the
+ * input line in the order they came.
+ */
+function restoreZeroOrder(sorted: Float64Array, lo: number, n: number, data: Float64Array, p: number, s: number): void {
+  let z0 = lo;
+  const end = lo + n;
+  while (z0 < end && sorted[z0]! < 0) z0++;
+  if (z0 === end || sorted[z0] !== 0 || !Object.is(sorted[z0], -0)) return; // no -0 at all
+  let z1 = z0;
+  while (z1 < end && sorted[z1] === 0) z1++;
+  if (!Object.is(sorted[z1 - 1], 0)) return; // only -0: nothing to reorder
+  let w = z0;
+  for (let i = 0; i < n && w < z1; i++, p += s) {
+    const v = data[p]!;
+    if (v === 0) sorted[w++] = v;
+  }
 }
+
+/**
+ * A sorted copy of `a` along `axis`: numbers ascending, NaN last, -0 and 0 in input order.
+ * @param a the array (float64, or bool: false first, result bool)
+ * @param axis the axis (negative counts from the end)
+ * @returns a new array of the same shape and dtype
+ * @throws AxisError for an axis out of range (every axis is, for a 0-d array)
+ * @example
+ * sort(nd.array([[3, NaN, 1], [2, 0, -1]]), -1); // array([[1, 3, NaN], [-1, 0, 2]])
+ */
+export function sort(a: NdArray, axis: number): NdArray {
+  const ax = normalizeAxis(axis, a.ndim);
+  const result = NdArray.empty(a.shape, a.dtype);
+  if (result.size === 0) return result;
+  const n = a.shape[ax]!;
+  const loops = loopsAround(a.shape, a.strides, ax);
+  const t = contiguousStrides(a.shape)[ax]!;
+  if (a.dtype === 'bool') {
+    // Count the trues of each line; write falses then trues.
+    const src = a.u8();
+    const out = result.u8();
+    const s = a.strides[ax]!;
+    walkAxes(loops, a.start, result.start, (p, o) => {
+      let trues = 0;
+      for (let i = 0; i < n; i++, p += s) trues += src[p] !== 0 ? 1 : 0;
+      for (let i = 0; i < n; i++, o += t) out[o] = i < n - trues ? 0 : 1;
+    });
+    return result;
+  }
+  const data = a.f64();
+  const out = result.f64();
+  const s = a.strides[ax]!;
+  const line = t === 1 ? null : new Float64Array(n);
+  walkAxes(loops, a.start, result.start, (p, o) => {
+    if (line === null) {
+      // The output line is contiguous: copy in, sort in place.
+      for (let i = 0, q = p; i < n; i++, q += s) out[o + i] = data[q]!;
+      out.subarray(o, o + n).sort();
+      restoreZeroOrder(out, o, n, data, p, s);
+    } else {
+      for (let i = 0, q = p; i < n; i++, q += s) line[i] = data[q]!;
+      line.sort();
+      restoreZeroOrder(line, 0, n, data, p, s);
+      for (let i = 0; i < n; i++, o += t) out[o] = line[i]!;
+    }
+  });
+  return result;
+}
+
+/**
+ * Indices that sort `a` along `axis`, stable (equal values keep their order; -0 equals 0),
+ * NaN last; as float64.
+ * @param a the array (float64 or bool)
+ * @param axis the axis (negative counts from the end)
+ * @returns a new float64 array of the same shape
+ * @throws AxisError for an axis out of range
+ * @example
+ * argsort(nd.array([3, 1, NaN, 1]), -1); // array([1, 3, 0, 2])
+ */
 export function argsort(a: NdArray, axis: number): NdArray {
-  throw new Error('not implemented yet');
+  const ax = normalizeAxis(axis, a.ndim);
+  const result = NdArray.empty(a.shape);
+  if (result.size === 0) return result;
+  const n = a.shape[ax]!;
+  const loops = loopsAround(a.shape, a.strides, ax);
+  const t = contiguousStrides(a.shape)[ax]!;
+  const isBool = a.dtype === 'bool';
+  const src: Float64Array | Uint8Array = isBool ? a.u8() : a.f64();
+  const out = result.f64();
+  const s = a.strides[ax]!;
+  const values = new Float64Array(n);
+  const order = new Uint32Array(n);
+  const byValue = (i: number, j: number): number => values[i]! - values[j]!;
+  walkAxes(loops, a.start, result.start, (p, o) => {
+    // Numbers first (sorted stably by value), then the NaNs in input order.
+    let numbers = 0;
+    let nans = n;
+    for (let i = 0; i < n; i++, p += s) {
+      const v = src[p]!;
+      values[i] = v;
+      if (v === v) order[numbers++] = i;
+      else order[--nans] = i;
+    }
+    order.subarray(numbers).reverse();
+    // Stable (TypedArray sort with a comparator is a merge sort); ±Infinity ties give NaN = equal.
+    order.subarray(0, numbers).sort(byValue);
+    for (let i = 0; i < n; i++, o += t) out[o] = order[i]!;
+  });
+  return result;
 }

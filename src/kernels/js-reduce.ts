@@ -1,0 +1,368 @@
+/**
+ * JS reduction kernels, one table row a reducer, each as init / step / finish (STYLE item 3):
+ *
+ * - `identity`: the value of an empty reduction (`null`: none, an empty reduction throws);
+ * - `init`: the accumulator's start value (the identity where there is one);
+ * - `line`: folds one strided line into an accumulator (the step, over a run; used when the
+ *   innermost loop is a reduced axis: "reduce the last axis of a contiguous array");
+ * - `row`: steps a strided row of inputs into a strided row of accumulators (used when the
+ *   innermost loop is a kept axis: "axis 0 of a C-contiguous 2-D array" walks rows and adds
+ *   each into the output row, never column by column).
+ *
+ * The finishing step (divide by n for a mean, …) belongs to the public op in
+ * `src/ops/reduce.ts`. The sum uses NumPy's pairwise summation (8 partial sums over blocks of
+ * 128, halves above), so its error grows like O(log n)·ε rather than n·ε.
+ * @module
+ */
+
+/**
+ * Folds `n` elements `data[p], data[p+s], …` into `acc` and returns the new accumulator.
+ * `center` is a per-output parameter (the mean, for squared deviations); others ignore it.
+ */
+export type LineKernel = (data: Float64Array, p: number, n: number, s: number, acc: number, center: number) => number;
+
+/**
+ * Steps `n` inputs `data[p + j*s]` into accumulators `out[o + j*t]`; `aux[c + j*t]` is the
+ * per-output parameter (see {@link LineKernel}).
+ */
+export type RowKernel = (
+  data: Float64Array, p: number, n: number, s: number,
+  out: Float64Array, o: number, t: number, aux: Float64Array, c: number,
+) => void;
+
+/** One reducer: how to start, step and (with the op) finish a reduction. */
+export interface Reducer {
+  /** Result of reducing nothing; `null` when there is none (reducing nothing throws). */
+  readonly identity: number | null;
+  /** Start value of every accumulator. */
+  readonly init: number;
+  /** Fold a strided line into one accumulator. */
+  readonly line: LineKernel;
+  /** Step a strided row into a row of accumulators. */
+  readonly row: RowKernel;
+}
+
+const PAIRWISE_BLOCK = 128;
+
+/**
+ * NumPy's pairwise summation of `data[p + i*s]`, i < n: 8 partial sums over blocks of up to
+ * 128 elements, recursive halving above.
+ * @param data the values
+ * @param p index of the first
+ * @param n how many
+ * @param s step between them
+ * @returns the sum (−0 for n = 0)
+ */
+export function pairwiseSum(data: Float64Array, p: number, n: number, s: number): number {
+  if (n < 8) {
+    let r = -0;
+    for (let i = 0; i < n; i++, p += s) r += data[p]!;
+    return r;
+  }
+  if (n <= PAIRWISE_BLOCK) {
+    const s2 = 2 * s, s3 = 3 * s, s4 = 4 * s, s5 = 5 * s, s6 = 6 * s, s7 = 7 * s, s8 = 8 * s;
+    let r0 = data[p]!, r1 = data[p + s]!, r2 = data[p + s2]!, r3 = data[p + s3]!;
+    let r4 = data[p + s4]!, r5 = data[p + s5]!, r6 = data[p + s6]!, r7 = data[p + s7]!;
+    let i = 8;
+    let q = p + s8;
+    for (; i + 8 <= n; i += 8, q += s8) {
+      r0 += data[q]!;
+      r1 += data[q + s]!;
+      r2 += data[q + s2]!;
+      r3 += data[q + s3]!;
+      r4 += data[q + s4]!;
+      r5 += data[q + s5]!;
+      r6 += data[q + s6]!;
+      r7 += data[q + s7]!;
+    }
+    let r = (r0 + r1 + (r2 + r3)) + (r4 + r5 + (r6 + r7));
+    for (; i < n; i++, q += s) r += data[q]!;
+    return r;
+  }
+  let half = n >>> 1;
+  half -= half % 8;
+  return pairwiseSum(data, p, half, s) + pairwiseSum(data, p + half * s, n - half, s);
+}
+
+/** Sum of `(x - center)²` over a strided line, 4 partial sums. */
+function squaredDeviations(data: Float64Array, p: number, n: number, s: number, center: number): number {
+  let r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+  let i = 0;
+  const s2 = 2 * s, s3 = 3 * s, s4 = 4 * s;
+  for (; i + 4 <= n; i += 4, p += s4) {
+    const d0 = data[p]! - center, d1 = data[p + s]! - center;
+    const d2 = data[p + s2]! - center, d3 = data[p + s3]! - center;
+    r0 += d0 * d0;
+    r1 += d1 * d1;
+    r2 += d2 * d2;
+    r3 += d3 * d3;
+  }
+  for (; i < n; i++, p += s) {
+    const d = data[p]! - center;
+    r0 += d * d;
+  }
+  return (r0 + r1) + (r2 + r3);
+}
+
+/** Sum over a strided line skipping NaN, 4 partial sums. */
+function nanSumLine(data: Float64Array, p: number, n: number, s: number, acc: number): number {
+  let r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+  let i = 0;
+  const s2 = 2 * s, s3 = 3 * s, s4 = 4 * s;
+  for (; i + 4 <= n; i += 4, p += s4) {
+    const v0 = data[p]!, v1 = data[p + s]!, v2 = data[p + s2]!, v3 = data[p + s3]!;
+    r0 += v0 === v0 ? v0 : 0;
+    r1 += v1 === v1 ? v1 : 0;
+    r2 += v2 === v2 ? v2 : 0;
+    r3 += v3 === v3 ? v3 : 0;
+  }
+  for (; i < n; i++, p += s) {
+    const v = data[p]!;
+    r0 += v === v ? v : 0;
+  }
+  return acc + ((r0 + r1) + (r2 + r3));
+}
+
+/** Product over a strided line, 4 partial products. */
+function prodLine(data: Float64Array, p: number, n: number, s: number, acc: number): number {
+  let r0 = 1, r1 = 1, r2 = 1, r3 = 1;
+  let i = 0;
+  const s2 = 2 * s, s3 = 3 * s, s4 = 4 * s;
+  for (; i + 4 <= n; i += 4, p += s4) {
+    r0 *= data[p]!;
+    r1 *= data[p + s]!;
+    r2 *= data[p + s2]!;
+    r3 *= data[p + s3]!;
+  }
+  for (; i < n; i++, p += s) r0 *= data[p]!;
+  return acc * ((r0 * r1) * (r2 * r3));
+}
+
+/** Minimum of a strided line; the first NaN ends the scan (NaN propagates). */
+function minLine(data: Float64Array, p: number, n: number, s: number, acc: number): number {
+  let m = acc;
+  if (m !== m) return m;
+  for (let i = 0; i < n; i++, p += s) {
+    const v = data[p]!;
+    if (!(v >= m)) {
+      if (v !== v) return v;
+      m = v;
+    }
+  }
+  return m;
+}
+
+/** Maximum of a strided line; the first NaN ends the scan (NaN propagates). */
+function maxLine(data: Float64Array, p: number, n: number, s: number, acc: number): number {
+  let m = acc;
+  if (m !== m) return m;
+  for (let i = 0; i < n; i++, p += s) {
+    const v = data[p]!;
+    if (!(v <= m)) {
+      if (v !== v) return v;
+      m = v;
+    }
+  }
+  return m;
+}
+
+/** Minimum skipping NaN; the accumulator starts as NaN, meaning "nothing seen yet". */
+function nanMinLine(data: Float64Array, p: number, n: number, s: number, acc: number): number {
+  let m = acc;
+  for (let i = 0; i < n; i++, p += s) {
+    const v = data[p]!;
+    if (v < m || m !== m) m = v;
+  }
+  return m;
+}
+
+/** Maximum skipping NaN; the accumulator starts as NaN, meaning "nothing seen yet". */
+function nanMaxLine(data: Float64Array, p: number, n: number, s: number, acc: number): number {
+  let m = acc;
+  for (let i = 0; i < n; i++, p += s) {
+    const v = data[p]!;
+    if (v > m || m !== m) m = v;
+  }
+  return m;
+}
+
+/** 1 when any element is nonzero (NaN counts as nonzero), else `acc`. */
+function anyLine(data: Float64Array, p: number, n: number, s: number, acc: number): number {
+  if (acc !== 0) return 1;
+  for (let i = 0; i < n; i++, p += s) if (data[p] !== 0) return 1;
+  return 0;
+}
+
+/** 0 when any element is zero, else `acc`. */
+function allLine(data: Float64Array, p: number, n: number, s: number, acc: number): number {
+  if (acc === 0) return 0;
+  for (let i = 0; i < n; i++, p += s) if (data[p] === 0) return 0;
+  return 1;
+}
+
+/** Number of non-NaN elements plus `acc`. */
+function countLine(data: Float64Array, p: number, n: number, s: number, acc: number): number {
+  let c = 0;
+  for (let i = 0; i < n; i++, p += s) {
+    const v = data[p]!;
+    c += v === v ? 1 : 0;
+  }
+  return acc + c;
+}
+
+/** The reducers the public reductions are built from. */
+export const REDUCERS = {
+  sum: {
+    identity: 0,
+    init: 0,
+    line: (data, p, n, s, acc) => acc + pairwiseSum(data, p, n, s),
+    row: (data, p, n, s, out, o, t) => {
+      for (let j = 0; j < n; j++, p += s, o += t) out[o] += data[p]!;
+    },
+  },
+  nansum: {
+    identity: 0,
+    init: 0,
+    line: nanSumLine,
+    row: (data, p, n, s, out, o, t) => {
+      for (let j = 0; j < n; j++, p += s, o += t) {
+        const v = data[p]!;
+        if (v === v) out[o] += v;
+      }
+    },
+  },
+  prod: {
+    identity: 1,
+    init: 1,
+    line: prodLine,
+    row: (data, p, n, s, out, o, t) => {
+      for (let j = 0; j < n; j++, p += s, o += t) out[o] *= data[p]!;
+    },
+  },
+  min: {
+    identity: null,
+    init: Infinity,
+    line: minLine,
+    row: (data, p, n, s, out, o, t) => {
+      for (let j = 0; j < n; j++, p += s, o += t) {
+        const v = data[p]!;
+        if (v < out[o]! || v !== v) out[o] = v;
+      }
+    },
+  },
+  max: {
+    identity: null,
+    init: -Infinity,
+    line: maxLine,
+    row: (data, p, n, s, out, o, t) => {
+      for (let j = 0; j < n; j++, p += s, o += t) {
+        const v = data[p]!;
+        if (v > out[o]! || v !== v) out[o] = v;
+      }
+    },
+  },
+  nanmin: {
+    identity: null,
+    init: NaN,
+    line: nanMinLine,
+    row: (data, p, n, s, out, o, t) => {
+      for (let j = 0; j < n; j++, p += s, o += t) {
+        const v = data[p]!;
+        const m = out[o]!;
+        if (v < m || m !== m) out[o] = v;
+      }
+    },
+  },
+  nanmax: {
+    identity: null,
+    init: NaN,
+    line: nanMaxLine,
+    row: (data, p, n, s, out, o, t) => {
+      for (let j = 0; j < n; j++, p += s, o += t) {
+        const v = data[p]!;
+        const m = out[o]!;
+        if (v > m || m !== m) out[o] = v;
+      }
+    },
+  },
+  any: {
+    identity: 0,
+    init: 0,
+    line: anyLine,
+    row: (data, p, n, s, out, o, t) => {
+      for (let j = 0; j < n; j++, p += s, o += t) if (data[p] !== 0) out[o] = 1;
+    },
+  },
+  all: {
+    identity: 1,
+    init: 1,
+    line: allLine,
+    row: (data, p, n, s, out, o, t) => {
+      for (let j = 0; j < n; j++, p += s, o += t) if (data[p] === 0) out[o] = 0;
+    },
+  },
+  /** Number of non-NaN elements (the divisor of nanmean). */
+  countNonNaN: {
+    identity: 0,
+    init: 0,
+    line: countLine,
+    row: (data, p, n, s, out, o, t) => {
+      for (let j = 0; j < n; j++, p += s, o += t) {
+        const v = data[p]!;
+        if (v === v) out[o] += 1;
+      }
+    },
+  },
+  /** Sum of squared deviations from a per-output center (the second pass of var/std). */
+  squaredDeviations: {
+    identity: 0,
+    init: 0,
+    line: (data, p, n, s, acc, center) => acc + squaredDeviations(data, p, n, s, center),
+    row: (data, p, n, s, out, o, t, aux, c) => {
+      for (let j = 0; j < n; j++, p += s, o += t, c += t) {
+        const d = data[p]! - aux[c]!;
+        out[o] += d * d;
+      }
+    },
+  },
+} satisfies Record<string, Reducer>;
+
+/** Name of a row of {@link REDUCERS}. */
+export type ReducerName = keyof typeof REDUCERS;
+
+/**
+ * Index of the first minimum (`sign` = 1) or maximum (`sign` = -1) of a strided line, a NaN
+ * counting as the extreme (its first index wins). `n` must be at least 1.
+ * @param data the values
+ * @param p index of the first
+ * @param n how many (≥ 1)
+ * @param s step between them
+ * @param isMax true for argmax
+ * @returns the position within the line
+ */
+export function argExtremeLine(data: Float64Array, p: number, n: number, s: number, isMax: boolean): number {
+  let m = data[p]!;
+  if (m !== m) return 0;
+  let best = 0;
+  p += s;
+  if (isMax) {
+    for (let i = 1; i < n; i++, p += s) {
+      const v = data[p]!;
+      if (!(v <= m)) {
+        if (v !== v) return i;
+        m = v;
+        best = i;
+      }
+    }
+  } else {
+    for (let i = 1; i < n; i++, p += s) {
+      const v = data[p]!;
+      if (!(v >= m)) {
+        if (v !== v) return i;
+        m = v;
+        best = i;
+      }
+    }
+  }
+  return best;
+}
