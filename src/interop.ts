@@ -1,10 +1,108 @@
-import type { NdArray } from './ndarray.ts';
-/** The scijs `ndarray` layout. */
-export interface ScijsNdarray {
-  data: ArrayLike<number>;
-  shape: number[];
-  stride: number[];
+/**
+ * Interop with scijs `ndarray` (and so `ndarray-ops` and friends): `toNdarray` shares this
+ * array's memory, `fromNdarray` copies any strided scijs array in.
+ * @module
+ */
+import ndarray from 'ndarray';
+import { NdArray } from './ndarray.ts';
+import { DTypeError, ShapeError, formatShape } from './errors.ts';
+import { normalizeShape } from './shape.ts';
+
+/** A scijs `ndarray` over an NdArray's storage (`Float64Array`, or `Uint8Array` for bool). */
+export type ScijsNdarray = ndarray.NdArray<Float64Array | Uint8Array>;
+
+/** What {@link fromNdarray} accepts: the scijs layout (`data[offset + Σ i_k·stride_k]`). */
+export interface NdarrayLike {
+  /** The flat data: a typed array, a number[] or anything indexable with a length. */
+  data: ArrayLike<number> | { get(i: number): number; length: number };
+  /** Dimension sizes. */
+  shape: readonly number[];
+  /** Step in elements between neighbours along each dimension (may be negative or 0). */
+  stride: readonly number[];
+  /** Index in `data` of element [0, …, 0]. */
   offset: number;
 }
-export function toNdarray(a: NdArray): ScijsNdarray { throw new Error('not implemented yet'); }
-export function fromNdarray(x: { data: ArrayLike<number>; shape: readonly number[]; stride: readonly number[]; offset: number }): NdArray { throw new Error('not implemented yet'); }
+
+/**
+ * A scijs `ndarray` over the same memory as `a`: writes through either are seen by both.
+ * Its `data` may be the whole WebAssembly memory; `offset` and `stride` locate the elements.
+ * Do not keep it past `a.dispose()` or past an allocation that grows the memory.
+ * @param a the array (float64 gives a `Float64Array` view, bool a `Uint8Array` one)
+ * @returns the scijs ndarray
+ * @example
+ * const a = nd.array([1, 2, 3]);
+ * ops.mulseq(a.toNdarray(), 2); // a is now [2, 4, 6]
+ */
+export function toNdarray(a: NdArray): ScijsNdarray {
+  const data = a.dtype === 'bool' ? a.u8() : a.f64();
+  return ndarray<Float64Array | Uint8Array>(data, [...a.shape], [...a.strides], a.start);
+}
+
+function isInteger(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v);
+}
+
+/**
+ * Copies a scijs-style strided array into a new float64 NdArray, honouring `stride` and
+ * `offset`. The input is validated first: shape/stride lengths, integer strides and offset,
+ * and every addressed index inside `data`.
+ * @param x an object with `data`, `shape`, `stride`, `offset` (a scijs `ndarray`)
+ * @returns the new C-contiguous array
+ * @throws ShapeError for an inconsistent layout; DTypeError for data that are not numbers
+ * @example
+ * const x = ndarray(new Float64Array([1, 2, 3, 4]), [2, 2]);
+ * nd.fromNdarray(x.transpose(1, 0)).toArray(); // [[1, 3], [2, 4]]
+ */
+export function fromNdarray(x: NdarrayLike): NdArray {
+  if (x === null || typeof x !== 'object' || x.data === null || typeof x.data !== 'object') {
+    throw new DTypeError(`fromNdarray expects { data, shape, stride, offset }, got ${String(x)}`, typeof x);
+  }
+  const shape = normalizeShape(Array.from(x.shape ?? []));
+  const stride = Array.from(x.stride ?? []);
+  const { offset } = x;
+  if (stride.length !== shape.length || !stride.every(isInteger) || !isInteger(offset)) {
+    throw new ShapeError(
+      `fromNdarray: invalid layout shape ${formatShape(shape)}, stride [${stride.join(',')}], offset ${offset}`,
+      [shape],
+    );
+  }
+  const length = x.data.length;
+  const size = shape.reduce((p, d) => p * d, 1);
+  if (size > 0) {
+    let lo = offset;
+    let hi = offset;
+    shape.forEach((d, i) => {
+      const reach = (d - 1) * stride[i]!;
+      if (reach < 0) lo += reach;
+      else hi += reach;
+    });
+    if (lo < 0 || hi >= length) {
+      throw new ShapeError(
+        `fromNdarray: shape ${formatShape(shape)}, stride [${stride.join(',')}], offset ${offset} reach indices ${lo}..${hi} outside data of length ${length}`,
+        [shape],
+      );
+    }
+  }
+  const data = x.data as ArrayLike<unknown> & { get?: (i: number) => unknown };
+  const read = typeof data.get === 'function' && !ArrayBuffer.isView(data) && !Array.isArray(data)
+    ? (i: number): unknown => data.get!(i)
+    : (i: number): unknown => data[i];
+  const values = new Float64Array(size);
+  const index = new Array<number>(shape.length).fill(0);
+  for (let k = 0, p = offset; k < size; k++) {
+    const v = read(p);
+    if (typeof v !== 'number') {
+      throw new DTypeError(`fromNdarray: data[${p}] is ${typeof v === 'string' ? JSON.stringify(v) : String(v)}, not a number`, typeof v);
+    }
+    values[k] = v;
+    for (let d = shape.length - 1; d >= 0; d--) {
+      p += stride[d]!;
+      if (++index[d]! < shape[d]!) break;
+      p -= stride[d]! * shape[d]!;
+      index[d] = 0;
+    }
+  }
+  const out = NdArray.empty(shape, 'float64');
+  out.f64().set(values, out.start);
+  return out;
+}
