@@ -1,18 +1,171 @@
-import type { NdArray, Operand } from '../ndarray.ts';
+/**
+ * Boolean masks: `a.where(mask)` (compress), `nd.where(cond, x, y)` (select),
+ * `a.setWhere(mask, value)` and `mask.count()`. The loops are branchless (see
+ * scripts/gen-js-kernels.ts): random masks make branches mispredict.
+ * @module
+ */
+import { NdArray, type Operand } from '../ndarray.ts';
+import { DTypeError, ShapeError, formatShape } from '../errors.ts';
+import { Storage, type DType } from '../memory.ts';
+import { broadcastShapes, broadcastStrides, sameShape } from '../shape.ts';
+import { forEachRow, maskLoops, type Data, type MaskLoops } from '../kernels/js.ts';
+import { assertOperand, checkOut, dataOf, disposeTemporary, overlapsHarmfully, unary } from './elementwise.ts';
 
-/** a.where(mask): 1-D array of a's elements where mask is true, in C order. */
-export function compress(a: NdArray, mask: NdArray): NdArray {
-  throw new Error('not implemented yet');
+function loopsOf(dtype: DType): MaskLoops<Data> {
+  return (dtype === 'bool' ? maskLoops.u8 : maskLoops.f64) as MaskLoops<Data>;
 }
-/** nd.where(cond, x, y) with broadcasting. */
-export function select(cond: NdArray, x: Operand, y: Operand, out?: NdArray): NdArray {
-  throw new Error('not implemented yet');
+
+function assertMask(name: string, mask: unknown): asserts mask is NdArray {
+  if (!(mask instanceof NdArray)) throw new DTypeError(`${name}: mask must be a bool NdArray, got ${typeof mask}`, typeof mask);
+  mask.assertLive();
+  if (mask.dtype !== 'bool') throw new DTypeError(`${name}: mask must be a bool array, got ${mask.dtype}`, mask.dtype);
 }
-/** In-place a[mask] = value. */
-export function setWhere(a: NdArray, mask: NdArray, value: Operand): void {
-  throw new Error('not implemented yet');
-}
-/** Number of true (nonzero) elements. */
+
+/**
+ * Number of true elements of a bool array, or of nonzero elements (NaN included) of a
+ * float64 array. Any layout.
+ * @param a the array
+ * @returns the count
+ * @example
+ * countTrue(nd.array([1, -2, 3]).gt(0)); // 2
+ */
 export function countTrue(a: NdArray): number {
-  throw new Error('not implemented yet');
+  a.assertLive();
+  if (a.size === 0) return 0;
+  const loops = loopsOf(a.dtype);
+  const data = a.dtype === 'bool' ? a.u8() : a.f64();
+  let count = 0;
+  forEachRow(a.shape, [a.strides], [a.start], (p, s, _p1, _s1, _p2, _s2, _p3, _s3, n) => {
+    count += loops.countTrue(data, p, s, n);
+  });
+  return count;
+}
+
+/**
+ * `a.where(mask)`: a new 1-D array of the elements of `a` where `mask` is true, in C order
+ * (NumPy `a[mask]`). Counts first, allocates exactly, then copies without branches.
+ * @param a the values (float64 or bool, any layout)
+ * @param mask a bool array of exactly `a`'s shape
+ * @returns the selected elements
+ * @throws DTypeError when `mask` is not bool; ShapeError when the shapes differ
+ * @example
+ * const a = nd.array([-1, 2, -3, 4]);
+ * compress(a, a.gt(0)).toArray(); // [2, 4]
+ */
+export function compress(a: NdArray, mask: NdArray): NdArray {
+  a.assertLive();
+  assertMask('where', mask);
+  if (!sameShape(a.shape, mask.shape)) {
+    throw new ShapeError(
+      `where: mask shape ${formatShape(mask.shape)} does not match array shape ${formatShape(a.shape)}`,
+      [mask.shape, a.shape],
+    );
+  }
+  const count = countTrue(mask);
+  // One spare element: the branchless loop writes each element before deciding to keep it.
+  const result = new NdArray(new Storage(a.dtype, count + 1), [count], [1], 0, true);
+  if (count === 0) return result;
+  const loops = loopsOf(a.dtype);
+  const x = a.dtype === 'bool' ? a.u8() : a.f64();
+  const m = mask.u8();
+  const o = a.dtype === 'bool' ? result.u8() : result.f64();
+  let k = result.start;
+  forEachRow(a.shape, [a.strides, mask.strides], [a.start, mask.start], (px, sx, pm, sm, _p2, _s2, _p3, _s3, n) => {
+    k = sx === 1 && sm === 1 ? loops.compressContig(x, px, m, pm, o, k, n) : loops.compressStrided(x, px, sx, m, pm, sm, o, k, n);
+  });
+  return result;
+}
+
+/**
+ * `nd.where(cond, x, y)`: `x` where `cond` is true, else `y`, broadcasting all three. The
+ * result is bool when `x` and `y` are both bool arrays, else float64 (bools as 0/1).
+ * @param cond a bool array
+ * @param x values where true: array or number
+ * @param y values where false: array or number
+ * @param out optional array of the broadcast shape and the result's dtype to write into
+ * @returns the selected values (`out` when given)
+ * @throws DTypeError, BroadcastError, ShapeError before anything is written
+ * @example
+ * const a = nd.array([-1, 2]);
+ * select(a.gt(0), a, 0).toArray(); // [0, 2]
+ */
+export function select(cond: NdArray, x: Operand, y: Operand, out?: NdArray): NdArray {
+  assertMask('where', cond);
+  assertOperand(x, 'where');
+  assertOperand(y, 'where');
+  const dtype: DType = x instanceof NdArray && y instanceof NdArray && x.dtype === 'bool' && y.dtype === 'bool' ? 'bool' : 'float64';
+  const shapes = [cond.shape];
+  for (const v of [x, y]) if (v instanceof NdArray) shapes.push(v.shape);
+  const shape = broadcastShapes(...shapes);
+  if (out !== undefined) checkOut('where', out, shape, dtype);
+  const prepare = <T extends Operand>(v: T, want: DType): T | NdArray => {
+    if (!(v instanceof NdArray)) return v;
+    if (v.dtype !== want) return unary('toFloat', v);
+    if (out !== undefined && overlapsHarmfully(v, broadcastStrides(v.shape, v.strides, shape), out, shape)) return unary('copy', v);
+    return v;
+  };
+  const c = prepare(cond, 'bool');
+  const xs = prepare(x, dtype);
+  const ys = prepare(y, dtype);
+  const result = out ?? NdArray.empty(shape, dtype);
+  if (result.size > 0) {
+    const loops = loopsOf(dtype);
+    const [cd, ci, cs] = dataOf(c, 'bool', shape, 0);
+    const [xd, xi, xst] = dataOf(xs, dtype, shape, 1);
+    const [yd, yi, yst] = dataOf(ys, dtype, shape, 2);
+    const od = dtype === 'bool' ? result.u8() : result.f64();
+    const cm = cd as Uint8Array;
+    forEachRow(shape, [cs, xst, yst, result.strides], [ci, xi, yi, result.start], (pc, sc, px, sx, py, sy, po, so, n) => {
+      if (sc === 1 && sx === 1 && sy === 1 && so === 1) loops.selectContig(cm, pc, xd, px, yd, py, od, po, n);
+      else loops.selectStrided(cm, pc, sc, xd, px, sx, yd, py, sy, od, po, so, n);
+    });
+  }
+  disposeTemporary(c, cond);
+  disposeTemporary(xs, x);
+  disposeTemporary(ys, y);
+  return result;
+}
+
+/**
+ * In place: `a[mask] = value` — sets the elements of `a` where `mask` is true to `value`
+ * (NumPy `copyto(a, value, where=mask)`). Everything is validated before anything is written.
+ * @param a the array to change (any layout)
+ * @param mask a bool array broadcastable to `a`'s shape
+ * @param value a number, or an array broadcastable to `a`'s shape (a bool array into a
+ *   float64 array counts as 0/1; a float64 array into a bool array throws DTypeError)
+ * @throws DTypeError, BroadcastError
+ * @example
+ * const a = nd.array([-1, 2]);
+ * setWhere(a, a.lt(0), 0); // a is [0, 2]
+ */
+export function setWhere(a: NdArray, mask: NdArray, value: Operand): void {
+  a.assertLive();
+  assertMask('setWhere', mask);
+  assertOperand(value, 'setWhere');
+  const shape = a.shape;
+  broadcastStrides(mask.shape, mask.strides, shape); // throws BroadcastError
+  if (value instanceof NdArray) {
+    broadcastStrides(value.shape, value.strides, shape); // throws BroadcastError
+    if (a.dtype === 'bool' && value.dtype !== 'bool') {
+      throw new DTypeError(`setWhere: cannot store ${value.dtype} values in a bool array`, value.dtype);
+    }
+  }
+  const own = <T extends Operand>(v: T, want: DType): T | NdArray => {
+    if (!(v instanceof NdArray)) return v;
+    if (v.dtype !== want) return unary('toFloat', v);
+    return overlapsHarmfully(v, broadcastStrides(v.shape, v.strides, shape), a, shape) ? unary('copy', v) : v;
+  };
+  const m = own(mask, 'bool');
+  const v = own(value, a.dtype);
+  if (a.size === 0) return;
+  const loops = loopsOf(a.dtype);
+  const [md, mi, ms] = dataOf(m, 'bool', shape, 0);
+  const [vd, vi, vs] = dataOf(v, a.dtype, shape, 1);
+  const ad = a.dtype === 'bool' ? a.u8() : a.f64();
+  const mm = md as Uint8Array;
+  forEachRow(shape, [a.strides, ms, vs], [a.start, mi, vi], (pa, sa, pm, sm, pv, sv, _p3, _s3, n) => {
+    loops.setWhereStrided(ad, pa, sa, mm, pm, sm, vd, pv, sv, n);
+  });
+  disposeTemporary(m, mask);
+  disposeTemporary(v, value);
 }
