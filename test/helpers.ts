@@ -1,0 +1,97 @@
+/**
+ * Generic test helpers: comparing nested results with expected values (NaN, -0 and a
+ * tolerance in ulps), and a plain nested-array reference for broadcasting.
+ */
+import assert from 'node:assert/strict';
+
+/**
+ * Asserts nested numbers/booleans equal the expected ones. Booleans and non-finite or zero
+ * numbers must match exactly (NaN matches NaN, -0 does not match 0); other numbers within
+ * `ulps` units in the last place (0: exactly).
+ * @param actual the result (`a.toArray()`)
+ * @param expected the expected values
+ * @param ulps tolerance for finite nonzero numbers
+ * @param path where in the nesting (for messages)
+ */
+export function assertValues(actual: unknown, expected: unknown, ulps = 0, path = ''): void {
+  if (Array.isArray(expected)) {
+    assert.ok(Array.isArray(actual), `${path}: expected an array, got ${String(actual)}`);
+    assert.equal(actual.length, expected.length, `${path}: length ${actual.length}, expected ${expected.length}`);
+    expected.forEach((e, i) => assertValues((actual as unknown[])[i], e, ulps, `${path}[${i}]`));
+    return;
+  }
+  if (typeof expected === 'boolean') {
+    assert.equal(actual, expected, `${path}: got ${String(actual)}, expected ${expected}`);
+    return;
+  }
+  const e = expected as number;
+  const a = actual as number;
+  assert.equal(typeof a, 'number', `${path}: expected a number, got ${String(actual)}`);
+  if (ulps === 0 || !Number.isFinite(e) || e === 0 || Object.is(a, e)) {
+    assert.ok(Object.is(a, e), `${path}: got ${a}, expected ${e}`);
+    return;
+  }
+  const tol = ulps * Number.EPSILON * Math.abs(e);
+  assert.ok(Math.abs(a - e) <= tol, `${path}: got ${a}, expected ${e} (±${ulps} ulp)`);
+}
+
+/** Shape of a nested array (rectangular). */
+export function nestedShape(x: unknown): number[] {
+  const shape: number[] = [];
+  let cur = x;
+  while (Array.isArray(cur)) {
+    shape.push(cur.length);
+    cur = cur[0];
+  }
+  return shape;
+}
+
+/** A nested array of `shape` whose elements are `f(index)`. */
+export function buildNested(shape: readonly number[], f: (index: number[]) => unknown, prefix: number[] = []): unknown {
+  if (prefix.length === shape.length) return f(prefix);
+  const out: unknown[] = [];
+  for (let i = 0; i < shape[prefix.length]!; i++) out.push(buildNested(shape, f, [...prefix, i]));
+  return out;
+}
+
+/** Reads `x[index…]` of a nested array broadcast to an index of a (possibly) larger shape. */
+export function readBroadcast(x: unknown, shape: readonly number[], index: readonly number[]): unknown {
+  const lead = index.length - shape.length;
+  let cur = x;
+  for (let d = 0; d < shape.length; d++) cur = (cur as unknown[])[shape[d] === 1 ? 0 : index[lead + d]!];
+  return cur;
+}
+
+/** NumPy broadcasting of shapes, or null when they do not broadcast. */
+export function broadcastShapesRef(...shapes: (readonly number[])[]): number[] | null {
+  const nd = Math.max(0, ...shapes.map((s) => s.length));
+  const out = new Array<number>(nd).fill(1);
+  for (const s of shapes) {
+    for (let i = 0; i < s.length; i++) {
+      const d = s[i]!;
+      const j = nd - s.length + i;
+      if (out[j] === 1) out[j] = d;
+      else if (d !== 1 && d !== out[j]) return null;
+    }
+  }
+  return out;
+}
+
+/**
+ * Reference element-wise binary op on nested arrays with NumPy broadcasting.
+ * @param f the scalar op
+ * @param a left nested array (or a number) of shape `sa`
+ * @param sa its shape
+ * @param b right nested array (or a number) of shape `sb`
+ * @param sb its shape
+ * @returns the nested result
+ */
+export function refBinary(
+  f: (x: number, y: number) => unknown,
+  a: unknown, sa: readonly number[],
+  b: unknown, sb: readonly number[],
+): unknown {
+  const shape = broadcastShapesRef(sa, sb);
+  if (shape === null) throw new Error(`reference: shapes [${sa}] and [${sb}] do not broadcast`);
+  return buildNested(shape, (idx) => f(readBroadcast(a, sa, idx) as number, readBroadcast(b, sb, idx) as number));
+}
