@@ -1,0 +1,18 @@
+/**
+ * The ndvec WebAssembly module: every kernel family, re-exported. Built by
+ * scripts/build-wasm.mjs with `--runtime stub --importMemory`: the JS side owns the memory
+ * and its allocator, and kernels never allocate. Static data must end below the arena's
+ * first block (byte 65536, RESERVED_BYTES in src/memory.ts); the loader checks heapBase().
+ */
+export * from './arith';
+export * from './compare';
+export * from './mask';
+export * from './reduce';
+export * from './unary';
+export * from './matmul';
+export * from './transcendental';
+
+/** First byte after the module's static data (where a runtime heap would start). */
+export function heapBase(): usize {
+  return __heap_base;
+}

@@ -1,0 +1,348 @@
+/**
+ * Reductions of float64 data. Pointers are byte offsets, counts elements.
+ *
+ * Ops: sum prod min max nansum nanmin nanmax any all (each as `<op>(p, n)`, returning a
+ * number; any/all return 0 or 1), mean nanmean, variance(p, n, ddof), argmin argmax
+ * (index of the first extreme; of the first NaN when there is one, as NumPy).
+ * Axis forms on a contiguous rows×cols block at p:
+ *   `<op>_last(p, rows, cols, out)`   out[r] = op over row r        (reduce the last axis)
+ *   `<op>_first(p, rows, cols, out)`  out[c] = op over column c     (reduce the first axis)
+ * `_first` adds each row into the accumulator row `out` with SIMD (row accumulation).
+ * Scans: cumsum cumprod `(p, out, n)`, `_last`, `_first` (out rows×cols; out may equal p).
+ *
+ * NaN: sum/prod/min/max/mean/var propagate NaN; min/max use IEEE min/max (-0 < +0); the
+ * nan-variants skip NaN (nanmin/nanmax of all-NaN data is NaN, nansum of it 0, nanmean of
+ * it NaN = 0/0). Empty input yields the identity (sum 0, prod 1, any 0, all 1) and NaN for
+ * min/max/mean/var; argmin/argmax of empty input return -1 (callers raise the error).
+ * Sums use four f64x2 accumulators (8 interleaved partial sums), so they differ from a
+ * sequential loop by rounding only.
+ */
+import { F64 } from './lanes';
+
+const SUM: i32 = 0;
+const PROD: i32 = 1;
+const MIN: i32 = 2;
+const MAX: i32 = 3;
+const NANSUM: i32 = 4;
+const NANMIN: i32 = 5;
+const NANMAX: i32 = 6;
+const ANY: i32 = 7;
+const ALL: i32 = 8;
+
+@inline function identity(op: i32): f64 {
+  if (op == SUM || op == NANSUM || op == ANY) return 0;
+  if (op == PROD || op == ALL) return 1;
+  if (op == MIN) return Infinity;
+  if (op == MAX) return -Infinity;
+  return NaN; // nanmin, nanmax: NaN until a number is seen
+}
+
+@inline function stepVector(op: i32, acc: v128, x: v128): v128 {
+  if (op == SUM) return f64x2.add(acc, x);
+  if (op == PROD) return f64x2.mul(acc, x);
+  if (op == MIN) return f64x2.min(acc, x);
+  if (op == MAX) return f64x2.max(acc, x);
+  if (op == NANSUM) return f64x2.add(acc, v128.and(x, f64x2.eq(x, x)));
+  if (op == ANY || op == ALL) {
+    const truth = v128.and(f64x2.ne(x, f64x2.splat(0)), f64x2.splat(1));
+    return op == ANY ? v128.or(acc, truth) : v128.and(acc, truth);
+  }
+  // nanmin / nanmax: take x where acc is NaN, keep acc where x is NaN
+  const both = op == NANMIN ? f64x2.min(acc, x) : f64x2.max(acc, x);
+  return v128.bitselect(acc, v128.bitselect(x, both, f64x2.ne(acc, acc)), f64x2.ne(x, x));
+}
+
+@inline function stepScalar(op: i32, acc: f64, x: f64): f64 {
+  if (op == SUM) return acc + x;
+  if (op == PROD) return acc * x;
+  if (op == MIN) return min<f64>(acc, x);
+  if (op == MAX) return max<f64>(acc, x);
+  if (op == NANSUM) return x != x ? acc : acc + x;
+  if (op == ANY) return acc != 0 || x != 0 ? 1 : 0;
+  if (op == ALL) return acc != 0 && x != 0 ? 1 : 0;
+  if (x != x) return acc;
+  if (acc != acc) return x;
+  return op == NANMIN ? min<f64>(acc, x) : max<f64>(acc, x);
+}
+
+/** Merging two partial results: the nan-variants' partials hold no skipped NaN any more. */
+@inline function mergeOp(op: i32): i32 {
+  return op == NANSUM ? SUM : op;
+}
+
+@inline function reduceWhole(op: i32, p: usize, n: usize): f64 {
+  const start = f64x2.splat(identity(op));
+  let a0 = start;
+  let a1 = start;
+  let a2 = start;
+  let a3 = start;
+  let i: usize = 0;
+  for (; i + 8 <= n; i += 8) {
+    const q = p + i * F64;
+    a0 = stepVector(op, a0, v128.load(q));
+    a1 = stepVector(op, a1, v128.load(q, 16));
+    a2 = stepVector(op, a2, v128.load(q, 32));
+    a3 = stepVector(op, a3, v128.load(q, 48));
+  }
+  for (; i + 2 <= n; i += 2) a0 = stepVector(op, a0, v128.load(p + i * F64));
+  const m = mergeOp(op);
+  const merged = stepVector(m, stepVector(m, a0, a1), stepVector(m, a2, a3));
+  let r = stepScalar(m, f64x2.extract_lane(merged, 0), f64x2.extract_lane(merged, 1));
+  for (; i < n; i++) r = stepScalar(op, r, load<f64>(p + i * F64));
+  return r;
+}
+
+@inline function reduceLast(op: i32, p: usize, rows: usize, cols: usize, out: usize): void {
+  for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, reduceWhole(op, p + r * cols * F64, cols));
+}
+
+@inline function reduceFirst(op: i32, p: usize, rows: usize, cols: usize, out: usize): void {
+  const start = identity(op);
+  for (let c: usize = 0; c < cols; c++) store<f64>(out + c * F64, start);
+  for (let r: usize = 0; r < rows; r++) {
+    const row = p + r * cols * F64;
+    let c: usize = 0;
+    for (; c + 4 <= cols; c += 4) {
+      const o = c * F64;
+      v128.store(out + o, stepVector(op, v128.load(out + o), v128.load(row + o)));
+      v128.store(out + o, stepVector(op, v128.load(out + o, 16), v128.load(row + o, 16)), 16);
+    }
+    for (; c < cols; c++) {
+      const o = c * F64;
+      store<f64>(out + o, stepScalar(op, load<f64>(out + o), load<f64>(row + o)));
+    }
+  }
+}
+
+export function sum(p: usize, n: usize): f64 { return reduceWhole(SUM, p, n); }
+export function sum_last(p: usize, rows: usize, cols: usize, out: usize): void { reduceLast(SUM, p, rows, cols, out); }
+export function sum_first(p: usize, rows: usize, cols: usize, out: usize): void { reduceFirst(SUM, p, rows, cols, out); }
+export function prod(p: usize, n: usize): f64 { return reduceWhole(PROD, p, n); }
+export function prod_last(p: usize, rows: usize, cols: usize, out: usize): void { reduceLast(PROD, p, rows, cols, out); }
+export function prod_first(p: usize, rows: usize, cols: usize, out: usize): void { reduceFirst(PROD, p, rows, cols, out); }
+export function nansum(p: usize, n: usize): f64 { return reduceWhole(NANSUM, p, n); }
+export function nansum_last(p: usize, rows: usize, cols: usize, out: usize): void { reduceLast(NANSUM, p, rows, cols, out); }
+export function nansum_first(p: usize, rows: usize, cols: usize, out: usize): void { reduceFirst(NANSUM, p, rows, cols, out); }
+export function nanmin(p: usize, n: usize): f64 { return reduceWhole(NANMIN, p, n); }
+export function nanmin_last(p: usize, rows: usize, cols: usize, out: usize): void { reduceLast(NANMIN, p, rows, cols, out); }
+export function nanmin_first(p: usize, rows: usize, cols: usize, out: usize): void { reduceFirst(NANMIN, p, rows, cols, out); }
+export function nanmax(p: usize, n: usize): f64 { return reduceWhole(NANMAX, p, n); }
+export function nanmax_last(p: usize, rows: usize, cols: usize, out: usize): void { reduceLast(NANMAX, p, rows, cols, out); }
+export function nanmax_first(p: usize, rows: usize, cols: usize, out: usize): void { reduceFirst(NANMAX, p, rows, cols, out); }
+export function any(p: usize, n: usize): f64 { return reduceWhole(ANY, p, n); }
+export function any_last(p: usize, rows: usize, cols: usize, out: usize): void { reduceLast(ANY, p, rows, cols, out); }
+export function any_first(p: usize, rows: usize, cols: usize, out: usize): void { reduceFirst(ANY, p, rows, cols, out); }
+export function all(p: usize, n: usize): f64 { return reduceWhole(ALL, p, n); }
+export function all_last(p: usize, rows: usize, cols: usize, out: usize): void { reduceLast(ALL, p, rows, cols, out); }
+export function all_first(p: usize, rows: usize, cols: usize, out: usize): void { reduceFirst(ALL, p, rows, cols, out); }
+
+/** min/max of empty input: NaN (no identity; callers raise the error first). */
+@inline function extreme(op: i32, p: usize, n: usize): f64 {
+  return n == 0 ? NaN : reduceWhole(op, p, n);
+}
+function minOf(p: usize, n: usize): f64 { return extreme(MIN, p, n); }
+export { minOf as min };
+export function min_last(p: usize, rows: usize, cols: usize, out: usize): void {
+  for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, extreme(MIN, p + r * cols * F64, cols));
+}
+export function min_first(p: usize, rows: usize, cols: usize, out: usize): void {
+  reduceFirst(MIN, p, rows, cols, out);
+  if (rows == 0) for (let c: usize = 0; c < cols; c++) store<f64>(out + c * F64, NaN);
+}
+function maxOf(p: usize, n: usize): f64 { return extreme(MAX, p, n); }
+export { maxOf as max };
+export function max_last(p: usize, rows: usize, cols: usize, out: usize): void {
+  for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, extreme(MAX, p + r * cols * F64, cols));
+}
+export function max_first(p: usize, rows: usize, cols: usize, out: usize): void {
+  reduceFirst(MAX, p, rows, cols, out);
+  if (rows == 0) for (let c: usize = 0; c < cols; c++) store<f64>(out + c * F64, NaN);
+}
+
+// ---- mean and variance (two-pass) ---------------------------------------------------------
+
+export function mean(p: usize, n: usize): f64 { return reduceWhole(SUM, p, n) / <f64>n; }
+export function mean_last(p: usize, rows: usize, cols: usize, out: usize): void {
+  for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, mean(p + r * cols * F64, cols));
+}
+export function mean_first(p: usize, rows: usize, cols: usize, out: usize): void {
+  reduceFirst(SUM, p, rows, cols, out);
+  for (let c: usize = 0; c < cols; c++) store<f64>(out + c * F64, load<f64>(out + c * F64) / <f64>rows);
+}
+
+/** Sum of (x - center)² with four accumulators. */
+@inline function squaredDeviations(p: usize, n: usize, center: f64): f64 {
+  const cv = f64x2.splat(center);
+  let a0 = f64x2.splat(0);
+  let a1 = a0;
+  let a2 = a0;
+  let a3 = a0;
+  let i: usize = 0;
+  for (; i + 8 <= n; i += 8) {
+    const q = p + i * F64;
+    const d0 = f64x2.sub(v128.load(q), cv);
+    const d1 = f64x2.sub(v128.load(q, 16), cv);
+    const d2 = f64x2.sub(v128.load(q, 32), cv);
+    const d3 = f64x2.sub(v128.load(q, 48), cv);
+    a0 = f64x2.add(a0, f64x2.mul(d0, d0));
+    a1 = f64x2.add(a1, f64x2.mul(d1, d1));
+    a2 = f64x2.add(a2, f64x2.mul(d2, d2));
+    a3 = f64x2.add(a3, f64x2.mul(d3, d3));
+  }
+  for (; i + 2 <= n; i += 2) {
+    const d = f64x2.sub(v128.load(p + i * F64), cv);
+    a0 = f64x2.add(a0, f64x2.mul(d, d));
+  }
+  const merged = f64x2.add(f64x2.add(a0, a1), f64x2.add(a2, a3));
+  let r = f64x2.extract_lane(merged, 0) + f64x2.extract_lane(merged, 1);
+  for (; i < n; i++) {
+    const d = load<f64>(p + i * F64) - center;
+    r += d * d;
+  }
+  return r;
+}
+
+/** Variance with divisor n - ddof (two-pass: mean, then squared deviations). */
+export function variance(p: usize, n: usize, ddof: f64): f64 {
+  return squaredDeviations(p, n, mean(p, n)) / (<f64>n - ddof);
+}
+export function variance_last(p: usize, rows: usize, cols: usize, ddof: f64, out: usize): void {
+  for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, variance(p + r * cols * F64, cols, ddof));
+}
+/** Column variances; `scratch` holds cols float64 (the column means). */
+export function variance_first(p: usize, rows: usize, cols: usize, ddof: f64, out: usize, scratch: usize): void {
+  mean_first(p, rows, cols, scratch);
+  for (let c: usize = 0; c < cols; c++) store<f64>(out + c * F64, 0);
+  for (let r: usize = 0; r < rows; r++) {
+    const row = p + r * cols * F64;
+    let c: usize = 0;
+    for (; c + 2 <= cols; c += 2) {
+      const o = c * F64;
+      const d = f64x2.sub(v128.load(row + o), v128.load(scratch + o));
+      v128.store(out + o, f64x2.add(v128.load(out + o), f64x2.mul(d, d)));
+    }
+    for (; c < cols; c++) {
+      const o = c * F64;
+      const d = load<f64>(row + o) - load<f64>(scratch + o);
+      store<f64>(out + o, load<f64>(out + o) + d * d);
+    }
+  }
+  const divisor = <f64>rows - ddof;
+  for (let c: usize = 0; c < cols; c++) store<f64>(out + c * F64, load<f64>(out + c * F64) / divisor);
+}
+
+/** Mean of the non-NaN elements (NaN when there is none). */
+export function nanmean(p: usize, n: usize): f64 {
+  let counts = i64x2.splat(0);
+  let i: usize = 0;
+  for (; i + 2 <= n; i += 2) {
+    const x = v128.load(p + i * F64);
+    counts = i64x2.sub(counts, f64x2.eq(x, x));
+  }
+  let count = i64x2.extract_lane(counts, 0) + i64x2.extract_lane(counts, 1);
+  for (; i < n; i++) {
+    const x = load<f64>(p + i * F64);
+    count += <i64>(x == x);
+  }
+  return reduceWhole(NANSUM, p, n) / <f64>count;
+}
+export function nanmean_last(p: usize, rows: usize, cols: usize, out: usize): void {
+  for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, nanmean(p + r * cols * F64, cols));
+}
+/** Column means of the non-NaN elements; `scratch` holds cols float64 (the counts). */
+export function nanmean_first(p: usize, rows: usize, cols: usize, out: usize, scratch: usize): void {
+  reduceFirst(NANSUM, p, rows, cols, out);
+  for (let c: usize = 0; c < cols; c++) store<f64>(scratch + c * F64, 0);
+  const one = f64x2.splat(1);
+  for (let r: usize = 0; r < rows; r++) {
+    const row = p + r * cols * F64;
+    let c: usize = 0;
+    for (; c + 2 <= cols; c += 2) {
+      const o = c * F64;
+      const x = v128.load(row + o);
+      v128.store(scratch + o, f64x2.add(v128.load(scratch + o), v128.and(one, f64x2.eq(x, x))));
+    }
+    for (; c < cols; c++) {
+      const x = load<f64>(row + c * F64);
+      if (x == x) store<f64>(scratch + c * F64, load<f64>(scratch + c * F64) + 1);
+    }
+  }
+  for (let c: usize = 0; c < cols; c++) {
+    store<f64>(out + c * F64, load<f64>(out + c * F64) / load<f64>(scratch + c * F64));
+  }
+}
+
+// ---- argmin / argmax ----------------------------------------------------------------------
+
+/** Index of the first element equal to v (v not NaN), or of the first NaN when v is NaN. */
+@inline function findFirst(p: usize, n: usize, v: f64): isize {
+  const isNaN = v != v;
+  const vv = f64x2.splat(v);
+  let i: usize = 0;
+  for (; i + 2 <= n; i += 2) {
+    const x = v128.load(p + i * F64);
+    const hit = isNaN ? f64x2.ne(x, x) : f64x2.eq(x, vv);
+    if (v128.any_true(hit)) break;
+  }
+  for (; i < n; i++) {
+    const x = load<f64>(p + i * F64);
+    if (isNaN ? x != x : x == v) return <isize>i;
+  }
+  return -1;
+}
+
+export function argmin(p: usize, n: usize): isize { return n == 0 ? -1 : findFirst(p, n, reduceWhole(MIN, p, n)); }
+export function argmax(p: usize, n: usize): isize { return n == 0 ? -1 : findFirst(p, n, reduceWhole(MAX, p, n)); }
+/** out[r] = argmin of row r, as float64. */
+export function argmin_last(p: usize, rows: usize, cols: usize, out: usize): void {
+  for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, <f64>argmin(p + r * cols * F64, cols));
+}
+/** out[r] = argmax of row r, as float64. */
+export function argmax_last(p: usize, rows: usize, cols: usize, out: usize): void {
+  for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, <f64>argmax(p + r * cols * F64, cols));
+}
+
+// ---- cumulative sums and products ---------------------------------------------------------
+
+@inline function scan(isSum: bool, p: usize, out: usize, n: usize): void {
+  let acc: f64 = isSum ? 0 : 1;
+  for (let i: usize = 0; i < n; i++) {
+    const o = i * F64;
+    acc = isSum ? acc + load<f64>(p + o) : acc * load<f64>(p + o);
+    store<f64>(out + o, acc);
+  }
+}
+
+@inline function scanFirst(isSum: bool, p: usize, rows: usize, cols: usize, out: usize): void {
+  if (rows == 0) return;
+  memory.copy(out, p, cols * F64);
+  for (let r: usize = 1; r < rows; r++) {
+    const prev = out + (r - 1) * cols * F64;
+    const row = p + r * cols * F64;
+    const dst = out + r * cols * F64;
+    let c: usize = 0;
+    for (; c + 2 <= cols; c += 2) {
+      const o = c * F64;
+      const x = v128.load(prev + o);
+      const y = v128.load(row + o);
+      v128.store(dst + o, isSum ? f64x2.add(x, y) : f64x2.mul(x, y));
+    }
+    for (; c < cols; c++) {
+      const o = c * F64;
+      const x = load<f64>(prev + o);
+      const y = load<f64>(row + o);
+      store<f64>(dst + o, isSum ? x + y : x * y);
+    }
+  }
+}
+
+export function cumsum(p: usize, out: usize, n: usize): void { scan(true, p, out, n); }
+export function cumsum_last(p: usize, rows: usize, cols: usize, out: usize): void {
+  for (let r: usize = 0; r < rows; r++) scan(true, p + r * cols * F64, out + r * cols * F64, cols);
+}
+export function cumsum_first(p: usize, rows: usize, cols: usize, out: usize): void { scanFirst(true, p, rows, cols, out); }
+export function cumprod(p: usize, out: usize, n: usize): void { scan(false, p, out, n); }
+export function cumprod_last(p: usize, rows: usize, cols: usize, out: usize): void {
+  for (let r: usize = 0; r < rows; r++) scan(false, p + r * cols * F64, out + r * cols * F64, cols);
+}
+export function cumprod_first(p: usize, rows: usize, cols: usize, out: usize): void { scanFirst(false, p, rows, cols, out); }
