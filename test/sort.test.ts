@@ -1,0 +1,151 @@
+/**
+ * sort/argsort: NumPy values written out (NaN last, -0/0 in input order, stable ties), every
+ * axis, views, empties, and a property test against a stable reference sort.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { nd, NdArray } from '../src/index.ts';
+import { AxisError } from '../src/errors.ts';
+import { argsort, sort } from '../src/ops/sort.ts';
+
+const M = [
+  [3, -1, NaN, 2, -0, 0, Infinity, -Infinity],
+  [1, 1, 1, 0, -0, NaN, NaN, -5],
+];
+const B = [[[5, 2], [1, 4]], [[0, 3], [2, 2]]];
+
+// [input, axis, sorted, argsort (stable)] — NumPy 2.4 (`np.sort`, `np.argsort(kind='stable')`).
+const CASES: [number[] | number[][] | number[][][], number, unknown, unknown][] = [
+  [M, -1,
+    [[-Infinity, -1, -0, 0, 2, 3, Infinity, NaN], [-5, 0, -0, 1, 1, 1, NaN, NaN]],
+    [[7, 1, 4, 5, 3, 0, 6, 2], [7, 3, 4, 0, 1, 2, 5, 6]]],
+  [M, 1,
+    [[-Infinity, -1, -0, 0, 2, 3, Infinity, NaN], [-5, 0, -0, 1, 1, 1, NaN, NaN]],
+    [[7, 1, 4, 5, 3, 0, 6, 2], [7, 3, 4, 0, 1, 2, 5, 6]]],
+  [M, 0,
+    [[1, -1, 1, 0, -0, 0, Infinity, -Infinity], [3, 1, NaN, 2, -0, NaN, NaN, -5]],
+    [[1, 0, 1, 1, 0, 0, 0, 0], [0, 1, 0, 0, 1, 1, 1, 1]]],
+  [B, 0, [[[0, 2], [1, 2]], [[5, 3], [2, 4]]], [[[1, 0], [0, 1]], [[0, 1], [1, 0]]]],
+  [B, 1, [[[1, 2], [5, 4]], [[0, 2], [2, 3]]], [[[1, 0], [0, 1]], [[0, 1], [1, 0]]]],
+  [B, -1, [[[2, 5], [1, 4]], [[0, 3], [2, 2]]], [[[1, 0], [0, 1]], [[0, 1], [0, 1]]]],
+  [[0, -0, 0, -0], 0, [0, -0, 0, -0], [0, 1, 2, 3]],
+  [[-0, 1, 0, -1, -0], 0, [-1, -0, 0, -0, 1], [3, 0, 2, 4, 1]],
+  [[NaN, NaN, 1], 0, [1, NaN, NaN], [2, 0, 1]],
+  [[2, 1, 2, 1, 2], 0, [1, 1, 2, 2, 2], [1, 3, 0, 2, 4]],
+  [[7], 0, [7], [0]],
+];
+
+describe('sort/argsort: NumPy values', () => {
+  for (const [input, axis, sorted, order] of CASES) {
+    test(`${JSON.stringify(input)} axis=${axis}`, () => {
+      const a = nd.array(input);
+      assert.deepStrictEqual(sort(a, axis).toArray(), sorted); // Object.is: -0 and 0 told apart
+      assert.deepStrictEqual(argsort(a, axis).toArray(), order);
+      assert.deepStrictEqual(a.toArray(), input, 'the input is untouched');
+    });
+  }
+  test('methods and nd functions, default axis -1', () => {
+    assert.deepStrictEqual(nd.array([3, NaN, 1]).sort().toArray(), [1, 3, NaN]);
+    assert.deepStrictEqual(nd.argsort(nd.array([[3, 1, 2]])).toArray(), [[1, 2, 0]]);
+    assert.deepStrictEqual(nd.sort(nd.array(B), 0).toArray(), CASES[3]![2]);
+  });
+});
+
+describe('edge cases', () => {
+  test('axis errors, including a 0-d array', () => {
+    assert.throws(() => sort(nd.array([[1, 2]]), 2), AxisError);
+    assert.throws(() => argsort(nd.array([1, 2]), -2), AxisError);
+    assert.throws(() => sort(nd.array(3), -1), AxisError);
+  });
+  test('empty arrays keep their shape', () => {
+    assert.deepEqual(sort(nd.zeros([0]), 0).shape, [0]);
+    assert.deepEqual(sort(nd.zeros([2, 0]), -1).shape, [2, 0]);
+    assert.deepEqual(argsort(nd.zeros([0, 3]), 0).shape, [0, 3]);
+  });
+  test('bool arrays sort false first and keep the dtype; argsort is stable', () => {
+    const b = nd.array([[true, false, true], [false, false, true]]);
+    const s = sort(b, -1);
+    assert.equal(s.dtype, 'bool');
+    assert.deepEqual(s.toArray(), [[false, true, true], [false, false, true]]);
+    assert.deepEqual(argsort(b, -1).toArray(), [[1, 0, 2], [0, 1, 2]]);
+    assert.deepEqual(sort(b, 0).toArray(), [[false, false, true], [true, false, true]]);
+  });
+  test('views: transposed, negative steps, broadcast', () => {
+    const a = nd.array([[9, 1, 5], [2, 8, 4]]);
+    assert.deepEqual(sort(a.T, -1).toArray(), [[2, 9], [1, 8], [4, 5]]);
+    assert.deepEqual(sort(a.T, 0).toArray(), [[1, 2], [5, 4], [9, 8]]);
+    assert.deepEqual(sort(a.slice(null, '::-1'), -1).toArray(), [[1, 5, 9], [2, 4, 8]]);
+    assert.deepEqual(argsort(a.slice(null, '::-1'), -1).toArray(), [[1, 0, 2], [2, 0, 1]]);
+    assert.deepEqual(argsort(a.slice('::-1', '::2'), 0).toArray(), [[0, 0], [1, 1]]);
+    assert.deepEqual(sort(nd.array([3, 1]).broadcastTo([2, 2]), -1).toArray(), [[1, 3], [1, 3]]);
+    assert.deepEqual(argsort(nd.array([3, 1]).broadcastTo([2, 2]), 0).toArray(), [[0, 0], [1, 1]]);
+  });
+  for (const n of [1, 2, 3, 5, 7, 17, 1000]) {
+    test(`size ${n}: reversed input sorts ascending; ties stay in order`, () => {
+      const values = Array.from({ length: n }, (_, i) => n - i);
+      assert.deepEqual([...sort(nd.array(values), 0).toFloat64Array()], values.slice().reverse());
+      const ties = Array.from({ length: n }, (_, i) => i % 3);
+      const expected = [0, 1, 2].flatMap((r) => ties.flatMap((v, i) => (v === r ? [i] : [])));
+      assert.deepEqual([...argsort(nd.array(ties), 0).toFloat64Array()], expected);
+    });
+  }
+});
+
+/** Reference: stable sort of indices, NaN last, -0 equal to 0. */
+function referenceOrder(values: number[]): number[] {
+  const rank = (v: number) => (Number.isNaN(v) ? Infinity : v);
+  return values
+    .map((_, i) => i)
+    .sort((i, j) => {
+      const x = values[i]!, y = values[j]!;
+      if (Number.isNaN(x) || Number.isNaN(y)) return (Number.isNaN(x) ? 1 : 0) - (Number.isNaN(y) ? 1 : 0);
+      return rank(x) < rank(y) ? -1 : rank(x) > rank(y) ? 1 : 0;
+    });
+}
+
+describe('property: sort/argsort match a stable reference along every axis', () => {
+  const valueArb = fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: -3, max: 3 }) },
+    { weight: 2, arbitrary: fc.double({ noNaN: true }) },
+    { weight: 1, arbitrary: fc.constantFrom(NaN, 0, -0, Infinity, -Infinity) },
+  );
+  const arb = fc
+    .array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 3 })
+    .chain((shape) =>
+      fc.record({
+        shape: fc.constant(shape),
+        data: fc.array(valueArb, { minLength: shape.reduce((p, d) => p * d, 1), maxLength: shape.reduce((p, d) => p * d, 1) }),
+        axis: fc.integer({ min: -shape.length, max: shape.length - 1 }),
+        transpose: fc.boolean(),
+      }),
+    );
+  test('random shapes, values with ties, NaN, ±0, ±Infinity', () => {
+    fc.assert(
+      fc.property(arb, ({ shape, data, axis, transpose }) => {
+        let a: NdArray = nd.array(Float64Array.from(data)).reshape(shape);
+        if (transpose) a = a.T;
+        const ax = axis < 0 ? axis + a.ndim : axis;
+        const s = sort(a, axis);
+        const o = argsort(a, axis);
+        // Check each line along `ax`.
+        const other = a.shape.map((d, k) => (k === ax ? 1 : d));
+        const count = other.reduce((p, d) => p * d, 1);
+        for (let flat = 0; flat < count; flat++) {
+          const idx: number[] = [];
+          let rest = flat;
+          for (let k = other.length - 1; k >= 0; k--) {
+            idx[k] = rest % other[k]!;
+            rest = Math.floor(rest / other[k]!);
+          }
+          const pos = (i: number) => idx.map((v, k) => (k === ax ? i : v));
+          const line = Array.from({ length: a.shape[ax]! }, (_, i) => a.get(...pos(i)) as number);
+          const order = referenceOrder(line);
+          assert.deepStrictEqual(Array.from({ length: line.length }, (_, i) => o.get(...pos(i))), order);
+          assert.deepStrictEqual(Array.from({ length: line.length }, (_, i) => s.get(...pos(i))), order.map((i) => line[i]));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
