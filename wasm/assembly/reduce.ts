@@ -304,9 +304,12 @@ export function argmax_last(p: usize, rows: usize, cols: usize, out: usize): voi
 
 // ---- cumulative sums and products ---------------------------------------------------------
 
+/** out[0] = p[0] (so cumsum keeps a leading -0, as NumPy), then running sums/products. */
 @inline function scan(isSum: bool, p: usize, out: usize, n: usize): void {
-  let acc: f64 = isSum ? 0 : 1;
-  for (let i: usize = 0; i < n; i++) {
+  if (n == 0) return;
+  let acc = load<f64>(p);
+  store<f64>(out, acc);
+  for (let i: usize = 1; i < n; i++) {
     const o = i * F64;
     acc = isSum ? acc + load<f64>(p + o) : acc * load<f64>(p + o);
     store<f64>(out + o, acc);
