@@ -48,17 +48,21 @@ const REDUCE_OPS: Record<ReduceName, ReduceOp> = {
 
 const NO_AUX = new Float64Array(0);
 
+/** `[0, 1, …, nd-1]` for small nd: the axes of a full reduction, without rebuilding them per call. */
+const ALL_AXES: readonly (readonly number[])[] = Array.from({ length: 8 }, (_, nd) => Array.from({ length: nd }, (_, i) => i));
+
 /** The float64 data of an array: its own view, or a C-order copy for bool arrays. */
 interface FloatSource {
   data: Float64Array;
   start: number;
   strides: readonly number[];
+  size: number;
 }
 
 /** Reads `a` as float64: the array itself, or (bool arrays) a contiguous 0/1 copy. */
 function floatSource(a: NdArray): FloatSource {
-  if (a.dtype === 'bool') return { data: gatherFloat64(a), start: 0, strides: contiguousStrides(a.shape) };
-  return { data: a.f64(), start: a.start, strides: a.strides };
+  if (a.dtype === 'bool') return { data: gatherFloat64(a), start: 0, strides: contiguousStrides(a.shape), size: a.size };
+  return { data: a.f64(), start: a.start, strides: a.strides, size: a.size };
 }
 
 /**
@@ -74,7 +78,13 @@ function runReducer(
   out: Float64Array,
   outStart: number,
   aux: Float64Array = NO_AUX,
+  wholeContiguous = false,
 ): void {
+  if (wholeContiguous) {
+    // One output, one run of memory: a single tight line.
+    out[outStart] = reducer.line(src.data, src.start, src.size, 1, reducer.init, aux.length === 0 ? 0 : aux[0]!);
+    return;
+  }
   const nd = shape.length;
   const loops: LoopAxis[] = new Array(nd);
   let outSize = 1;
@@ -130,7 +140,8 @@ export function reduce(name: ReduceName, a: NdArray, axis: AxisArg, options?: Va
   const op = REDUCE_OPS[name];
   const reducer: Reducer = REDUCERS[op.reducer];
   const nd = a.ndim;
-  const axes = normalizeAxes(axis, nd);
+  const allAxes = axis === null || axis === undefined;
+  const axes = allAxes ? ALL_AXES[nd] ?? normalizeAxes(null, nd) : normalizeAxes(axis, nd);
   const keepdims = options?.keepdims === true;
   const ddof = options?.ddof ?? 0;
   const reduced = new Array<boolean>(nd).fill(false);
@@ -170,11 +181,12 @@ export function reduce(name: ReduceName, a: NdArray, axis: AxisArg, options?: Va
 
   if (result === null || result.size > 0) {
     const src = floatSource(a);
+    const whole = axes.length === nd && a.isContiguous;
     if (op.finish === 'var' || op.finish === 'std') {
       const means = new Float64Array(outSize);
-      runReducer(reducer, src, a.shape, reduced, means, 0);
+      runReducer(reducer, src, a.shape, reduced, means, 0, NO_AUX, whole);
       for (let i = 0; i < outSize; i++) means[i]! /= count;
-      runReducer(REDUCERS.squaredDeviations, src, a.shape, reduced, out, outStart, means);
+      runReducer(REDUCERS.squaredDeviations, src, a.shape, reduced, out, outStart, means, whole);
       const divisor = count - ddof;
       const isStd = op.finish === 'std';
       for (let i = outStart; i < outStart + outSize; i++) {
@@ -182,12 +194,12 @@ export function reduce(name: ReduceName, a: NdArray, axis: AxisArg, options?: Va
         out[i] = isStd ? Math.sqrt(v) : v;
       }
     } else {
-      runReducer(reducer, src, a.shape, reduced, out, outStart);
+      runReducer(reducer, src, a.shape, reduced, out, outStart, NO_AUX, whole);
       if (op.finish === 'mean') {
         for (let i = outStart; i < outStart + outSize; i++) out[i]! /= count;
       } else if (op.finish === 'nanmean') {
         const counts = new Float64Array(outSize);
-        runReducer(REDUCERS.countNonNaN, src, a.shape, reduced, counts, 0);
+        runReducer(REDUCERS.countNonNaN, src, a.shape, reduced, counts, 0, NO_AUX, whole);
         for (let i = 0; i < outSize; i++) out[outStart + i]! /= counts[i]!;
       }
     }
