@@ -32,9 +32,51 @@ function where(cond: NdArray, x: Operand, y: Operand, options?: OutOptions): NdA
   return select(cond, x, y, options?.out);
 }
 
+/**
+ * The ndvec namespace: creation (`nd.array`, `nd.zeros`, `nd.arange`, …), combining
+ * (`nd.concat`, `nd.stack`, `nd.matmul`, `nd.where`), runtime controls (`nd.scope`,
+ * `nd.config`, `nd.info`) and every NdArray method as a function taking the array first.
+ * @namespace
+ * @example
+ * import { nd } from 'ndvec';
+ * const a = nd.array([-1, 2, -3]);
+ * nd.sum(nd.abs(a)); // 6
+ */
 export const nd = {
-  array, zeros, ones, full, arange, linspace, eye, random, randn,
-  concat, stack, matmul, where, fromNdarray, scope, config, info,
+  /** @function */
+  array,
+  /** @function */
+  zeros,
+  /** @function */
+  ones,
+  /** @function */
+  full,
+  /** @function */
+  arange,
+  /** @function */
+  linspace,
+  /** @function */
+  eye,
+  /** @function */
+  random,
+  /** @function */
+  randn,
+  /** @function */
+  concat,
+  /** @function */
+  stack,
+  /** @function */
+  matmul,
+  /** @function */
+  where,
+  /** @function */
+  fromNdarray,
+  /** @function */
+  scope,
+  /** @function */
+  config,
+  /** @function */
+  info,
   /** `a.where(mask)` as a function: the elements of `a` where `mask` is true, 1-D. */
   compress: (a: NdArray, mask: NdArray): NdArray => compress(a, mask),
   /** `a.dot(b)`. */
