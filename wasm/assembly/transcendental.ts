@@ -1,0 +1,530 @@
+/**
+ * Vectorised transcendental kernels on f64x2: exp, expm1, log, log1p, log2, log10, sin, cos,
+ * tanh. Each `unary_<op>(x, out, n)` reads `n` contiguous float64 at byte offset `x` and
+ * writes `n` results at byte offset `out` (`out == x` is allowed). Every loop runs two vectors
+ * a step, then one vector, then a scalar tail for the last odd element; the tail pushes that
+ * one element through the same vector code, so body and tail give identical bits.
+ *
+ * Accuracy goal: within 4 ulp of the host's `Math.*` (fdlibm) on the whole double range; the
+ * measured maximum is quoted in test/wasm-transcendental.test.ts. Special values (NaN, ±Inf,
+ * ±0, overflow, underflow, subnormals) are fixed up with lane-wise selects, no per-element
+ * branches. sin/cos fall back to the scalar `Math` path (Payne-Hanek) for a vector holding a
+ * lane with |x| ≥ 2^20 or a NaN, or a lane that reduces to almost exactly a multiple of π/2.
+ *
+ * The polynomial coefficients are the published fdlibm ones (log, sin, cos kernels) and
+ * 1/n! (exp). No static data: every constant is an immediate `v128.const`.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Small lane-wise helpers
+// ---------------------------------------------------------------------------------------------
+
+/** Round-to-integer shifter: adding it to |v| < 2^51 leaves round(v) in the low mantissa bits. */
+const SHIFTER: f64 = 6755399441055744.0; // 0x1.8p52
+/** Bit pattern of SHIFTER, to read the rounded integer back out of the sum. */
+const SHIFTER_BITS: i64 = 0x4338000000000000;
+const LOG2E: f64 = 1.4426950408889634;
+const LN2_HI: f64 = reinterpret<f64>(0x3FE62E42FEE00000); // 32 trailing zero bits
+const LN2_LO: f64 = reinterpret<f64>(0x3DEA39EF35793C76);
+
+// @ts-ignore: decorator
+@inline function splat(c: f64): v128 {
+  return f64x2.splat(c);
+}
+
+/** a*b + c, lane-wise (two roundings; WebAssembly SIMD has no deterministic FMA). */
+// @ts-ignore: decorator
+@inline function madd(a: v128, b: v128, c: v128): v128 {
+  return f64x2.add(f64x2.mul(a, b), c);
+}
+
+/** Rounds each lane to the nearest integer; returns the sum with SHIFTER (integer in low bits). */
+// @ts-ignore: decorator
+@inline function roundShifted(v: v128): v128 {
+  return f64x2.add(v, splat(SHIFTER));
+}
+
+/** Integer lanes (i64) of a value produced by `roundShifted`. */
+// @ts-ignore: decorator
+@inline function shiftedToInt(shifted: v128): v128 {
+  return i64x2.sub(shifted, i64x2.splat(SHIFTER_BITS));
+}
+
+/** i64 lanes (|k| < 2^51) to f64 lanes. */
+// @ts-ignore: decorator
+@inline function intToF64(k: v128): v128 {
+  return f64x2.sub(i64x2.add(k, i64x2.splat(SHIFTER_BITS)), splat(SHIFTER));
+}
+
+/** 2^k for integer lanes k in [-1022, 1023], built in the exponent field. */
+// @ts-ignore: decorator
+@inline function pow2(k: v128): v128 {
+  return i64x2.shl(i64x2.add(k, i64x2.splat(1023)), 52);
+}
+
+/** y · 2^k for k in [-2044, 2046] in two exact steps: one rounding, right for subnormal results and overflow. */
+// @ts-ignore: decorator
+@inline function scaleByPow2(y: v128, k: v128): v128 {
+  const k1 = i64x2.shr_s(k, 1);
+  const k2 = i64x2.sub(k, k1);
+  return f64x2.mul(f64x2.mul(y, pow2(k1)), pow2(k2));
+}
+
+/** Lane mask where |v| < limit (false for NaN). */
+// @ts-ignore: decorator
+@inline function absLess(v: v128, limit: f64): v128 {
+  return f64x2.lt(f64x2.abs(v), splat(limit));
+}
+
+// ---------------------------------------------------------------------------------------------
+// exp, expm1
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * r²·Σ r^(n-2)/n!, n = 2..13, so expm1(r) = r + this for |r| ≤ ln2/2 + small (truncation
+ * error < 2^-60 relative). Evaluated as even and odd Horner chains in r² that run in parallel.
+ */
+// @ts-ignore: decorator
+@inline function expm1Tail(r: v128): v128 {
+  const r2 = f64x2.mul(r, r);
+  // even chain: 1/2!, 1/4!, ..., 1/12!  (n! is exact in f64, so each quotient rounds once)
+  const even = madd(r2, madd(r2, madd(r2, madd(r2, madd(r2,
+    splat(1.0 / 479001600.0), splat(1.0 / 3628800.0)),
+    splat(1.0 / 40320.0)), splat(1.0 / 720.0)),
+    splat(1.0 / 24.0)), splat(0.5));
+  // odd chain: 1/3!, 1/5!, ..., 1/13!
+  const odd = madd(r2, madd(r2, madd(r2, madd(r2, madd(r2,
+    splat(1.0 / 6227020800.0), splat(1.0 / 39916800.0)),
+    splat(1.0 / 362880.0)), splat(1.0 / 5040.0)),
+    splat(1.0 / 120.0)), splat(1.0 / 6.0));
+  return f64x2.mul(r2, madd(r, odd, even));
+}
+
+/**
+ * e^(hi - lo) - 1 + a with one final rounding, where x = k·ln2 + (hi - lo) is the Cody-Waite
+ * reduction: r = hi - lo and its rounding error c are split exactly, a + r too (fast two-sum,
+ * valid as a = 0 or |a| ≥ 1/2 > |r|), and both errors join the small terms.
+ */
+// @ts-ignore: decorator
+@inline function addExpm1Reduced(a: v128, hi: v128, lo: v128): v128 {
+  const r = f64x2.sub(hi, lo);
+  const c = f64x2.sub(f64x2.sub(hi, r), lo);
+  const s = f64x2.add(a, r);
+  const err = f64x2.add(f64x2.sub(a, s), r);
+  return f64x2.add(s, f64x2.add(expm1Tail(r), f64x2.add(err, c)));
+}
+
+/** x - kd·LN2_HI, exact as kd·LN2_HI is (|k| < 2^21 and LN2_HI has 32 trailing zero bits). */
+// @ts-ignore: decorator
+@inline function reducedHi(x: v128, kd: v128): v128 {
+  return f64x2.sub(x, f64x2.mul(kd, splat(LN2_HI)));
+}
+
+/** exp on two lanes: 2^k · (1 + expm1(r)), x = k·ln2 + r. */
+// @ts-ignore: decorator
+@inline function expV(x: v128): v128 {
+  // clamp: below -746 the result is 0, above 710 it is +Inf; NaN passes through min/max
+  const xc = f64x2.min(f64x2.max(x, splat(-746.0)), splat(710.0));
+  const shifted = roundShifted(f64x2.mul(xc, splat(LOG2E)));
+  const kd = f64x2.sub(shifted, splat(SHIFTER));
+  const y = addExpm1Reduced(splat(1.0), reducedHi(xc, kd), f64x2.mul(kd, splat(LN2_LO)));
+  return scaleByPow2(y, shiftedToInt(shifted));
+}
+
+/** expm1 on two lanes: 2^k·((1 - 2^-k) + expm1(r)), -0 kept. */
+// @ts-ignore: decorator
+@inline function expm1V(x: v128): v128 {
+  // below -50 the result rounds to -1
+  const xc = f64x2.min(f64x2.max(x, splat(-50.0)), splat(710.0));
+  const shifted = roundShifted(f64x2.mul(xc, splat(LOG2E)));
+  const kd = f64x2.sub(shifted, splat(SHIFTER));
+  const k = shiftedToInt(shifted);
+  // 2^-k, with k capped at 1000 (beyond that 1 - 2^-k rounds to 1 anyway)
+  const kCapped = v128.bitselect(k, i64x2.splat(1000), i64x2.lt_s(k, i64x2.splat(1000)));
+  const oneMinus = f64x2.sub(splat(1.0), pow2(i64x2.neg(kCapped)));
+  const t = addExpm1Reduced(oneMinus, reducedHi(xc, kd), f64x2.mul(kd, splat(LN2_LO)));
+  return v128.bitselect(x, scaleByPow2(t, k), f64x2.eq(x, splat(0.0)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// log family: x = 2^k · m, m in [sqrt(1/2), sqrt(2)), f = m - 1, s = f / (2 + f)
+// ---------------------------------------------------------------------------------------------
+
+const MANTISSA_OFFSET: i64 = 0x3FE6A09E667F3BCD; // bits of sqrt(1/2)
+const SMALLEST_NORMAL: f64 = 2.2250738585072014e-308;
+
+/** x with subnormal lanes scaled by 2^52 (garbage is fine for x ≤ 0, Inf, NaN). */
+// @ts-ignore: decorator
+@inline function normalised(x: v128): v128 {
+  return v128.bitselect(f64x2.mul(x, splat(4503599627370496.0)), x,
+    f64x2.lt(x, splat(SMALLEST_NORMAL)));
+}
+
+/** k (f64 lanes) of xn = 2^k·m, m in [sqrt(1/2), sqrt(2)); 52 less where x is subnormal. */
+// @ts-ignore: decorator
+@inline function exponentOf(xn: v128, x: v128): v128 {
+  const k = i64x2.shr_s(i64x2.sub(xn, i64x2.splat(MANTISSA_OFFSET)), 52);
+  const bias = v128.and(i64x2.splat(-52), f64x2.lt(x, splat(SMALLEST_NORMAL)));
+  return intToF64(i64x2.add(k, bias));
+}
+
+/** f = m - 1 for xn = 2^k·m, m in [sqrt(1/2), sqrt(2)) (exact). */
+// @ts-ignore: decorator
+@inline function mantissaMinusOne(xn: v128): v128 {
+  const tmp = i64x2.sub(xn, i64x2.splat(MANTISSA_OFFSET));
+  const m = i64x2.sub(xn, v128.and(tmp, i64x2.splat(<i64>0xFFF0000000000000)));
+  return f64x2.sub(m, splat(1.0));
+}
+
+/** f²/2. */
+// @ts-ignore: decorator
+@inline function halfSquare(f: v128): v128 {
+  return f64x2.mul(splat(0.5), f64x2.mul(f, f));
+}
+
+/**
+ * s·(f²/2 + R(s²)) with s = f/(2 + f), so log1p(f) = f - f²/2 + this (fdlibm Lg1..Lg7).
+ */
+// @ts-ignore: decorator
+@inline function log1pRemainder(f: v128): v128 {
+  const s = f64x2.div(f, f64x2.add(splat(2.0), f));
+  const z = f64x2.mul(s, s);
+  const w = f64x2.mul(z, z);
+  const t1 = f64x2.mul(w, madd(w, madd(w, splat(1.531383769920937332e-01),
+    splat(2.222219843214978396e-01)), splat(3.999999999940941908e-01)));
+  const t2 = f64x2.mul(z, madd(w, madd(w, madd(w, splat(1.479819860511658591e-01),
+    splat(1.818357216161805012e-01)), splat(2.857142874366239149e-01)),
+    splat(6.666666666666735130e-01)));
+  return f64x2.mul(s, f64x2.add(halfSquare(f), f64x2.add(t1, t2)));
+}
+
+/** Results for lanes outside (lo, +Inf): lo → -Inf, below lo → NaN, +Inf and NaN → themselves. */
+// @ts-ignore: decorator
+@inline function logDomain(x: v128, y: v128, lo: f64): v128 {
+  const inside = v128.and(f64x2.gt(x, splat(lo)), f64x2.lt(x, splat(Infinity)));
+  const edge = v128.bitselect(splat(-Infinity),
+    v128.bitselect(splat(NaN), x, f64x2.lt(x, splat(lo))), f64x2.eq(x, splat(lo)));
+  return v128.bitselect(y, edge, inside);
+}
+
+/** k·ln2 + log1p(f) + c, summed small terms first (c: a correction far below f). */
+// @ts-ignore: decorator
+@inline function logAssemble(k: v128, f: v128, c: v128): v128 {
+  const small = f64x2.add(log1pRemainder(f), madd(k, splat(LN2_LO), c));
+  return f64x2.add(f64x2.add(f64x2.sub(small, halfSquare(f)), f), f64x2.mul(k, splat(LN2_HI)));
+}
+
+/** log on two lanes. */
+// @ts-ignore: decorator
+@inline function logV(x: v128): v128 {
+  const xn = normalised(x);
+  return logDomain(x, logAssemble(exponentOf(xn, x), mantissaMinusOne(xn), splat(0.0)), 0.0);
+}
+
+/** log1p on two lanes: log(u) for u = 1 + x plus the rounding correction c/u; ±0 kept. */
+// @ts-ignore: decorator
+@inline function log1pV(x: v128): v128 {
+  const u = f64x2.add(splat(1.0), x);
+  // c = exact (1 + x) - u: from u - x when u ≥ 2 (exact there), else from u - 1
+  const c = f64x2.div(v128.bitselect(f64x2.sub(splat(1.0), f64x2.sub(u, x)),
+    f64x2.sub(x, f64x2.sub(u, splat(1.0))), f64x2.ge(u, splat(2.0))), u);
+  const y = logAssemble(exponentOf(u, u), mantissaMinusOne(u), c);
+  return v128.bitselect(x, logDomain(x, y, -1.0), f64x2.eq(x, splat(0.0)));
+}
+
+/** f - f²/2 with its low 32 bits cleared: products with it by a 21-bit constant are exact. */
+// @ts-ignore: decorator
+@inline function logHi(f: v128): v128 {
+  return v128.and(f64x2.sub(f, halfSquare(f)), i64x2.splat(<i64>0xFFFFFFFF00000000));
+}
+
+/** log1p(f) - hi, the low part. */
+// @ts-ignore: decorator
+@inline function logLo(f: v128, hi: v128): v128 {
+  return f64x2.add(f64x2.sub(f64x2.sub(f, hi), halfSquare(f)), log1pRemainder(f));
+}
+
+/** y + valHi + valLo, with the rounding error of y + valHi carried into the low sum. */
+// @ts-ignore: decorator
+@inline function sumHiLo(y: v128, valHi: v128, valLo: v128): v128 {
+  const w = f64x2.add(y, valHi);
+  return f64x2.add(f64x2.add(valLo, f64x2.add(f64x2.sub(y, w), valHi)), w);
+}
+
+/** log2 on two lanes: k + log1p(f)/ln2 with 1/ln2 and log1p(f) in hi + lo parts. */
+// @ts-ignore: decorator
+@inline function log2V(x: v128): v128 {
+  const IVLN2_HI = reinterpret<f64>(0x3FF7154765200000);
+  const IVLN2_LO = reinterpret<f64>(0x3DE705FC2EEFA200);
+  const xn = normalised(x);
+  const f = mantissaMinusOne(xn);
+  const hi = logHi(f);
+  const lo = logLo(f, hi);
+  const valHi = f64x2.mul(hi, splat(IVLN2_HI));
+  const valLo = madd(f64x2.add(lo, hi), splat(IVLN2_LO), f64x2.mul(lo, splat(IVLN2_HI)));
+  return logDomain(x, sumHiLo(exponentOf(xn, x), valHi, valLo), 0.0);
+}
+
+/** log10 on two lanes: k·log10(2) + log1p(f)/ln10, constants in hi + lo parts. */
+// @ts-ignore: decorator
+@inline function log10V(x: v128): v128 {
+  const IVLN10_HI = reinterpret<f64>(0x3FDBCB7B15200000);
+  const IVLN10_LO = reinterpret<f64>(0x3DBB9438CA9AADD5);
+  const LOG10_2_HI = reinterpret<f64>(0x3FD34413509F6000);
+  const LOG10_2_LO = reinterpret<f64>(0x3D59FEF311F12B36);
+  const xn = normalised(x);
+  const k = exponentOf(xn, x);
+  const f = mantissaMinusOne(xn);
+  const hi = logHi(f);
+  const lo = logLo(f, hi);
+  const valHi = f64x2.mul(hi, splat(IVLN10_HI));
+  const valLo = madd(k, splat(LOG10_2_LO), madd(f64x2.add(lo, hi), splat(IVLN10_LO),
+    f64x2.mul(lo, splat(IVLN10_HI))));
+  return logDomain(x, sumHiLo(f64x2.mul(k, splat(LOG10_2_HI)), valHi, valLo), 0.0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// sin, cos: x = k·π/2 + (y0 + y1), |y0| ≤ π/4 (+ rounding); fdlibm kernels on [-π/4, π/4]
+// ---------------------------------------------------------------------------------------------
+
+/** Largest |x| taken by the vector path; k·PIO2_1 and k·PIO2_2 stay exact below it. */
+const TRIG_FAST_LIMIT: f64 = 1048576.0; // 2^20
+
+/** sin(y0 + y1) for |y0| ≤ π/4 (fdlibm __kernel_sin). */
+// @ts-ignore: decorator
+@inline function sinKernel(x: v128, y: v128): v128 {
+  const z = f64x2.mul(x, x);
+  const w = f64x2.mul(z, z);
+  const r = f64x2.add(
+    madd(z, madd(z, splat(2.75573137070700676789e-06), splat(-1.98412698298579493134e-04)),
+      splat(8.33333333332248946124e-03)),
+    f64x2.mul(f64x2.mul(z, w), madd(z, splat(1.58969099521155010221e-10),
+      splat(-2.50507602534068634195e-08))));
+  const v = f64x2.mul(z, x);
+  // x - ((z·(y/2 - v·r) - y) - v·S1)
+  const inner = f64x2.sub(f64x2.mul(z, f64x2.sub(f64x2.mul(splat(0.5), y), f64x2.mul(v, r))), y);
+  return f64x2.sub(x, f64x2.sub(inner, f64x2.mul(v, splat(-1.66666666666666324348e-01))));
+}
+
+/** cos(y0 + y1) for |y0| ≤ π/4 (fdlibm __kernel_cos). */
+// @ts-ignore: decorator
+@inline function cosKernel(x: v128, y: v128): v128 {
+  const z = f64x2.mul(x, x);
+  const w = f64x2.mul(z, z);
+  const r = f64x2.add(
+    f64x2.mul(z, madd(z, madd(z, splat(2.48015872894767294178e-05),
+      splat(-1.38888888888741095749e-03)), splat(4.16666666666666019037e-02))),
+    f64x2.mul(f64x2.mul(w, w), madd(z, madd(z, splat(-1.13596475577881948265e-11),
+      splat(2.08757232129817482790e-09)), splat(-2.75573143513906633035e-07))));
+  const hz = f64x2.mul(splat(0.5), z);
+  const one_hz = f64x2.sub(splat(1.0), hz);
+  // w + (((1 - w) - hz) + (z·r - x·y))
+  return f64x2.add(one_hz, f64x2.add(f64x2.sub(f64x2.sub(splat(1.0), one_hz), hz),
+    f64x2.sub(f64x2.mul(z, r), f64x2.mul(x, y))));
+}
+
+/** sin (cosine = false) or cos (cosine = true) on two lanes. */
+// @ts-ignore: decorator
+@inline function sinCosV(x: v128, cosine: bool): v128 {
+  // 33 + 33 bit parts of π/2 and a full-precision third part
+  const PIO2_1 = reinterpret<f64>(0x3FF921FB54400000);
+  const PIO2_2 = reinterpret<f64>(0x3DD0B4611A600000);
+  const PIO2_3 = reinterpret<f64>(0x3BA3198A2E037073);
+  const INV_PIO2 = reinterpret<f64>(0x3FE45F306DC9C883);
+  const ax = f64x2.abs(x);
+  if (!i64x2.all_true(f64x2.lt(ax, splat(TRIG_FAST_LIMIT)))) return sinCosScalar(x, cosine);
+  const shifted = roundShifted(f64x2.mul(x, splat(INV_PIO2)));
+  const kd = f64x2.sub(shifted, splat(SHIFTER));
+  const t = f64x2.sub(x, f64x2.mul(kd, splat(PIO2_1))); // exact
+  const w = f64x2.mul(kd, splat(PIO2_2)); // exact
+  // two-sum: rh + err == t - w exactly
+  const rh = f64x2.sub(t, w);
+  const bb = f64x2.sub(rh, t);
+  const err = f64x2.sub(f64x2.sub(t, f64x2.sub(rh, bb)), f64x2.add(w, bb));
+  // y0 + y1 = rh - loNeg, written as subtractions so that y0 keeps the sign of x = -0
+  const loNeg = f64x2.sub(f64x2.mul(kd, splat(PIO2_3)), err);
+  const y0 = f64x2.sub(rh, loNeg);
+  const y1 = f64x2.sub(f64x2.sub(rh, y0), loNeg);
+  // x within ~2^-40 of a nonzero multiple of π/2: the 3-part constant is not enough
+  if (v128.any_true(v128.and(absLess(y0, 9.094947017729282e-13), f64x2.gt(ax, splat(0.5))))) {
+    return sinCosScalar(x, cosine);
+  }
+  const s = sinKernel(y0, y1);
+  const c = cosKernel(y0, y1);
+  // quadrant q = k mod 4 sits in the low bits of `shifted`; cos(x) = sin(x + π/2)
+  const q = cosine ? i64x2.add(shifted, i64x2.splat(1)) : shifted;
+  const odd = i64x2.eq(v128.and(q, i64x2.splat(1)), i64x2.splat(1));
+  const sign = i64x2.shl(v128.and(q, i64x2.splat(2)), 62);
+  return v128.xor(v128.bitselect(c, s, odd), sign);
+}
+
+/** Per-lane scalar Math.sin/Math.cos (full Payne-Hanek reduction), for the rare lanes. */
+// @ts-ignore: decorator
+@inline function sinCosScalar(x: v128, cosine: bool): v128 {
+  const a = f64x2.extract_lane(x, 0);
+  const b = f64x2.extract_lane(x, 1);
+  return cosine
+    ? f64x2.replace_lane(f64x2.splat(Math.cos(a)), 1, Math.cos(b))
+    : f64x2.replace_lane(f64x2.splat(Math.sin(a)), 1, Math.sin(b));
+}
+
+// ---------------------------------------------------------------------------------------------
+// tanh
+// ---------------------------------------------------------------------------------------------
+
+/** tanh on two lanes: e = expm1(2|x|); e/(e+2) below atanh(1/2), else 1 - 2/(e+2). */
+// @ts-ignore: decorator
+@inline function tanhV(x: v128): v128 {
+  const ax = f64x2.abs(x);
+  // beyond |x| = 20 tanh rounds to ±1; min keeps NaN
+  const e = expm1V(f64x2.min(f64x2.add(ax, ax), splat(40.0)));
+  const small = f64x2.lt(ax, splat(0.5493061443340548));
+  // d + dLo == e + 2 exactly (fast two-sum, larger operand first)
+  const d = f64x2.add(e, splat(2.0));
+  const dLo = f64x2.add(f64x2.sub(f64x2.max(e, splat(2.0)), d), f64x2.min(e, splat(2.0)));
+  const q0 = f64x2.div(v128.bitselect(e, splat(2.0), small), d);
+  // q = num / (d + dLo) ≈ q0 - q0·dLo/d, with 1/d = (1 - q0)/2 (small) or q0/2 (large)
+  const invD2 = v128.bitselect(f64x2.sub(splat(1.0), q0), q0, small);
+  const q = f64x2.sub(q0, f64x2.mul(f64x2.mul(q0, dLo), f64x2.mul(invD2, splat(0.5))));
+  const mag = v128.bitselect(q, f64x2.sub(splat(1.0), q), small);
+  return v128.or(mag, v128.and(x, splat(-0.0)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loops and exports
+// ---------------------------------------------------------------------------------------------
+
+const OP_EXP = 0, OP_EXPM1 = 1, OP_LOG = 2, OP_LOG1P = 3, OP_LOG2 = 4, OP_LOG10 = 5,
+  OP_SIN = 6, OP_COS = 7, OP_TANH = 8;
+
+/** The two-lane function for `op` (a compile-time constant, so the switch folds away). */
+// @ts-ignore: decorator
+@inline function applyOp(op: i32, v: v128): v128 {
+  switch (op) {
+    case OP_EXP: return expV(v);
+    case OP_EXPM1: return expm1V(v);
+    case OP_LOG: return logV(v);
+    case OP_LOG1P: return log1pV(v);
+    case OP_LOG2: return log2V(v);
+    case OP_LOG10: return log10V(v);
+    case OP_SIN: return sinCosV(v, false);
+    case OP_COS: return sinCosV(v, true);
+    default: return tanhV(v);
+  }
+}
+
+/**
+ * out[i] = op(x[i]) for i < n: four elements a step (two vectors, both loaded before either
+ * store, so out == x is fine), then one vector, then the scalar tail through lane 0.
+ */
+// @ts-ignore: decorator
+@inline function mapUnary(op: i32, x: usize, out: usize, n: usize): void {
+  let i: usize = 0;
+  const n4 = n & ~(<usize>3);
+  for (; i < n4; i += 4) {
+    const offset = i << 3;
+    const a = v128.load(x + offset);
+    const b = v128.load(x + offset, 16);
+    v128.store(out + offset, applyOp(op, a));
+    v128.store(out + offset, applyOp(op, b), 16);
+  }
+  if (n - i >= 2) {
+    const offset = i << 3;
+    v128.store(out + offset, applyOp(op, v128.load(x + offset)));
+    i += 2;
+  }
+  if (i < n) {
+    const offset = i << 3;
+    store<f64>(out + offset, f64x2.extract_lane(applyOp(op, f64x2.splat(load<f64>(x + offset))), 0));
+  }
+}
+
+/**
+ * Element-wise e^x of `n` float64 at byte offset `x` into byte offset `out` (may equal `x`).
+ * @param x byte offset of the input
+ * @param out byte offset of the output
+ * @param n element count
+ */
+export function unary_exp(x: usize, out: usize, n: usize): void {
+  mapUnary(OP_EXP, x, out, n);
+}
+
+/**
+ * Element-wise e^x - 1 (accurate near 0, -0 kept).
+ * @param x byte offset of the input
+ * @param out byte offset of the output
+ * @param n element count
+ */
+export function unary_expm1(x: usize, out: usize, n: usize): void {
+  mapUnary(OP_EXPM1, x, out, n);
+}
+
+/**
+ * Element-wise natural logarithm (0 → -Inf, negative → NaN).
+ * @param x byte offset of the input
+ * @param out byte offset of the output
+ * @param n element count
+ */
+export function unary_log(x: usize, out: usize, n: usize): void {
+  mapUnary(OP_LOG, x, out, n);
+}
+
+/**
+ * Element-wise log(1 + x), accurate near 0 (-1 → -Inf, below -1 → NaN, -0 kept).
+ * @param x byte offset of the input
+ * @param out byte offset of the output
+ * @param n element count
+ */
+export function unary_log1p(x: usize, out: usize, n: usize): void {
+  mapUnary(OP_LOG1P, x, out, n);
+}
+
+/**
+ * Element-wise base-2 logarithm (exact at powers of two).
+ * @param x byte offset of the input
+ * @param out byte offset of the output
+ * @param n element count
+ */
+export function unary_log2(x: usize, out: usize, n: usize): void {
+  mapUnary(OP_LOG2, x, out, n);
+}
+
+/**
+ * Element-wise base-10 logarithm.
+ * @param x byte offset of the input
+ * @param out byte offset of the output
+ * @param n element count
+ */
+export function unary_log10(x: usize, out: usize, n: usize): void {
+  mapUnary(OP_LOG10, x, out, n);
+}
+
+/**
+ * Element-wise sine (±Inf → NaN, -0 kept; |x| ≥ 2^20 via the scalar path).
+ * @param x byte offset of the input
+ * @param out byte offset of the output
+ * @param n element count
+ */
+export function unary_sin(x: usize, out: usize, n: usize): void {
+  mapUnary(OP_SIN, x, out, n);
+}
+
+/**
+ * Element-wise cosine (±Inf → NaN; |x| ≥ 2^20 via the scalar path).
+ * @param x byte offset of the input
+ * @param out byte offset of the output
+ * @param n element count
+ */
+export function unary_cos(x: usize, out: usize, n: usize): void {
+  mapUnary(OP_COS, x, out, n);
+}
+
+/**
+ * Element-wise hyperbolic tangent (±1 beyond |x| ≈ 19, -0 kept).
+ * @param x byte offset of the input
+ * @param out byte offset of the output
+ * @param n element count
+ */
+export function unary_tanh(x: usize, out: usize, n: usize): void {
+  mapUnary(OP_TANH, x, out, n);
+}
