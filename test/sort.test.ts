@@ -148,4 +148,14 @@ describe('property: sort/argsort match a stable reference along every axis', () 
       { numRuns: 300 },
     );
   });
+  test('long 1-D lines (past the insertion runs, through the merges)', () => {
+    fc.assert(
+      fc.property(fc.array(valueArb, { minLength: 0, maxLength: 300 }), (values) => {
+        const order = referenceOrder(values);
+        assert.deepStrictEqual([...argsort(nd.array(Float64Array.from(values)), 0).toFloat64Array()], order);
+        assert.deepStrictEqual([...sort(nd.array(Float64Array.from(values)), 0).toFloat64Array()], order.map((i) => values[i]));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

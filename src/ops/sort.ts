@@ -98,7 +98,7 @@ export function argsort(a: NdArray, axis: number): NdArray {
   const s = a.strides[ax]!;
   const values = new Float64Array(n);
   const order = new Uint32Array(n);
-  const byValue = (i: number, j: number): number => values[i]! - values[j]!;
+  const scratch = new Uint32Array(n);
   walkAxes(loops, a.start, result.start, (p, o) => {
     // Numbers first (sorted stably by value), then the NaNs in input order.
     let numbers = 0;
@@ -110,9 +110,57 @@ export function argsort(a: NdArray, axis: number): NdArray {
       else order[--nans] = i;
     }
     order.subarray(numbers).reverse();
-    // Stable (TypedArray sort with a comparator is a merge sort); ±Infinity ties give NaN = equal.
-    order.subarray(0, numbers).sort(byValue);
+    stableSortIndices(order, scratch, numbers, values);
     for (let i = 0; i < n; i++, o += t) out[o] = order[i]!;
   });
   return result;
+}
+
+const INSERTION_RUN = 16;
+
+/**
+ * Sorts `order[0, n)` (indices into `values`, none of them NaN) by value, stably: insertion
+ * sort on runs of 16, then bottom-up merges through `scratch`. Comparisons are `<` on
+ * numbers, so -0 and 0 tie and keep their order. Faster than a comparator sort, which calls
+ * back into JS for every comparison.
+ */
+function stableSortIndices(order: Uint32Array, scratch: Uint32Array, n: number, values: Float64Array): void {
+  for (let lo = 0; lo < n; lo += INSERTION_RUN) {
+    const hi = Math.min(n, lo + INSERTION_RUN);
+    for (let i = lo + 1; i < hi; i++) {
+      const idx = order[i]!;
+      const v = values[idx]!;
+      let j = i - 1;
+      while (j >= lo && values[order[j]!]! > v) {
+        order[j + 1] = order[j]!;
+        j--;
+      }
+      order[j + 1] = idx;
+    }
+  }
+  let from = order;
+  let to = scratch;
+  for (let width = INSERTION_RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(n, lo + width);
+      const hi = Math.min(n, lo + 2 * width);
+      let i = lo, j = mid, k = lo;
+      if (mid === hi || values[from[mid - 1]!]! <= values[from[mid]!]!) {
+        // Already in order (or a lone run): copy.
+        while (i < hi) to[k++] = from[i++]!;
+        continue;
+      }
+      while (i < mid && j < hi) {
+        // Take from the right run only when strictly smaller: ties keep input order.
+        if (values[from[j]!]! < values[from[i]!]!) to[k++] = from[j++]!;
+        else to[k++] = from[i++]!;
+      }
+      while (i < mid) to[k++] = from[i++]!;
+      while (j < hi) to[k++] = from[j++]!;
+    }
+    const swap = from;
+    from = to;
+    to = swap;
+  }
+  if (from !== order) order.set(from.subarray(0, n));
 }
