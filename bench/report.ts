@@ -1,0 +1,181 @@
+/**
+ * Turning result rows into text: the machine line, the console table and the Markdown
+ * tables of docs/benchmarks.md.
+ * @module
+ */
+import os from 'node:os';
+import { nd } from '../src/index.ts';
+import type { ResultRow } from './harness.ts';
+
+/** Peers every case lists; a case without the op shows `–` for them. */
+export const PEERS: readonly string[] = ['ndarray-ops', 'numpy-ts'];
+
+/** Where and when the numbers were taken. */
+export interface Machine {
+  /** CPU model. */
+  cpu: string;
+  /** Logical cores. */
+  cores: number;
+  /** `process.version`. */
+  node: string;
+  /** OS and architecture. */
+  platform: string;
+  /** ISO date of the run. */
+  date: string;
+  /** Whether ndvec's WASM kernels ran (and with SIMD). */
+  wasm: string;
+}
+
+/**
+ * Describes this machine and ndvec's runtime.
+ * @returns the description
+ * @example
+ * describeMachine().cores; // 2
+ */
+export function describeMachine(): Machine {
+  const cpus = os.cpus();
+  const info = nd.info();
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown CPU',
+    cores: cpus.length,
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    wasm: info.wasm ? `WASM kernels loaded${info.simd ? ' (SIMD)' : ' (no SIMD)'}` : 'WASM kernels NOT loaded: ndvec-wasm runs the JS kernels',
+  };
+}
+
+/**
+ * One line naming the machine, for the top of the table.
+ * @param m the machine
+ * @returns the text
+ */
+export function machineLine(m: Machine): string {
+  return `${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.platform}, ${m.date}; ${m.wasm}`;
+}
+
+/**
+ * Formats a duration in ms with a unit that keeps 3 significant digits.
+ * @param ms milliseconds
+ * @returns e.g. `812 ns`, `3.41 µs`, `12.5 ms`
+ */
+export function formatTime(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  if (ms < 1e-3) return `${(ms * 1e6).toPrecision(3)} ns`;
+  if (ms < 1) return `${(ms * 1e3).toPrecision(3)} µs`;
+  if (ms < 1000) return `${ms.toPrecision(3)} ms`;
+  return `${(ms / 1000).toPrecision(3)} s`;
+}
+
+/**
+ * Formats operations a second with thousands separators.
+ * @param hz ops/s
+ * @returns the text
+ */
+export function formatHz(hz: number): string {
+  if (!Number.isFinite(hz)) return '–';
+  return hz >= 100 ? Math.round(hz).toLocaleString('en-US') : hz.toPrecision(3);
+}
+
+/**
+ * Formats a speed-up over the baseline.
+ * @param ratio baseline time / this time
+ * @returns e.g. `12.3×`, `0.41×`
+ */
+export function formatRatio(ratio: number): string {
+  if (!Number.isFinite(ratio)) return '–';
+  return `${ratio >= 10 ? ratio.toFixed(1) : ratio.toPrecision(2)}×`;
+}
+
+/** A case's rows, with `–` rows added for the peers it lacks. */
+function withPeerGaps(rows: readonly ResultRow[]): ResultRow[] {
+  const out: ResultRow[] = [];
+  const keys = [...new Set(rows.map((r) => `${r.op}\u0000${r.size}`))];
+  for (const key of keys) {
+    const group = rows.filter((r) => `${r.op}\u0000${r.size}` === key);
+    out.push(...group);
+    for (const peer of PEERS) {
+      if (!group.some((r) => r.variant === peer)) {
+        out.push({ op: group[0]!.op, size: group[0]!.size, variant: peer, hz: NaN, meanMs: NaN, rme: NaN, ratio: NaN, samples: 0, error: 'no such op' });
+      }
+    }
+  }
+  return out;
+}
+
+/** The cells of the full table: case, size, variant, ops/s, mean, ±rme, vs loop, note. */
+function cells(rows: readonly ResultRow[]): string[][] {
+  return withPeerGaps(rows).map((r) => [
+    r.op,
+    r.size,
+    r.variant,
+    formatHz(r.hz),
+    formatTime(r.meanMs),
+    Number.isFinite(r.rme) ? `±${r.rme.toFixed(1)}%` : '–',
+    formatRatio(r.ratio),
+    r.error ?? '',
+  ]);
+}
+
+const HEADER = ['case', 'size', 'variant', 'ops/s', 'mean', '±rme', 'vs loop', 'note'];
+const RIGHT_ALIGNED = new Set([3, 4, 5, 6]);
+
+/**
+ * The console table: one row a variant, with the machine on top.
+ * @param rows the results
+ * @param machine where they were taken
+ * @returns the text, ready to print
+ */
+export function consoleTable(rows: readonly ResultRow[], machine: Machine): string {
+  const body = cells(rows);
+  const all = [HEADER, ...body];
+  const widths = HEADER.map((_, c) => Math.max(...all.map((r) => r[c]!.length)));
+  const line = (r: string[]): string =>
+    r.map((v, c) => (RIGHT_ALIGNED.has(c) ? v.padStart(widths[c]!) : v.padEnd(widths[c]!))).join('  ').trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  const out = [machineLine(machine), '', line(HEADER), rule];
+  let previous = '';
+  for (const r of body) {
+    const key = `${r[0]} ${r[1]}`;
+    if (previous !== '' && key !== previous) out.push('');
+    previous = key;
+    out.push(line(r));
+  }
+  return out.join('\n');
+}
+
+/**
+ * The full results as a Markdown table (same columns as the console table).
+ * @param rows the results
+ * @returns the Markdown
+ */
+export function markdownTable(rows: readonly ResultRow[]): string {
+  const esc = (s: string): string => s.replaceAll('|', '\\|');
+  const out = [
+    `| ${HEADER.join(' | ')} |`,
+    `| ${HEADER.map((_, c) => (RIGHT_ALIGNED.has(c) ? '---:' : '---')).join(' | ')} |`,
+  ];
+  for (const r of cells(rows)) out.push(`| ${r.map(esc).join(' | ')} |`);
+  return out.join('\n');
+}
+
+/**
+ * A compact Markdown table: one row a case and size, one column a variant, each cell the
+ * speed-up over the typed-array loop.
+ * @param rows the results
+ * @param variants the columns, in order
+ * @returns the Markdown
+ */
+export function speedupTable(rows: readonly ResultRow[], variants: readonly string[]): string {
+  const keys = [...new Set(rows.map((r) => `${r.op}\u0000${r.size}`))];
+  const out = [`| case | size | ${variants.join(' | ')} |`, `| --- | --- | ${variants.map(() => '---:').join(' | ')} |`];
+  for (const key of keys) {
+    const [op, size] = key.split('\u0000') as [string, string];
+    const cellsOfRow = variants.map((v) => {
+      const r = rows.find((x) => x.op === op && x.size === size && x.variant === v);
+      return r === undefined ? '–' : formatRatio(r.ratio);
+    });
+    out.push(`| ${op} | ${size} | ${cellsOfRow.join(' | ')} |`);
+  }
+  return out.join('\n');
+}
