@@ -29,8 +29,9 @@ export function count_true(m: usize, n: usize): usize {
 /**
  * Copies x[i] for every true m[i] to out, in order; returns the number written. `count` is
  * the number of true bytes (from count_true): out needs room for exactly that many, and no
- * byte past out[count) is written. Branchless inside 16-element groups: out[k] = x[i];
- * k += m[i]. Groups with no true byte are skipped, all-true groups are block copies, and the
+ * byte past out[count) is written. Branchless inside 16-element groups, a pair of elements a
+ * step: store the pair (second lane moved down when only it is kept) at out[k], then
+ * k += m[i] + m[i+1]. Groups with no true byte are skipped, all-true groups are block copies, and the
  * group holding the last true elements takes a careful path so nothing spills past count.
  * out may equal x (writes never pass reads).
  */
@@ -47,10 +48,16 @@ export function compress(x: usize, m: usize, out: usize, n: usize, count: usize)
       continue;
     }
     const trues = <usize>popcnt<i32>(bits);
-    if (k + trues < count) {
-      for (let j: usize = 0; j < 16; j++) {
-        store<f64>(out + k * F64, load<f64>(src + j * F64));
-        k += <usize>((bits >>> <i32>j) & 1);
+    if (k + trues + 1 < count) {
+      // pairs: keep lanes as they are when the first is true, else move the second down;
+      // store both lanes at out[k] (the extra lane is overwritten later) and advance.
+      for (let j: usize = 0; j < 16; j += 2) {
+        const pair = v128.load(src + j * F64);
+        const first = (bits >>> <i32>j) & 1;
+        const second = (bits >>> <i32>(j + 1)) & 1;
+        const keep = i64x2.splat(-<i64>first);
+        v128.store(out + k * F64, v128.bitselect(pair, i64x2.shuffle(pair, pair, 1, 1), keep));
+        k += <usize>(first + second);
       }
     } else {
       for (let j: usize = 0; j < 16; j++) {
