@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { nd, NdArray } from '../src/index.ts';
-import { ShapeError } from '../src/errors.ts';
+import { DisposedError, ShapeError } from '../src/errors.ts';
 import { matmul } from '../src/ops/linalg.ts';
 
 const A = [[1, 2, 3], [4, 5, 6]];
@@ -132,4 +132,12 @@ describe('property: 2-D x 2-D against a naive triple loop', () => {
       assert.ok(Math.abs((c.get(i, j) as number) - exact) <= 1e-12 * Math.abs(exact), `[${i},${j}]`);
     }
   });
+});
+
+test('disposed operands throw DisposedError', () => {
+  const a = nd.array([[1, 2], [3, 4]]);
+  const b = nd.array([[1, 2], [3, 4]]);
+  b.dispose();
+  assert.throws(() => matmul(a, b), DisposedError);
+  assert.throws(() => matmul(b.slice(0), a.slice(0)), DisposedError);
 });

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { nd, NdArray } from '../src/index.ts';
-import { AxisError, ShapeError } from '../src/errors.ts';
+import { AxisError, DisposedError, ShapeError } from '../src/errors.ts';
 import { reduce, argReduce, cumulative, type ReduceName } from '../src/ops/reduce.ts';
 import type { AxisArg } from '../src/ndarray.ts';
 
@@ -753,5 +753,18 @@ describe('property: reductions match a nested-array reference on random views', 
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('disposed inputs', () => {
+  test('every op throws DisposedError and allocates nothing', () => {
+    const a = nd.array([[1, 2], [3, 4]]);
+    a.dispose();
+    const before = nd.info().liveArrays;
+    assert.throws(() => reduce('sum', a, 0), DisposedError);
+    assert.throws(() => reduce('mean', a, null), DisposedError);
+    assert.throws(() => argReduce('argmax', a, 1), DisposedError);
+    assert.throws(() => cumulative('cumsum', a, 0), DisposedError);
+    assert.equal(nd.info().liveArrays, before);
   });
 });

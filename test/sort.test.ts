@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { nd, NdArray } from '../src/index.ts';
-import { AxisError } from '../src/errors.ts';
+import { AxisError, DisposedError } from '../src/errors.ts';
 import { argsort, sort } from '../src/ops/sort.ts';
 
 const M = [
@@ -158,4 +158,11 @@ describe('property: sort/argsort match a stable reference along every axis', () 
       { numRuns: 300 },
     );
   });
+});
+
+test('disposed inputs throw DisposedError', () => {
+  const a = nd.array([3, 1]);
+  a.dispose();
+  assert.throws(() => sort(a, 0), DisposedError);
+  assert.throws(() => argsort(a, 0), DisposedError);
 });

@@ -109,9 +109,9 @@ export function matmul(a: NdArray, b: NdArray): NdArray | number {
     throw new ShapeError(`matmul: shapes ${formatShape(a.shape)} and ${formatShape(b.shape)} not aligned`, [a.shape, b.shape]);
   }
   const k = inner;
+  a.assertLive();
+  b.assertLive();
   if (a.ndim === 1 && b.ndim === 1) {
-    a.assertLive();
-    b.assertLive();
     const x = vectorOf(a);
     const y = vectorOf(b);
     return dotStrided(x.data, x.start, x.step, y.data, y.start, y.step, k);

@@ -163,8 +163,8 @@ export function reduce(name: ReduceName, a: NdArray, axis: AxisArg, options?: Va
   const scalar = !keepdims && axes.length === nd;
 
   // Allocate the result first: later allocations could move the memory under fetched views.
+  a.assertLive(); // before allocating, so a disposed input leaks nothing
   const result = scalar ? null : NdArray.empty(outShape, boolResult ? 'bool' : 'float64');
-  a.assertLive();
   const outSize = result === null ? 1 : result.size;
   let out: Float64Array;
   let outStart: number;
@@ -231,6 +231,7 @@ export function reduce(name: ReduceName, a: NdArray, axis: AxisArg, options?: Va
  * argReduce('argmin', a, 0);    // array([0, 1, 0])
  */
 export function argReduce(name: 'argmin' | 'argmax', a: NdArray, axis: number | null | undefined, options?: ReduceOptions): NdArray | number {
+  a.assertLive();
   const isMax = name === 'argmax';
   const keepdims = options?.keepdims === true;
   const nd = a.ndim;
@@ -314,6 +315,7 @@ function outerLoops(shape: readonly number[], strides: readonly number[], skip: 
  * cumulative('cumprod', nd.array([[1, 2], [3, 4]]), null); // array([1, 2, 6, 24])
  */
 export function cumulative(name: 'cumsum' | 'cumprod', a: NdArray, axis: number | null | undefined): NdArray {
+  a.assertLive();
   const isSum = name === 'cumsum';
   const flat = axis === null || axis === undefined;
   const ax = flat ? -1 : normalizeAxis(axis, a.ndim);

@@ -38,6 +38,7 @@ function restoreZeroOrder(sorted: Float64Array, lo: number, n: number, data: Flo
  */
 export function sort(a: NdArray, axis: number): NdArray {
   const ax = normalizeAxis(axis, a.ndim);
+  a.assertLive();
   const result = NdArray.empty(a.shape, a.dtype);
   if (result.size === 0) return result;
   const n = a.shape[ax]!;
@@ -87,6 +88,7 @@ export function sort(a: NdArray, axis: number): NdArray {
  */
 export function argsort(a: NdArray, axis: number): NdArray {
   const ax = normalizeAxis(axis, a.ndim);
+  a.assertLive();
   const result = NdArray.empty(a.shape);
   if (result.size === 0) return result;
   const n = a.shape[ax]!;
