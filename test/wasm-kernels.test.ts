@@ -79,8 +79,8 @@ const BINARY: [string, (x: number, y: number) => number][] = [
   ['sub', (x, y) => x - y],
   ['mul', (x, y) => x * y],
   ['div', (x, y) => x / y],
-  ['maximum', Math.max],
-  ['minimum', Math.min],
+  ['maximum', (x, y) => (x > y || x !== x ? x : y)],
+  ['minimum', (x, y) => (x < y || x !== x ? x : y)],
 ];
 const COMPARE: [string, (x: number, y: number) => boolean][] = [
   ['gt', (x, y) => x > y],
@@ -146,14 +146,14 @@ describe('wasm binary arithmetic', () => {
       fc.assert(fc.property(pairOf(anyDouble), ([xs, ys]) => checkBinary(family, ref, xs, ys, false)), RUNS);
     });
   }
-  test('maximum/minimum: NaN propagates either side; -0 < +0 (IEEE, JS Math.max/min)', () => {
+  test('maximum/minimum: NaN propagates either side; ties (0, -0) give the second, as NumPy', () => {
     const a = f64Block([NaN, 1, -0, 0, -Infinity]);
     const b = f64Block([1, NaN, 0, -0, NaN]);
     const out = new Storage('float64', 5);
     k.maximum_vv(a.ptr, b.ptr, out.ptr, 5);
-    assertValues(readF64(out), [NaN, NaN, 0, 0, NaN]);
+    assertValues(readF64(out), [NaN, NaN, 0, -0, NaN]);
     k.minimum_vv(a.ptr, b.ptr, out.ptr, 5);
-    assertValues(readF64(out), [NaN, NaN, -0, -0, NaN]);
+    assertValues(readF64(out), [NaN, NaN, 0, -0, NaN]);
   });
   test('sub_sv and div_sv put the scalar on the left', () => {
     const b = f64Block([1, 2, 4, 8, 16]);

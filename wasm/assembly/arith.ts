@@ -9,8 +9,9 @@
  *     `r * <x>Row` elements after its pointer and its `cols` elements are contiguous; a row
  *     stride of 0 broadcasts one row over every row.
  * Pointers are byte offsets, counts and strides are elements. out may equal a or b.
- * maximum/minimum follow IEEE 754-2019 (wasm f64.max/min, JS Math.max/min): NaN propagates,
- * and -0 < +0.
+ * maximum/minimum are NumPy's `(x > y || x != x) ? x : y` (the table's JS expression): NaN
+ * propagates from either side, and on ties (0 vs -0) the second operand wins, as
+ * np.maximum(0.0, -0.0) is -0.0. (wasm f64x2.max would give +0: IEEE orders -0 < +0.)
  * pow and mod stay in JS: no SIMD instruction helps pow, and mod (NumPy's floored modulo)
  * is division-bound with a per-element sign fix-up, where a kernel measured no gain.
  */
@@ -28,8 +29,8 @@ const MIN: i32 = 5;
   if (op == SUB) return f64x2.sub(x, y);
   if (op == MUL) return f64x2.mul(x, y);
   if (op == DIV) return f64x2.div(x, y);
-  if (op == MAX) return f64x2.max(x, y);
-  return f64x2.min(x, y);
+  if (op == MAX) return v128.bitselect(x, y, v128.or(f64x2.gt(x, y), f64x2.ne(x, x)));
+  return v128.bitselect(x, y, v128.or(f64x2.lt(x, y), f64x2.ne(x, x)));
 }
 
 @inline function opScalar(op: i32, x: f64, y: f64): f64 {
@@ -37,8 +38,8 @@ const MIN: i32 = 5;
   if (op == SUB) return x - y;
   if (op == MUL) return x * y;
   if (op == DIV) return x / y;
-  if (op == MAX) return max<f64>(x, y);
-  return min<f64>(x, y);
+  if (op == MAX) return x > y || x != x ? x : y;
+  return x < y || x != x ? x : y;
 }
 
 @inline function loopVV(op: i32, a: usize, b: usize, out: usize, n: usize): void {
@@ -128,14 +129,14 @@ export function div_rows(a: usize, aRow: usize, b: usize, bRow: usize, out: usiz
 
 export function maximum_vv(a: usize, b: usize, out: usize, n: usize): void { loopVV(MAX, a, b, out, n); }
 export function maximum_vs(a: usize, s: f64, out: usize, n: usize): void { loopVS(MAX, a, s, out, n); }
-export function maximum_sv(s: f64, b: usize, out: usize, n: usize): void { loopVS(MAX, b, s, out, n); }
+export function maximum_sv(s: f64, b: usize, out: usize, n: usize): void { loopSV(MAX, s, b, out, n); }
 export function maximum_rows(a: usize, aRow: usize, b: usize, bRow: usize, out: usize, outRow: usize, rows: usize, cols: usize): void {
   loopRows(MAX, a, aRow, b, bRow, out, outRow, rows, cols);
 }
 
 export function minimum_vv(a: usize, b: usize, out: usize, n: usize): void { loopVV(MIN, a, b, out, n); }
 export function minimum_vs(a: usize, s: f64, out: usize, n: usize): void { loopVS(MIN, a, s, out, n); }
-export function minimum_sv(s: f64, b: usize, out: usize, n: usize): void { loopVS(MIN, b, s, out, n); }
+export function minimum_sv(s: f64, b: usize, out: usize, n: usize): void { loopSV(MIN, s, b, out, n); }
 export function minimum_rows(a: usize, aRow: usize, b: usize, bRow: usize, out: usize, outRow: usize, rows: usize, cols: usize): void {
   loopRows(MIN, a, aRow, b, bRow, out, outRow, rows, cols);
 }
