@@ -86,11 +86,16 @@ describe('every table row has expected values here', () => {
 describe('binary ops against NumPy', () => {
   for (const [name, [expected, right, left]] of Object.entries(BINARY_EXPECTED)) {
     const op = name as AnyBinaryName;
-    test(`${op}: sizes ${SIZES.join(', ')}`, () => {
-      for (const n of SIZES) {
-        const r = binary(op, nd.array(X.slice(0, n)), nd.array(Y.slice(0, n)));
-        assertValues(r.toArray(), expected.slice(0, n), ulpsOf(op), `${op} n=${n}`);
+    test(`${op}: sizes ${SIZES.join(', ')}, WASM and JS kernels`, () => {
+      for (const wasm of [true, false]) {
+        nd.config({ wasm });
+        for (const n of SIZES) {
+          const r = binary(op, nd.array(X.slice(0, n)), nd.array(Y.slice(0, n)));
+          assertValues(r.toArray(), expected.slice(0, n), ulpsOf(op), `${op} n=${n} wasm=${wasm}`);
+        }
+        assertValues(binary(op, nd.array(X), -2).toArray(), right, ulpsOf(op), `${op}(x, -2) wasm=${wasm}`);
       }
+      nd.config({ wasm: true });
     });
     test(`${op}: reversed (negative-stride) views in and out`, () => {
       const x = nd.array([...X].reverse()).slice('::-1');
@@ -121,10 +126,14 @@ describe('binary ops against NumPy', () => {
 describe('unary ops and predicates against NumPy', () => {
   for (const [name, expected] of Object.entries(UNARY_EXPECTED)) {
     const op = name as AnyUnaryName;
-    test(`${op}: sizes ${SIZES.join(', ')} and a reversed view`, () => {
-      for (const n of SIZES) {
-        assertValues(unary(op, nd.array(X.slice(0, n))).toArray(), expected.slice(0, n), ulpsOf(op), `${op} n=${n}`);
+    test(`${op}: sizes ${SIZES.join(', ')} (WASM and JS kernels) and a reversed view`, () => {
+      for (const wasm of [true, false]) {
+        nd.config({ wasm });
+        for (const n of SIZES) {
+          assertValues(unary(op, nd.array(X.slice(0, n))).toArray(), expected.slice(0, n), ulpsOf(op), `${op} n=${n} wasm=${wasm}`);
+        }
       }
+      nd.config({ wasm: true });
       const rev = nd.array([...X].reverse()).slice('::-1');
       assertValues(unary(op, rev).toArray(), expected, ulpsOf(op), `${op} reversed`);
     });

@@ -158,9 +158,10 @@ describe('setWhere', () => {
 
 describe('property: masks against plain arrays', () => {
   const data = fc.array(fc.oneof(fc.double({ min: -10, max: 10, noNaN: true }), fc.constantFrom(NaN, -0, Infinity)), { maxLength: 40 });
-  test('compress, count, select and setWhere on contiguous and reversed views', () => {
+  test('compress, count, select and setWhere on contiguous and reversed views, WASM and JS', () => {
     fc.assert(
-      fc.property(data, fc.boolean(), (values, reversed) => {
+      fc.property(data, fc.boolean(), fc.boolean(), (values, reversed, wasm) => {
+        nd.config({ wasm });
         let a = nd.array(values);
         if (reversed) a = nd.array([...values].reverse()).slice('::-1');
         const mask = a.gt(0);
@@ -170,7 +171,10 @@ describe('property: masks against plain arrays', () => {
         assertValues(nd.where(mask, a, -1).toArray(), values.map((v, i) => (keep[i] ? v : -1)));
         a.setWhere(a.isnan(), 0);
         assertValues(a.toArray(), values.map((v) => (Number.isNaN(v) ? 0 : v)));
+        a.setWhere(mask, a.neg());
+        assertValues(a.toArray(), values.map((v, i) => (keep[i] ? -v : Number.isNaN(v) ? 0 : v)));
       }),
     );
+    nd.config({ wasm: true });
   });
 });

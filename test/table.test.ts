@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { NdArray } from '../src/index.ts';
 import { OPS, checkTable, opRow, type OpRow } from '../src/kernels/table.ts';
 import { jsLoops, maskLoops } from '../src/kernels/js.ts';
+import { wasmKernels } from '../src/kernels/wasm.ts';
 import { GENERATED_HEADER, GENERATED_PATH, renderJsLoops } from '../scripts/gen-js-kernels.ts';
 
 const add = opRow('add');
@@ -16,6 +17,9 @@ const neg = opRow('neg');
 
 describe('checkTable', () => {
   test('the table has no problems', () => assert.deepEqual(checkTable(OPS), []));
+  test('every wasm field names a kernel the module exports', { skip: wasmKernels === null }, () => {
+    assert.deepEqual(checkTable(OPS, new Set(Object.keys(wasmKernels!))), []);
+  });
 
   const broken: [string, OpRow[], string][] = [
     ['duplicate name', [add, { ...add }], "row 'add': duplicate name"],
@@ -25,11 +29,12 @@ describe('checkTable', () => {
     ['expression without x', [{ ...add, expr: 'y + 1' }], "row 'add': expression 'y + 1' does not use x"],
     ['binary kind with arity 1', [{ ...add, arity: 1, expr: 'x', reducible: false, identity: undefined }], "row 'add': kind binary needs arity 2"],
     ['empty doc', [{ ...neg, doc: ' ' }], "row 'neg': empty doc line"],
-    ['missing WASM kernel', [{ ...add, wasm: 'add_f64' }], "row 'add': WASM kernel 'add_f64' is not exported by the module"],
+    ['missing WASM kernel', [{ ...add, wasm: 'plus' }], "row 'add': WASM kernel 'plus_vv' is not exported by the module"],
+    ['missing unary WASM kernel', [{ ...neg, wasm: 'negate' }], "row 'neg': WASM kernel 'negate' is not exported by the module"],
   ];
   for (const [name, rows, message] of broken) {
     test(`finds: ${name}`, () => {
-      const problems = checkTable(rows, new Set(['sub_f64']));
+      const problems = checkTable(rows, new Set(['sub_vv', 'unary_abs']));
       assert.ok(problems.includes(message), `expected "${message}" in ${JSON.stringify(problems)}`);
     });
   }

@@ -12,6 +12,7 @@
  * @module
  */
 import { jsLoops, maskLoops } from './js-loops.generated.ts';
+import { isCContiguous, shapeSize } from '../shape.ts';
 
 export { jsLoops, maskLoops };
 
@@ -137,6 +138,11 @@ export function forEachRow(
   }
 }
 
+function allZero(strides: readonly number[]): boolean {
+  for (let i = 0; i < strides.length; i++) if (strides[i] !== 0) return false;
+  return true;
+}
+
 /**
  * Runs a binary op's loops over any layout: `o = x op y` element by element.
  * @param loops the op's loops (`jsLoops.add`, …)
@@ -154,6 +160,14 @@ export function runBinary<I extends Data, O extends Data>(
   y: I, yStart: number, yStrides: readonly number[],
   o: O, oStart: number, oStrides: readonly number[],
 ): void {
+  // Fast paths without the walk's bookkeeping: the common whole-array cases.
+  if (isCContiguous(shape, oStrides) && shape.length > 0) {
+    const xc = isCContiguous(shape, xStrides);
+    const yc = isCContiguous(shape, yStrides);
+    if (xc && yc) return loops.contig(x, xStart, y, yStart, o, oStart, shapeSize(shape));
+    if (xc && allZero(yStrides)) return loops.scalarRight(x, xStart, y[yStart]!, o, oStart, shapeSize(shape));
+    if (yc && allZero(xStrides)) return loops.scalarLeft(x[xStart]!, y, yStart, o, oStart, shapeSize(shape));
+  }
   forEachRow(shape, [xStrides, yStrides, oStrides], [xStart, yStart, oStart], (px, sx, py, sy, po, so, _p3, _s3, n) => {
     if (so === 1 && sx === 1 && sy === 1) loops.contig(x, px, y, py, o, po, n);
     else if (so === 1 && sx === 1 && sy === 0) loops.scalarRight(x, px, y[py]!, o, po, n);
@@ -177,6 +191,9 @@ export function runUnary<I extends Data, O extends Data>(
   x: I, xStart: number, xStrides: readonly number[],
   o: O, oStart: number, oStrides: readonly number[],
 ): void {
+  if (isCContiguous(shape, xStrides) && isCContiguous(shape, oStrides)) {
+    return loops.contig(x, xStart, o, oStart, shapeSize(shape));
+  }
   forEachRow(shape, [xStrides, oStrides], [xStart, oStart], (px, sx, po, so, _p2, _s2, _p3, _s3, n) => {
     if (sx === 1 && so === 1) loops.contig(x, px, o, po, n);
     else loops.strided(x, px, sx, o, po, so, n);

@@ -61,7 +61,11 @@ export interface OpRow {
    * src/kernels/js-math.ts.
    */
   readonly expr: string;
-  /** Name of the WASM kernel family implementing the op, when one exists. */
+  /**
+   * The WASM kernel, when one exists. Binary rows name the family: the module exports
+   * `<wasm>_vv`, `_vs`, `_sv` and `_rows`. Unary rows name the kernel `(a, out, n)` itself.
+   * (`copy` names the float64 kernel; bool arrays use `copy_u8`.)
+   */
   readonly wasm?: string;
   /** True when `reduce` may fold the op over an axis. */
   readonly reducible: boolean;
@@ -89,69 +93,69 @@ function row(
 /** Every element-wise op, in the order of the docs. */
 export const OPS: readonly OpRow[] = [
   // ---- binary float64 ------------------------------------------------------------------
-  row('add', 'binary', 'x + y', 'Sum, element-wise.', { reducible: true, identity: 0 }),
-  row('sub', 'binary', 'x - y', 'Difference, element-wise.'),
-  row('mul', 'binary', 'x * y', 'Product, element-wise.', { reducible: true, identity: 1 }),
-  row('div', 'binary', 'x / y', 'Quotient (IEEE: x/0 is ±Infinity, 0/0 is NaN).'),
+  row('add', 'binary', 'x + y', 'Sum, element-wise.', { wasm: 'add', reducible: true, identity: 0 }),
+  row('sub', 'binary', 'x - y', 'Difference, element-wise.', { wasm: 'sub' }),
+  row('mul', 'binary', 'x * y', 'Product, element-wise.', { wasm: 'mul', reducible: true, identity: 1 }),
+  row('div', 'binary', 'x / y', 'Quotient (IEEE: x/0 is ±Infinity, 0/0 is NaN).', { wasm: 'div' }),
   row('pow', 'binary', 'powNumpy(x, y)', 'x to the power y (C pow: 1**NaN and (-1)**±Infinity are 1).'),
   row('mod', 'binary', 'modFloor(x, y)', 'Remainder with the sign of the divisor (NumPy mod); mod(x, 0) is NaN.'),
-  row('maximum', 'binary', '(x > y || x !== x) ? x : y', 'Larger of the two; NaN propagates.', {
+  row('maximum', 'binary', '(x > y || x !== x) ? x : y', 'Larger of the two; NaN propagates.', { wasm: 'maximum',
     reducible: true,
     identity: -Infinity,
   }),
-  row('minimum', 'binary', '(x < y || x !== x) ? x : y', 'Smaller of the two; NaN propagates.', {
+  row('minimum', 'binary', '(x < y || x !== x) ? x : y', 'Smaller of the two; NaN propagates.', { wasm: 'minimum',
     reducible: true,
     identity: Infinity,
   }),
   row('atan2', 'binary', 'Math.atan2(x, y)', 'atan(x / y) in the right quadrant: the angle of the point (y, x), as NumPy arctan2.'),
   row('hypot', 'binary', 'Math.hypot(x, y)', 'sqrt(x² + y²) without overflow.'),
   // ---- comparisons ---------------------------------------------------------------------
-  row('gt', 'compare', 'x > y', 'x > y, as a bool array.'),
-  row('ge', 'compare', 'x >= y', 'x >= y, as a bool array.'),
-  row('lt', 'compare', 'x < y', 'x < y, as a bool array.'),
-  row('le', 'compare', 'x <= y', 'x <= y, as a bool array.'),
-  row('eq', 'compare', 'x === y', 'x == y, as a bool array (NaN equals nothing).'),
-  row('ne', 'compare', 'x !== y', 'x != y, as a bool array (NaN differs from everything).'),
+  row('gt', 'compare', 'x > y', 'x > y, as a bool array.', { wasm: 'gt' }),
+  row('ge', 'compare', 'x >= y', 'x >= y, as a bool array.', { wasm: 'ge' }),
+  row('lt', 'compare', 'x < y', 'x < y, as a bool array.', { wasm: 'lt' }),
+  row('le', 'compare', 'x <= y', 'x <= y, as a bool array.', { wasm: 'le' }),
+  row('eq', 'compare', 'x === y', 'x == y, as a bool array (NaN equals nothing).', { wasm: 'eq' }),
+  row('ne', 'compare', 'x !== y', 'x != y, as a bool array (NaN differs from everything).', { wasm: 'ne' }),
   // ---- logical -------------------------------------------------------------------------
-  row('and', 'logical', '(x & y) !== 0', 'Logical and of bool arrays.', { reducible: true, identity: 1 }),
-  row('or', 'logical', '(x | y) !== 0', 'Logical or of bool arrays.', { reducible: true, identity: 0 }),
-  row('xor', 'logical', 'x !== y', 'Logical exclusive or of bool arrays.', { reducible: true, identity: 0 }),
-  row('not', 'logical', 'x === 0', 'Logical not of a bool array.', { arity: 1 }),
+  row('and', 'logical', '(x & y) !== 0', 'Logical and of bool arrays.', { wasm: 'and', reducible: true, identity: 1 }),
+  row('or', 'logical', '(x | y) !== 0', 'Logical or of bool arrays.', { wasm: 'or', reducible: true, identity: 0 }),
+  row('xor', 'logical', 'x !== y', 'Logical exclusive or of bool arrays.', { wasm: 'xor', reducible: true, identity: 0 }),
+  row('not', 'logical', 'x === 0', 'Logical not of a bool array.', { arity: 1, wasm: 'not' }),
   // ---- unary float64 -------------------------------------------------------------------
-  row('neg', 'unary', '-x', 'Negation.'),
-  row('abs', 'unary', 'Math.abs(x)', 'Absolute value.'),
-  row('sqrt', 'unary', 'Math.sqrt(x)', 'Square root (NaN below 0).'),
+  row('neg', 'unary', '-x', 'Negation.', { wasm: 'unary_neg' }),
+  row('abs', 'unary', 'Math.abs(x)', 'Absolute value.', { wasm: 'unary_abs' }),
+  row('sqrt', 'unary', 'Math.sqrt(x)', 'Square root (NaN below 0).', { wasm: 'unary_sqrt' }),
   row('cbrt', 'unary', 'Math.cbrt(x)', 'Cube root.'),
-  row('square', 'unary', 'x * x', 'x².'),
-  row('reciprocal', 'unary', '1 / x', '1 / x.'),
-  row('exp', 'unary', 'Math.exp(x)', 'e to the x.'),
-  row('expm1', 'unary', 'Math.expm1(x)', 'exp(x) - 1, exact near 0.'),
-  row('log', 'unary', 'Math.log(x)', 'Natural logarithm.'),
-  row('log1p', 'unary', 'Math.log1p(x)', 'log(1 + x), exact near 0.'),
-  row('log2', 'unary', 'Math.log2(x)', 'Base-2 logarithm.'),
-  row('log10', 'unary', 'Math.log10(x)', 'Base-10 logarithm.'),
-  row('sin', 'unary', 'Math.sin(x)', 'Sine (radians).'),
-  row('cos', 'unary', 'Math.cos(x)', 'Cosine (radians).'),
+  row('square', 'unary', 'x * x', 'x².', { wasm: 'unary_square' }),
+  row('reciprocal', 'unary', '1 / x', '1 / x.', { wasm: 'unary_reciprocal' }),
+  row('exp', 'unary', 'Math.exp(x)', 'e to the x.', { wasm: 'unary_exp' }),
+  row('expm1', 'unary', 'Math.expm1(x)', 'exp(x) - 1, exact near 0.', { wasm: 'unary_expm1' }),
+  row('log', 'unary', 'Math.log(x)', 'Natural logarithm.', { wasm: 'unary_log' }),
+  row('log1p', 'unary', 'Math.log1p(x)', 'log(1 + x), exact near 0.', { wasm: 'unary_log1p' }),
+  row('log2', 'unary', 'Math.log2(x)', 'Base-2 logarithm.', { wasm: 'unary_log2' }),
+  row('log10', 'unary', 'Math.log10(x)', 'Base-10 logarithm.', { wasm: 'unary_log10' }),
+  row('sin', 'unary', 'Math.sin(x)', 'Sine (radians).', { wasm: 'unary_sin' }),
+  row('cos', 'unary', 'Math.cos(x)', 'Cosine (radians).', { wasm: 'unary_cos' }),
   row('tan', 'unary', 'Math.tan(x)', 'Tangent (radians).'),
   row('asin', 'unary', 'Math.asin(x)', 'Inverse sine.'),
   row('acos', 'unary', 'Math.acos(x)', 'Inverse cosine.'),
   row('atan', 'unary', 'Math.atan(x)', 'Inverse tangent.'),
   row('sinh', 'unary', 'Math.sinh(x)', 'Hyperbolic sine.'),
   row('cosh', 'unary', 'Math.cosh(x)', 'Hyperbolic cosine.'),
-  row('tanh', 'unary', 'Math.tanh(x)', 'Hyperbolic tangent.'),
-  row('floor', 'unary', 'Math.floor(x)', 'Largest integer ≤ x.'),
-  row('ceil', 'unary', 'Math.ceil(x)', 'Smallest integer ≥ x.'),
-  row('trunc', 'unary', 'Math.trunc(x)', 'Integer part (rounds toward 0).'),
-  row('round', 'unary', 'roundHalfEven(x)', 'Nearest integer, halves to even (NumPy: 0.5 → 0, 2.5 → 2).'),
+  row('tanh', 'unary', 'Math.tanh(x)', 'Hyperbolic tangent.', { wasm: 'unary_tanh' }),
+  row('floor', 'unary', 'Math.floor(x)', 'Largest integer ≤ x.', { wasm: 'unary_floor' }),
+  row('ceil', 'unary', 'Math.ceil(x)', 'Smallest integer ≥ x.', { wasm: 'unary_ceil' }),
+  row('trunc', 'unary', 'Math.trunc(x)', 'Integer part (rounds toward 0).', { wasm: 'unary_trunc' }),
+  row('round', 'unary', 'roundHalfEven(x)', 'Nearest integer, halves to even (NumPy: 0.5 → 0, 2.5 → 2).', { wasm: 'unary_round' }),
   row('sign', 'unary', 'x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : x', '1, -1 or 0 (sign(-0) is 0, sign(NaN) is NaN).'),
   // ---- predicates ----------------------------------------------------------------------
-  row('isnan', 'predicate', 'x !== x', 'True where NaN.'),
-  row('isfinite', 'predicate', 'x - x === 0', 'True where neither NaN nor ±Infinity.'),
-  row('isinf', 'predicate', 'x === Infinity || x === -Infinity', 'True where ±Infinity.'),
+  row('isnan', 'predicate', 'x !== x', 'True where NaN.', { wasm: 'isnan' }),
+  row('isfinite', 'predicate', 'x - x === 0', 'True where neither NaN nor ±Infinity.', { wasm: 'isfinite' }),
+  row('isinf', 'predicate', 'x === Infinity || x === -Infinity', 'True where ±Infinity.', { wasm: 'isinf' }),
   // ---- conversions (internal) ----------------------------------------------------------
-  row('copy', 'convert', 'x', 'Contiguous copy, same dtype.', { from: 'same', to: 'same' }),
-  row('toBool', 'convert', 'x !== 0', 'float64 → bool: nonzero (and NaN) is true.', { from: 'f64', to: 'u8' }),
-  row('toFloat', 'convert', 'x', 'bool → float64: 0 or 1.', { from: 'u8', to: 'f64' }),
+  row('copy', 'convert', 'x', 'Contiguous copy, same dtype.', { from: 'same', to: 'same', wasm: 'copy_f64' }),
+  row('toBool', 'convert', 'x !== 0', 'float64 → bool: nonzero (and NaN) is true.', { from: 'f64', to: 'u8', wasm: 'to_bool' }),
+  row('toFloat', 'convert', 'x', 'bool → float64: 0 or 1.', { from: 'u8', to: 'f64', wasm: 'to_float' }),
 ];
 
 const byName = new Map<string, OpRow>(OPS.map((r) => [r.name, r]));
@@ -226,8 +230,9 @@ export function checkTable(rows: readonly OpRow[] = OPS, wasmExports?: ReadonlyS
       problems.push(`${at}: convert rows need 'from' and 'to'`);
     }
     if (r.doc.trim() === '') problems.push(`${at}: empty doc line`);
-    if (wasmExports !== undefined && r.wasm !== undefined && !wasmExports.has(r.wasm)) {
-      problems.push(`${at}: WASM kernel '${r.wasm}' is not exported by the module`);
+    if (wasmExports !== undefined && r.wasm !== undefined) {
+      const kernel = r.arity === 2 ? `${r.wasm}_vv` : r.wasm;
+      if (!wasmExports.has(kernel)) problems.push(`${at}: WASM kernel '${kernel}' is not exported by the module`);
     }
   }
   return problems;

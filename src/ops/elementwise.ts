@@ -18,6 +18,7 @@ import type { DType } from '../memory.ts';
 import { broadcastShapes, broadcastStrides, sameShape } from '../shape.ts';
 import { jsLoops, runBinary, runUnary, type BinaryLoops, type Data, type UnaryLoops } from '../kernels/js.ts';
 import { opRow, type AnyBinaryName, type AnyUnaryName, type OpRow } from '../kernels/table.ts';
+import { activeKernels, bytePointer } from '../kernels/wasm.ts';
 
 type LoopName = keyof typeof jsLoops;
 
@@ -118,6 +119,62 @@ export function dataOf(x: NdArray | number, dtype: DType, shape: readonly number
   return [dtype === 'bool' ? x.u8() : x.f64(), x.start, broadcastStrides(x.shape, x.strides, shape)];
 }
 
+/** WASM kernels by export name, called with byte pointers, counts and scalars. */
+type KernelTable = Record<string, ((...args: number[]) => unknown) | undefined>;
+
+/**
+ * @internal The WASM kernels as a name → function table, or null when WASM is off or did
+ * not load.
+ */
+export function kernelTable(): KernelTable | null {
+  return activeKernels() as unknown as KernelTable | null;
+}
+
+/** @internal True when `a` lies in the arena, C-contiguous, with exactly `shape`. */
+export function wasmReady(a: NdArray, shape: readonly number[]): boolean {
+  return a.storage.inArena && a.isContiguous && sameShape(a.shape, shape);
+}
+
+/**
+ * @internal The single value of a number or a one-element array (0/1 for bool), or null.
+ * @param x the operand
+ */
+export function scalarValue(x: NdArray | number): number | null {
+  if (typeof x === 'number') return x;
+  if (x.size !== 1) return null;
+  return x.dtype === 'bool' ? x.u8()[x.start]! : x.f64()[x.start]!;
+}
+
+/**
+ * Runs a binary op as one WASM call when the layout allows: `result` contiguous in the arena
+ * and each input either the same (`_vv`) or a single value (`_vs` / `_sv`).
+ * @returns false when it did not run (the JS loops must)
+ */
+function wasmBinary(family: string | undefined, x: NdArray | number, y: NdArray | number, result: NdArray, bool: boolean): boolean {
+  const k = kernelTable();
+  if (k === null || family === undefined || !wasmReady(result, result.shape)) return false;
+  const shape = result.shape;
+  const n = result.size;
+  const asScalar = (v: number): number => (bool ? (v !== 0 ? 1 : 0) : v);
+  const xFull = x instanceof NdArray && wasmReady(x, shape);
+  const yFull = y instanceof NdArray && wasmReady(y, shape);
+  if (xFull && yFull) {
+    k[`${family}_vv`]!(bytePointer(x), bytePointer(y), bytePointer(result), n);
+    return true;
+  }
+  const ys = yFull ? null : scalarValue(y);
+  if (xFull && ys !== null) {
+    k[`${family}_vs`]!(bytePointer(x), asScalar(ys), bytePointer(result), n);
+    return true;
+  }
+  const xs = xFull ? null : scalarValue(x);
+  if (yFull && xs !== null) {
+    k[`${family}_sv`]!(asScalar(xs), bytePointer(y), bytePointer(result), n);
+    return true;
+  }
+  return false;
+}
+
 /**
  * @internal Frees `used` when it is a temporary made from `given` (a conversion or a copy).
  * @param used what the op read
@@ -183,6 +240,11 @@ export function binary(name: AnyBinaryName, a: NdArray, b: Operand, out?: NdArra
     return result;
   }
   // No allocation from here on: views stay valid.
+  if (wasmBinary(opRow(plan.loops as AnyBinaryName).wasm, x, y, result, plan.input === 'bool')) {
+    disposeTemporary(x, a);
+    disposeTemporary(y, b);
+    return result;
+  }
   const [xd, xi, xs] = dataOf(x, plan.input, shape, 0);
   const [yd, yi, ys] = dataOf(y, plan.input, shape, 1);
   const od = plan.output === 'bool' ? result.u8() : result.f64();
@@ -231,6 +293,13 @@ export function unary(name: AnyUnaryName, a: NdArray, out?: NdArray): NdArray {
   else if (out !== undefined && overlapsHarmfully(x, x.strides, out, x.shape)) x = unary('copy', x);
   const result = out ?? NdArray.empty(a.shape, plan.output);
   if (result.size === 0) return result;
+  const k = kernelTable();
+  const kernel = plan.loops === 'copyBool' ? 'copy_u8' : opRow(plan.loops as AnyUnaryName).wasm;
+  if (k !== null && kernel !== undefined && wasmReady(x, a.shape) && wasmReady(result, a.shape)) {
+    k[kernel]!(bytePointer(x), bytePointer(result), result.size);
+    disposeTemporary(x, a);
+    return result;
+  }
   const xd = plan.input === 'bool' ? x.u8() : x.f64();
   const od = plan.output === 'bool' ? result.u8() : result.f64();
   const loops = jsLoops[plan.loops] as UnaryLoops<Data, Data>;

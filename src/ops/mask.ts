@@ -9,7 +9,10 @@ import { DTypeError, ShapeError, formatShape } from '../errors.ts';
 import { Storage, type DType } from '../memory.ts';
 import { broadcastShapes, broadcastStrides, sameShape } from '../shape.ts';
 import { forEachRow, maskLoops, type Data, type MaskLoops } from '../kernels/js.ts';
-import { assertOperand, checkOut, dataOf, disposeTemporary, overlapsHarmfully, unary } from './elementwise.ts';
+import { bytePointer } from '../kernels/wasm.ts';
+import {
+  assertOperand, checkOut, dataOf, disposeTemporary, kernelTable, overlapsHarmfully, scalarValue, unary, wasmReady,
+} from './elementwise.ts';
 
 function loopsOf(dtype: DType): MaskLoops<Data> {
   return (dtype === 'bool' ? maskLoops.u8 : maskLoops.f64) as MaskLoops<Data>;
@@ -32,6 +35,8 @@ function assertMask(name: string, mask: unknown): asserts mask is NdArray {
 export function countTrue(a: NdArray): number {
   a.assertLive();
   if (a.size === 0) return 0;
+  const k = kernelTable();
+  if (k !== null && a.dtype === 'bool' && wasmReady(a, a.shape)) return (k.count_true!(bytePointer(a), a.size) as number) >>> 0;
   const loops = loopsOf(a.dtype);
   const data = a.dtype === 'bool' ? a.u8() : a.f64();
   let count = 0;
@@ -65,6 +70,11 @@ export function compress(a: NdArray, mask: NdArray): NdArray {
   // One spare element: the branchless loop writes each element before deciding to keep it.
   const result = new NdArray(new Storage(a.dtype, count + 1), [count], [1], 0, true);
   if (count === 0) return result;
+  const kernels = kernelTable();
+  if (kernels !== null && a.dtype === 'float64' && wasmReady(a, a.shape) && wasmReady(mask, a.shape) && result.storage.inArena) {
+    kernels.compress!(bytePointer(a), bytePointer(mask), bytePointer(result), a.size, count);
+    return result;
+  }
   const loops = loopsOf(a.dtype);
   const x = a.dtype === 'bool' ? a.u8() : a.f64();
   const m = mask.u8();
@@ -74,6 +84,24 @@ export function compress(a: NdArray, mask: NdArray): NdArray {
     k = sx === 1 && sm === 1 ? loops.compressContig(x, px, m, pm, o, k, n) : loops.compressStrided(x, px, sx, m, pm, sm, o, k, n);
   });
   return result;
+}
+
+/** `nd.where` as one WASM call (float64, contiguous in the arena, x/y full or one value). */
+function wasmSelect(c: NdArray, x: Operand, y: Operand, result: NdArray): boolean {
+  const k = kernelTable();
+  const shape = result.shape;
+  if (k === null || result.dtype !== 'float64' || !wasmReady(result, shape) || !wasmReady(c, shape)) return false;
+  const xFull = x instanceof NdArray && wasmReady(x, shape);
+  const yFull = y instanceof NdArray && wasmReady(y, shape);
+  const xs = xFull ? null : scalarValue(x);
+  const ys = yFull ? null : scalarValue(y);
+  const [pc, po, n] = [bytePointer(c), bytePointer(result), result.size];
+  if (xFull && yFull) k.select_vv!(pc, bytePointer(x), bytePointer(y), po, n);
+  else if (xFull && ys !== null) k.select_vs!(pc, bytePointer(x), ys, po, n);
+  else if (xs !== null && yFull) k.select_sv!(pc, xs, bytePointer(y), po, n);
+  else if (xs !== null && ys !== null) k.select_ss!(pc, xs, ys, po, n);
+  else return false;
+  return true;
 }
 
 /**
@@ -108,7 +136,7 @@ export function select(cond: NdArray, x: Operand, y: Operand, out?: NdArray): Nd
   const xs = prepare(x, dtype);
   const ys = prepare(y, dtype);
   const result = out ?? NdArray.empty(shape, dtype);
-  if (result.size > 0) {
+  if (result.size > 0 && !wasmSelect(c, xs, ys, result)) {
     const loops = loopsOf(dtype);
     const [cd, ci, cs] = dataOf(c, 'bool', shape, 0);
     const [xd, xi, xst] = dataOf(xs, dtype, shape, 1);
@@ -124,6 +152,16 @@ export function select(cond: NdArray, x: Operand, y: Operand, out?: NdArray): Nd
   disposeTemporary(xs, x);
   disposeTemporary(ys, y);
   return result;
+}
+
+/** `setWhere` as one WASM call (float64, contiguous in the arena, value full or one number). */
+function wasmSetWhere(a: NdArray, m: NdArray, v: Operand): boolean {
+  const k = kernelTable();
+  if (k === null || a.dtype !== 'float64' || !wasmReady(a, a.shape) || !wasmReady(m, a.shape)) return false;
+  if (v instanceof NdArray && wasmReady(v, a.shape)) k.set_where!(bytePointer(a), bytePointer(m), bytePointer(v), a.size);
+  else if (typeof v === 'number') k.set_where_scalar!(bytePointer(a), bytePointer(m), v, a.size);
+  else return false;
+  return true;
 }
 
 /**
@@ -158,14 +196,16 @@ export function setWhere(a: NdArray, mask: NdArray, value: Operand): void {
   const m = own(mask, 'bool');
   const v = own(value, a.dtype);
   if (a.size === 0) return;
-  const loops = loopsOf(a.dtype);
-  const [md, mi, ms] = dataOf(m, 'bool', shape, 0);
-  const [vd, vi, vs] = dataOf(v, a.dtype, shape, 1);
-  const ad = a.dtype === 'bool' ? a.u8() : a.f64();
-  const mm = md as Uint8Array;
-  forEachRow(shape, [a.strides, ms, vs], [a.start, mi, vi], (pa, sa, pm, sm, pv, sv, _p3, _s3, n) => {
-    loops.setWhereStrided(ad, pa, sa, mm, pm, sm, vd, pv, sv, n);
-  });
+  if (!wasmSetWhere(a, m, v)) {
+    const loops = loopsOf(a.dtype);
+    const [md, mi, ms] = dataOf(m, 'bool', shape, 0);
+    const [vd, vi, vs] = dataOf(v, a.dtype, shape, 1);
+    const ad = a.dtype === 'bool' ? a.u8() : a.f64();
+    const mm = md as Uint8Array;
+    forEachRow(shape, [a.strides, ms, vs], [a.start, mi, vi], (pa, sa, pm, sm, pv, sv, _p3, _s3, n) => {
+      loops.setWhereStrided(ad, pa, sa, mm, pm, sm, vd, pv, sv, n);
+    });
+  }
   disposeTemporary(m, mask);
   disposeTemporary(v, value);
 }
