@@ -109,7 +109,7 @@ console.log(JSON.stringify({
     assert.deepEqual(out.sum1, [3, 12]);
     assert.equal(out.total, 15);
     const wantExp = [1, Math.E, 1 / Math.E, Math.exp(2)];
-    out.exp.forEach((v, i) => assert.ok(Math.abs(v - wantExp[i]!) <= 4e-16 * wantExp[i]!, `exp[${i}] = ${v}, want ${wantExp[i]}`));
+    out.exp.forEach((v, i) => assert.ok(Math.abs(v - wantExp[i]!) <= 4 * Number.EPSILON * wantExp[i]!, `exp[${i}] = ${v}, want ${wantExp[i]}`));
     assert.equal(out.isNdArray, true);
     assert.match(out.shapeError, /Error:true$/);
   });
@@ -152,3 +152,43 @@ export { positive, rows, wasm };
     assert.deepEqual(out, expected);
   });
 });
+
+describe('docs', () => {
+  let api: { children?: ApiNode[] } = {};
+  let typedocOutput = '';
+
+  before(() => {
+    // Into a temp dir (docs/api is for `npm run docs`). Warnings are counted by the test
+    // below, so here they must not stop the run (typedoc.json treats them as errors).
+    const out = join(work, 'api');
+    const typedoc = createRequire(import.meta.url).resolve('typedoc/bin/typedoc');
+    const r = run(process.execPath, [typedoc, '--treatWarningsAsErrors', 'false', '--out', join(out, 'html'), '--json', join(out, 'api.json')], repoRoot);
+    typedocOutput = r.stdout + r.stderr;
+    api = JSON.parse(readFileSync(join(out, 'api.json'), 'utf8')) as typeof api;
+  });
+
+  test('the API reference builds with zero typedoc warnings', () => {
+    const plain = typedocOutput.replace(/\x1b\[[0-9;]*m/g, '');
+    const warnings = plain.split('\n').filter((line) => line.includes('[warning]') && !/Found \d+ errors and 0 warnings/.test(line));
+    assert.deepEqual(warnings, []);
+    assert.match(plain, /html generated/);
+  });
+
+  test('docs/guide.md maps every public NdArray member and nd function', () => {
+    const guide = readFileSync(join(repoRoot, 'docs', 'guide.md'), 'utf8');
+    const codeWords = new Set([...guide.matchAll(/`([^`]+)`/g)].flatMap((m) => m[1]!.match(/[A-Za-z_$][\w$]*/g) ?? []));
+    const members = (name: string): string[] =>
+      (api.children?.find((c) => c.name === name)?.children ?? []).map((c) => c.name).filter((n) => !n.startsWith('['));
+    const ndNames = members('nd');
+    const methodNames = members('NdArray');
+    assert.ok(ndNames.length > 50 && methodNames.length > 50, `API members not found: nd ${ndNames.length}, NdArray ${methodNames.length}`);
+    const missing = [...new Set([...ndNames, ...methodNames])].filter((n) => !codeWords.has(n));
+    assert.deepEqual(missing, [], `names missing from the NumPy → ndvec guide: ${missing.join(', ')}`);
+  });
+});
+
+interface ApiNode {
+  name: string;
+  children?: ApiNode[];
+}
+
