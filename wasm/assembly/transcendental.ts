@@ -12,7 +12,7 @@
  * lane with |x| ≥ 2^20 or a NaN, or a lane that reduces to almost exactly a multiple of π/2.
  *
  * The polynomial coefficients are the published fdlibm ones (log, sin, cos kernels) and
- * 1/n! (exp). No static data: every constant is an immediate `v128.const`.
+ * a Chebyshev fit (exp, expm1). No static data: every constant is an immediate `v128.const`.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -62,12 +62,24 @@ const LN2_LO: f64 = reinterpret<f64>(0x3DEA39EF35793C76);
   return i64x2.shl(i64x2.add(k, i64x2.splat(1023)), 52);
 }
 
-/** y · 2^k for k in [-2044, 2046] in two exact steps: one rounding, right for subnormal results and overflow. */
+/**
+ * y · 2^k for k in [-1100, 1100]: one multiply when every lane has |x| < 708 (k within the
+ * normal exponents), else two exact steps by 2^(k - 512·s) and 2^(512·s), s = sign of k, so
+ * subnormal results round once and large ones overflow to +Inf.
+ */
 // @ts-ignore: decorator
-@inline function scaleByPow2(y: v128, k: v128): v128 {
-  const k1 = i64x2.shr_s(k, 1);
-  const k2 = i64x2.sub(k, k1);
-  return f64x2.mul(f64x2.mul(y, pow2(k1)), pow2(k2));
+@inline function scaleByPow2(y: v128, k: v128, x: v128): v128 {
+  if (i64x2.all_true(absLess(x, 708.0))) return f64x2.mul(y, pow2(k));
+  // (x lanes may be NaN here: any scale works for them)
+  const big = v128.and(i64x2.splat(512), i64x2.gt_s(k, i64x2.splat(0)));
+  const step = i64x2.sub(big, v128.and(i64x2.splat(512), i64x2.lt_s(k, i64x2.splat(0))));
+  return f64x2.mul(f64x2.mul(y, pow2(i64x2.sub(k, step))), pow2(step));
+}
+
+/** Clamps lanes to [lo, hi]; NaN stays NaN (pseudo-min/max: one instruction each on x64). */
+// @ts-ignore: decorator
+@inline function clamp(v: v128, lo: f64, hi: f64): v128 {
+  return f64x2.pmin(f64x2.pmax(v, splat(lo)), splat(hi));
 }
 
 /** Lane mask where |v| < limit (false for NaN). */
@@ -81,22 +93,20 @@ const LN2_LO: f64 = reinterpret<f64>(0x3DEA39EF35793C76);
 // ---------------------------------------------------------------------------------------------
 
 /**
- * r²·Σ r^(n-2)/n!, n = 2..13, so expm1(r) = r + this for |r| ≤ ln2/2 + small (truncation
- * error < 2^-60 relative). Evaluated as even and odd Horner chains in r² that run in parallel.
+ * r²·g(r) with g(r) = (expm1(r) - r)/r², so expm1(r) = r + this for |r| ≤ ln2/2 + small.
+ * g is a degree-9 Chebyshev fit (mpmath chebyfit at 120 bits, coefficients rounded to double;
+ * error of 1 + r + r²·g against e^r below 0.15 ulp), about 1/(n+2)! for the r^n term.
+ * Evaluated as even and odd Horner chains in r² that run in parallel.
  */
 // @ts-ignore: decorator
 @inline function expm1Tail(r: v128): v128 {
   const r2 = f64x2.mul(r, r);
-  // even chain: 1/2!, 1/4!, ..., 1/12!  (n! is exact in f64, so each quotient rounds once)
-  const even = madd(r2, madd(r2, madd(r2, madd(r2, madd(r2,
-    splat(1.0 / 479001600.0), splat(1.0 / 3628800.0)),
-    splat(1.0 / 40320.0)), splat(1.0 / 720.0)),
-    splat(1.0 / 24.0)), splat(0.5));
-  // odd chain: 1/3!, 1/5!, ..., 1/13!
-  const odd = madd(r2, madd(r2, madd(r2, madd(r2, madd(r2,
-    splat(1.0 / 6227020800.0), splat(1.0 / 39916800.0)),
-    splat(1.0 / 362880.0)), splat(1.0 / 5040.0)),
-    splat(1.0 / 120.0)), splat(1.0 / 6.0));
+  const even = madd(r2, madd(r2, madd(r2, madd(r2,
+    splat(2.7620138719733994e-07), splat(2.480152119021773e-05)),
+    splat(0.0013888888917281794)), splat(0.04166666666662399)), splat(0.5000000000000001));
+  const odd = madd(r2, madd(r2, madd(r2, madd(r2,
+    splat(2.5100424157005067e-08), splat(2.7557268378684192e-06)),
+    splat(0.00019841269863105968)), splat(0.008333333333330051)), splat(0.16666666666666669));
   return f64x2.mul(r2, madd(r, odd, even));
 }
 
@@ -124,18 +134,19 @@ const LN2_LO: f64 = reinterpret<f64>(0x3DEA39EF35793C76);
 // @ts-ignore: decorator
 @inline function expV(x: v128): v128 {
   // clamp: below -746 the result is 0, above 710 it is +Inf; NaN passes through min/max
-  const xc = f64x2.min(f64x2.max(x, splat(-746.0)), splat(710.0));
+  const xc = clamp(x, -746.0, 710.0);
   const shifted = roundShifted(f64x2.mul(xc, splat(LOG2E)));
   const kd = f64x2.sub(shifted, splat(SHIFTER));
-  const y = addExpm1Reduced(splat(1.0), reducedHi(xc, kd), f64x2.mul(kd, splat(LN2_LO)));
-  return scaleByPow2(y, shiftedToInt(shifted));
+  const r = f64x2.sub(reducedHi(xc, kd), f64x2.mul(kd, splat(LN2_LO)));
+  const y = f64x2.add(splat(1.0), f64x2.add(r, expm1Tail(r)));
+  return scaleByPow2(y, shiftedToInt(shifted), x);
 }
 
 /** expm1 on two lanes: 2^k·((1 - 2^-k) + expm1(r)), -0 kept. */
 // @ts-ignore: decorator
 @inline function expm1V(x: v128): v128 {
   // below -50 the result rounds to -1
-  const xc = f64x2.min(f64x2.max(x, splat(-50.0)), splat(710.0));
+  const xc = clamp(x, -50.0, 710.0);
   const shifted = roundShifted(f64x2.mul(xc, splat(LOG2E)));
   const kd = f64x2.sub(shifted, splat(SHIFTER));
   const k = shiftedToInt(shifted);
@@ -143,7 +154,7 @@ const LN2_LO: f64 = reinterpret<f64>(0x3DEA39EF35793C76);
   const kCapped = v128.bitselect(k, i64x2.splat(1000), i64x2.lt_s(k, i64x2.splat(1000)));
   const oneMinus = f64x2.sub(splat(1.0), pow2(i64x2.neg(kCapped)));
   const t = addExpm1Reduced(oneMinus, reducedHi(xc, kd), f64x2.mul(kd, splat(LN2_LO)));
-  return v128.bitselect(x, scaleByPow2(t, k), f64x2.eq(x, splat(0.0)));
+  return v128.bitselect(x, scaleByPow2(t, k, x), f64x2.eq(x, splat(0.0)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -163,9 +174,11 @@ const SMALLEST_NORMAL: f64 = 2.2250738585072014e-308;
 /** k (f64 lanes) of xn = 2^k·m, m in [sqrt(1/2), sqrt(2)); 52 less where x is subnormal. */
 // @ts-ignore: decorator
 @inline function exponentOf(xn: v128, x: v128): v128 {
-  const k = i64x2.shr_s(i64x2.sub(xn, i64x2.splat(MANTISSA_OFFSET)), 52);
-  const bias = v128.and(i64x2.splat(-52), f64x2.lt(x, splat(SMALLEST_NORMAL)));
-  return intToF64(i64x2.add(k, bias));
+  // k + 1023 ≥ 0 for every normalised positive lane, so a logical shift is enough
+  const biased = i64x2.shr_u(i64x2.add(i64x2.sub(xn, i64x2.splat(MANTISSA_OFFSET)),
+    i64x2.splat(0x3FF0000000000000)), 52);
+  const bias = v128.and(i64x2.splat(52), f64x2.lt(x, splat(SMALLEST_NORMAL)));
+  return intToF64(i64x2.sub(i64x2.sub(biased, i64x2.splat(1023)), bias));
 }
 
 /** f = m - 1 for xn = 2^k·m, m in [sqrt(1/2), sqrt(2)) (exact). */
@@ -377,11 +390,11 @@ const TRIG_FAST_LIMIT: f64 = 1048576.0; // 2^20
 @inline function tanhV(x: v128): v128 {
   const ax = f64x2.abs(x);
   // beyond |x| = 20 tanh rounds to ±1; min keeps NaN
-  const e = expm1V(f64x2.min(f64x2.add(ax, ax), splat(40.0)));
+  const e = expm1V(f64x2.pmin(f64x2.add(ax, ax), splat(40.0)));
   const small = f64x2.lt(ax, splat(0.5493061443340548));
   // d + dLo == e + 2 exactly (fast two-sum, larger operand first)
   const d = f64x2.add(e, splat(2.0));
-  const dLo = f64x2.add(f64x2.sub(f64x2.max(e, splat(2.0)), d), f64x2.min(e, splat(2.0)));
+  const dLo = f64x2.add(f64x2.sub(f64x2.pmax(e, splat(2.0)), d), f64x2.pmin(e, splat(2.0)));
   const q0 = f64x2.div(v128.bitselect(e, splat(2.0), small), d);
   // q = num / (d + dLo) ≈ q0 - q0·dLo/d, with 1/d = (1 - q0)/2 (small) or q0/2 (large)
   const invD2 = v128.bitselect(f64x2.sub(splat(1.0), q0), q0, small);
