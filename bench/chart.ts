@@ -56,7 +56,7 @@ export function chartSpec(rows: readonly ResultRow[], title: string, subtitle: s
     axes: [
       { orient: 'bottom', scale: 'x', grid: true, format: '~g', title: `speed-up over ${baseline} (log scale; right of 1 is faster)` },
       { orient: 'top', scale: 'x', format: '~g' },
-      { orient: 'left', scale: 'y', ticks: false, domain: false, labelFontSize: 11 },
+      { orient: 'left', scale: 'y', ticks: false, domain: false, labelFontSize: 11, labelLimit: 300 },
     ],
     legends: [{ fill: 'color', title: 'variant', orient: 'right', labelFontSize: 11, labelLimit: 400 }],
     marks: [

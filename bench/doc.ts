@@ -97,6 +97,12 @@ or differs gets no figure.
 | \`ndarray-ops\` | scijs \`ndarray-ops\` into a **preallocated** output (\`ops.add(out, a, b)\`), as that library is used |
 | \`numpy-ts\` | numpy-ts 1.7 (\`np.add\`, \`np.sum\`, \`np.greater\`, \`a.bindex(mask)\`, \`np.where\`, \`np.exp\`, \`np.mean(a, axis)\`, \`np.matmul\`), every result and temporary \`.dispose()\`d |
 
+\`mean\` is the time of all timed calls divided by their number: what a loop of such calls
+costs, garbage collection caused by its allocations included. \`median\` is the typical call.
+Where the two differ a lot, the difference is GC: typically the typed loop's fresh
+\`new Float64Array(n)\` a call, whose backing stores V8 must collect. \`vs loop\` and the chart
+use the means.
+
 A peer that has no such operation shows \`–\` (ndarray-ops has no boolean compress, select,
 reduction along an axis or matrix product); no figure is invented for it. \`vs loop\` is the
 baseline's mean time divided by the variant's: above 1× is faster than the loop.
@@ -129,8 +135,8 @@ RSS and the time of the last 1,000 iterations against the first 1,000.
 - **Masks, compress and masked reductions** (\`gt\`, \`where\`, \`filter\`, \`aggregate\`) are where
   vectorising wins most. A JS loop with \`if (x > 0)\` on random data mispredicts the branch
   about half the time; a SIMD kernel compares two lanes at once and writes without branching.
-  \`Array.filter\` adds a callback per element and a growing \`Array\` of boxed-free but untyped
-  values, so it is the slowest by far.
+  \`Array.filter\` adds a callback call per element and a result \`Array\` that grows as it
+  goes, which is why it trails the loop at 100K and 1M.
 - **Reductions** (\`sum\`, \`mean\`): a JS loop \`s += a[i]\` is one dependent add chain; the WASM
   kernels keep several SIMD accumulators, so they run at memory speed instead of add latency.
 - **Transcendental functions** (\`exp\`): \`Math.exp\` is a call per element; a vectorised

@@ -63,6 +63,8 @@ export interface ResultRow {
   hz: number;
   /** Mean time of one operation, ms. */
   meanMs: number;
+  /** Median time of one operation, ms: the typical call, without the GC pauses that the mean spreads over all calls. */
+  p50Ms: number;
   /** Relative margin of error of the mean, percent. */
   rme: number;
   /** Speed-up over the case's baseline (baseline mean / this mean); NaN when unknown. */
@@ -205,7 +207,7 @@ export async function runCase(c: BenchCase, timing: Timing): Promise<ResultRow[]
     const expected = reference === undefined ? 'no baseline' : verifyVariant(reference);
     const bench = new Bench({ name: `${c.op} ${c.size}`, ...timing });
     for (const v of fixture.variants) {
-      const row: ResultRow = { op: c.op, size: c.size, variant: v.name, hz: NaN, meanMs: NaN, rme: NaN, ratio: NaN, samples: 0 };
+      const row: ResultRow = { op: c.op, size: c.size, variant: v.name, hz: NaN, meanMs: NaN, p50Ms: NaN, rme: NaN, ratio: NaN, samples: 0 };
       rows.set(v.name, row);
       const got = v === reference ? expected : verifyVariant(v);
       if (typeof got === 'string') row.error = got;
@@ -218,13 +220,14 @@ export async function runCase(c: BenchCase, timing: Timing): Promise<ResultRow[]
         afterAll: () => void nd.config({ wasm: true }),
       });
     }
-    await bench.run();
+    bench.runSync();
     for (const task of bench.tasks) {
       const row = rows.get(task.name.slice(c.op.length + 1))!;
       const r = task.result;
       if (r.state === 'completed' || r.state === 'aborted-with-statistics') {
         row.meanMs = r.latency.mean;
         row.hz = 1000 / r.latency.mean;
+        row.p50Ms = r.latency.p50;
         row.rme = r.latency.rme;
         row.samples = r.latency.samplesCount;
       } else if (r.state === 'errored') {

@@ -96,14 +96,14 @@ function withPeerGaps(rows: readonly ResultRow[]): ResultRow[] {
     out.push(...group);
     for (const peer of PEERS) {
       if (!group.some((r) => r.variant === peer)) {
-        out.push({ op: group[0]!.op, size: group[0]!.size, variant: peer, hz: NaN, meanMs: NaN, rme: NaN, ratio: NaN, samples: 0, error: 'no such op' });
+        out.push({ op: group[0]!.op, size: group[0]!.size, variant: peer, hz: NaN, meanMs: NaN, p50Ms: NaN, rme: NaN, ratio: NaN, samples: 0, error: 'no such op' });
       }
     }
   }
   return out;
 }
 
-/** The cells of the full table: case, size, variant, ops/s, mean, ±rme, vs loop, note. */
+/** The cells of the full table: case, size, variant, ops/s, mean, ±rme, median, vs loop, note. */
 function cells(rows: readonly ResultRow[]): string[][] {
   return withPeerGaps(rows).map((r) => [
     r.op,
@@ -112,13 +112,14 @@ function cells(rows: readonly ResultRow[]): string[][] {
     formatHz(r.hz),
     formatTime(r.meanMs),
     Number.isFinite(r.rme) ? `±${r.rme.toFixed(1)}%` : '–',
+    formatTime(r.p50Ms),
     formatRatio(r.ratio),
     r.error ?? '',
   ]);
 }
 
-const HEADER = ['case', 'size', 'variant', 'ops/s', 'mean', '±rme', 'vs loop', 'note'];
-const RIGHT_ALIGNED = new Set([3, 4, 5, 6]);
+const HEADER = ['case', 'size', 'variant', 'ops/s', 'mean', '±rme', 'median', 'vs loop', 'note'];
+const RIGHT_ALIGNED = new Set([3, 4, 5, 6, 7]);
 
 /**
  * The console table: one row a variant, with the machine on top.
