@@ -11,10 +11,17 @@ import { normalizeShape } from './shape.ts';
 /** A scijs `ndarray` over an NdArray's storage (`Float64Array`, or `Uint8Array` for bool). */
 export type ScijsNdarray = ndarray.NdArray<Float64Array | Uint8Array>;
 
-/** What {@link fromNdarray} accepts: the scijs layout (`data[offset + Σ i_k·stride_k]`). */
+/** What `nd.fromNdarray` accepts: the scijs layout (`data[offset + Σ i_k·stride_k]`). */
 export interface NdarrayLike {
   /** The flat data: a typed array, a number[] or anything indexable with a length. */
-  data: ArrayLike<number> | { get(i: number): number; length: number };
+  data:
+    | ArrayLike<number>
+    | {
+        /** Element `i` of the flat data. */
+        get(i: number): number;
+        /** Number of elements in the flat data. */
+        length: number;
+      };
   /** Dimension sizes. */
   shape: readonly number[];
   /** Step in elements between neighbours along each dimension (may be negative or 0). */

@@ -81,7 +81,7 @@ async function readyOrFail<T>(ready: Promise<T>, problems: string[], what: strin
   let timer: ReturnType<typeof setInterval> | undefined;
   const failed = new Promise<never>((_, reject) => {
     timer = setInterval(() => {
-      if (problems.some((p) => p.startsWith('pageerror'))) reject(new Error(`${what}: the page failed\n${problems.join('\n')}`));
+      if (problems.some((p) => p.startsWith('pageerror'))) reject(new Error('the page failed'));
     }, 100);
   });
   try {

@@ -30,141 +30,150 @@ let work = '';
 let consumer = '';
 let packedFiles: string[] = [];
 
-before(() => {
-  assertDistFresh();
-  work = mkdtempSync(join(tmpdir(), 'ndvec-pack-'));
-  // The test script built dist/ already; --ignore-scripts skips the prepack rebuild.
-  const packed = run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', work], repoRoot);
-  const info = JSON.parse(packed.stdout) as { filename: string; files: PackedFile[] }[];
-  packedFiles = info[0]!.files.map((f) => f.path).sort();
-  consumer = join(work, 'consumer');
-  mkdirSync(consumer);
-  writeFileSync(
-    join(consumer, 'package.json'),
-    JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }, null, 2),
-  );
-  run(
-    npm,
-    ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', join(work, info[0]!.filename)],
-    consumer,
-  );
-});
-
-after(() => {
-  if (work !== '') rmSync(work, { recursive: true, force: true });
-});
-
-describe('npm pack', () => {
-  test('the package has no runtime dependencies', () => {
-    assert.deepEqual(Object.keys(pkg.dependencies ?? {}), []);
-  });
-
-  test('the tarball holds dist/, README.md, LICENSE, package.json and nothing else', () => {
-    const outside = packedFiles.filter((p) => !p.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json'].includes(p));
-    assert.deepEqual(outside, []);
-    for (const required of ['README.md', 'LICENSE', 'package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/nd.js', 'dist/ndarray.d.ts']) {
-      assert.ok(packedFiles.includes(required), `${required} missing from the tarball: ${packedFiles.join(', ')}`);
-    }
-  });
-
-  test('the tarball carries the WASM module as JS (no .wasm file, no fs/fetch needed)', () => {
-    assert.ok(packedFiles.includes('dist/kernels/wasm-bytes.generated.js'), `no generated WASM bytes: ${packedFiles.join(', ')}`);
-    assert.deepEqual(packedFiles.filter((p) => p.endsWith('.wasm') || p.endsWith('.ts') && !p.endsWith('.d.ts')), []);
-  });
-});
-
-describe('installed package in Node', () => {
-  test('imports as `ndvec` and runs ops on WASM', () => {
-    const script = `
-import { nd, NdArray, ShapeError } from 'ndvec';
-const a = nd.array([-2, 3, -1, 5, 0, 7, -4]);
-const m = nd.arange(6).reshape([2, 3]);
-let shapeError = '';
-try { nd.zeros([2]).add(nd.zeros([3])); } catch (e) { shapeError = e.constructor.name + ':' + (e instanceof ShapeError); }
-console.log(JSON.stringify({
-  info: nd.info(),
-  positive: a.where(a.gt(0)).toArray(),
-  sum0: m.sum(0).toArray(),
-  sum1: m.sum(1).toArray(),
-  total: m.sum(),
-  exp: nd.array([0, 1, -1, 2]).exp().toArray(),
-  isNdArray: a instanceof NdArray,
-  shapeError,
-}));
-`;
-    writeFileSync(join(consumer, 'check.mjs'), script);
-    const out = JSON.parse(run(process.execPath, ['check.mjs'], consumer).stdout) as {
-      info: { wasm: boolean; simd: boolean };
-      positive: number[];
-      sum0: number[];
-      sum1: number[];
-      total: number;
-      exp: number[];
-      isNdArray: boolean;
-      shapeError: string;
-    };
-    assert.equal(out.info.wasm, true, `nd.info() in the installed package: ${JSON.stringify(out.info)}`);
-    assert.deepEqual(out.positive, [3, 5, 7]);
-    assert.deepEqual(out.sum0, [3, 5, 7]);
-    assert.deepEqual(out.sum1, [3, 12]);
-    assert.equal(out.total, 15);
-    const wantExp = [1, Math.E, 1 / Math.E, Math.exp(2)];
-    out.exp.forEach((v, i) => assert.ok(Math.abs(v - wantExp[i]!) <= 4 * Number.EPSILON * wantExp[i]!, `exp[${i}] = ${v}, want ${wantExp[i]}`));
-    assert.equal(out.isNdArray, true);
-    assert.match(out.shapeError, /Error:true$/);
-  });
-
-  test('a strict TypeScript consumer type-checks against the shipped .d.ts (and wrong calls do not)', () => {
+describe('the packed package', () => {
+  before(() => {
+    assertDistFresh();
+    work = mkdtempSync(join(tmpdir(), 'ndvec-pack-'));
+    // The test script built dist/ already; --ignore-scripts skips the prepack rebuild.
+    const packed = run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', work], repoRoot);
+    const info = JSON.parse(packed.stdout) as { filename: string; files: PackedFile[] }[];
+    packedFiles = info[0]!.files.map((f) => f.path).sort();
+    consumer = join(work, 'consumer');
+    mkdirSync(consumer);
     writeFileSync(
-      join(consumer, 'consumer.ts'),
-      `import { nd, NdArray, type Info, type Operand } from 'ndvec';
-const a: NdArray = nd.array([1, -2, 3]);
-const positive: NdArray = a.where(a.gt(0));
-const rows: NdArray | number = nd.arange(6).reshape([2, 3]).sum(1);
-const info: Info = nd.info();
-const wasm: boolean = info.wasm;
-const operand: Operand = 2;
-const scaled = nd.scope(() => a.mul(operand).exp());
-scaled.dispose();
-// @ts-expect-error a string is no operand
-a.add('1');
-// @ts-expect-error the shape is an array of numbers
-nd.zeros(['2']);
-export { positive, rows, wasm };
-`,
+      join(consumer, 'package.json'),
+      JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }, null, 2),
     );
-    writeFileSync(
-      join(consumer, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom', 'esnext.disposable'], strict: true, noEmit: true, skipLibCheck: false, types: [] },
-        files: ['consumer.ts'],
-      }),
+    run(
+      npm,
+      ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', join(work, info[0]!.filename)],
+      consumer,
     );
-    run(process.execPath, [tscPath, '-p', 'tsconfig.json'], consumer);
   });
 
-  test("the README's quick start prints what its comments say", () => {
-    const code = quickStartCode(readFileSync(join(repoRoot, 'README.md'), 'utf8'));
-    const expected = expectedQuickStartOutput(code);
-    assert.ok(expected.length >= 5, `too few checked lines in the quick start: ${expected.length}`);
-    writeFileSync(join(consumer, 'quick.mjs'), code);
-    const out = run(process.execPath, ['quick.mjs'], consumer).stdout.trimEnd().split('\n');
-    assert.deepEqual(out, expected);
+  after(() => {
+    if (work !== '') rmSync(work, { recursive: true, force: true });
   });
+
+  describe('npm pack', () => {
+    test('the package has no runtime dependencies', () => {
+      assert.deepEqual(Object.keys(pkg.dependencies ?? {}), []);
+    });
+
+    test('the tarball holds dist/, README.md, LICENSE, package.json and nothing else', () => {
+      const outside = packedFiles.filter((p) => !p.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json'].includes(p));
+      assert.deepEqual(outside, []);
+      for (const required of ['README.md', 'LICENSE', 'package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/nd.js', 'dist/ndarray.d.ts']) {
+        assert.ok(packedFiles.includes(required), `${required} missing from the tarball: ${packedFiles.join(', ')}`);
+      }
+    });
+
+    test('the tarball carries the WASM module as JS (no .wasm file, no fs/fetch needed)', () => {
+      assert.ok(packedFiles.includes('dist/kernels/wasm-bytes.generated.js'), `no generated WASM bytes: ${packedFiles.join(', ')}`);
+      assert.deepEqual(packedFiles.filter((p) => p.endsWith('.wasm') || p.endsWith('.ts') && !p.endsWith('.d.ts')), []);
+    });
+  });
+
+  describe('installed package in Node', () => {
+    test('imports as `ndvec` and runs ops on WASM', () => {
+      const script = `
+  import { nd, NdArray, ShapeError } from 'ndvec';
+  const a = nd.array([-2, 3, -1, 5, 0, 7, -4]);
+  const m = nd.arange(6).reshape([2, 3]);
+  let shapeError = '';
+  try { nd.zeros([2]).add(nd.zeros([3])); } catch (e) { shapeError = e.constructor.name + ':' + (e instanceof ShapeError); }
+  console.log(JSON.stringify({
+    info: nd.info(),
+    positive: a.where(a.gt(0)).toArray(),
+    sum0: m.sum(0).toArray(),
+    sum1: m.sum(1).toArray(),
+    total: m.sum(),
+    exp: nd.array([0, 1, -1, 2]).exp().toArray(),
+    isNdArray: a instanceof NdArray,
+    shapeError,
+  }));
+  `;
+      writeFileSync(join(consumer, 'check.mjs'), script);
+      const out = JSON.parse(run(process.execPath, ['check.mjs'], consumer).stdout) as {
+        info: { wasm: boolean; simd: boolean };
+        positive: number[];
+        sum0: number[];
+        sum1: number[];
+        total: number;
+        exp: number[];
+        isNdArray: boolean;
+        shapeError: string;
+      };
+      assert.equal(out.info.wasm, true, `nd.info() in the installed package: ${JSON.stringify(out.info)}`);
+      assert.deepEqual(out.positive, [3, 5, 7]);
+      assert.deepEqual(out.sum0, [3, 5, 7]);
+      assert.deepEqual(out.sum1, [3, 12]);
+      assert.equal(out.total, 15);
+      const wantExp = [1, Math.E, 1 / Math.E, Math.exp(2)];
+      out.exp.forEach((v, i) => assert.ok(Math.abs(v - wantExp[i]!) <= 4 * Number.EPSILON * wantExp[i]!, `exp[${i}] = ${v}, want ${wantExp[i]}`));
+      assert.equal(out.isNdArray, true);
+      assert.match(out.shapeError, /Error:true$/);
+    });
+
+    test('a strict TypeScript consumer type-checks against the shipped .d.ts (and wrong calls do not)', () => {
+      writeFileSync(
+        join(consumer, 'consumer.ts'),
+        `import { nd, NdArray, type Info, type Operand } from 'ndvec';
+  const a: NdArray = nd.array([1, -2, 3]);
+  const positive: NdArray = a.where(a.gt(0));
+  const rows: NdArray | number = nd.arange(6).reshape([2, 3]).sum(1);
+  const info: Info = nd.info();
+  const wasm: boolean = info.wasm;
+  const operand: Operand = 2;
+  const scaled = nd.scope(() => a.mul(operand).exp());
+  scaled.dispose();
+  // @ts-expect-error a string is no operand
+  a.add('1');
+  // @ts-expect-error the shape is an array of numbers
+  nd.zeros(['2']);
+  export { positive, rows, wasm };
+  `,
+      );
+      writeFileSync(
+        join(consumer, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom', 'esnext.disposable'], strict: true, noEmit: true, skipLibCheck: false, types: [] },
+          files: ['consumer.ts'],
+        }),
+      );
+      run(process.execPath, [tscPath, '-p', 'tsconfig.json'], consumer);
+    });
+
+    test("the README's quick start prints what its comments say", () => {
+      const code = quickStartCode(readFileSync(join(repoRoot, 'README.md'), 'utf8'));
+      const expected = expectedQuickStartOutput(code);
+      assert.ok(expected.length >= 5, `too few checked lines in the quick start: ${expected.length}`);
+      writeFileSync(join(consumer, 'quick.mjs'), code);
+      const out = run(process.execPath, ['quick.mjs'], consumer).stdout.trimEnd().split('\n');
+      assert.deepEqual(out, expected);
+    });
+  });
+
 });
 
 describe('docs', () => {
+  let docsDir = '';
   let api: { children?: ApiNode[] } = {};
   let typedocOutput = '';
 
   before(() => {
     // Into a temp dir (docs/api is for `npm run docs`). Warnings are counted by the test
     // below, so here they must not stop the run (typedoc.json treats them as errors).
-    const out = join(work, 'api');
-    const typedoc = createRequire(import.meta.url).resolve('typedoc/bin/typedoc');
+    docsDir = mkdtempSync(join(tmpdir(), 'ndvec-docs-'));
+    const out = join(docsDir, 'api');
+    const typedoc = join(repoRoot, 'node_modules', 'typedoc', 'bin', 'typedoc');
     const r = run(process.execPath, [typedoc, '--treatWarningsAsErrors', 'false', '--out', join(out, 'html'), '--json', join(out, 'api.json')], repoRoot);
     typedocOutput = r.stdout + r.stderr;
     api = JSON.parse(readFileSync(join(out, 'api.json'), 'utf8')) as typeof api;
+  });
+
+  after(() => {
+    if (docsDir !== '') rmSync(docsDir, { recursive: true, force: true });
   });
 
   test('the API reference builds with zero typedoc warnings', () => {
@@ -176,7 +185,11 @@ describe('docs', () => {
 
   test('docs/guide.md maps every public NdArray member and nd function', () => {
     const guide = readFileSync(join(repoRoot, 'docs', 'guide.md'), 'utf8');
-    const codeWords = new Set([...guide.matchAll(/`([^`]+)`/g)].flatMap((m) => m[1]!.match(/[A-Za-z_$][\w$]*/g) ?? []));
+    // Code is what counts: fenced blocks, then `inline spans` in the rest.
+    const fenced = [...guide.matchAll(/^```[a-z]*\n([\s\S]*?)^```/gm)].map((m) => m[1]!);
+    const prose = guide.replace(/^```[a-z]*\n[\s\S]*?^```/gm, '');
+    const code = [...fenced, ...[...prose.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!)];
+    const codeWords = new Set(code.flatMap((c) => c.match(/[A-Za-z_$][\w$]*/g) ?? []));
     const members = (name: string): string[] =>
       (api.children?.find((c) => c.name === name)?.children ?? []).map((c) => c.name).filter((n) => !n.startsWith('['));
     const ndNames = members('nd');
