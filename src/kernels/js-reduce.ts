@@ -138,50 +138,53 @@ function prodLine(data: Float64Array, p: number, n: number, s: number, acc: numb
   return acc * ((r0 * r1) * (r2 * r3));
 }
 
-/** Minimum of a strided line; the first NaN ends the scan (NaN propagates). */
+/**
+ * Minimum of a strided line; the first NaN ends the scan (NaN propagates). Ties of zeros
+ * give -0 (IEEE `minimum`, as the WASM kernels: the result does not depend on the order).
+ */
 function minLine(data: Float64Array, p: number, n: number, s: number, acc: number): number {
   let m = acc;
   if (m !== m) return m;
   for (let i = 0; i < n; i++, p += s) {
     const v = data[p]!;
-    if (!(v >= m)) {
+    if (!(v > m)) {
       if (v !== v) return v;
-      m = v;
+      if (v < m || (v === 0 && 1 / v < 0)) m = v;
     }
   }
   return m;
 }
 
-/** Maximum of a strided line; the first NaN ends the scan (NaN propagates). */
+/** Maximum of a strided line; the first NaN ends the scan (NaN propagates). Ties of zeros give +0. */
 function maxLine(data: Float64Array, p: number, n: number, s: number, acc: number): number {
   let m = acc;
   if (m !== m) return m;
   for (let i = 0; i < n; i++, p += s) {
     const v = data[p]!;
-    if (!(v <= m)) {
+    if (!(v < m)) {
       if (v !== v) return v;
-      m = v;
+      if (v > m || (v === 0 && 1 / v > 0)) m = v;
     }
   }
   return m;
 }
 
-/** Minimum skipping NaN; the accumulator starts as NaN, meaning "nothing seen yet". */
+/** Minimum skipping NaN; the accumulator starts as NaN, meaning "nothing seen yet". Zero ties give -0. */
 function nanMinLine(data: Float64Array, p: number, n: number, s: number, acc: number): number {
   let m = acc;
   for (let i = 0; i < n; i++, p += s) {
     const v = data[p]!;
-    if (v < m || m !== m) m = v;
+    if (!(v > m) && (v < m || m !== m || (v === 0 && 1 / v < 0))) m = v;
   }
   return m;
 }
 
-/** Maximum skipping NaN; the accumulator starts as NaN, meaning "nothing seen yet". */
+/** Maximum skipping NaN; the accumulator starts as NaN, meaning "nothing seen yet". Zero ties give +0. */
 function nanMaxLine(data: Float64Array, p: number, n: number, s: number, acc: number): number {
   let m = acc;
   for (let i = 0; i < n; i++, p += s) {
     const v = data[p]!;
-    if (v > m || m !== m) m = v;
+    if (!(v < m) && (v > m || m !== m || (v === 0 && 1 / v > 0))) m = v;
   }
   return m;
 }
@@ -246,7 +249,8 @@ export const REDUCERS = {
     row: (data, p, n, s, out, o, t) => {
       for (let j = 0; j < n; j++, p += s, o += t) {
         const v = data[p]!;
-        if (v < out[o]! || v !== v) out[o] = v;
+        const m = out[o]!;
+        if (v < m || v !== v || (v === 0 && m === 0 && 1 / v < 0)) out[o] = v;
       }
     },
   },
@@ -257,7 +261,8 @@ export const REDUCERS = {
     row: (data, p, n, s, out, o, t) => {
       for (let j = 0; j < n; j++, p += s, o += t) {
         const v = data[p]!;
-        if (v > out[o]! || v !== v) out[o] = v;
+        const m = out[o]!;
+        if (v > m || v !== v || (v === 0 && m === 0 && 1 / v > 0)) out[o] = v;
       }
     },
   },
@@ -269,7 +274,7 @@ export const REDUCERS = {
       for (let j = 0; j < n; j++, p += s, o += t) {
         const v = data[p]!;
         const m = out[o]!;
-        if (v < m || m !== m) out[o] = v;
+        if (v < m || m !== m || (v === 0 && m === 0 && 1 / v < 0)) out[o] = v;
       }
     },
   },
@@ -281,7 +286,7 @@ export const REDUCERS = {
       for (let j = 0; j < n; j++, p += s, o += t) {
         const v = data[p]!;
         const m = out[o]!;
-        if (v > m || m !== m) out[o] = v;
+        if (v > m || m !== m || (v === 0 && m === 0 && 1 / v > 0)) out[o] = v;
       }
     },
   },

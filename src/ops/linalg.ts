@@ -1,7 +1,8 @@
 /**
  * Matrix products: `matmul` (also `a.dot(b)`) for vectors and matrices.
  *
- * 2-D×2-D works on C-contiguous operands (copies where the inputs are strided) in i-k-j
+ * Contiguous float64 operands in the arena, big enough, run on the WASM kernels
+ * (src/ops/reduce-wasm.ts); otherwise, on JS: 2-D×2-D works on C-contiguous operands (copies where the inputs are strided) in i-k-j
  * order, blocked over k and j so a panel of `b` stays in cache, four rows of `a` at a time so
  * each loaded element of `b` serves four outputs.
  * @module
@@ -9,6 +10,7 @@
 import { NdArray } from '../ndarray.ts';
 import { ShapeError, formatShape } from '../errors.ts';
 import { gatherFloat64 } from '../kernels/js-strided.ts';
+import { tryWasmMatmul } from './reduce-wasm.ts';
 
 /** A float64 matrix in C order: `data[start + i*cols + j]`. */
 interface DenseMatrix {
@@ -112,6 +114,8 @@ export function matmul(a: NdArray, b: NdArray): NdArray | number {
   a.assertLive();
   b.assertLive();
   if (a.ndim === 1 && b.ndim === 1) {
+    const fast = tryWasmMatmul(a, b, null);
+    if (fast !== null) return fast as number;
     const x = vectorOf(a);
     const y = vectorOf(b);
     return dotStrided(x.data, x.start, x.step, y.data, y.start, y.step, k);
@@ -119,6 +123,7 @@ export function matmul(a: NdArray, b: NdArray): NdArray | number {
   if (a.ndim === 2 && b.ndim === 1) {
     const m = a.shape[0]!;
     const result = NdArray.empty([m]);
+    if (tryWasmMatmul(a, b, result) === true) return result;
     const out = result.f64();
     const A = dense(a);
     const y = vectorOf(b);
@@ -128,6 +133,7 @@ export function matmul(a: NdArray, b: NdArray): NdArray | number {
   const n = b.shape[1]!;
   const m = a.ndim === 2 ? a.shape[0]! : 1;
   const result = NdArray.empty(a.ndim === 2 ? [m, n] : [n]);
+  if (tryWasmMatmul(a, b, result) === true) return result;
   result.storage.fill0();
   if (result.size === 0) return result;
   const out = result.f64();

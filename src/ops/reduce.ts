@@ -14,6 +14,7 @@ import { ShapeError } from '../errors.ts';
 import { contiguousStrides, normalizeAxes, normalizeAxis } from '../shape.ts';
 import { REDUCERS, argExtremeLine, type Reducer, type ReducerName } from '../kernels/js-reduce.ts';
 import { gatherFloat64, loopsAround, orderAndCoalesce, walkAxes, type LoopAxis } from '../kernels/js-strided.ts';
+import { tryWasmArgReduce, tryWasmCumulative, tryWasmReduce } from './reduce-wasm.ts';
 
 /** Names accepted by {@link reduce}. */
 export type ReduceName =
@@ -165,6 +166,10 @@ export function reduce(name: ReduceName, a: NdArray, axis: AxisArg, options?: Va
   // Allocate the result first: later allocations could move the memory under fetched views.
   a.assertLive(); // before allocating, so a disposed input leaks nothing
   const result = scalar ? null : NdArray.empty(outShape, boolResult ? 'bool' : 'float64');
+  if (tryWasmReduce(name, a, reduced, count, ddof, { result, scalarOut })) {
+    if (result !== null) return result;
+    return boolResult ? scalarOut[0] !== 0 : scalarOut[0]!;
+  }
   const outSize = result === null ? 1 : result.size;
   let out: Float64Array;
   let outStart: number;
@@ -238,7 +243,7 @@ export function argReduce(name: 'argmin' | 'argmax', a: NdArray, axis: number | 
   if (axis === null || axis === undefined) {
     if (a.size === 0) throw new ShapeError(`attempt to get ${name} of an empty sequence`, [a.shape]);
     const result = keepdims ? NdArray.empty(new Array<number>(nd).fill(1)) : null;
-    const index = flatArgExtreme(floatSource(a), a.shape, isMax);
+    const index = (tryWasmArgReduce(isMax, a, null, null) as number | null) ?? flatArgExtreme(floatSource(a), a.shape, isMax);
     if (result === null) return index;
     result.f64()[result.start] = index;
     return result;
@@ -249,6 +254,7 @@ export function argReduce(name: 'argmin' | 'argmax', a: NdArray, axis: number | 
   const outShape = a.shape.map((d, k) => (k === ax ? 1 : d));
   if (!keepdims) outShape.splice(ax, 1);
   const result = NdArray.empty(outShape);
+  if (tryWasmArgReduce(isMax, a, ax, result) === true) return result;
   const src = floatSource(a);
   const out = result.f64();
   const loops = outerLoops(a.shape, src.strides, ax);
@@ -320,7 +326,7 @@ export function cumulative(name: 'cumsum' | 'cumprod', a: NdArray, axis: number 
   const flat = axis === null || axis === undefined;
   const ax = flat ? -1 : normalizeAxis(axis, a.ndim);
   const result = NdArray.empty(flat ? [a.size] : a.shape);
-  if (a.size === 0) return result;
+  if (a.size === 0 || tryWasmCumulative(isSum, a, flat ? null : ax, result)) return result;
   const src = floatSource(a);
   const out = result.f64();
   const { data } = src;
@@ -329,7 +335,7 @@ export function cumulative(name: 'cumsum' | 'cumprod', a: NdArray, axis: number 
     const nd = a.ndim;
     const inner = nd === 0 ? 1 : a.shape[nd - 1]!;
     const s = nd === 0 ? 0 : src.strides[nd - 1]!;
-    let acc = isSum ? 0 : 1;
+    let acc = isSum ? -0 : 1; // -0 + x is x exactly: a leading -0 stays -0, as NumPy
     const lines = nd === 0 ? [] : outerLoops(a.shape, src.strides, nd - 1).map((l) => ({ ...l, t: l.t * inner }));
     walkAxes(lines, src.start, result.start, (p, o) => {
       acc = cumulativeLine(data, p, inner, s, out, o, 1, acc, isSum);
@@ -348,7 +354,7 @@ export function cumulative(name: 'cumsum' | 'cumprod', a: NdArray, axis: number 
     walkAxes(ordered, src.start, result.start, (p, o) => cumulativeRows(data, p, s, out, o, t, n, inner, isSum));
   } else {
     walkAxes(others, src.start, result.start, (p, o) => {
-      cumulativeLine(data, p, n, s, out, o, t, isSum ? 0 : 1, isSum);
+      cumulativeLine(data, p, n, s, out, o, t, isSum ? -0 : 1, isSum);
     });
   }
   return result;
