@@ -40,7 +40,12 @@ function highlights(rows: readonly ResultRow[]): string[] {
     if (w && j) out.push(`- **${op}, 1M:** ndvec-wasm ${formatRatio(w.ratio)} the loop, ndvec-js ${formatRatio(j.ratio)}.`);
   }
   const small = find(rows, 'add', '1K', 'ndvec-wasm');
-  if (small) out.push(`- **Per-call overhead:** \`a.add(b)\` on 1K elements takes ${formatTime(small.meanMs)} with its result allocated and disposed.`);
+  if (small) {
+    out.push(
+      `- **Per-call overhead:** \`a.add(b)\` on 1K elements, result allocated and disposed: median ${formatTime(small.p50Ms)} ` +
+        `(mean ${formatTime(small.meanMs)}, GC pauses and machine noise included).`,
+    );
+  }
   return out;
 }
 
@@ -141,12 +146,14 @@ RSS and the time of the last 1,000 iterations against the first 1,000.
   kernels keep several SIMD accumulators, so they run at memory speed instead of add latency.
 - **Transcendental functions** (\`exp\`): \`Math.exp\` is a call per element; a vectorised
   polynomial kernel computes two at a time with no call.
-- **Plain arithmetic** (\`add\`, \`transform\`): a JIT-compiled loop already streams at memory
-  bandwidth at 100K–1M elements, so JS and WASM tie and nobody wins by much. What matters there
-  is not allocating: the loop's \`new Float64Array(n)\` (fresh, zeroed, soon garbage) costs as
-  much as the arithmetic, which is why ndarray-ops with a preallocated output, and ndvec with
-  arena blocks that are reused after \`dispose()\`, can beat the loop. \`transform\` with four
-  temporaries reads and writes 1M elements four times where the fused loop does it once.
+- **Plain arithmetic** (\`add\`, \`transform\`) does one or two flops per 16–24 bytes moved:
+  it is memory-bound, and a JIT-compiled loop over a buffer it already owns streams close to
+  memory bandwidth at 100K–1M elements; SIMD cannot go faster than memory. What separates
+  these rows is allocation: the typed loop's fresh \`new Float64Array(n)\` a call (zeroed, then
+  garbage that V8 must collect: compare its mean with its median) costs more than the
+  arithmetic, while ndvec reuses arena blocks freed by \`dispose()\` and ndarray-ops writes into
+  a preallocated output. \`transform\` with four temporaries moves 1M elements four times
+  where the fused loop moves them once, and still wins only because it does not allocate.
 - **Small arrays (1K)**: every call pays a fixed overhead (argument checks, the result's
   wrapper, the WASM call); it is visible next to a loop that takes about a microsecond.
 - **\`dot\`**: the i-k-j triple loop is cache-friendly already; blocked SIMD kernels are what

@@ -24,6 +24,8 @@ export interface Machine {
   date: string;
   /** Whether ndvec's WASM kernels ran (and with SIMD). */
   wasm: string;
+  /** 1-minute load average when the report was made (0 where the OS has none). */
+  load: number;
 }
 
 /**
@@ -41,6 +43,7 @@ export function describeMachine(): Machine {
     node: process.version,
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    load: os.loadavg()[0] ?? 0,
     wasm: info.wasm ? `WASM kernels loaded${info.simd ? ' (SIMD)' : ' (no SIMD)'}` : 'WASM kernels NOT loaded: ndvec-wasm runs the JS kernels',
   };
 }
@@ -51,7 +54,7 @@ export function describeMachine(): Machine {
  * @returns the text
  */
 export function machineLine(m: Machine): string {
-  return `${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.platform}, ${m.date}; ${m.wasm}`;
+  return `${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.platform}, ${m.date}, load average ${m.load.toFixed(1)}; ${m.wasm}`;
 }
 
 /**
