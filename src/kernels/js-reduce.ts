@@ -145,12 +145,28 @@ function prodLine(data: Float64Array, p: number, n: number, s: number, acc: numb
 function minLine(data: Float64Array, p: number, n: number, s: number, acc: number): number {
   let m = acc;
   if (m !== m) return m;
+  const p0 = p;
   for (let i = 0; i < n; i++, p += s) {
     const v = data[p]!;
-    if (!(v > m)) {
+    if (!(v >= m)) {
       if (v !== v) return v;
-      if (v < m || (v === 0 && 1 / v < 0)) m = v;
+      m = v;
     }
+  }
+  return m === 0 ? signedZeroTie(data, p0, n, s, m, true) : m;
+}
+
+/**
+ * The extreme of a line whose extreme is a zero: -0 for a minimum when any -0 is there
+ * (or `m` is -0), +0 for a maximum when any +0 is. A second pass only in that rare case,
+ * so the hot loops stay as simple as a plain comparison.
+ */
+function signedZeroTie(data: Float64Array, p: number, n: number, s: number, m: number, isMin: boolean): number {
+  const want = isMin ? -Infinity : Infinity;
+  if (1 / m === want) return m;
+  for (let i = 0; i < n; i++, p += s) {
+    const v = data[p]!;
+    if (v === 0 && 1 / v === want) return v;
   }
   return m;
 }
@@ -159,34 +175,37 @@ function minLine(data: Float64Array, p: number, n: number, s: number, acc: numbe
 function maxLine(data: Float64Array, p: number, n: number, s: number, acc: number): number {
   let m = acc;
   if (m !== m) return m;
+  const p0 = p;
   for (let i = 0; i < n; i++, p += s) {
     const v = data[p]!;
-    if (!(v < m)) {
+    if (!(v <= m)) {
       if (v !== v) return v;
-      if (v > m || (v === 0 && 1 / v > 0)) m = v;
+      m = v;
     }
   }
-  return m;
+  return m === 0 ? signedZeroTie(data, p0, n, s, m, false) : m;
 }
 
 /** Minimum skipping NaN; the accumulator starts as NaN, meaning "nothing seen yet". Zero ties give -0. */
 function nanMinLine(data: Float64Array, p: number, n: number, s: number, acc: number): number {
   let m = acc;
+  const p0 = p;
   for (let i = 0; i < n; i++, p += s) {
     const v = data[p]!;
-    if (!(v > m) && (v < m || m !== m || (v === 0 && 1 / v < 0))) m = v;
+    if (v < m || m !== m) m = v;
   }
-  return m;
+  return m === 0 ? signedZeroTie(data, p0, n, s, m, true) : m;
 }
 
 /** Maximum skipping NaN; the accumulator starts as NaN, meaning "nothing seen yet". Zero ties give +0. */
 function nanMaxLine(data: Float64Array, p: number, n: number, s: number, acc: number): number {
   let m = acc;
+  const p0 = p;
   for (let i = 0; i < n; i++, p += s) {
     const v = data[p]!;
-    if (!(v < m) && (v > m || m !== m || (v === 0 && 1 / v > 0))) m = v;
+    if (v > m || m !== m) m = v;
   }
-  return m;
+  return m === 0 ? signedZeroTie(data, p0, n, s, m, false) : m;
 }
 
 /** 1 when any element is nonzero (NaN counts as nonzero), else `acc`. */
