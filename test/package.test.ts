@@ -74,6 +74,26 @@ describe('the packed package', () => {
     });
   });
 
+  describe('dist/ source', () => {
+    const builtJs = (): string[] => packedFiles.filter((p) => p.endsWith('.js'));
+
+    test('imports only its own files (no bare specifiers: nothing to resolve in a browser)', () => {
+      const bare = builtJs().flatMap((file) => {
+        const text = readFileSync(join(repoRoot, file), 'utf8');
+        return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm)]
+          .map((m) => m[1] ?? m[2]!)
+          .filter((spec) => !spec.startsWith('./') && !spec.startsWith('../'))
+          .map((spec) => `${file} imports '${spec}'`);
+      });
+      assert.deepEqual(bare, []);
+    });
+
+    test('has no eval or new Function (strict CSP pages must work)', () => {
+      const found = builtJs().filter((file) => /\bnew Function\s*\(|(?<![\w.])eval\s*\(/.test(readFileSync(join(repoRoot, file), 'utf8')));
+      assert.deepEqual(found, []);
+    });
+  });
+
   describe('installed package in Node', () => {
     test('imports as `ndvec` and runs ops on WASM', () => {
       const script = `
