@@ -13,7 +13,7 @@ export type { SliceSpec } from './ops/manipulate.ts';
 export type { ShapeLike } from './shape.ts';
 export type { DType } from './memory.ts';
 export type { ConfigOptions, Info } from './runtime.ts';
-export type { ScijsNdarray, NdarrayLike } from './interop.ts';
+export type { ScijsNdarray, NdarrayLike, NdarrayFactory } from './interop.ts';
 export {
   NdvecError,
   ShapeError,

@@ -3,13 +3,82 @@
  * array's memory, `fromNdarray` copies any strided scijs array in.
  * @module
  */
-import ndarray from 'ndarray';
 import { NdArray } from './ndarray.ts';
-import { DTypeError, ShapeError, formatShape } from './errors.ts';
+import { DTypeError, NdvecError, ShapeError, formatShape } from './errors.ts';
 import { normalizeShape } from './shape.ts';
 
-/** A scijs `ndarray` over an NdArray's storage (`Float64Array`, or `Uint8Array` for bool). */
-export type ScijsNdarray = ndarray.NdArray<Float64Array | Uint8Array>;
+/**
+ * A scijs `ndarray` over an NdArray's storage (`Float64Array`, or `Uint8Array` for bool).
+ * Declared here structurally (it matches `ndarray.NdArray` of `@types/ndarray`) so that
+ * ndvec ships no dependency on the `ndarray` package or its types.
+ */
+export interface ScijsNdarray {
+  /** The flat data (may be the whole WebAssembly memory; see `offset`). */
+  data: Float64Array | Uint8Array;
+  /** Dimension sizes. */
+  shape: number[];
+  /** Step in elements between neighbours along each dimension. */
+  stride: number[];
+  /** Index in `data` of element [0, …, 0]. */
+  offset: number;
+  /** `'float64'` or `'uint8'` (bool arrays). */
+  dtype: 'float64' | 'uint8';
+  /** Number of elements. */
+  size: number;
+  /** Axes ordered by increasing stride. */
+  order: number[];
+  /** Number of dimensions. */
+  dimension: number;
+  /** Reads one element. */
+  get(...args: number[]): number;
+  /** Writes one element (the last argument is the value). */
+  set(...args: number[]): number;
+  /** Flat index in `data` of an element. */
+  index(...args: number[]): number;
+  /** View starting at the given indices. */
+  lo(...args: number[]): ScijsNdarray;
+  /** View ending before the given indices. */
+  hi(...args: number[]): ScijsNdarray;
+  /** View with the given steps. */
+  step(...args: number[]): ScijsNdarray;
+  /** View with permuted axes. */
+  transpose(...args: number[]): ScijsNdarray;
+  /** View fixing some indices (null keeps an axis). */
+  pick(...args: Array<number | null>): ScijsNdarray;
+  /** The transpose. */
+  T: ScijsNdarray;
+}
+
+/** The `ndarray` package's default export: `ndarray(data, shape, stride, offset)`. */
+export type NdarrayFactory = (
+  data: Float64Array | Uint8Array,
+  shape: number[],
+  stride: number[],
+  offset: number,
+) => ScijsNdarray;
+
+let resolvedFactory: NdarrayFactory | null = null;
+
+/**
+ * Finds the `ndarray` package without importing it statically (ndvec has no runtime
+ * dependencies, and browsers cannot resolve a bare CommonJS specifier): in Node, through
+ * `process.getBuiltinModule('node:module').createRequire`. Elsewhere callers pass it.
+ */
+function findNdarrayFactory(): NdarrayFactory | null {
+  if (resolvedFactory !== null) return resolvedFactory;
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const moduleApi = proc?.getBuiltinModule?.('node:module') as
+    | { createRequire(from: string): (id: string) => unknown }
+    | undefined;
+  if (moduleApi === undefined) return null;
+  try {
+    const loaded = moduleApi.createRequire(import.meta.url)('ndarray') as NdarrayFactory | { default: NdarrayFactory };
+    resolvedFactory = typeof loaded === 'function' ? loaded : loaded.default;
+  } catch {
+    return null;
+  }
+  return resolvedFactory;
+}
 
 /** What `nd.fromNdarray` accepts: the scijs layout (`data[offset + Σ i_k·stride_k]`). */
 export interface NdarrayLike {
@@ -34,15 +103,28 @@ export interface NdarrayLike {
  * A scijs `ndarray` over the same memory as `a`: writes through either are seen by both.
  * Its `data` may be the whole WebAssembly memory; `offset` and `stride` locate the elements.
  * Do not keep it past `a.dispose()` or past an allocation that grows the memory.
+ *
+ * The `ndarray` package is an optional peer: in Node it is found where the app installed it;
+ * in browsers (or to choose the copy) pass its default export as `factory`. Note that the
+ * `ndarray` package itself compiles code with `new Function`, so it needs a page that allows
+ * `'unsafe-eval'`.
  * @param a the array (float64 gives a `Float64Array` view, bool a `Uint8Array` one)
+ * @param factory the `ndarray` package's default export (optional in Node)
  * @returns the scijs ndarray
+ * @throws NdvecError when no `ndarray` package can be found and none was passed
  * @example
  * const a = nd.array([1, 2, 3]);
  * ops.mulseq(a.toNdarray(), 2); // a is now [2, 4, 6]
  */
-export function toNdarray(a: NdArray): ScijsNdarray {
+export function toNdarray(a: NdArray, factory?: NdarrayFactory): ScijsNdarray {
+  const make = factory ?? findNdarrayFactory();
+  if (make === null) {
+    throw new NdvecError(
+      "toNdarray needs the 'ndarray' package: install it (npm install ndarray) or pass it: a.toNdarray(ndarray)",
+    );
+  }
   const data = a.dtype === 'bool' ? a.u8() : a.f64();
-  return ndarray<Float64Array | Uint8Array>(data, [...a.shape], [...a.strides], a.start);
+  return make(data, [...a.shape], [...a.strides], a.start);
 }
 
 function isInteger(v: unknown): v is number {

@@ -23,7 +23,7 @@ import {
   type SliceSpec,
 } from './ops/manipulate.ts';
 import { formatArray } from './format.ts';
-import { toNdarray, type ScijsNdarray } from './interop.ts';
+import { toNdarray, type NdarrayFactory, type ScijsNdarray } from './interop.ts';
 
 /** The other operand of an element-wise op: an array or a number (broadcast). */
 export type Operand = NdArray | number;
@@ -355,12 +355,15 @@ export class NdArray {
   /**
    * An `ndarray` (scijs) object over the same numbers, usable by `ndarray-ops`. It reads
    * this array's memory: do not keep it past `dispose()` or an allocation that grows memory.
+   * @param factory the `ndarray` package's default export; optional in Node, where the
+   *   installed package is found
    * @returns the scijs ndarray
    * @example
    * ops.addeq(a.toNdarray(), b.toNdarray());
+   * a.toNdarray(ndarray); // passing the package's export: needed in browsers
    */
-  toNdarray(): ScijsNdarray {
-    return toNdarray(this);
+  toNdarray(factory?: NdarrayFactory): ScijsNdarray {
+    return toNdarray(this, factory);
   }
 
   /**
