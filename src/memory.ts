@@ -39,21 +39,39 @@ function makeMemory(): WebAssembly.Memory | null {
  * @returns the block size that will be used
  */
 export function sizeClass(bytes: number): number {
-  if (bytes <= 256) return Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
-  const pow = 2 ** Math.floor(Math.log2(bytes));
+  if (bytes <= 256) return bytes <= ALIGN ? ALIGN : (bytes + ALIGN - 1) & ~(ALIGN - 1);
+  // 2^k ≤ bytes: clz32 for sizes below 2 GiB (Math.log2 is ~10× slower), log2 above.
+  const pow = bytes < 0x80000000 ? 1 << (31 - Math.clz32(bytes)) : 2 ** Math.floor(Math.log2(bytes));
   const quarter = pow / 4;
   return Math.ceil(bytes / quarter) * quarter;
 }
 
-interface HeldBlock {
-  ptr: number;
-  bytes: number;
+/**
+ * What the finalizer of a registration group frees: the arena blocks of its storages, by
+ * slot; a slot's pointer becomes -1 when its storage was freed explicitly.
+ */
+interface GroupHeld {
+  readonly ptrs: number[];
+  readonly bytes: number[];
 }
+
+/**
+ * The object a registration group registers: every storage of the group holds it, so it
+ * becomes unreachable only once all of them are.
+ */
+class GroupToken {
+  constructor(readonly held: GroupHeld) {}
+}
+
+/** Blocks up to this size share registrations, up to {@link GROUP_SLOTS} / {@link GROUP_BYTES} a group. */
+const GROUP_MAX_BLOCK = 16384;
+const GROUP_SLOTS = 32;
+/** Bound on what one live array can keep from being reclaimed: its group's blocks. */
+const GROUP_BYTES = 65536;
 
 /** The arena: the memory, its allocator, and the live-byte accounting. */
 class Arena {
   readonly memory: WebAssembly.Memory | null = makeMemory();
-  private buffer: ArrayBuffer | null = null;
   private f64View = new Float64Array(0);
   private u8View = new Uint8Array(0);
   private top = RESERVED_BYTES;
@@ -63,21 +81,23 @@ class Arena {
   /** Live arena bytes past which new arrays go to JS ArrayBuffers (see module docs). */
   softLimit = 256 * 1024 * 1024;
 
+  // Growing the memory detaches the old buffer, and a view of a detached buffer has length
+  // 0: checking the length is cheaper than comparing `memory.buffer` (an API getter).
+
   /** The whole memory as float64; rebuilt when the memory grew. */
   f64(): Float64Array {
-    if (this.memory!.buffer !== this.buffer) this.refresh();
+    if (this.f64View.length === 0) this.refresh();
     return this.f64View;
   }
 
   /** The whole memory as bytes; rebuilt when the memory grew. */
   u8(): Uint8Array {
-    if (this.memory!.buffer !== this.buffer) this.refresh();
+    if (this.u8View.length === 0) this.refresh();
     return this.u8View;
   }
 
   private refresh(): void {
     const buffer = this.memory!.buffer;
-    this.buffer = buffer;
     this.f64View = new Float64Array(buffer);
     this.u8View = new Uint8Array(buffer);
   }
@@ -122,10 +142,44 @@ class Arena {
 
 const arena = new Arena();
 
-const registry =
-  typeof FinalizationRegistry === 'function'
-    ? new FinalizationRegistry<HeldBlock>((held) => arena.release(held.ptr, held.bytes))
-    : null;
+/** Returns the blocks of a group whose storages were all collected without `free()`. */
+function releaseGroup(held: GroupHeld): void {
+  for (let i = 0; i < held.ptrs.length; i++) {
+    const ptr = held.ptrs[i]!;
+    if (ptr >= 0) arena.release(ptr, held.bytes[i]!);
+  }
+}
+
+const registry = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry<GroupHeld>(releaseGroup) : null;
+
+/**
+ * `FinalizationRegistry.register` costs about as much as a whole small op (and `unregister`
+ * as much again), so storages of small blocks allocated one after another share one
+ * registration: a group token they all hold, registered once. The group's blocks return to
+ * the arena when every storage of the group was collected (or freed explicitly, which
+ * returns its block at once and marks its slot). Large blocks get a group of their own.
+ */
+let openToken: GroupToken | null = null;
+let openBytes = 0;
+
+/** Puts a new arena block in a registration group (its slot is the last); returns the group's token. */
+function joinGroup(ptr: number, bytes: number): GroupToken {
+  if (bytes > GROUP_MAX_BLOCK) {
+    const token = new GroupToken({ ptrs: [ptr], bytes: [bytes] });
+    registry?.register(token, token.held);
+    return token;
+  }
+  let token = openToken;
+  if (token === null || token.held.ptrs.length === GROUP_SLOTS || openBytes + bytes > GROUP_BYTES) {
+    token = openToken = new GroupToken({ ptrs: [], bytes: [] });
+    openBytes = 0;
+    registry?.register(token, token.held);
+  }
+  token.held.ptrs.push(ptr);
+  token.held.bytes.push(bytes);
+  openBytes += bytes;
+  return token;
+}
 
 /** Storages allocated inside each open `nd.scope`, innermost last. */
 const scopeStack: Storage[][] = [];
@@ -146,6 +200,10 @@ export class Storage {
   /** Element index of element 0 within the views {@link f64} / {@link u8} return. */
   readonly base: number;
   private readonly js: Float64Array | Uint8Array | null;
+  /** The registration group of an arena block (kept alive by this storage), else null. */
+  private readonly group: GroupToken | null;
+  /** This block's slot in its group. */
+  private readonly slot: number;
   private freed = false;
 
   /**
@@ -165,11 +223,15 @@ export class Storage {
       this.bytes = bytes;
       this.base = ptr / itemBytes;
       this.js = null;
-      registry?.register(this, { ptr, bytes }, this);
+      const group = joinGroup(ptr, bytes);
+      this.group = group;
+      this.slot = group.held.ptrs.length - 1;
     } else {
       this.bytes = 0;
       this.base = 0;
       this.js = dtype === 'float64' ? new Float64Array(length) : new Uint8Array(length);
+      this.group = null;
+      this.slot = 0;
     }
     const scope = scopeStack[scopeStack.length - 1];
     if (scope !== undefined) scope.push(this);
@@ -210,8 +272,8 @@ export class Storage {
   free(): void {
     if (this.freed) return;
     this.freed = true;
-    if (this.ptr >= 0) {
-      registry?.unregister(this);
+    if (this.group !== null) {
+      this.group.held.ptrs[this.slot] = -1;
       arena.release(this.ptr, this.bytes);
     }
   }

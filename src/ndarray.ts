@@ -74,6 +74,8 @@ export class NdArray {
   readonly size: number;
   /** @internal True for the array that allocated the storage (not a view of it). */
   readonly ownsStorage: boolean;
+  /** C-contiguity, computed once (shape and strides never change). */
+  private readonly contiguous: boolean;
   private disposed = false;
 
   /**
@@ -97,6 +99,7 @@ export class NdArray {
     this.strides = strides ?? contiguousStrides(shape);
     this.offset = offset;
     this.size = shapeSize(shape);
+    this.contiguous = strides === undefined || isCContiguous(shape, strides);
   }
 
   /**
@@ -125,7 +128,7 @@ export class NdArray {
 
   /** @internal True when elements are laid out in C order with no gaps. */
   get isContiguous(): boolean {
-    return isCContiguous(this.shape, this.strides);
+    return this.contiguous;
   }
 
   /** @internal Throws DisposedError when this array or its storage was disposed. */

@@ -16,9 +16,10 @@ import { NdArray, type Operand } from '../ndarray.ts';
 import { DTypeError, ShapeError, formatShape } from '../errors.ts';
 import type { DType } from '../memory.ts';
 import { broadcastShapes, broadcastStrides, sameShape } from '../shape.ts';
-import { jsLoops, runBinary, runUnary, type BinaryLoops, type Data, type UnaryLoops } from '../kernels/js.ts';
+import { forEachRow, jsLoops, runBinary, runUnary, type BinaryLoops, type Data, type UnaryLoops } from '../kernels/js.ts';
 import { opRow, type AnyBinaryName, type AnyUnaryName, type OpRow } from '../kernels/table.ts';
-import { activeKernels, bytePointer } from '../kernels/wasm.ts';
+import { activeKernels, wasmKernels } from '../kernels/wasm.ts';
+import { settings } from '../config.ts';
 
 type LoopName = keyof typeof jsLoops;
 
@@ -130,9 +131,13 @@ export function kernelTable(): KernelTable | null {
   return activeKernels() as unknown as KernelTable | null;
 }
 
-/** @internal True when `a` lies in the arena, C-contiguous, with exactly `shape`. */
+/**
+ * @internal True when `a` lies in the arena, C-contiguous, with exactly `shape`.
+ * @param a the array
+ * @param shape the shape it must have
+ */
 export function wasmReady(a: NdArray, shape: readonly number[]): boolean {
-  return a.storage.inArena && a.isContiguous && sameShape(a.shape, shape);
+  return a.storage.inArena && a.isContiguous && (a.shape === shape || sameShape(a.shape, shape));
 }
 
 /**
@@ -145,34 +150,183 @@ export function scalarValue(x: NdArray | number): number | null {
   return x.dtype === 'bool' ? x.u8()[x.start]! : x.f64()[x.start]!;
 }
 
+/** @internal Byte pointer of element [0,…,0] of an arena array (see src/kernels/wasm.ts). */
+export function ptrOf(a: NdArray): number {
+  return a.storage.dtype === 'float64' ? a.start * 8 : a.start;
+}
+
+/** The four forms of a binary WASM kernel family (see src/kernels/wasm.ts). */
+interface BinaryWasm {
+  vv(a: number, b: number, out: number, n: number): void;
+  vs(a: number, s: number, out: number, n: number): void;
+  sv(s: number, b: number, out: number, n: number): void;
+  rows(a: number, aRow: number, b: number, bRow: number, out: number, outRow: number, rows: number, cols: number): void;
+}
+
 /**
- * Runs a binary op as one WASM call when the layout allows: `result` contiguous in the arena
- * and each input either the same (`_vv`) or a single value (`_vs` / `_sv`).
+ * @internal A WASM kernel of the loaded module by export name (whether or not WASM is
+ * switched on now), or null.
+ * @param name the export
+ */
+export function wasmExport<F>(name: string | undefined): F | null {
+  if (wasmKernels === null || name === undefined) return null;
+  return ((wasmKernels as unknown as Record<string, F | undefined>)[name] ?? null);
+}
+
+/** What a binary op runs for one combination of operand dtypes (cached, see {@link binaryPlan}). */
+interface BinaryPlan {
+  /** dtype the loops read (operands of another dtype are converted first) */
+  readonly input: DType;
+  /** dtype of the result */
+  readonly output: DType;
+  readonly js: BinaryLoops<Data, Data>;
+  /** the WASM family, or null */
+  readonly wasm: BinaryWasm | null;
+  /** results below this many elements run the JS loops (see docs/design.md) */
+  readonly minWasm: number;
+}
+
+/** Plans by op name, indexed by dtypes: a bool (0/3) + b float64 / bool / number (0/1/2). */
+const binaryPlans = new Map<string, (BinaryPlan | undefined)[]>();
+
+function makeBinaryPlan(row: OpRow, aDType: DType, bDType: DType | 'number'): BinaryPlan {
+  const { loops, input, output } = planBinary(row, aDType, bDType);
+  const family = opRow(loops as AnyBinaryName).wasm;
+  const vv = wasmExport<BinaryWasm['vv']>(family && `${family}_vv`);
+  const wasm: BinaryWasm | null = vv === null ? null : {
+    vv,
+    vs: wasmExport<BinaryWasm['vs']>(`${family}_vs`)!,
+    sv: wasmExport<BinaryWasm['sv']>(`${family}_sv`)!,
+    rows: wasmExport<BinaryWasm['rows']>(`${family}_rows`)!,
+  };
+  const kind = opRow(loops as AnyBinaryName).kind;
+  return {
+    input, output,
+    js: jsLoops[loops] as BinaryLoops<Data, Data>,
+    wasm,
+    minWasm: kind === 'compare' ? WASM_MIN.compare : WASM_MIN.binary,
+  };
+}
+
+/**
+ * The plan of binary `name` on these dtypes; throws DTypeError for combinations the op
+ * refuses (never cached).
+ */
+function binaryPlan(name: AnyBinaryName, aDType: DType, bDType: DType | 'number'): BinaryPlan {
+  let plans = binaryPlans.get(name);
+  if (plans === undefined) binaryPlans.set(name, (plans = [undefined, undefined, undefined, undefined, undefined, undefined]));
+  const i = (aDType === 'bool' ? 3 : 0) + (bDType === 'number' ? 2 : bDType === 'bool' ? 1 : 0);
+  let plan = plans[i];
+  if (plan === undefined) plans[i] = plan = makeBinaryPlan(opRow(name), aDType, bDType);
+  return plan;
+}
+
+/**
+ * Smallest result size at which each kernel family runs as WASM rather than as JS loops.
+ * Measured by /tmp-style side-by-side timing; see docs/design.md, "Element-wise: JS or WASM".
+ */
+export const WASM_MIN = {
+  binary: 0,
+  compare: 0,
+  unarySimple: 0,
+  unaryTranscendental: 0,
+  compress: 0,
+  select: 0,
+};
+
+/**
+ * Runs a binary op as WASM when the layout allows: `result` contiguous in the arena and
+ * each input the same layout (`_vv`), a single value (`_vs` / `_sv`), or broadcast with its
+ * inner axis contiguous or stretched (`_rows`, or a `_vs` / `_sv` call per row).
  * @returns false when it did not run (the JS loops must)
  */
-function wasmBinary(family: string | undefined, x: NdArray | number, y: NdArray | number, result: NdArray, bool: boolean): boolean {
-  const k = kernelTable();
-  if (k === null || family === undefined || !wasmReady(result, result.shape)) return false;
-  const shape = result.shape;
+function wasmBinary(plan: BinaryPlan, x: NdArray | number, y: NdArray | number, result: NdArray): boolean {
+  const k = plan.wasm;
   const n = result.size;
-  const asScalar = (v: number): number => (bool ? (v !== 0 ? 1 : 0) : v);
-  const xFull = x instanceof NdArray && wasmReady(x, shape);
-  const yFull = y instanceof NdArray && wasmReady(y, shape);
+  if (k === null || !settings.wasm || n < plan.minWasm || !result.storage.inArena || !result.isContiguous) return false;
+  const shape = result.shape;
+  const bool = plan.input === 'bool';
+  const xFull = typeof x !== 'number' && wasmReady(x, shape);
+  const yFull = typeof y !== 'number' && wasmReady(y, shape);
   if (xFull && yFull) {
-    k[`${family}_vv`]!(bytePointer(x), bytePointer(y), bytePointer(result), n);
+    k.vv(ptrOf(x), ptrOf(y), ptrOf(result), n);
     return true;
   }
-  const ys = yFull ? null : scalarValue(y);
-  if (xFull && ys !== null) {
-    k[`${family}_vs`]!(bytePointer(x), asScalar(ys), bytePointer(result), n);
+  if (xFull) {
+    const s = scalarValue(y);
+    if (s !== null) {
+      k.vs(ptrOf(x), bool ? +(s !== 0) : s, ptrOf(result), n);
+      return true;
+    }
+  } else if (yFull) {
+    const s = scalarValue(x);
+    if (s !== null) {
+      k.sv(bool ? +(s !== 0) : s, ptrOf(y), ptrOf(result), n);
+      return true;
+    }
+  }
+  return typeof x !== 'number' && typeof y !== 'number' && wasmRows(k, x, y, result);
+}
+
+/**
+ * Broadcast with both inputs in the arena and the inner axis contiguous (stride 1) or
+ * stretched (stride 0) in each: `_rows` over the outer axes, or `_vs` / `_sv` per row
+ * when one input's inner axis is stretched (column broadcast).
+ */
+function wasmRows(k: BinaryWasm, x: NdArray, y: NdArray, result: NdArray): boolean {
+  const shape = result.shape;
+  const nd = shape.length;
+  const cols = shape[nd - 1]!;
+  if (nd < 2 || cols < 2 || !x.storage.inArena || !y.storage.inArena) return false;
+  const xs = broadcastStrides(x.shape, x.strides, shape);
+  const ys = broadcastStrides(y.shape, y.strides, shape);
+  const xi = xs[nd - 1]!;
+  const yi = ys[nd - 1]!;
+  if ((xi !== 1 && xi !== 0) || (yi !== 1 && yi !== 0) || xi + yi === 0) return false;
+  const xb = x.storage.dtype === 'float64' ? 8 : 1;
+  const ob = result.storage.dtype === 'float64' ? 8 : 1;
+  const outer = nd - 1;
+  const outerShape = shape.slice(0, outer);
+  const starts = [x.start, y.start, result.start];
+  const strides = [xs.slice(0, outer), ys.slice(0, outer), result.strides.slice(0, outer)];
+  if (xi === 1 && yi === 1) {
+    // forEachRow merges the outer axes: one call for the usual [m, n] + [n].
+    forEachRow(outerShape, strides, starts, (px, sx, py, sy, po, so, _p3, _s3, rows) => {
+      k.rows(px * xb, sx, py * xb, sy, po * ob, so, rows, cols);
+    });
     return true;
   }
-  const xs = xFull ? null : scalarValue(x);
-  if (yFull && xs !== null) {
-    k[`${family}_sv`]!(asScalar(xs), bytePointer(y), bytePointer(result), n);
-    return true;
-  }
-  return false;
+  // One input's inner axis is stretched (column broadcast): a `_vs` / `_sv` call per row.
+  const scalars = xi === 0 ? x : y;
+  const data = scalars.dtype === 'bool' ? scalars.u8() : scalars.f64();
+  const bool = scalars.dtype === 'bool';
+  forEachRow(outerShape, strides, starts, (px, sx, py, sy, po, so, _p3, _s3, rows) => {
+    for (let r = 0; r < rows; r++) {
+      const pr = (po + r * so) * ob;
+      if (xi === 1) {
+        const v = data[py + r * sy]!;
+        k.vs((px + r * sx) * xb, bool ? +(v !== 0) : v, pr, cols);
+      } else {
+        const v = data[px + r * sx]!;
+        k.sv(bool ? +(v !== 0) : v, (py + r * sy) * xb, pr, cols);
+      }
+    }
+  });
+  return true;
+}
+
+/**
+ * @internal A number operand, or an array converted to the loops' input dtype and copied
+ * when writing `out` would clobber it before it is read.
+ * @param x the operand
+ * @param input the dtype the loops read
+ * @param out the array written, if given
+ * @param shape the broadcast shape
+ */
+function prepareInput(x: NdArray, input: DType, out: NdArray | undefined, shape: readonly number[]): NdArray {
+  if (x.dtype !== input) return unary(input === 'float64' ? 'toFloat' : 'toBool', x);
+  if (out !== undefined && overlapsHarmfully(x, broadcastStrides(x.shape, x.strides, shape), out, shape)) return unary('copy', x);
+  return x;
 }
 
 /**
@@ -216,43 +370,65 @@ function planBinary(row: OpRow, aDType: DType, bDType: DType | 'number'): { loop
  * binary('add', nd.array([1, 2]), 10).toArray(); // [11, 12]
  */
 export function binary(name: AnyBinaryName, a: NdArray, b: Operand, out?: NdArray): NdArray {
-  const row = opRow(name);
   a.assertLive();
-  assertOperand(b, name);
-  const plan = planBinary(row, a.dtype, typeof b === 'number' ? 'number' : b.dtype);
-  const shape = typeof b === 'number' ? a.shape : broadcastShapes(a.shape, b.shape);
+  let plan: BinaryPlan;
+  let shape: readonly number[];
+  if (typeof b === 'number') {
+    plan = binaryPlan(name, a.dtype, 'number');
+    shape = a.shape;
+  } else {
+    assertOperand(b, name);
+    plan = binaryPlan(name, a.dtype, b.dtype);
+    shape = b.shape === a.shape || sameShape(a.shape, b.shape) ? a.shape : broadcastShapes(a.shape, b.shape);
+  }
   if (out !== undefined) checkOut(name, out, shape, plan.output);
   // Allocations: dtype conversions, copies of inputs `out` would clobber, the result.
-  const prepare = (x: NdArray | number): NdArray | number => {
-    if (typeof x === 'number') return x;
-    if (x.dtype !== plan.input) return unary(plan.input === 'float64' ? 'toFloat' : 'toBool', x);
-    if (out !== undefined && overlapsHarmfully(x, broadcastStrides(x.shape, x.strides, shape), out, shape)) {
-      return unary('copy', x);
-    }
-    return x;
-  };
-  const x = prepare(a);
-  const y = prepare(b);
+  const x = prepareInput(a, plan.input, out, shape);
+  const y = typeof b === 'number' ? b : prepareInput(b, plan.input, out, shape);
   const result = out ?? NdArray.empty(shape, plan.output);
-  if (result.size === 0) {
-    disposeTemporary(x, a);
-    disposeTemporary(y, b);
-    return result;
-  }
   // No allocation from here on: views stay valid.
-  if (wasmBinary(opRow(plan.loops as AnyBinaryName).wasm, x, y, result, plan.input === 'bool')) {
-    disposeTemporary(x, a);
-    disposeTemporary(y, b);
-    return result;
+  if (result.size > 0 && !wasmBinary(plan, x, y, result)) {
+    const [xd, xi, xs] = dataOf(x, plan.input, shape, 0);
+    const [yd, yi, ys] = dataOf(y, plan.input, shape, 1);
+    const od = plan.output === 'bool' ? result.u8() : result.f64();
+    runBinary(plan.js, shape, xd, xi, xs, yd, yi, ys, od, result.start, result.strides);
   }
-  const [xd, xi, xs] = dataOf(x, plan.input, shape, 0);
-  const [yd, yi, ys] = dataOf(y, plan.input, shape, 1);
-  const od = plan.output === 'bool' ? result.u8() : result.f64();
-  const loops = jsLoops[plan.loops] as BinaryLoops<Data, Data>;
-  runBinary(loops, shape, xd, xi, xs, yd, yi, ys, od, result.start, result.strides);
-  disposeTemporary(x, a);
-  disposeTemporary(y, b);
+  if (x !== a) x.dispose();
+  if (y !== b) disposeTemporary(y, b);
   return result;
+}
+
+/** What a unary op runs on one input dtype (cached, see {@link unaryPlan}). */
+interface UnaryPlan {
+  readonly input: DType;
+  readonly output: DType;
+  readonly js: UnaryLoops<Data, Data>;
+  readonly wasm: ((a: number, out: number, n: number) => void) | null;
+  readonly minWasm: number;
+}
+
+/** Unary plans by op name: [float64 input, bool input]. */
+const unaryPlans = new Map<string, (UnaryPlan | undefined)[]>();
+
+/** Unary kernels that are polynomial approximations (slower per element than the rest). */
+const TRANSCENDENTAL = new Set(['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sin', 'cos', 'tanh']);
+
+function unaryPlan(name: AnyUnaryName, dtype: DType): UnaryPlan {
+  let plans = unaryPlans.get(name);
+  if (plans === undefined) unaryPlans.set(name, (plans = [undefined, undefined]));
+  const i = dtype === 'bool' ? 1 : 0;
+  let plan = plans[i];
+  if (plan === undefined) {
+    const { loops, input, output } = planUnary(opRow(name), dtype);
+    const kernel = loops === 'copyBool' ? 'copy_u8' : opRow(loops as AnyUnaryName).wasm;
+    plans[i] = plan = {
+      input, output,
+      js: jsLoops[loops] as UnaryLoops<Data, Data>,
+      wasm: wasmExport<UnaryPlan['wasm']>(kernel),
+      minWasm: TRANSCENDENTAL.has(loops) ? WASM_MIN.unaryTranscendental : WASM_MIN.unarySimple,
+    };
+  }
+  return plan;
 }
 
 /** Which loops run unary `name` on an array of dtype `dtype`, and what dtype they need. */
@@ -284,27 +460,26 @@ function planUnary(row: OpRow, dtype: DType): { loops: LoopName; input: DType; o
  * unary('sqrt', nd.array([4, 9])).toArray(); // [2, 3]
  */
 export function unary(name: AnyUnaryName, a: NdArray, out?: NdArray): NdArray {
-  const row = opRow(name);
   a.assertLive();
-  const plan = planUnary(row, a.dtype);
-  if (out !== undefined) checkOut(name, out, a.shape, plan.output);
+  const plan = unaryPlan(name, a.dtype);
+  const shape = a.shape;
+  if (out !== undefined) checkOut(name, out, shape, plan.output);
   let x = a;
   if (x.dtype !== plan.input) x = unary('toFloat', x);
-  else if (out !== undefined && overlapsHarmfully(x, x.strides, out, x.shape)) x = unary('copy', x);
-  const result = out ?? NdArray.empty(a.shape, plan.output);
-  if (result.size === 0) return result;
-  const k = kernelTable();
-  const kernel = plan.loops === 'copyBool' ? 'copy_u8' : opRow(plan.loops as AnyUnaryName).wasm;
-  if (k !== null && kernel !== undefined && wasmReady(x, a.shape) && wasmReady(result, a.shape)) {
-    k[kernel]!(bytePointer(x), bytePointer(result), result.size);
-    disposeTemporary(x, a);
-    return result;
+  else if (out !== undefined && overlapsHarmfully(x, x.strides, out, shape)) x = unary('copy', x);
+  const result = out ?? NdArray.empty(shape, plan.output);
+  const n = result.size;
+  if (n > 0) {
+    const k = plan.wasm;
+    if (k !== null && settings.wasm && n >= plan.minWasm && wasmReady(x, shape) && wasmReady(result, shape)) {
+      k(ptrOf(x), ptrOf(result), n);
+    } else {
+      const xd = plan.input === 'bool' ? x.u8() : x.f64();
+      const od = plan.output === 'bool' ? result.u8() : result.f64();
+      runUnary(plan.js, shape, xd, x.start, x.strides, od, result.start, result.strides);
+    }
   }
-  const xd = plan.input === 'bool' ? x.u8() : x.f64();
-  const od = plan.output === 'bool' ? result.u8() : result.f64();
-  const loops = jsLoops[plan.loops] as UnaryLoops<Data, Data>;
-  runUnary(loops, a.shape, xd, x.start, x.strides, od, result.start, result.strides);
-  disposeTemporary(x, a);
+  if (x !== a) x.dispose();
   return result;
 }
 

@@ -9,9 +9,8 @@ import { DTypeError, ShapeError, formatShape } from '../errors.ts';
 import { Storage, type DType } from '../memory.ts';
 import { broadcastShapes, broadcastStrides, sameShape } from '../shape.ts';
 import { forEachRow, maskLoops, type Data, type MaskLoops } from '../kernels/js.ts';
-import { bytePointer } from '../kernels/wasm.ts';
 import {
-  assertOperand, checkOut, dataOf, disposeTemporary, kernelTable, overlapsHarmfully, scalarValue, unary, wasmReady,
+  WASM_MIN, assertOperand, checkOut, dataOf, disposeTemporary, kernelTable, overlapsHarmfully, ptrOf, scalarValue, unary, wasmReady,
 } from './elementwise.ts';
 
 function loopsOf(dtype: DType): MaskLoops<Data> {
@@ -36,7 +35,7 @@ export function countTrue(a: NdArray): number {
   a.assertLive();
   if (a.size === 0) return 0;
   const k = kernelTable();
-  if (k !== null && a.dtype === 'bool' && wasmReady(a, a.shape)) return (k.count_true!(bytePointer(a), a.size) as number) >>> 0;
+  if (k !== null && a.dtype === 'bool' && wasmReady(a, a.shape)) return (k.count_true!(ptrOf(a), a.size) as number) >>> 0;
   const loops = loopsOf(a.dtype);
   const data = a.dtype === 'bool' ? a.u8() : a.f64();
   let count = 0;
@@ -71,8 +70,11 @@ export function compress(a: NdArray, mask: NdArray): NdArray {
   const result = new NdArray(new Storage(a.dtype, count + 1), [count], [1], 0, true);
   if (count === 0) return result;
   const kernels = kernelTable();
-  if (kernels !== null && a.dtype === 'float64' && wasmReady(a, a.shape) && wasmReady(mask, a.shape) && result.storage.inArena) {
-    kernels.compress!(bytePointer(a), bytePointer(mask), bytePointer(result), a.size, count);
+  if (
+    kernels !== null && a.size >= WASM_MIN.compress && a.dtype === 'float64' &&
+    wasmReady(a, a.shape) && wasmReady(mask, a.shape) && result.storage.inArena
+  ) {
+    kernels.compress!(ptrOf(a), ptrOf(mask), ptrOf(result), a.size, count);
     return result;
   }
   const loops = loopsOf(a.dtype);
@@ -90,18 +92,43 @@ export function compress(a: NdArray, mask: NdArray): NdArray {
 function wasmSelect(c: NdArray, x: Operand, y: Operand, result: NdArray): boolean {
   const k = kernelTable();
   const shape = result.shape;
-  if (k === null || result.dtype !== 'float64' || !wasmReady(result, shape) || !wasmReady(c, shape)) return false;
-  const xFull = x instanceof NdArray && wasmReady(x, shape);
-  const yFull = y instanceof NdArray && wasmReady(y, shape);
+  const n = result.size;
+  if (k === null || n < WASM_MIN.select || result.dtype !== 'float64' || !wasmReady(result, shape) || !wasmReady(c, shape)) return false;
+  const xFull = typeof x !== 'number' && wasmReady(x, shape);
+  const yFull = typeof y !== 'number' && wasmReady(y, shape);
   const xs = xFull ? null : scalarValue(x);
   const ys = yFull ? null : scalarValue(y);
-  const [pc, po, n] = [bytePointer(c), bytePointer(result), result.size];
-  if (xFull && yFull) k.select_vv!(pc, bytePointer(x), bytePointer(y), po, n);
-  else if (xFull && ys !== null) k.select_vs!(pc, bytePointer(x), ys, po, n);
-  else if (xs !== null && yFull) k.select_sv!(pc, xs, bytePointer(y), po, n);
+  const pc = ptrOf(c);
+  const po = ptrOf(result);
+  if (xFull && yFull) k.select_vv!(pc, ptrOf(x), ptrOf(y), po, n);
+  else if (xFull && ys !== null) k.select_vs!(pc, ptrOf(x), ys, po, n);
+  else if (xs !== null && yFull) k.select_sv!(pc, xs, ptrOf(y), po, n);
   else if (xs !== null && ys !== null) k.select_ss!(pc, xs, ys, po, n);
   else return false;
   return true;
+}
+
+/** The shape `cond`, `x` and `y` broadcast to (no work when the arrays share one shape). */
+function selectShape(cond: NdArray, x: Operand, y: Operand): readonly number[] {
+  const shape = cond.shape;
+  const xSame = typeof x === 'number' || x.shape === shape || sameShape(x.shape, shape);
+  const ySame = typeof y === 'number' || y.shape === shape || sameShape(y.shape, shape);
+  if (xSame && ySame) return shape;
+  const shapes = [shape];
+  if (typeof x !== 'number') shapes.push(x.shape);
+  if (typeof y !== 'number') shapes.push(y.shape);
+  return broadcastShapes(...shapes);
+}
+
+/**
+ * An operand of `select` / `setWhere` in the dtype `want` (bools become 0/1 float64), copied
+ * when writing `out` would clobber it before it is read.
+ */
+function ownOperand<T extends Operand>(v: T, want: DType, out: NdArray | undefined, shape: readonly number[]): T | NdArray {
+  if (typeof v === 'number') return v;
+  if (v.dtype !== want) return unary('toFloat', v);
+  if (out !== undefined && overlapsHarmfully(v, broadcastStrides(v.shape, v.strides, shape), out, shape)) return unary('copy', v);
+  return v;
 }
 
 /**
@@ -121,20 +148,12 @@ export function select(cond: NdArray, x: Operand, y: Operand, out?: NdArray): Nd
   assertMask('where', cond);
   assertOperand(x, 'where');
   assertOperand(y, 'where');
-  const dtype: DType = x instanceof NdArray && y instanceof NdArray && x.dtype === 'bool' && y.dtype === 'bool' ? 'bool' : 'float64';
-  const shapes = [cond.shape];
-  for (const v of [x, y]) if (v instanceof NdArray) shapes.push(v.shape);
-  const shape = broadcastShapes(...shapes);
+  const dtype: DType = typeof x !== 'number' && typeof y !== 'number' && x.dtype === 'bool' && y.dtype === 'bool' ? 'bool' : 'float64';
+  const shape = selectShape(cond, x, y);
   if (out !== undefined) checkOut('where', out, shape, dtype);
-  const prepare = <T extends Operand>(v: T, want: DType): T | NdArray => {
-    if (!(v instanceof NdArray)) return v;
-    if (v.dtype !== want) return unary('toFloat', v);
-    if (out !== undefined && overlapsHarmfully(v, broadcastStrides(v.shape, v.strides, shape), out, shape)) return unary('copy', v);
-    return v;
-  };
-  const c = prepare(cond, 'bool');
-  const xs = prepare(x, dtype);
-  const ys = prepare(y, dtype);
+  const c = ownOperand(cond, 'bool', out, shape);
+  const xs = ownOperand(x, dtype, out, shape);
+  const ys = ownOperand(y, dtype, out, shape);
   const result = out ?? NdArray.empty(shape, dtype);
   if (result.size > 0 && !wasmSelect(c, xs, ys, result)) {
     const loops = loopsOf(dtype);
@@ -158,8 +177,8 @@ export function select(cond: NdArray, x: Operand, y: Operand, out?: NdArray): Nd
 function wasmSetWhere(a: NdArray, m: NdArray, v: Operand): boolean {
   const k = kernelTable();
   if (k === null || a.dtype !== 'float64' || !wasmReady(a, a.shape) || !wasmReady(m, a.shape)) return false;
-  if (v instanceof NdArray && wasmReady(v, a.shape)) k.set_where!(bytePointer(a), bytePointer(m), bytePointer(v), a.size);
-  else if (typeof v === 'number') k.set_where_scalar!(bytePointer(a), bytePointer(m), v, a.size);
+  if (v instanceof NdArray && wasmReady(v, a.shape)) k.set_where!(ptrOf(a), ptrOf(m), ptrOf(v), a.size);
+  else if (typeof v === 'number') k.set_where_scalar!(ptrOf(a), ptrOf(m), v, a.size);
   else return false;
   return true;
 }
@@ -188,13 +207,8 @@ export function setWhere(a: NdArray, mask: NdArray, value: Operand): void {
       throw new DTypeError(`setWhere: cannot store ${value.dtype} values in a bool array`, value.dtype);
     }
   }
-  const own = <T extends Operand>(v: T, want: DType): T | NdArray => {
-    if (!(v instanceof NdArray)) return v;
-    if (v.dtype !== want) return unary('toFloat', v);
-    return overlapsHarmfully(v, broadcastStrides(v.shape, v.strides, shape), a, shape) ? unary('copy', v) : v;
-  };
-  const m = own(mask, 'bool');
-  const v = own(value, a.dtype);
+  const m = ownOperand(mask, 'bool', a, shape);
+  const v = ownOperand(value, a.dtype, a, shape);
   if (a.size === 0) return;
   if (!wasmSetWhere(a, m, v)) {
     const loops = loopsOf(a.dtype);
