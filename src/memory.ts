@@ -158,9 +158,20 @@ const registry = typeof FinalizationRegistry === 'function' ? new FinalizationRe
  * registration: a group token they all hold, registered once. The group's blocks return to
  * the arena when every storage of the group was collected (or freed explicitly, which
  * returns its block at once and marks its slot). Large blocks get a group of their own.
+ * A live array keeps at most its group's blocks (≤ GROUP_BYTES) from coming back.
  */
 let openToken: GroupToken | null = null;
 let openBytes = 0;
+let closePending = false;
+
+/**
+ * Forgets the open group at the end of the current job (a microtask), so a group that does
+ * not fill up is not pinned by this module: its blocks can come back once its storages die.
+ */
+function closeOpenGroup(): void {
+  openToken = null;
+  closePending = false;
+}
 
 /** Puts a new arena block in a registration group (its slot is the last); returns the group's token. */
 function joinGroup(ptr: number, bytes: number): GroupToken {
@@ -174,6 +185,10 @@ function joinGroup(ptr: number, bytes: number): GroupToken {
     token = openToken = new GroupToken({ ptrs: [], bytes: [] });
     openBytes = 0;
     registry?.register(token, token.held);
+    if (!closePending && typeof queueMicrotask === 'function') {
+      closePending = true;
+      queueMicrotask(closeOpenGroup);
+    }
   }
   token.held.ptrs.push(ptr);
   token.held.bytes.push(bytes);
