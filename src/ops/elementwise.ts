@@ -222,8 +222,9 @@ function binaryPlan(name: AnyBinaryName, aDType: DType, bDType: DType | 'number'
 }
 
 /**
- * Smallest result size at which each kernel family runs as WASM rather than as JS loops.
- * Measured by /tmp-style side-by-side timing; see docs/design.md, "Element-wise: JS or WASM".
+ * @internal Smallest result size at which each kernel family runs as WASM rather than as JS
+ * loops. All 0: WASM ties or wins from one element up (`node --import tsx
+ * scripts/elementwise-thresholds.ts`; docs/design.md, "Element-wise: JS or WASM").
  */
 export const WASM_MIN = {
   binary: 0,
