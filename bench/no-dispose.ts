@@ -22,7 +22,15 @@ const MAX_RSS_BYTES = 1024 ** 3;
 const MAX_SLOWDOWN = 1.5;
 
 /** The loops, by name: each does one iteration of its work. */
-const LOOPS = ['add no-dispose', 'where no-dispose', 'add dispose', 'where dispose', 'add nd.scope', 'where nd.scope'] as const;
+const LOOPS = [
+  'add typed-loop',
+  'add no-dispose',
+  'where no-dispose',
+  'add dispose',
+  'where dispose',
+  'add nd.scope',
+  'where nd.scope',
+] as const;
 type LoopName = (typeof LOOPS)[number];
 
 /** What a child reports about its loop. */
@@ -45,7 +53,16 @@ function makeStep(loop: LoopName): () => void {
   const y = nd.array(normalData(N, 2));
   let x: NdArray = a.copy();
   let sink = 0;
+  const xs = a.toFloat64Array();
+  const ys = y.toFloat64Array();
+  let xt = xs;
   const steps: Record<LoopName, () => void> = {
+    // The reference: what users write without ndvec, a typed-array loop allocating its result.
+    'add typed-loop': () => {
+      const next = new Float64Array(N);
+      for (let i = 0; i < N; i++) next[i] = xt[i]! + ys[i]!;
+      xt = next;
+    },
     'add no-dispose': () => {
       x = x.add(y);
     },
@@ -127,7 +144,7 @@ function runChild(loop: LoopName, iterations: number): LoopReport {
 /** The verdict on a loop: undisposed loops have RSS and slowdown targets, the others must stay flat. */
 function verdict(r: LoopReport): { ok: boolean; why: string } {
   const slowdown = r.lastMs / r.firstMs;
-  if (r.loop.endsWith('no-dispose')) {
+  if (r.loop.endsWith('no-dispose') || r.loop.endsWith('typed-loop')) {
     const ok = r.peakRssMB * MB < MAX_RSS_BYTES && slowdown <= MAX_SLOWDOWN;
     return { ok, why: `peak RSS ${r.peakRssMB < 1024 ? 'under' : 'OVER'} 1 GB, last/first ${slowdown.toFixed(2)} ${slowdown <= MAX_SLOWDOWN ? '≤' : '>'} ${MAX_SLOWDOWN}` };
   }
