@@ -10,6 +10,9 @@ import { concat, stack, type SliceSpec } from './ops/manipulate.ts';
 import { matmul } from './ops/linalg.ts';
 import { fromNdarray } from './interop.ts';
 import { config, info, scope } from './runtime.ts';
+import { allclose, isclose, type CloseOptions } from './ops/closeness.ts';
+import type { AverageOptions, QuantileArg } from './ops/statistics.ts';
+import type { SearchSortedOptions } from './ops/search.ts';
 
 /** Accepts an NdArray, or anything `nd.array` takes, as an array. */
 function asArray(x: NdArray | ArrayInput): NdArray {
@@ -241,4 +244,32 @@ export const nd = {
   broadcastTo: (a: NdArray | ArrayInput, shape: number | readonly number[]): NdArray => asArray(a).broadcastTo(shape),
   /** `a.copy()` as a function. */
   copy: (a: NdArray | ArrayInput): NdArray => asArray(a).copy(),
+  /** `a.isclose(b)` as a function; either may be a number. */
+  isclose: (a: Operand, b: Operand, options?: CloseOptions): NdArray => isclose(a, b, options),
+  /** `a.allclose(b)` as a function; either may be a number. */
+  allclose: (a: Operand, b: Operand, options?: CloseOptions): boolean => allclose(a, b, options),
+  /** `a.arrayEqual(b)` as a function. */
+  arrayEqual: (a: NdArray | ArrayInput, b: NdArray | ArrayInput, options?: { equalNan?: boolean }): boolean => asArray(a).arrayEqual(asArray(b), options),
+  /** `a.median(axis)` as a function. */
+  median: (a: NdArray | ArrayInput, axis?: AxisArg, options?: ReduceOptions): NdArray | number => asArray(a).median(axis, options),
+  /** `a.quantile(q, axis)` as a function. */
+  quantile: (a: NdArray | ArrayInput, q: QuantileArg, axis?: AxisArg, options?: ReduceOptions): NdArray | number => asArray(a).quantile(q, axis, options),
+  /** `a.percentile(p, axis)` as a function. */
+  percentile: (a: NdArray | ArrayInput, p: QuantileArg, axis?: AxisArg, options?: ReduceOptions): NdArray | number => asArray(a).percentile(p, axis, options),
+  /** `a.ptp(axis)` as a function. */
+  ptp: (a: NdArray | ArrayInput, axis?: AxisArg, options?: ReduceOptions): NdArray | number => asArray(a).ptp(axis, options),
+  /** `a.average(axis, { weights })` as a function. */
+  average: (a: NdArray | ArrayInput, axis?: AxisArg, options?: AverageOptions): NdArray | number => asArray(a).average(axis, options),
+  /** `a.nonzero()` as a function. */
+  nonzero: (a: NdArray | ArrayInput): NdArray[] => asArray(a).nonzero(),
+  /** `a.argwhere()` as a function. */
+  argwhere: (a: NdArray | ArrayInput): NdArray => asArray(a).argwhere(),
+  /** `a.unique()` as a function. */
+  unique: (a: NdArray | ArrayInput): NdArray => asArray(a).unique(),
+  /** `a.searchsorted(v)` as a function. */
+  searchsorted: (a: NdArray | ArrayInput, v: number | NdArray, options?: SearchSortedOptions): number | NdArray => asArray(a).searchsorted(v, options),
+  /** `a.diff(n, axis)` as a function. */
+  diff: (a: NdArray | ArrayInput, n = 1, axis = -1): NdArray => asArray(a).diff(n, axis),
+  /** `a.flip(axis)` as a function (a view of `a`). */
+  flip: (a: NdArray, axis?: AxisArg): NdArray => a.flip(axis),
 };

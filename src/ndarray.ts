@@ -23,6 +23,11 @@ import {
   type SliceSpec,
 } from './ops/manipulate.ts';
 import { formatArray } from './format.ts';
+import { allclose, arrayEqual, isclose, type CloseOptions } from './ops/closeness.ts';
+import { average, median, percentile, ptp, quantile, type AverageOptions, type QuantileArg } from './ops/statistics.ts';
+import { argwhere, nonzero, searchsorted, unique, type SearchSortedOptions } from './ops/search.ts';
+import { diff } from './ops/difference.ts';
+import { flip } from './ops/flip.ts';
 import { toNdarray, type NdarrayFactory, type ScijsNdarray } from './interop.ts';
 
 /** The other operand of an element-wise op: an array or a number (broadcast). */
@@ -1259,5 +1264,180 @@ export class NdArray {
    */
   argsort(axis = -1): NdArray {
     return argsort(this, axis);
+  }
+
+  // ---- closeness -----------------------------------------------------------------------
+
+  /**
+   * Element-wise closeness, NumPy's `isclose`: `|a - b| <= atol + rtol * |b|`, broadcasting;
+   * `inf` is close only to `inf`, NaN to nothing unless `equalNan`.
+   * @param other an array or a number (the reference `b`)
+   * @param options `{ rtol = 1e-5, atol = 1e-8, equalNan = false }`
+   * @returns a bool array of the broadcast shape
+   * @example
+   * nd.array([1, 1.1, NaN]).isclose(nd.array([1, 1, NaN])).toArray(); // [true, false, false]
+   */
+  isclose(other: Operand, options?: CloseOptions): NdArray {
+    return isclose(this, other, options);
+  }
+
+  /**
+   * True when every element is close to `other` (see {@link isclose}), NumPy's `allclose`.
+   * @param other an array or a number (the reference `b`)
+   * @param options `{ rtol = 1e-5, atol = 1e-8, equalNan = false }`
+   * @returns whether all elements are close
+   * @example
+   * nd.array([1, 2]).allclose(nd.array([1, 2 + 1e-9])); // true
+   */
+  allclose(other: Operand, options?: CloseOptions): boolean {
+    return allclose(this, other, options);
+  }
+
+  /**
+   * True when `other` has this shape and equal elements, NumPy's `array_equal` (NaN is
+   * never equal unless `equalNan`; -0 equals 0).
+   * @param other the array to compare with
+   * @param options `{ equalNan = false }`
+   * @returns whether shapes and values are equal
+   * @example
+   * nd.array([1, 2]).arrayEqual(nd.array([1, 2])); // true
+   */
+  arrayEqual(other: NdArray, options?: { equalNan?: boolean }): boolean {
+    return arrayEqual(this, other, options);
+  }
+
+  // ---- statistics ----------------------------------------------------------------------
+
+  /**
+   * Median over `axis` (all axes when omitted); NaN in a slice gives NaN.
+   * @param axis axis or axes to reduce
+   * @param options `{ keepdims }`
+   * @returns a number for a full reduction, else an array
+   * @example
+   * nd.array([3, 1, 4, 2]).median(); // 2.5
+   */
+  median(axis?: AxisArg, options?: ReduceOptions): NdArray | number {
+    return median(this, axis, options);
+  }
+
+  /**
+   * Quantiles over `axis`, NumPy's default 'linear' method; an array of quantiles adds a
+   * leading axis. NaN in a slice gives NaN.
+   * @param q a quantile in [0, 1], or an array of them
+   * @param axis axis or axes to reduce (all when omitted)
+   * @param options `{ keepdims }`
+   * @returns a number for one quantile over all axes, else an array
+   * @example
+   * nd.array([1, 2, 3, 4]).quantile([0.25, 0.5]).toArray(); // [1.75, 2.5]
+   */
+  quantile(q: QuantileArg, axis?: AxisArg, options?: ReduceOptions): NdArray | number {
+    return quantile(this, q, axis, options);
+  }
+
+  /**
+   * Percentiles over `axis`: `quantile(p / 100)`.
+   * @param p a percentile in [0, 100], or an array of them
+   * @param axis axis or axes to reduce (all when omitted)
+   * @param options `{ keepdims }`
+   * @returns a number for one percentile over all axes, else an array
+   * @example
+   * nd.array([1, 2, 3, 4]).percentile(75); // 3.25
+   */
+  percentile(p: QuantileArg, axis?: AxisArg, options?: ReduceOptions): NdArray | number {
+    return percentile(this, p, axis, options);
+  }
+
+  /**
+   * Range (max - min) over `axis`; NaN propagates.
+   * @param axis axis or axes to reduce (all when omitted)
+   * @param options `{ keepdims }`
+   * @returns a number for a full reduction, else an array
+   * @example
+   * nd.array([4, 9, 2]).ptp(); // 7
+   */
+  ptp(axis?: AxisArg, options?: ReduceOptions): NdArray | number {
+    return ptp(this, axis, options);
+  }
+
+  /**
+   * Weighted average over `axis`: `sum(a * w) / sum(w)`; the mean without weights.
+   * @param axis axis or axes to reduce (all when omitted)
+   * @param options `{ weights, keepdims }`; 1-D weights need one `axis`
+   * @returns a number for a full reduction, else an array
+   * @example
+   * nd.array([1, 2, 3]).average(null, { weights: nd.array([3, 1, 0]) }); // 1.25
+   */
+  average(axis?: AxisArg, options?: AverageOptions): NdArray | number {
+    return average(this, axis, options);
+  }
+
+  // ---- searching -----------------------------------------------------------------------
+
+  /**
+   * Indices of the nonzero (true) elements: one 1-D index array per dimension (NumPy's tuple).
+   * @returns `ndim` float64 arrays of indices
+   * @example
+   * nd.array([0, 3, 0, 5]).nonzero()[0].toArray(); // [1, 3]
+   */
+  nonzero(): NdArray[] {
+    return nonzero(this);
+  }
+
+  /**
+   * Indices of the nonzero (true) elements as rows of an `[count, ndim]` array.
+   * @returns the indices as float64
+   * @example
+   * nd.array([[0, 1], [1, 0]]).argwhere().toArray(); // [[0, 1], [1, 0]]
+   */
+  argwhere(): NdArray {
+    return argwhere(this);
+  }
+
+  /**
+   * The sorted distinct values of the flattened array; NaN once, at the end.
+   * @returns a new 1-D array
+   * @example
+   * nd.array([2, NaN, 1, 2, NaN]).unique().toArray(); // [1, 2, NaN]
+   */
+  unique(): NdArray {
+    return unique(this);
+  }
+
+  /**
+   * Where values would be inserted into this sorted 1-D array to keep it sorted.
+   * @param v a number or an array of values
+   * @param options `{ side: 'left' | 'right' }` (default 'left')
+   * @returns an index, or an array of indices (float64) of `v`'s shape
+   * @example
+   * nd.array([1, 3, 5]).searchsorted(4); // 2
+   */
+  searchsorted(v: number | NdArray, options?: SearchSortedOptions): number | NdArray {
+    return searchsorted(this, v, options);
+  }
+
+  // ---- differences and order -------------------------------------------------------------
+
+  /**
+   * The `n`-th discrete difference along `axis` (bool arrays: `!=`).
+   * @param n how many times to difference (default 1)
+   * @param axis the axis (default -1)
+   * @returns a new array, `n` shorter along `axis`
+   * @example
+   * nd.array([1, 4, 9]).diff().toArray(); // [3, 5]
+   */
+  diff(n = 1, axis = -1): NdArray {
+    return diff(this, n, axis);
+  }
+
+  /**
+   * Reverses the order of elements along `axis` (all axes when omitted): a view with
+   * negative strides.
+   * @param axis axis or axes to flip
+   * @returns the flipped view
+   * @example
+   * nd.array([1, 2, 3]).flip().toArray(); // [3, 2, 1]
+   */
+  flip(axis?: AxisArg): NdArray {
+    return flip(this, axis);
   }
 }

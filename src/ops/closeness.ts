@@ -1,0 +1,137 @@
+/**
+ * Closeness and equality of whole arrays, NumPy's `isclose`, `allclose` and `array_equal`:
+ * `|a - b| <= atol + rtol * |b|` element-wise (broadcasting), infinities close only to
+ * themselves, NaN close to nothing unless `equalNan`.
+ * @module
+ */
+import { NdArray, type Operand } from '../ndarray.ts';
+import { DTypeError, NdvecError } from '../errors.ts';
+import { broadcastShapes, sameShape } from '../shape.ts';
+import { broadcastTo } from './manipulate.ts';
+import { gatherFloat64 } from '../kernels/js-strided.ts';
+
+/** Options of `isclose` and `allclose`. */
+export interface CloseOptions {
+  /** Relative tolerance, scaled by `|b|`. Default 1e-5. */
+  rtol?: number;
+  /** Absolute tolerance. Default 1e-8. */
+  atol?: number;
+  /** Count two NaNs as close. Default false. */
+  equalNan?: boolean;
+}
+
+/** Tolerances after defaults and checks. */
+interface Tolerances {
+  rtol: number;
+  atol: number;
+  equalNan: boolean;
+}
+
+function tolerances(options: CloseOptions | undefined): Tolerances {
+  const rtol = options?.rtol ?? 1e-5;
+  const atol = options?.atol ?? 1e-8;
+  for (const [name, v] of [['rtol', rtol], ['atol', atol]] as const) {
+    if (typeof v !== 'number' || Number.isNaN(v)) throw new NdvecError(`isclose: ${name} must be a number, got ${String(v)}`);
+  }
+  return { rtol, atol, equalNan: options?.equalNan === true };
+}
+
+/**
+ * NumPy's closeness test of one pair: equal infinities are close, any other infinity is
+ * not, NaN only to NaN with `equalNan`; otherwise `|x - y| <= atol + rtol * |y|`.
+ */
+function isClosePair(x: number, y: number, t: Tolerances): boolean {
+  if (x === y) return true; // also ±Infinity against itself, and -0 against 0
+  if (x !== x || y !== y) return t.equalNan && x !== x && y !== y;
+  if (x === Infinity || x === -Infinity || y === Infinity || y === -Infinity) return false;
+  return Math.abs(x - y) <= t.atol + t.rtol * Math.abs(y);
+}
+
+function checkOperand(x: unknown, name: string): asserts x is Operand {
+  if (x instanceof NdArray) x.assertLive();
+  else if (typeof x !== 'number') throw new DTypeError(`${name}: operands must be NdArrays or numbers, got ${typeof x}`, typeof x);
+}
+
+/** Both operands' values in C order over the broadcast shape (plain JS memory: no arena allocation). */
+function broadcastValues(a: Operand, b: Operand, name: string): { shape: number[]; x: () => Float64Array; y: () => Float64Array } {
+  checkOperand(a, name);
+  checkOperand(b, name);
+  const shape = broadcastShapes(a instanceof NdArray ? a.shape : [], b instanceof NdArray ? b.shape : []);
+  const values = (v: Operand) => (): Float64Array =>
+    v instanceof NdArray ? gatherFloat64(broadcastTo(v, shape)) : new Float64Array(shape.reduce((p, d) => p * d, 1)).fill(v);
+  return { shape, x: values(a), y: values(b) };
+}
+
+/**
+ * Element-wise closeness, NumPy's `isclose`: `|a - b| <= atol + rtol * |b|` (not symmetric:
+ * `b` is the reference), broadcasting. `inf` is close to `inf` only; NaN is close to nothing
+ * unless `equalNan`. Bool arrays read as 0/1.
+ * @param a an array or a number
+ * @param b an array or a number (broadcast against `a`)
+ * @param options `{ rtol = 1e-5, atol = 1e-8, equalNan = false }`
+ * @returns a new bool array of the broadcast shape (0-d for two numbers)
+ * @throws BroadcastError when the shapes do not broadcast; DTypeError for other operands
+ * @example
+ * isclose(nd.array([1, 1.001, NaN, Infinity]), nd.array([1, 1, NaN, Infinity])).toArray();
+ * // [true, false, false, true]
+ */
+export function isclose(a: Operand, b: Operand, options?: CloseOptions): NdArray {
+  const t = tolerances(options);
+  const { shape, x, y } = broadcastValues(a, b, 'isclose');
+  const result = NdArray.empty(shape, 'bool');
+  const xs = x();
+  const ys = y();
+  const out = result.u8();
+  const base = result.start;
+  for (let i = 0; i < xs.length; i++) out[base + i] = isClosePair(xs[i]!, ys[i]!, t) ? 1 : 0;
+  return result;
+}
+
+/**
+ * True when every element pair is close (see {@link isclose}), NumPy's `allclose`.
+ * Allocates no array.
+ * @param a an array or a number
+ * @param b an array or a number (broadcast against `a`)
+ * @param options `{ rtol = 1e-5, atol = 1e-8, equalNan = false }`
+ * @returns whether all pairs are close (true for empty arrays)
+ * @throws BroadcastError when the shapes do not broadcast
+ * @example
+ * allclose(nd.array([1e10, 1e-8]), nd.array([1.00001e10, 1e-9])); // true
+ */
+export function allclose(a: Operand, b: Operand, options?: CloseOptions): boolean {
+  const t = tolerances(options);
+  const { x, y } = broadcastValues(a, b, 'allclose');
+  const xs = x();
+  const ys = y();
+  for (let i = 0; i < xs.length; i++) if (!isClosePair(xs[i]!, ys[i]!, t)) return false;
+  return true;
+}
+
+/**
+ * True when both arrays have the same shape and equal elements, NumPy's `array_equal`
+ * (no broadcasting; NaN is never equal unless `equalNan`; -0 equals 0; bool compares as 0/1).
+ * @param a an array
+ * @param b an array
+ * @param options `{ equalNan = false }`
+ * @returns whether shapes and values are equal
+ * @example
+ * arrayEqual(nd.array([1, 2]), nd.array([1, 2])); // true
+ * arrayEqual(nd.array([1, 2]), nd.array([[1, 2]])); // false (shapes differ)
+ */
+export function arrayEqual(a: NdArray, b: NdArray, options?: { equalNan?: boolean }): boolean {
+  if (!(a instanceof NdArray) || !(b instanceof NdArray)) {
+    throw new DTypeError(`arrayEqual takes two NdArrays, got ${typeof a} and ${typeof b}`, 'object');
+  }
+  a.assertLive();
+  b.assertLive();
+  if (!sameShape(a.shape, b.shape)) return false;
+  const equalNan = options?.equalNan === true;
+  const xs = gatherFloat64(a);
+  const ys = gatherFloat64(b);
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
+    const y = ys[i]!;
+    if (x !== y && !(equalNan && x !== x && y !== y)) return false;
+  }
+  return true;
+}
