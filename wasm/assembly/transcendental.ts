@@ -12,7 +12,8 @@
  * lane with |x| ≥ 2^20 or a NaN, or a lane that reduces to almost exactly a multiple of π/2.
  *
  * The polynomial coefficients are the published fdlibm ones (log, sin, cos kernels) and
- * a Chebyshev fit (exp, expm1). No static data: every constant is an immediate `v128.const`.
+ * a Chebyshev fit (exp's careful path, expm1); exp's fast path uses a 2 KB table of 2^(j/128)
+ * (the module's only static data of this file); every other constant is an immediate `v128.const`.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -130,9 +131,12 @@ const LN2_LO: f64 = reinterpret<f64>(0x3DEA39EF35793C76);
   return f64x2.sub(x, f64x2.mul(kd, splat(LN2_HI)));
 }
 
-/** exp on two lanes: 2^k · (1 + expm1(r)), x = k·ln2 + r. */
+/**
+ * exp on two lanes, any input: 2^k · (1 + expm1(r)), x = k·ln2 + r (Cody-Waite by ln2,
+ * degree-11 tail). Handles NaN, ±Inf, overflow and correctly rounded subnormal results.
+ */
 // @ts-ignore: decorator
-@inline function expV(x: v128): v128 {
+@inline function expCareful(x: v128): v128 {
   // clamp: below -746 the result is 0, above 710 it is +Inf; NaN passes through min/max
   const xc = clamp(x, -746.0, 710.0);
   const shifted = roundShifted(f64x2.mul(xc, splat(LOG2E)));
@@ -141,6 +145,129 @@ const LN2_LO: f64 = reinterpret<f64>(0x3DEA39EF35793C76);
   const y = f64x2.add(splat(1.0), f64x2.add(r, expm1Tail(r)));
   return scaleByPow2(y, shiftedToInt(shifted), x);
 }
+
+/** Table size of the fast exp (2^EXP_BITS entries of 2^(j/N)). */
+const EXP_BITS = 7;
+const EXP_N = 1 << EXP_BITS;
+/** N/ln2, and ln2/N in hi (35 significant bits: kd·hi is exact for |kd| < 2^18) + lo parts. */
+const EXP_INV_LN2_N: f64 = reinterpret<f64>(0x40671547652B82FE); // 0x1.71547652b82fep0 · 128
+const EXP_NEG_LN2_HI_N: f64 = reinterpret<f64>(0xBF762E42FEFA0000); // -0x1.62e42fefa0000p-8
+const EXP_NEG_LN2_LO_N: f64 = reinterpret<f64>(0xBD0CF79ABC9E3B3A); // -0x1.cf79abc9e3b3ap-47
+/** Inputs with |x| below this take the table path (results normal, far from overflow). */
+const EXP_FAST_LIMIT: f64 = 704.0;
+
+/**
+ * 2^(j/N) for j < N as pairs (tail, scale bits − j·2^45): scale is 2^(j/N) rounded to double
+ * with its exponent lowered so that adding k·2^45 (k = q·N + j) yields 2^q·scale, and
+ * tail = 2^(j/N)/scale − 1 (the rounding error, about 2^-53). The table layout and the
+ * polynomial follow ARM's optimized-routines exp (N = 128, 0.51 ulp without FMA); the
+ * values were generated with mpmath at 200 bits. 2 KB of static data, 16-byte aligned.
+ * Two zero words end it: AssemblyScript's Math.sin/cos (the scalar fallback above) read one
+ * word before their own table of 2/π bits for 2^20 ≤ |x| < 2^22 and need it to be 0 there,
+ * and that table is laid out right after this one.
+ */
+const EXP_TABLE: usize = memory.data<u64>([
+  0x0000000000000000, 0x3FF0000000000000, 0x3C9B3B4F1A88BF6E, 0x3FEFF63DA9FB3335,
+  0xBC7160139CD8DC5D, 0x3FEFEC9A3E778061, 0xBC905E7A108766D1, 0x3FEFE315E86E7F85,
+  0x3C8CD2523567F613, 0x3FEFD9B0D3158574, 0xBC8BCE8023F98EFA, 0x3FEFD06B29DDF6DE,
+  0x3C60F74E61E6C861, 0x3FEFC74518759BC8, 0x3C90A3E45B33D399, 0x3FEFBE3ECAC6F383,
+  0x3C979AA65D837B6D, 0x3FEFB5586CF9890F, 0x3C8EB51A92FDEFFC, 0x3FEFAC922B7247F7,
+  0x3C3EBE3D702F9CD1, 0x3FEFA3EC32D3D1A2, 0xBC6A033489906E0B, 0x3FEF9B66AFFED31B,
+  0xBC9556522A2FBD0E, 0x3FEF9301D0125B51, 0xBC5080EF8C4EEA55, 0x3FEF8ABDC06C31CC,
+  0xBC91C923B9D5F416, 0x3FEF829AAEA92DE0, 0x3C80D3E3E95C55AF, 0x3FEF7A98C8A58E51,
+  0xBC801B15EAA59348, 0x3FEF72B83C7D517B, 0xBC8F1FF055DE323D, 0x3FEF6AF9388C8DEA,
+  0x3C8B898C3F1353BF, 0x3FEF635BEB6FCB75, 0xBC96D99C7611EB26, 0x3FEF5BE084045CD4,
+  0x3C9AECF73E3A2F60, 0x3FEF54873168B9AA, 0xBC8FE782CB86389D, 0x3FEF4D5022FCD91D,
+  0x3C8A6F4144A6C38D, 0x3FEF463B88628CD6, 0x3C807A05B0E4047D, 0x3FEF3F49917DDC96,
+  0x3C968EFDE3A8A894, 0x3FEF387A6E756238, 0x3C875E18F274487D, 0x3FEF31CE4FB2A63F,
+  0x3C80472B981FE7F2, 0x3FEF2B4565E27CDD, 0xBC96B87B3F71085E, 0x3FEF24DFE1F56381,
+  0x3C82F7E16D09AB31, 0x3FEF1E9DF51FDEE1, 0xBC3D219B1A6FBFFA, 0x3FEF187FD0DAD990,
+  0x3C8B3782720C0AB4, 0x3FEF1285A6E4030B, 0x3C6E149289CECB8F, 0x3FEF0CAFA93E2F56,
+  0x3C834D754DB0ABB6, 0x3FEF06FE0A31B715, 0x3C864201E2AC744C, 0x3FEF0170FC4CD831,
+  0x3C8FDD395DD3F84A, 0x3FEEFC08B26416FF, 0xBC86A3803B8E5B04, 0x3FEEF6C55F929FF1,
+  0xBC924AEDCC4B5068, 0x3FEEF1A7373AA9CB, 0xBC9907F81B512D8E, 0x3FEEECAE6D05D866,
+  0xBC71D1E83E9436D2, 0x3FEEE7DB34E59FF7, 0xBC991919B3CE1B15, 0x3FEEE32DC313A8E5,
+  0x3C859F48A72A4C6D, 0x3FEEDEA64C123422, 0xBC9312607A28698A, 0x3FEEDA4504AC801C,
+  0xBC58A78F4817895B, 0x3FEED60A21F72E2A, 0xBC7C2C9B67499A1B, 0x3FEED1F5D950A897,
+  0x3C4363ED60C2AC11, 0x3FEECE086061892D, 0x3C9666093B0664EF, 0x3FEECA41ED1D0057,
+  0x3C6ECCE1DAA10379, 0x3FEEC6A2B5C13CD0, 0x3C93FF8E3F0F1230, 0x3FEEC32AF0D7D3DE,
+  0x3C7690CEBB7AAFB0, 0x3FEEBFDAD5362A27, 0x3C931DBDEB54E077, 0x3FEEBCB299FDDD0D,
+  0xBC8F94340071A38E, 0x3FEEB9B2769D2CA7, 0xBC87DECCDC93A349, 0x3FEEB6DAA2CF6642,
+  0xBC78DEC6BD0F385F, 0x3FEEB42B569D4F82, 0xBC861246EC7B5CF6, 0x3FEEB1A4CA5D920F,
+  0x3C93350518FDD78E, 0x3FEEAF4736B527DA, 0x3C7B98B72F8A9B05, 0x3FEEAD12D497C7FD,
+  0x3C9063E1E21C5409, 0x3FEEAB07DD485429, 0x3C34C7855019C6EA, 0x3FEEA9268A5946B7,
+  0x3C9432E62B64C035, 0x3FEEA76F15AD2148, 0xBC8CE44A6199769F, 0x3FEEA5E1B976DC09,
+  0xBC8C33C53BEF4DA8, 0x3FEEA47EB03A5585, 0xBC845378892BE9AE, 0x3FEEA34634CCC320,
+  0xBC93CEDD78565858, 0x3FEEA23882552225, 0x3C5710AA807E1964, 0x3FEEA155D44CA973,
+  0xBC93B3EFBF5E2228, 0x3FEEA09E667F3BCD, 0xBC6A12AD8734B982, 0x3FEEA012750BDABF,
+  0xBC6367EFB86DA9EE, 0x3FEE9FB23C651A2F, 0xBC80DC3D54E08851, 0x3FEE9F7DF9519484,
+  0xBC781F647E5A3ECF, 0x3FEE9F75E8EC5F74, 0xBC86EE4AC08B7DB0, 0x3FEE9F9A48A58174,
+  0xBC8619321E55E68A, 0x3FEE9FEB564267C9, 0x3C909CCB5E09D4D3, 0x3FEEA0694FDE5D3F,
+  0xBC7B32DCB94DA51D, 0x3FEEA11473EB0187, 0x3C94ECFD5467C06B, 0x3FEEA1ED0130C132,
+  0x3C65EBE1ABD66C55, 0x3FEEA2F336CF4E62, 0xBC88A1C52FB3CF42, 0x3FEEA427543E1A12,
+  0xBC9369B6F13B3734, 0x3FEEA589994CCE13, 0xBC805E843A19FF1E, 0x3FEEA71A4623C7AD,
+  0xBC94D450D872576E, 0x3FEEA8D99B4492ED, 0x3C90AD675B0E8A00, 0x3FEEAAC7D98A6699,
+  0x3C8DB72FC1F0EAB4, 0x3FEEACE5422AA0DB, 0xBC65B6609CC5E7FF, 0x3FEEAF3216B5448C,
+  0x3C7BF68359F35F44, 0x3FEEB1AE99157736, 0xBC93091FA71E3D83, 0x3FEEB45B0B91FFC6,
+  0xBC5DA9B88B6C1E29, 0x3FEEB737B0CDC5E5, 0xBC6C23F97C90B959, 0x3FEEBA44CBC8520F,
+  0xBC92434322F4F9AA, 0x3FEEBD829FDE4E50, 0xBC85CA6CD7668E4B, 0x3FEEC0F170CA07BA,
+  0x3C71AFFC2B91CE27, 0x3FEEC49182A3F090, 0x3C6DD235E10A73BB, 0x3FEEC86319E32323,
+  0xBC87C50422622263, 0x3FEECC667B5DE565, 0x3C8B1C86E3E231D5, 0x3FEED09BEC4A2D33,
+  0xBC91BBD1D3BCBB15, 0x3FEED503B23E255D, 0x3C90CC319CEE31D2, 0x3FEED99E1330B358,
+  0x3C8469846E735AB3, 0x3FEEDE6B5579FDBF, 0xBC82DFCD978E9DB4, 0x3FEEE36BBFD3F37A,
+  0x3C8C1A7792CB3387, 0x3FEEE89F995AD3AD, 0xBC907B8F4AD1D9FA, 0x3FEEEE07298DB666,
+  0xBC55C3D956DCAEBA, 0x3FEEF3A2B84F15FB, 0xBC90A40E3DA6F640, 0x3FEEF9728DE5593A,
+  0xBC68D6F438AD9334, 0x3FEEFF76F2FB5E47, 0xBC91EEE26B588A35, 0x3FEF05B030A1064A,
+  0x3C74FFD70A5FDDCD, 0x3FEF0C1E904BC1D2, 0xBC91BDFBFA9298AC, 0x3FEF12C25BD71E09,
+  0x3C736EAE30AF0CB3, 0x3FEF199BDD85529C, 0x3C8EE3325C9FFD94, 0x3FEF20AB5FFFD07A,
+  0x3C84E08FD10959AC, 0x3FEF27F12E57D14B, 0x3C63CDAF384E1A67, 0x3FEF2F6D9406E7B5,
+  0x3C676B2C6C921968, 0x3FEF3720DCEF9069, 0xBC808A1883CCB5D2, 0x3FEF3F0B555DC3FA,
+  0xBC8FAD5D3FFFFA6F, 0x3FEF472D4A07897C, 0xBC900DAE3875A949, 0x3FEF4F87080D89F2,
+  0x3C74A385A63D07A7, 0x3FEF5818DCFBA487, 0xBC82919E2040220F, 0x3FEF60E316C98398,
+  0x3C8E5A50D5C192AC, 0x3FEF69E603DB3285, 0x3C843A59AC016B4B, 0x3FEF7321F301B460,
+  0xBC82D52107B43E1F, 0x3FEF7C97337B9B5F, 0xBC892AB93B470DC9, 0x3FEF864614F5A129,
+  0x3C74B604603A88D3, 0x3FEF902EE78B3FF6, 0x3C83C5EC519D7271, 0x3FEF9A51FBC74C83,
+  0xBC8FF7128FD391F0, 0x3FEFA4AFA2A490DA, 0xBC8DAE98E223747D, 0x3FEFAF482D8E67F1,
+  0x3C8EC3BC41AA2008, 0x3FEFBA1BEE615A27, 0x3C842B94C3A9EB32, 0x3FEFC52B376BBA97,
+  0x3C8A64A931D185EE, 0x3FEFD0765B6E4540, 0xBC8E37BAE43BE3ED, 0x3FEFDBFDAD9CBE14,
+  0x3C77893B4D91CD9D, 0x3FEFE7C1819E90D8, 0x3C5305C14160CC89, 0x3FEFF3C22B8F71F1,
+  0, 0, // padding: the word before AssemblyScript's 2/π table (see above)
+], 16);
+
+/**
+ * exp on two lanes with every |x| < EXP_FAST_LIMIT: x = (q·N + j)·ln2/N + r, |r| ≤ ln2/(2N)
+ * (+ rounding), e^x = 2^q · 2^(j/N) · e^r with a degree-5 polynomial for e^r (error of the
+ * polynomial 1.6·2^-66 on that interval; coefficients from optimized-routines).
+ */
+// @ts-ignore: decorator
+@inline function expTable(x: v128): v128 {
+  const shifted = roundShifted(f64x2.mul(x, splat(EXP_INV_LN2_N)));
+  const kd = f64x2.sub(shifted, splat(SHIFTER));
+  const r = f64x2.add(f64x2.add(x, f64x2.mul(kd, splat(EXP_NEG_LN2_HI_N))),
+    f64x2.mul(kd, splat(EXP_NEG_LN2_LO_N)));
+  // byte offsets of table entries j = k mod N, in the i32 lanes 0 and 2
+  const offsets = i32x4.shl(v128.and(shifted, i32x4.splat(EXP_N - 1)), 4);
+  const e0 = v128.load(EXP_TABLE + <usize>i32x4.extract_lane(offsets, 0));
+  const e1 = v128.load(EXP_TABLE + <usize>i32x4.extract_lane(offsets, 2));
+  const tail = i64x2.shuffle(e0, e1, 0, 2);
+  const scale = i64x2.add(i64x2.shuffle(e0, e1, 1, 3), i64x2.shl(shifted, 52 - EXP_BITS));
+  const r2 = f64x2.mul(r, r);
+  const p = f64x2.add(
+    f64x2.add(tail, r),
+    f64x2.add(
+      f64x2.mul(r2, madd(r, splat(reinterpret<f64>(0x3FC555555555543C)), splat(reinterpret<f64>(0x3FDFFFFFFFFFFDBD)))),
+      f64x2.mul(f64x2.mul(r2, r2),
+        madd(r, splat(reinterpret<f64>(0x3F81111167A4D017)), splat(reinterpret<f64>(0x3FA55555CF172B91))))));
+  return madd(scale, p, scale);
+}
+
+/** exp on two lanes: the table path when both lanes are in its range, else the careful one. */
+// @ts-ignore: decorator
+@inline function expV(x: v128): v128 {
+  return i64x2.all_true(absLess(x, EXP_FAST_LIMIT)) ? expTable(x) : expCareful(x);
+}
+
+
 
 /** expm1 on two lanes: 2^k·((1 - 2^-k) + expm1(r)), -0 kept. */
 // @ts-ignore: decorator
@@ -452,6 +579,73 @@ const OP_EXP = 0, OP_EXPM1 = 1, OP_LOG = 2, OP_LOG1P = 3, OP_LOG2 = 4, OP_LOG10 
   }
 }
 
+/** Elements exp runs on the table path before checking that they were all in its range. */
+const EXP_BLOCK: usize = 256;
+
+/**
+ * out[i] = expTable(x[i]) for i < n (n a multiple of 4), four a step, no branch; returns
+ * whether every |x[i]| < EXP_FAST_LIMIT (false on a NaN), i.e. whether the results stand.
+ */
+// @ts-ignore: decorator
+@inline function expTableRun(x: usize, out: usize, n: usize): bool {
+  const limit = splat(EXP_FAST_LIMIT);
+  let ok = i64x2.splat(-1);
+  for (let i: usize = 0; i < n; i += 4) {
+    const offset = i << 3;
+    const a = v128.load(x + offset);
+    const b = v128.load(x + offset, 16);
+    ok = v128.and(ok, v128.and(f64x2.lt(f64x2.abs(a), limit), f64x2.lt(f64x2.abs(b), limit)));
+    v128.store(out + offset, expTable(a));
+    v128.store(out + offset, expTable(b), 16);
+  }
+  return i64x2.all_true(ok);
+}
+
+/** True when every |x[i]| < EXP_FAST_LIMIT for i < n (n a multiple of 4; false on a NaN). */
+// @ts-ignore: decorator
+@inline function expInRange(x: usize, n: usize): bool {
+  const limit = splat(EXP_FAST_LIMIT);
+  let ok = i64x2.splat(-1);
+  for (let o: usize = 0; o < (n << 3); o += 32) {
+    ok = v128.and(ok, v128.and(f64x2.lt(f64x2.abs(v128.load(x + o)), limit),
+      f64x2.lt(f64x2.abs(v128.load(x + o, 16)), limit)));
+  }
+  return i64x2.all_true(ok);
+}
+
+/**
+ * exp over n elements, EXP_BLOCK (then the rest rounded down to 4) at a time on the table
+ * path, branch-free. When out and x do not overlap, a block holding an element out of that
+ * path's range (rare: |x| ≥ 704, NaN) is redone through mapUnary, whose expV picks the path
+ * per vector; when they overlap (in place) each block is checked first instead. The last
+ * n mod 4 elements go through mapUnary.
+ */
+// @ts-ignore: decorator
+@inline function mapExp(x: usize, out: usize, n: usize): void {
+  const disjoint = out + (n << 3) <= x || x + (n << 3) <= out;
+  const n4 = n & ~(<usize>3);
+  let i: usize = 0;
+  while (i < n4) {
+    const m = min<usize>(EXP_BLOCK, n4 - i);
+    const src = x + (i << 3);
+    const dst = out + (i << 3);
+    if (disjoint) {
+      if (!expTableRun(src, dst, m)) expGeneral(src, dst, m);
+    } else if (expInRange(src, m)) {
+      expTableRun(src, dst, m);
+    } else {
+      expGeneral(src, dst, m);
+    }
+    i += m;
+  }
+  expGeneral(x + (i << 3), out + (i << 3), n - i);
+}
+
+/** mapUnary for exp, out of line so that mapExp's hot loop stays small. */
+function expGeneral(x: usize, out: usize, n: usize): void {
+  mapUnary(OP_EXP, x, out, n);
+}
+
 /**
  * Element-wise e^x of `n` float64 at byte offset `x` into byte offset `out` (may equal `x`).
  * @param x byte offset of the input
@@ -459,7 +653,7 @@ const OP_EXP = 0, OP_EXPM1 = 1, OP_LOG = 2, OP_LOG1P = 3, OP_LOG2 = 4, OP_LOG10 
  * @param n element count
  */
 export function unary_exp(x: usize, out: usize, n: usize): void {
-  mapUnary(OP_EXP, x, out, n);
+  mapExp(x, out, n);
 }
 
 /**
