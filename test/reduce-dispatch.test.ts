@@ -303,7 +303,7 @@ describe('dispatch: which path runs', { skip: !hasWasm }, () => {
       ['extreme', () => big.max()], ['extreme', () => big.nanmin(0)], ['extreme', () => big.any(2)], ['extreme', () => big.all([0, 1])],
       ['nanmean', () => big.nanmean(0)], ['nanmean', () => big.nanmean(2)],
       ['var', () => big.var()], ['var', () => big.std(0, { ddof: 1 })], ['var', () => big.var([1, 2])],
-      ['arg', () => big.argmax()], ['arg', () => big.argmin(2)],
+      ['arg', () => big.argmax()], ['arg', () => big.argmin(2)], ['arg', () => big.argmax(0)], ['arg', () => big.reshape([1, 24, 300]).argmin(1)],
       ['scan', () => big.cumsum()], ['scan', () => big.cumsum(0)], ['scan', () => big.cumprod(1)], ['scan', () => big.cumsum(2)],
       ['bool', () => big.astype('bool').sum()], ['bool', () => big.astype('bool').all()],
       ['matmul', () => big.reshape([240, 30]).dot(big.reshape([30, 240]))], ['matmul', () => big.reshape([240, 30]).dot(nd.ones([30]))],
@@ -315,7 +315,7 @@ describe('dispatch: which path runs', { skip: !hasWasm }, () => {
   test('strided, transposed, middle-axis, small, bool-axis and wasm:false cases stay on JS', () => {
     const cases: (() => unknown)[] = [
       () => big.slice('::2').sum(), () => big.T.mean(0), () => big.transpose(1, 0, 2).max(),
-      () => big.sum(1), () => big.var([0, 2]), () => big.argmax(0), () => big.argmin(1),
+      () => big.sum(1), () => big.var([0, 2]), () => big.argmin(1), () => big.T.argmax(0),
       () => big.slice(':', ':', '::2').cumsum(), () => big.slice('::-1').argmax(),
       () => nd.array([1, 2, 3]).sum(), () => nd.arange(8).max(), () => nd.array([[1, 2], [3, 4]]).dot(nd.array([[1, 2], [3, 4]])),
       () => big.astype('bool').any(0), () => big.ravel().slice('::3').dot(big.ravel().slice('1::3')),
@@ -374,6 +374,25 @@ describe('dispatch: which path runs', { skip: !hasWasm }, () => {
     assert.throws(() => nd.zeros([0, 64]).max(0), ShapeError);
     assert.deepEqual((nd.zeros([0, 64]).sum(0) as NdArray).toArray(), new Array(64).fill(0));
     assert.ok(Number.isNaN(nd.ones([64]).var(null, { ddof: 64 }) as number));
+    // argmin/argmax along axis 0 (argm…_first): 4 rows × 16 columns, NaN/-0/±Inf/ties in columns 0-4
+    const rows = [
+      [5, 2, 0, 1, NaN],
+      [3, 2, -0, -1, 7],
+      [4, 1, 0, NaN, -Infinity],
+      [3, 1, -0, NaN, Infinity],
+    ].map((r, i) => [...r, ...Array.from({ length: 11 }, (_, j) => ((i * 7 + j * 3) % 5) - 2)]);
+    const m = nd.array(rows);
+    const before = wasmReduceCalls.arg;
+    const argmin0 = (m.argmin(0) as NdArray).toArray() as number[];
+    const argmax0 = (m.argmax(0) as NdArray).toArray() as number[];
+    assert.equal(wasmReduceCalls.arg - before, 2);
+    assert.deepEqual(argmin0.slice(0, 5), [1, 2, 0, 2, 0]);
+    assert.deepEqual(argmax0.slice(0, 5), [0, 0, 0, 2, 0]);
+    // columns 5..15: (i·7 + j·3) mod 5 − 2 over i = 0..3
+    const colMin = (j: number) => [0, 1, 2, 3].reduce((b, i) => (((i * 7 + j * 3) % 5) < ((b * 7 + j * 3) % 5) ? i : b), 0);
+    const colMax = (j: number) => [0, 1, 2, 3].reduce((b, i) => (((i * 7 + j * 3) % 5) > ((b * 7 + j * 3) % 5) ? i : b), 0);
+    assert.deepEqual(argmin0.slice(5), Array.from({ length: 11 }, (_, j) => colMin(j)));
+    assert.deepEqual(argmax0.slice(5), Array.from({ length: 11 }, (_, j) => colMax(j)));
   });
 
   test('blockLayout: leading, trailing, whole, size-1 axes ignored, middle axes refused', () => {

@@ -404,19 +404,21 @@ function checkReduction(name: string, ref: (xs: number[]) => number, xs: number[
   const table = k as unknown as Record<string, Whole & Axis>;
   const a = f64Block(xs);
   compare(table[name]!(ptr(a), xs.length), ref(xs), xs, `${name} n=${xs.length}`);
-  for (const cols of [1, 3, 8, 17]) {
+  for (const cols of [1, 3, 5, 6, 8, 17]) {
     const rows = Math.floor(xs.length / cols);
     if (rows === 0) continue;
     const out = new Storage('float64', Math.max(rows, cols));
+    const scratch = new Storage('float64', cols); // argm…_first's running extremes (others ignore it)
     table[`${name}_last`]!(ptr(a), rows, cols, ptr(out));
     const last = readF64(out, rows);
     for (let r = 0; r < rows; r++) compare(last[r]!, ref(rowOf(xs, cols, r)), rowOf(xs, cols, r), `${name}_last row ${r} of ${rows}×${cols}`);
     if (firstAxis) {
-      table[`${name}_first`]!(ptr(a), rows, cols, ptr(out));
+      (table[`${name}_first`] as unknown as (...args: number[]) => void)(ptr(a), rows, cols, ptr(out), ptr(scratch));
       const first = readF64(out, cols);
       for (let c = 0; c < cols; c++) compare(first[c]!, ref(colOf(xs, rows, cols, c)), colOf(xs, rows, cols, c), `${name}_first col ${c} of ${rows}×${cols}`);
     }
     out.free();
+    scratch.free();
   }
   a.free();
 }
@@ -433,7 +435,7 @@ describe('wasm reductions', () => {
   }
   for (const [name, ref] of [['argmin', jsArgmin], ['argmax', jsArgmax]] as const) {
     test(`${name}: first extreme, first NaN, ties; property`, () => {
-      const check = (xs: number[]) => checkReduction(name, ref, xs, exact, false);
+      const check = (xs: number[]) => checkReduction(name, ref, xs, exact);
       for (const n of [...SIZES, 64]) check(sample(n));
       check([3, 1, 1, 3, 0, -0, 0]);
       check([1, 2, NaN, 0, NaN]);
@@ -449,6 +451,30 @@ describe('wasm reductions', () => {
     assert.equal(k.argmin(b.ptr, 6), 3);
     assert.equal(k.argmax(b.ptr, 6), 3);
     assert.equal(k.argmin(0, 0), -1);
+  });
+  test('argmin_first/argmax_first written out: ties keep the first row, 0 and -0 tie, the first NaN wins', () => {
+    // 4 rows × 5 columns; columns: plain, tie, zeros, NaN late, NaN first, ±Inf
+    const block = f64Block([
+      5, 2, 0, 1, NaN,
+      3, 2, -0, -1, 7,
+      4, 1, 0, NaN, -Infinity,
+      3, 1, -0, NaN, Infinity,
+    ]);
+    const out = new Storage('float64', 5);
+    const scratch = new Storage('float64', 5);
+    k.argmin_first(block.ptr, 4, 5, out.ptr, scratch.ptr);
+    assert.deepEqual(readF64(out, 5), [1, 2, 0, 2, 0]);
+    k.argmax_first(block.ptr, 4, 5, out.ptr, scratch.ptr);
+    assert.deepEqual(readF64(out, 5), [0, 0, 0, 2, 0]);
+    k.argmax_first(block.ptr + 5 * 8, 3, 5, out.ptr, scratch.ptr); // rows 1..3: no NaN in the last column
+    assert.deepEqual(readF64(out, 5), [1, 0, 0, 1, 2]);
+    k.argmin_first(block.ptr + 5 * 8, 3, 5, out.ptr, scratch.ptr);
+    assert.deepEqual(readF64(out, 5), [0, 1, 0, 1, 1]);
+    k.argmin_first(block.ptr, 1, 5, out.ptr, scratch.ptr); // one row: all 0
+    assert.deepEqual(readF64(out, 5), [0, 0, 0, 0, 0]);
+    out.free();
+    scratch.free();
+    block.free();
   });
   const SUMS: [string, (xs: number[]) => number][] = [
     ['sum', jsSum],

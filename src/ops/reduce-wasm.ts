@@ -234,8 +234,9 @@ function tryBoolReduce(name: WasmReduceName, a: NdArray, reduced: readonly boole
 }
 
 /**
- * argmin/argmax on WASM: over a whole contiguous array (`axis` null) or along its last
- * axis (`axis` = ndim-1, into `result`).
+ * argmin/argmax on WASM: over a whole contiguous array (`axis` null) or along one axis
+ * (into `result`): the last axis (`argm…_last`, one row a result) or the leading axis
+ * (`argm…_first` with a scratch row of running extremes), size-1 axes aside.
  * @param isMax argmax rather than argmin
  * @param a the input (non-empty)
  * @param axis null for the flattened array, else the normalised axis
@@ -247,16 +248,28 @@ function tryBoolReduce(name: WasmReduceName, a: NdArray, reduced: readonly boole
 export function tryWasmArgReduce(isMax: boolean, a: NdArray, axis: number | null, result: NdArray | null): number | true | null {
   const k = kernelsFor(a, 'arg', a.size);
   if (k === null) return null;
-  const p = bytePointer(a);
   if (axis === null) {
     wasmReduceCalls.arg++;
+    const p = bytePointer(a);
     return isMax ? k.argmax(p, a.size) : k.argmin(p, a.size);
   }
   if (result === null || !result.storage.inArena) return null;
-  const cols = a.shape[axis]!;
-  for (let d = axis + 1; d < a.ndim; d++) if (a.shape[d] !== 1) return null; // the last axis (size-1 axes aside)
-  const rows = a.size / cols;
-  (isMax ? k.argmax_last : k.argmin_last)(p, rows, cols, bytePointer(result));
+  const reduced = a.shape.map((_, d) => d === axis);
+  const layout = blockLayout(a.shape, reduced);
+  if (layout === null) return null;
+  const { rows, cols } = layout;
+  if (layout.kind !== 'first') {
+    // 'whole' (every other axis has size 1) is one row of the same indices
+    (isMax ? k.argmax_last : k.argmin_last)(bytePointer(a), rows, cols, bytePointer(result));
+  } else {
+    const scratch = new Storage('float64', cols); // allocated before any pointer is read
+    try {
+      if (!scratch.inArena) return null;
+      (isMax ? k.argmax_first : k.argmin_first)(bytePointer(a), rows, cols, bytePointer(result), scratch.ptr);
+    } finally {
+      scratch.free();
+    }
+  }
   wasmReduceCalls.arg++;
   return true;
 }

@@ -7,7 +7,9 @@
  * Axis forms on a contiguous rows×cols block at p:
  *   `<op>_last(p, rows, cols, out)`   out[r] = op over row r        (reduce the last axis)
  *   `<op>_first(p, rows, cols, out)`  out[c] = op over column c     (reduce the first axis)
- * `_first` adds each row into the accumulator row `out` with SIMD (row accumulation).
+ * `_first` adds each row into the accumulator row `out` with SIMD (row accumulation);
+ * `argmin_first`/`argmax_first(p, rows, cols, out, scratch)` keep the running extremes in
+ * `scratch` and the row indices (float64) in `out`.
  * Scans: cumsum cumprod `(p, out, n)`, `_last`, `_first` (out rows×cols; out may equal p).
  *
  * NaN: sum/prod/min/max/mean/var propagate NaN; min/max use IEEE min/max (-0 < +0); the
@@ -300,6 +302,55 @@ export function argmin_last(p: usize, rows: usize, cols: usize, out: usize): voi
 /** out[r] = argmax of row r, as float64. */
 export function argmax_last(p: usize, rows: usize, cols: usize, out: usize): void {
   for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, <f64>argmax(p + r * cols * F64, cols));
+}
+
+/**
+ * Column-wise argmin (isMax false) / argmax: out[c] = row index (as float64) of the first
+ * extreme of column c of the rows×cols block at p, or of its first NaN; `scratch` (cols
+ * float64) holds the running extremes. A row replaces the running value where it is
+ * strictly smaller (larger), or NaN over a number; a NaN is never replaced. So ties keep
+ * the first row (0 and -0 tie), as the flat kernels and the JS loops. rows ≥ 1.
+ */
+@inline function argFirst(isMax: bool, p: usize, rows: usize, cols: usize, out: usize, scratch: usize): void {
+  memory.copy(scratch, p, cols * F64);
+  memory.fill(out, 0, cols * F64);
+  for (let r: usize = 1; r < rows; r++) {
+    const row = p + r * cols * F64;
+    const index = <f64>r;
+    const rv = f64x2.splat(index);
+    let c: usize = 0;
+    for (; c + 4 <= cols; c += 4) {
+      const o = c * F64;
+      const x0 = v128.load(row + o);
+      const x1 = v128.load(row + o, 16);
+      const b0 = v128.load(scratch + o);
+      const b1 = v128.load(scratch + o, 16);
+      const u0 = v128.or(isMax ? f64x2.gt(x0, b0) : f64x2.lt(x0, b0), v128.andnot(f64x2.ne(x0, x0), f64x2.ne(b0, b0)));
+      const u1 = v128.or(isMax ? f64x2.gt(x1, b1) : f64x2.lt(x1, b1), v128.andnot(f64x2.ne(x1, x1), f64x2.ne(b1, b1)));
+      if (!v128.any_true(v128.or(u0, u1))) continue;
+      v128.store(scratch + o, v128.bitselect(x0, b0, u0));
+      v128.store(scratch + o, v128.bitselect(x1, b1, u1), 16);
+      v128.store(out + o, v128.bitselect(rv, v128.load(out + o), u0));
+      v128.store(out + o, v128.bitselect(rv, v128.load(out + o, 16), u1), 16);
+    }
+    for (; c < cols; c++) {
+      const o = c * F64;
+      const x = load<f64>(row + o);
+      const b = load<f64>(scratch + o);
+      if ((isMax ? x > b : x < b) || (x != x && b == b)) {
+        store<f64>(scratch + o, x);
+        store<f64>(out + o, index);
+      }
+    }
+  }
+}
+/** out[c] = argmin of column c (first occurrence; first NaN wins), as float64; scratch: cols float64. */
+export function argmin_first(p: usize, rows: usize, cols: usize, out: usize, scratch: usize): void {
+  argFirst(false, p, rows, cols, out, scratch);
+}
+/** out[c] = argmax of column c (first occurrence; first NaN wins), as float64; scratch: cols float64. */
+export function argmax_first(p: usize, rows: usize, cols: usize, out: usize, scratch: usize): void {
+  argFirst(true, p, rows, cols, out, scratch);
 }
 
 // ---- cumulative sums and products ---------------------------------------------------------
