@@ -1,12 +1,15 @@
 /**
- * Array creation: from JS data (`nd.array`), filled (`zeros`, `ones`, `full`, `eye`), ranges
- * (`arange`, `linspace`) and seeded random numbers (`random`, `randn`).
+ * Array creation: from JS data (`nd.array`), filled (`zeros`, `ones`, `full`, `eye`, and the
+ * `*Like` forms; `fill` in place), ranges (`arange`, `linspace`, `logspace`) and seeded random
+ * numbers (`random`, `randn`).
  * @module
  */
 import { NdArray } from './ndarray.ts';
 import { DTypeError, NdvecError, ShapeError, formatShape } from './errors.ts';
 import { normalizeShape, type ShapeLike } from './shape.ts';
 import { copyInto } from './ops/manipulate.ts';
+import { binary } from './ops/elementwise.ts';
+import { orderAndCoalesce, walkAxes } from './kernels/js-strided.ts';
 
 /** Nested arrays of numbers/booleans, a typed array, a scalar, or an NdArray. */
 export type ArrayInput = number | boolean | NdArray | Float64Array | readonly unknown[];
@@ -125,9 +128,7 @@ export function array(x: ArrayInput): NdArray {
  */
 export function full(shape: ShapeLike, value: number | boolean): NdArray {
   const dims = normalizeShape(shape);
-  if (typeof value !== 'number' && typeof value !== 'boolean') {
-    throw new DTypeError(`fill value must be a number or boolean, got ${describeValue(value)}`, typeof value);
-  }
+  assertFillValue(value);
   const isBool = typeof value === 'boolean';
   const out = NdArray.empty(dims, isBool ? 'bool' : 'float64');
   const view = isBool ? out.u8() : out.f64();
@@ -157,6 +158,93 @@ export function zeros(shape: ShapeLike): NdArray {
  */
 export function ones(shape: ShapeLike): NdArray {
   return full(shape, 1);
+}
+
+/** Throws DTypeError unless `value` is a number or a boolean. */
+function assertFillValue(value: unknown): asserts value is number | boolean {
+  if (typeof value !== 'number' && typeof value !== 'boolean') {
+    throw new DTypeError(`fill value must be a number or boolean, got ${describeValue(value)}`, typeof value);
+  }
+}
+
+/**
+ * Writes `value` into every element of `a` in place, for any strides (slices, transposes,
+ * broadcast views). The value is cast to `a`'s dtype as NumPy does: on a bool array any
+ * nonzero number (NaN too) is true; on a float64 array a boolean is 0/1.
+ * @param a the array to write (float64 or bool)
+ * @param value the value
+ * @throws DTypeError for a value that is not a number or boolean; DisposedError when `a` was disposed
+ * @example
+ * fill(nd.zeros([2, 2]).T, 3); // every element is 3
+ */
+export function fill(a: NdArray, value: number | boolean): void {
+  assertFillValue(value);
+  const isBool = a.dtype === 'bool';
+  const data: Float64Array | Uint8Array = isBool ? a.u8() : a.f64();
+  const v = isBool ? (value !== 0 && value !== false ? 1 : 0) : Number(value);
+  if (a.isContiguous) {
+    data.fill(v, a.start, a.start + a.size);
+    return;
+  }
+  const loops = orderAndCoalesce(a.shape.map((n, d) => ({ n, s: a.strides[d]!, t: 0 })));
+  const inner = loops.pop()!;
+  walkAxes(loops, a.start, 0, (p) => {
+    for (let i = 0; i < inner.n; i++, p += inner.s) data[p] = v;
+  });
+}
+
+/** The shape and dtype of `like` (an NdArray, or data `nd.array` takes), without keeping a copy. */
+function shapeAndDType(like: ArrayInput): { shape: number[]; dtype: NdArray['dtype'] } {
+  if (like instanceof NdArray) {
+    like.assertLive();
+    return { shape: [...like.shape], dtype: like.dtype };
+  }
+  const tmp = array(like);
+  const found = { shape: [...tmp.shape], dtype: tmp.dtype };
+  tmp.dispose();
+  return found;
+}
+
+/**
+ * A new array with the shape and dtype of `like`, filled with `value` (NumPy's `full_like`).
+ * The dtype is always `like`'s: a number on a bool array is cast (nonzero, NaN too, is
+ * true), a boolean on a float64 array is 0/1.
+ * @param like an NdArray, or data `nd.array` takes (only its shape and dtype are used)
+ * @param value the fill value
+ * @returns the new array
+ * @throws DTypeError for a value that is not a number or boolean; DisposedError for a disposed `like`
+ * @example
+ * nd.fullLike(nd.zeros([2, 3]), 7).toArray(); // [[7, 7, 7], [7, 7, 7]]
+ * nd.fullLike(nd.array([true, false]), 0).toArray(); // [false, false]
+ */
+export function fullLike(like: ArrayInput, value: number | boolean): NdArray {
+  assertFillValue(value);
+  const { shape, dtype } = shapeAndDType(like);
+  const out = NdArray.empty(shape, dtype);
+  fill(out, value);
+  return out;
+}
+
+/**
+ * A new array of zeros (false for bool) with the shape and dtype of `like` (NumPy's `zeros_like`).
+ * @param like an NdArray, or data `nd.array` takes
+ * @returns the new array
+ * @example
+ * nd.zerosLike(nd.ones([2, 2])).toArray(); // [[0, 0], [0, 0]]
+ */
+export function zerosLike(like: ArrayInput): NdArray {
+  return fullLike(like, 0);
+}
+
+/**
+ * A new array of ones (true for bool) with the shape and dtype of `like` (NumPy's `ones_like`).
+ * @param like an NdArray, or data `nd.array` takes
+ * @returns the new array
+ * @example
+ * nd.onesLike(nd.arange(3)).toArray(); // [1, 1, 1]
+ */
+export function onesLike(like: ArrayInput): NdArray {
+  return fullLike(like, 1);
 }
 
 function assertFinite(name: string, v: number): void {
@@ -233,6 +321,34 @@ export function linspace(start: number, stop: number, num: number, options: { en
   }
   if (endpoint && num > 1) view[p + num - 1] = stop;
   return out;
+}
+
+/**
+ * `num` values spaced evenly on a log scale, `base ** linspace(start, stop, num)`, as
+ * NumPy's `logspace`.
+ * @param start `base ** start` is the first value
+ * @param stop `base ** stop` is the last value (or the excluded end with `endpoint: false`)
+ * @param num number of values (a non-negative integer)
+ * @param options `{ endpoint = true, base = 10 }`
+ * @returns the new 1-D array
+ * @throws NdvecError for a negative or fractional `num`; DTypeError for a `base` that is not a number
+ * @example
+ * nd.logspace(0, 3, 4).toArray(); // [1, 10, 100, 1000]
+ * nd.logspace(2, 3, 2, { base: 2 }).toArray(); // [4, 8]
+ */
+export function logspace(
+  start: number,
+  stop: number,
+  num: number,
+  options: { endpoint?: boolean; base?: number } = {},
+): NdArray {
+  const base = options.base ?? 10;
+  if (typeof base !== 'number') throw new DTypeError(`logspace base must be a number, got ${describeValue(base)}`, typeof base);
+  const exponents = linspace(start, stop, num, { endpoint: options.endpoint ?? true });
+  const baseArray = full([], base);
+  binary('pow', baseArray, exponents, exponents);
+  baseArray.dispose();
+  return exponents;
 }
 
 /**

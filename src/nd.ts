@@ -4,9 +4,25 @@
  * @module
  */
 import { NdArray, type AxisArg, type Operand, type OutOptions, type ReduceOptions, type VarOptions } from './ndarray.ts';
-import { arange, array, eye, full, linspace, ones, randn, random, zeros, type ArrayInput } from './create.ts';
+import {
+  arange,
+  array,
+  eye,
+  full,
+  fullLike,
+  linspace,
+  logspace,
+  ones,
+  onesLike,
+  randn,
+  random,
+  zeros,
+  zerosLike,
+  type ArrayInput,
+} from './create.ts';
 import { compress, select } from './ops/mask.ts';
-import { concat, stack, type SliceSpec } from './ops/manipulate.ts';
+import { columnStack, concat, hstack, stack, tile, vstack, type SliceSpec } from './ops/manipulate.ts';
+import { outer } from './ops/outer.ts';
 import { matmul } from './ops/linalg.ts';
 import { fromNdarray } from './interop.ts';
 import { config, info, scope } from './runtime.ts';
@@ -59,6 +75,14 @@ export const nd = {
   /** @function */
   linspace,
   /** @function */
+  logspace,
+  /** @function */
+  zerosLike,
+  /** @function */
+  onesLike,
+  /** @function */
+  fullLike,
+  /** @function */
   eye,
   /** @function */
   random,
@@ -68,6 +92,12 @@ export const nd = {
   concat,
   /** @function */
   stack,
+  /** @function */
+  hstack,
+  /** @function */
+  vstack,
+  /** @function */
+  columnStack,
   /** @function */
   matmul,
   /** @function */
@@ -272,4 +302,12 @@ export const nd = {
   diff: (a: NdArray | ArrayInput, n = 1, axis = -1): NdArray => asArray(a).diff(n, axis),
   /** `a.flip(axis)` as a function (a view of `a`). */
   flip: (a: NdArray, axis?: AxisArg): NdArray => a.flip(axis),
+  /** `a.fill(value)` as a function: fills `a` in place and returns it. */
+  fill: (a: NdArray, value: number | boolean): NdArray => a.fill(value),
+  /** `a.repeat(repeats, axis)` as a function. */
+  repeat: (a: NdArray | ArrayInput, repeats: number | readonly number[], axis?: number | null): NdArray => asArray(a).repeat(repeats, axis),
+  /** NumPy's `tile`: `a` repeated `reps` times along each axis (see the manipulate module). */
+  tile: (a: NdArray | ArrayInput, reps: number | readonly number[]): NdArray => tile(asArray(a), reps),
+  /** NumPy's `outer`: `[a.size, b.size]` products of the flattened inputs. */
+  outer: (a: NdArray | ArrayInput, b: NdArray | ArrayInput): NdArray => outer(asArray(a), asArray(b)),
 };

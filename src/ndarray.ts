@@ -17,6 +17,7 @@ import {
   flatten,
   ravel,
   reshape,
+  repeat,
   slice,
   squeeze,
   transpose,
@@ -28,6 +29,7 @@ import { average, median, percentile, ptp, quantile, type AverageOptions, type Q
 import { argwhere, nonzero, searchsorted, unique, type SearchSortedOptions } from './ops/search.ts';
 import { diff } from './ops/difference.ts';
 import { flip } from './ops/flip.ts';
+import { fill } from './create.ts';
 import { toNdarray, type NdarrayFactory, type ScijsNdarray } from './interop.ts';
 
 /** The other operand of an element-wise op: an array or a number (broadcast). */
@@ -1439,5 +1441,34 @@ export class NdArray {
    */
   flip(axis?: AxisArg): NdArray {
     return flip(this, axis);
+  }
+
+  // ---- filling and repeating -------------------------------------------------------------
+
+  /**
+   * Sets every element to `value`, in place; works through views (slices, transposes).
+   * The value is cast to this array's dtype: on a bool array nonzero (NaN too) is true, on
+   * a float64 array a boolean is 0/1.
+   * @param value the value
+   * @returns this array
+   * @example
+   * nd.zeros(3).fill(7).toArray(); // [7, 7, 7]
+   */
+  fill(value: number | boolean): this {
+    fill(this, value);
+    return this;
+  }
+
+  /**
+   * Repeats each element `repeats` times (or `repeats[i]` times for index i along `axis`);
+   * flattened first when no axis is given. A copy.
+   * @param repeats one count, or one per index along the axis
+   * @param axis the axis (omitted or null: flatten first)
+   * @returns the new array
+   * @example
+   * nd.array([1, 2]).repeat(2).toArray(); // [1, 1, 2, 2]
+   */
+  repeat(repeats: number | readonly number[], axis?: number | null): NdArray {
+    return repeat(this, repeats, axis);
   }
 }

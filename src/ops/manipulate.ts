@@ -1,11 +1,12 @@
 /**
  * Views and shape manipulation: slicing, reshape, transpose, ravel/flatten, squeeze,
- * expandDims, broadcastTo (all views sharing storage where the layout allows), and the
- * copying joins concat and stack. `copyInto` is the one strided copy routine.
+ * expandDims, broadcastTo (all views sharing storage where the layout allows), the copying
+ * joins concat, stack, hstack, vstack and columnStack, and repeat and tile (each one
+ * `copyInto` from a view with stride-0 axes). `copyInto` is the one strided copy routine.
  * @module
  */
 import { NdArray } from '../ndarray.ts';
-import { AxisError, DTypeError, IndexError, ShapeError, formatShape, invariant } from '../errors.ts';
+import { AxisError, DTypeError, IndexError, NdvecError, ShapeError, formatShape, invariant } from '../errors.ts';
 import {
   broadcastStrides,
   contiguousStrides,
@@ -383,6 +384,11 @@ function checkJoinInputs(arrays: readonly NdArray[], what: string): void {
  */
 export function concat(arrays: readonly NdArray[], axis = 0): NdArray {
   checkJoinInputs(arrays, 'concat');
+  return joinAlong(arrays, axis, 'concat');
+}
+
+/** concat's work, after the inputs were checked; `what` names the caller in messages. */
+function joinAlong(arrays: readonly NdArray[], axis: number, what: string): NdArray {
   const first = arrays[0]!;
   if (first.ndim === 0) throw new ShapeError('zero-dimensional arrays cannot be concatenated', [first.shape]);
   const ax = normalizeAxis(axis, first.ndim);
@@ -392,7 +398,7 @@ export function concat(arrays: readonly NdArray[], axis = 0): NdArray {
     const ok = x.ndim === first.ndim && x.shape.every((d, i) => i === ax || d === first.shape[i]);
     if (!ok) {
       throw new ShapeError(
-        `concat along axis ${ax}: shapes ${arrays.map((y) => formatShape(y.shape)).join(', ')} differ off that axis`,
+        `${what} along axis ${ax}: shapes ${arrays.map((y) => formatShape(y.shape)).join(', ')} differ off that axis`,
         arrays.map((y) => y.shape),
       );
     }
@@ -429,4 +435,149 @@ export function stack(arrays: readonly NdArray[], axis = 0): NdArray {
   }
   const ax = normalizeAxis(axis, first.ndim + 1);
   return concat(arrays.map((x) => expandDims(x, ax)), ax);
+}
+
+/** `a` as at least 1-D: a 0-d array becomes shape [1] (a view). */
+function atLeast1d(a: NdArray): NdArray {
+  return a.ndim === 0 ? view(a, [1], [1], a.offset) : a;
+}
+
+/** `a` as at least 2-D: 0-d becomes [1, 1], 1-D [n] becomes the row [1, n] (views). */
+function atLeast2d(a: NdArray): NdArray {
+  return a.ndim >= 2 ? a : expandDims(atLeast1d(a), 0);
+}
+
+/**
+ * Joins arrays horizontally, NumPy's `hstack`: along axis 1, or along axis 0 when the
+ * inputs are 1-D (0-d inputs count as 1-D). A copy; bool only when every input is bool.
+ * @param arrays the arrays, at least one
+ * @returns the joined array
+ * @throws ShapeError naming the shapes on a mismatch
+ * @example
+ * nd.hstack([nd.array([1, 2]), nd.array([3])]).toArray(); // [1, 2, 3]
+ * nd.hstack([nd.ones([2, 1]), nd.zeros([2, 2])]).toArray(); // [[1, 0, 0], [1, 0, 0]]
+ */
+export function hstack(arrays: readonly NdArray[]): NdArray {
+  checkJoinInputs(arrays, 'hstack');
+  const parts = arrays.map(atLeast1d);
+  return joinAlong(parts, parts[0]!.ndim === 1 ? 0 : 1, 'hstack');
+}
+
+/**
+ * Joins arrays vertically, NumPy's `vstack`: 1-D inputs of length n become rows [1, n]
+ * (0-d ones [1, 1]), then all join along axis 0. A copy.
+ * @param arrays the arrays, at least one
+ * @returns the joined array, at least 2-D
+ * @throws ShapeError naming the shapes on a mismatch
+ * @example
+ * nd.vstack([nd.array([1, 2]), nd.array([3, 4])]).toArray(); // [[1, 2], [3, 4]]
+ */
+export function vstack(arrays: readonly NdArray[]): NdArray {
+  checkJoinInputs(arrays, 'vstack');
+  return joinAlong(arrays.map(atLeast2d), 0, 'vstack');
+}
+
+/**
+ * Joins arrays as columns, NumPy's `column_stack`: 1-D inputs of length n become columns
+ * [n, 1] (0-d ones [1, 1]), 2-D and higher stay as they are; all join along axis 1. A copy.
+ * @param arrays the arrays, at least one
+ * @returns the joined array, at least 2-D
+ * @throws ShapeError naming the shapes on a mismatch
+ * @example
+ * nd.columnStack([nd.array([1, 2]), nd.array([3, 4])]).toArray(); // [[1, 3], [2, 4]]
+ */
+export function columnStack(arrays: readonly NdArray[]): NdArray {
+  checkJoinInputs(arrays, 'columnStack');
+  const columns = arrays.map((a) => (a.ndim >= 2 ? a : expandDims(atLeast1d(a), 1)));
+  return joinAlong(columns, 1, 'columnStack');
+}
+
+/** Checks counts for repeat/tile: one non-negative integer or a list of them. */
+function readCounts(counts: number | readonly number[], what: string, name: string): number[] {
+  const list = typeof counts === 'number' ? [counts] : Array.isArray(counts) ? Array.from(counts) : null;
+  if (list === null) throw new DTypeError(`${what}: ${name} must be a number or an array of numbers, got ${String(counts)}`, typeof counts);
+  for (const r of list) {
+    if (typeof r !== 'number' || !Number.isSafeInteger(r) || r < 0) {
+      throw new NdvecError(`${what}: ${name} must be non-negative integers, got ${String(r)}`);
+    }
+  }
+  return list;
+}
+
+/**
+ * Repeats each element, NumPy's `repeat`: along `axis`, element i appears `repeats[i]`
+ * times (or `repeats` times each); with no axis the array is flattened first. A copy of
+ * `a`'s dtype.
+ * @param a the array
+ * @param repeats a count for every element, or one count per index along the axis
+ * @param axis the axis (omitted or null: flatten first)
+ * @returns the new array
+ * @throws NdvecError for a negative or fractional count; ShapeError when the number of counts is
+ *   neither 1 nor the axis length; AxisError for a bad axis
+ * @example
+ * repeat(nd.array([[1, 2], [3, 4]]), 2).toArray(); // [1, 1, 2, 2, 3, 3, 4, 4]
+ * repeat(nd.array([[1, 2], [3, 4]]), [1, 2], 0).toArray(); // [[1, 2], [3, 4], [3, 4]]
+ */
+export function repeat(a: NdArray, repeats: number | readonly number[], axis?: number | null): NdArray {
+  a.assertLive();
+  const counts = readCounts(repeats, 'repeat', 'repeats');
+  const flat = axis === undefined || axis === null;
+  const ax = flat ? 0 : normalizeAxis(axis, a.ndim);
+  const n = flat ? a.size : a.shape[ax]!;
+  if (counts.length !== 1 && counts.length !== n) {
+    throw new ShapeError(
+      `repeat: ${counts.length} repeats for ${flat ? 'the flattened array' : `axis ${ax}`} of length ${n}; give 1 or ${n}`,
+      [flat ? [a.size] : a.shape, [counts.length]],
+    );
+  }
+  const src = flat ? ravel(a) : a;
+  const shape = [...src.shape];
+  shape[ax] = counts.length === 1 ? n * counts[0]! : counts.reduce((sum, r) => sum + r, 0);
+  const out = NdArray.empty(shape, a.dtype);
+  if (counts.length === 1) {
+    // Read as [..., n, r, ...]: a stride-0 axis after `ax` repeats each element r times.
+    const split = [...src.shape.slice(0, ax + 1), counts[0]!, ...src.shape.slice(ax + 1)];
+    const strides = [...src.strides.slice(0, ax + 1), 0, ...src.strides.slice(ax + 1)];
+    copyInto(view(src, split, strides, src.offset), view(out, split, contiguousStrides(split), 0));
+  } else {
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      const r = counts[i]!;
+      const part = [...src.shape];
+      part[ax] = r;
+      const strides = [...src.strides];
+      strides[ax] = 0;
+      copyInto(view(src, part, strides, src.offset + i * src.strides[ax]!), view(out, part, out.strides, at * out.strides[ax]!));
+      at += r;
+    }
+  }
+  if (src !== a && src.ownsStorage) src.dispose();
+  return out;
+}
+
+/**
+ * Repeats the whole array `reps` times along each axis, NumPy's `tile`. When `reps` is
+ * shorter than `a.ndim` it is padded with leading 1s; when longer, `a` gains leading size-1
+ * axes. A copy of `a`'s dtype.
+ * @param a the array
+ * @param reps the count along each axis (a number: along the last axis)
+ * @returns the new array
+ * @throws NdvecError for a negative or fractional count
+ * @example
+ * tile(nd.array([1, 2]), 2).toArray(); // [1, 2, 1, 2]
+ * tile(nd.array([1, 2]), [2, 1]).toArray(); // [[1, 2], [1, 2]]
+ */
+export function tile(a: NdArray, reps: number | readonly number[]): NdArray {
+  a.assertLive();
+  const counts = readCounts(reps, 'tile', 'reps');
+  const ndim = Math.max(counts.length, a.ndim);
+  const shape = [...new Array<number>(ndim - a.ndim).fill(1), ...a.shape];
+  const strides = [...new Array<number>(ndim - a.ndim).fill(0), ...a.strides];
+  const full = [...new Array<number>(ndim - counts.length).fill(1), ...counts];
+  const out = NdArray.empty(shape.map((d, i) => d * full[i]!), a.dtype);
+  // Read as [r0, d0, r1, d1, ...]: each count a stride-0 axis in front of its axis.
+  const pairs = shape.flatMap((d, i) => [full[i]!, d]);
+  const pairStrides = strides.flatMap((s) => [0, s]);
+  copyInto(view(a, pairs, pairStrides, a.offset), view(out, pairs, contiguousStrides(pairs), 0));
+  return out;
 }
