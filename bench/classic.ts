@@ -55,7 +55,6 @@ function filterCase(label: string, n: number): BenchCase {
             wasm: true,
             fn: () => nd.scope(() => observe(a.where(a.gt(0)))),
           },
-          { name: 'ndvec-wasm-no-dispose', wasm: true, fn: () => observe(a.where(a.gt(0))) },
           {
             name: 'numpy-ts',
             fn: () => {
@@ -64,6 +63,8 @@ function filterCase(label: string, n: number): BenchCase {
               observeAndFree(r, mask);
             },
           },
+          // Last: it leaves the arena full and JS buffers behind for the GC.
+          { name: 'ndvec-wasm-no-dispose', wasm: true, fn: () => observe(a.where(a.gt(0))) },
         ],
       };
     },
