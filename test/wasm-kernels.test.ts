@@ -578,15 +578,16 @@ describe('wasm matmul and dot', () => {
     const a = f64Block(av);
     const b = f64Block(bv);
     const c = new Storage('float64', m * n);
-    k.matmul(ptr(a), ptr(b), ptr(c), m, kk, n);
+    const scratch = new Storage('float64', k.matmul_scratch(m, kk, n));
+    k.matmul(ptr(a), ptr(b), ptr(c), m, kk, n, ptr(scratch));
     assertValues(readF64(c), jsMatmul(av, bv, m, kk, n), 0, `matmul ${m}×${kk}·${kk}×${n}`);
-    for (const s of [a, b, c]) s.free();
+    for (const s of [a, b, c, scratch]) s.free();
   };
   test('written out: [[1,2],[3,4]]·[[5,6],[7,8]]', () => {
     const a = f64Block([1, 2, 3, 4]);
     const b = f64Block([5, 6, 7, 8]);
     const c = new Storage('float64', 4);
-    k.matmul(a.ptr, b.ptr, c.ptr, 2, 2, 2);
+    k.matmul(a.ptr, b.ptr, c.ptr, 2, 2, 2, 0);
     assertValues(readF64(c), [19, 22, 43, 50]);
   });
   test('shapes around the SIMD width and past the blocks, exact against i-k-j loops', () => {

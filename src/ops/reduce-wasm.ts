@@ -312,8 +312,9 @@ export function tryWasmCumulative(isSum: boolean, a: NdArray, axis: number | nul
 
 /**
  * Matrix products on WASM: vector·vector (`dot`), matrix×matrix and vector×matrix
- * (`matmul`, a vector being a 1×k matrix), matrix×vector (one `dot` a row). Operands must be
- * contiguous float64 in the arena; `result` (null for vector·vector) a fresh arena array.
+ * (`matmul`, a vector being a 1×k matrix; B packed into an arena scratch block), matrix×vector
+ * (`matvec`, one `dot` a row in one call). Operands must be contiguous float64 in the arena;
+ * `result` (null for vector·vector) a fresh arena array.
  * @param a left operand, 1-D or 2-D
  * @param b right operand, 1-D or 2-D, aligned with `a`
  * @param result the output array, or null for vector·vector
@@ -334,12 +335,18 @@ export function tryWasmMatmul(a: NdArray, b: NdArray, result: NdArray | null): n
     return k.dot(bytePointer(a), bytePointer(b), kk);
   }
   if (result === null || !result.storage.inArena) return null;
-  const pa = bytePointer(a), pb = bytePointer(b), pc = bytePointer(result);
   if (b.ndim === 1) {
-    const data = result.f64();
-    for (let i = 0; i < m; i++) data[result.start + i] = k.dot(pa + i * kk * 8, pb, kk);
+    k.matvec(bytePointer(a), bytePointer(b), bytePointer(result), m, kk);
   } else {
-    k.matmul(pa, pb, pc, m, kk, n);
+    // The packed-B scratch is allocated before any pointer is read (allocating may move views).
+    const scratchLength = k.matmul_scratch(m, kk, n);
+    const scratch = scratchLength > 0 ? new Storage('float64', scratchLength) : null;
+    try {
+      if (scratch !== null && !scratch.inArena) return null;
+      k.matmul(bytePointer(a), bytePointer(b), bytePointer(result), m, kk, n, scratch === null ? 0 : scratch.ptr);
+    } finally {
+      scratch?.free();
+    }
   }
   wasmReduceCalls.matmul++;
   return true;
