@@ -105,6 +105,17 @@ class Arena {
   /** Returns a block pointer, or -1 when the arena should not (soft limit) or cannot grow. */
   allocate(bytes: number): number {
     if (this.memory === null || this.liveBytes + bytes > this.softLimit) return -1;
+    const ptr = this.carve(bytes);
+    if (ptr >= 0) {
+      this.liveBytes += bytes;
+      this.liveBlocks++;
+    }
+    return ptr;
+  }
+
+  /** A block of `bytes` (a size class) from the free lists or the top, growing the memory; -1 when it cannot grow. */
+  carve(bytes: number): number {
+    if (this.memory === null) return -1;
     const list = this.freeLists.get(bytes);
     let ptr = list !== undefined && list.length > 0 ? list.pop()! : -1;
     if (ptr < 0) {
@@ -126,17 +137,20 @@ class Arena {
       ptr = this.top;
       this.top = end;
     }
-    this.liveBytes += bytes;
-    this.liveBlocks++;
     return ptr;
   }
 
   release(ptr: number, bytes: number): void {
+    this.recycle(ptr, bytes);
+    this.liveBytes -= bytes;
+    this.liveBlocks--;
+  }
+
+  /** Puts a block on its free list (no accounting). */
+  recycle(ptr: number, bytes: number): void {
     let list = this.freeLists.get(bytes);
     if (list === undefined) this.freeLists.set(bytes, (list = []));
     list.push(ptr);
-    this.liveBytes -= bytes;
-    this.liveBlocks--;
   }
 }
 
@@ -299,12 +313,56 @@ export function arenaMemory(): WebAssembly.Memory | null {
   return arena.memory;
 }
 
-/** Memory figures for `nd.info()`. */
-export function memoryStats(): { arenaBytes: number; liveBytes: number; liveArrays: number } {
+/**
+ * Scratch blocks: arena space the ops use to run WASM kernels on JS-backed arrays (copy in,
+ * run, copy out; see src/ops/elementwise.ts, "staging"). Outside the soft limit and
+ * `liveBytes`, reused across calls, grow-only per slot, at most {@link SCRATCH_CAP} bytes.
+ */
+const scratchPtrs: number[] = [];
+const scratchSizes: number[] = [];
+let scratchTotal = 0;
+/** Most bytes all scratch blocks together may hold. */
+export const SCRATCH_CAP = 64 * 1024 * 1024;
+
+/**
+ * Byte pointer (16-aligned) of scratch block `slot`, holding at least `bytes`; -1 when the
+ * cap or the memory does not allow it. May grow the memory: reserve every block an op needs
+ * before fetching views. The block's contents are whatever the last user left.
+ * @param slot which block (0, 1, 2, …): blocks of distinct slots never overlap
+ * @param bytes the size needed
+ * @returns the pointer, or -1
+ */
+export function scratchBlock(slot: number, bytes: number): number {
+  const have = scratchSizes[slot] ?? 0;
+  if (bytes <= have) return scratchPtrs[slot]!;
+  const size = sizeClass(bytes);
+  if (scratchTotal - have + size > SCRATCH_CAP) return -1;
+  const ptr = arena.carve(size);
+  if (ptr < 0) return -1;
+  if (have > 0) arena.recycle(scratchPtrs[slot]!, have);
+  scratchPtrs[slot] = ptr;
+  scratchSizes[slot] = size;
+  scratchTotal += size - have;
+  return ptr;
+}
+
+/** The whole memory as float64 (for copying into and out of scratch blocks). */
+export function arenaF64(): Float64Array {
+  return arena.f64();
+}
+
+/** The whole memory as bytes (for copying into and out of scratch blocks). */
+export function arenaU8(): Uint8Array {
+  return arena.u8();
+}
+
+/** Memory figures for `nd.info()`; `scratchBytes` is the staging scratch, not counted in `liveBytes`. */
+export function memoryStats(): { arenaBytes: number; liveBytes: number; liveArrays: number; scratchBytes: number } {
   return {
     arenaBytes: arena.memory?.buffer.byteLength ?? 0,
     liveBytes: arena.liveBytes,
     liveArrays: arena.liveBlocks,
+    scratchBytes: scratchTotal,
   };
 }
 

@@ -41,6 +41,8 @@ export interface Info {
   liveBytes: number;
   /** Number of live blocks (arrays and their views count once) in the arena. */
   liveArrays: number;
+  /** Arena bytes reserved as scratch for running WASM kernels on JS-backed arrays (not in liveBytes). */
+  scratchBytes: number;
 }
 
 /**

@@ -95,3 +95,41 @@ export function refBinary(
   if (shape === null) throw new Error(`reference: shapes [${sa}] and [${sb}] do not broadcast`);
   return buildNested(shape, (idx) => f(readBroadcast(a, sa, idx) as number, readBroadcast(b, sb, idx) as number));
 }
+
+const ordinalBits = new Float64Array(1);
+const ordinalInts = new BigInt64Array(ordinalBits.buffer);
+/** Position of a double on the number line in ulps (monotonic, -0 and 0 adjacent). */
+function ordinal(x: number): bigint {
+  ordinalBits[0] = x;
+  const i = ordinalInts[0]!;
+  return i < 0n ? -(i & 0x7fffffffffffffffn) - 1n : i;
+}
+
+/**
+ * Asserts two results agree element by element: same shape and dtype, equal values (NaN
+ * equals NaN, -0 differs from 0), or finite values at most `ulps` apart on the number line.
+ * @param expected the reference result (e.g. the JS loops')
+ * @param actual the result under test
+ * @param ulps tolerance in units in the last place (subnormals included)
+ * @param what label for messages
+ */
+export function assertSameArrays(
+  expected: { shape: readonly number[]; dtype: string; toArray(): unknown; toFloat64Array(): Float64Array },
+  actual: { shape: readonly number[]; dtype: string; toArray(): unknown; toFloat64Array(): Float64Array },
+  ulps: number,
+  what: string,
+): void {
+  assert.deepEqual(actual.shape, expected.shape, `${what}: shape`);
+  assert.equal(actual.dtype, expected.dtype, `${what}: dtype`);
+  const flat = (a: typeof expected): unknown[] =>
+    a.dtype === 'bool' ? [a.toArray()].flat(8) : Array.from(a.toFloat64Array());
+  const e = flat(expected);
+  const a = flat(actual);
+  for (let i = 0; i < e.length; i++) {
+    if (Object.is(e[i], a[i])) continue;
+    const x = e[i] as number;
+    const y = a[i] as number;
+    const close = Number.isFinite(x) && Number.isFinite(y) && ordinal(x) - ordinal(y) <= BigInt(ulps) && ordinal(y) - ordinal(x) <= BigInt(ulps);
+    assert.ok(close, `${what}: element ${i}: expected ${String(e[i])}, got ${String(a[i])}`);
+  }
+}

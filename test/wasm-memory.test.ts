@@ -95,7 +95,9 @@ describe('wasm arena', () => {
     const after = info();
     assert.equal(after.liveArrays, before.liveArrays);
     assert.equal(after.liveBytes, before.liveBytes);
-    assert.deepEqual(memoryStats(), { arenaBytes: after.arenaBytes, liveBytes: after.liveBytes, liveArrays: after.liveArrays });
+    assert.deepEqual(memoryStats(), {
+      arenaBytes: after.arenaBytes, liveBytes: after.liveBytes, liveArrays: after.liveArrays, scratchBytes: after.scratchBytes,
+    });
   });
 
   test('bytePointer: start × 8 for float64, start for bool, -1 off the arena', () => {

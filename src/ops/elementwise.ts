@@ -14,7 +14,7 @@
  */
 import { NdArray, type Operand } from '../ndarray.ts';
 import { DTypeError, ShapeError, formatShape } from '../errors.ts';
-import type { DType } from '../memory.ts';
+import { arenaF64, arenaU8, scratchBlock, type DType } from '../memory.ts';
 import { broadcastShapes, broadcastStrides, sameShape } from '../shape.ts';
 import { forEachRow, jsLoops, runBinary, runUnary, type BinaryLoops, type Data, type UnaryLoops } from '../kernels/js.ts';
 import { opRow, type AnyBinaryName, type AnyUnaryName, type OpRow } from '../kernels/table.ts';
@@ -184,6 +184,8 @@ interface BinaryPlan {
   readonly wasm: BinaryWasm | null;
   /** results below this many elements run the JS loops (see docs/design.md) */
   readonly minWasm: number;
+  /** the family deciding staging of JS-backed operands */
+  readonly stage: StageFamily;
 }
 
 /** Plans by op name, indexed by dtypes: a bool (0/3) + b float64 / bool / number (0/1/2). */
@@ -205,6 +207,7 @@ function makeBinaryPlan(row: OpRow, aDType: DType, bDType: DType | 'number'): Bi
     js: jsLoops[loops] as BinaryLoops<Data, Data>,
     wasm,
     minWasm: kind === 'compare' ? WASM_MIN.compare : WASM_MIN.binary,
+    stage: kind === 'compare' ? 'compare' : input === 'bool' ? 'logical' : 'binary',
   };
 }
 
@@ -236,6 +239,130 @@ export const WASM_MIN = {
 };
 
 /**
+ * Op families for staging JS-backed arrays through scratch blocks (see {@link runStaged}).
+ */
+export type StageFamily =
+  | 'binary' | 'logical' | 'compare' | 'predicate' | 'unarySimple' | 'unaryTranscendental' | 'convert'
+  | 'select' | 'compress' | 'count' | 'setWhere';
+
+/**
+ * @internal Smallest size at which an op of each family with a JS-backed operand or result
+ * runs as WASM on scratch copies rather than on the JS loops; Infinity: never. All 0:
+ * staged WASM won for every family at 1K, 100K and 1M (`node --import tsx
+ * scripts/staging-thresholds.ts`; docs/design.md, "Staging JS-backed arrays through WASM").
+ */
+export const STAGE_MIN: Record<StageFamily, number> = {
+  binary: 0,
+  logical: 0,
+  compare: 0,
+  predicate: 0,
+  unarySimple: 0,
+  unaryTranscendental: 0,
+  convert: 0,
+  select: 0,
+  compress: 0,
+  count: 0,
+  setWhere: 0,
+};
+
+/** @internal Elements staged per chunk: blocks of 8 × this many bytes, which stay in cache. */
+export const STAGE_CHUNK = 16384;
+
+/** @internal Staged WASM calls by family (one per op call), for tests. */
+export const stagedCalls: Record<StageFamily, number> = {
+  binary: 0, logical: 0, compare: 0, predicate: 0, unarySimple: 0, unaryTranscendental: 0, convert: 0,
+  select: 0, compress: 0, count: 0, setWhere: 0,
+};
+
+/**
+ * @internal Reserves `slots` scratch blocks of a chunk each (may grow the memory: call
+ * after the op's last allocation, before fetching views).
+ * @returns false when the scratch cap or the memory does not allow it
+ */
+export function reserveScratch(slots: number): boolean {
+  for (let s = 0; s < slots; s++) if (scratchBlock(s, STAGE_CHUNK * 8) < 0) return false;
+  return true;
+}
+
+/**
+ * @internal Byte pointer of elements [off, off + len) of contiguous `a` for a kernel: its
+ * own in the arena, else scratch block `slot` with the elements copied in (when `copy`).
+ */
+export function stageIn(a: NdArray, off: number, len: number, slot: number, copy: boolean): number {
+  const f64 = a.storage.dtype === 'float64';
+  if (a.storage.inArena) return (a.start + off) * (f64 ? 8 : 1);
+  const ptr = scratchBlock(slot, STAGE_CHUNK * 8);
+  if (copy) {
+    const from = a.start + off;
+    if (f64) arenaF64().set(a.f64().subarray(from, from + len), ptr / 8);
+    else arenaU8().set(a.u8().subarray(from, from + len), ptr);
+  }
+  return ptr;
+}
+
+/**
+ * @internal Copies `len` elements a kernel wrote at byte pointer `ptr` (a scratch block)
+ * into elements [off, off + len) of contiguous `a`; nothing when `a` is in the arena.
+ */
+export function stageOut(a: NdArray, off: number, len: number, ptr: number): void {
+  if (a.storage.inArena) return;
+  const to = a.start + off;
+  if (a.storage.dtype === 'float64') a.f64().set(arenaF64().subarray(ptr / 8, ptr / 8 + len), to);
+  else a.u8().set(arenaU8().subarray(ptr, ptr + len), to);
+}
+
+/** Pointers handed to a staged call (reused: calls never nest). */
+const stagedPtrs: number[] = [];
+
+/**
+ * @internal Runs a WASM kernel on contiguous arrays of which some are JS-backed: in chunks
+ * of {@link STAGE_CHUNK} elements, each JS-backed input is copied into a scratch block, the
+ * kernel runs on arena/scratch pointers, and a JS-backed output is copied out. An output
+ * sharing storage and start with an input (in place) uses that input's pointer. Call after
+ * the op's last allocation. Counted in {@link stagedCalls}.
+ * @param family the op's family (its {@link STAGE_MIN} decides)
+ * @param n elements of every array
+ * @param inputs arrays read, each contiguous with `n` elements
+ * @param output array written (contiguous, `n` elements), or null
+ * @param call the kernel on `ptrs` (inputs, then output) for `len` elements
+ * @returns false when it did not run (size below the family's minimum, no scratch)
+ */
+export function runStaged(
+  family: StageFamily, n: number, inputs: readonly NdArray[], output: NdArray | null,
+  call: (ptrs: readonly number[], len: number) => void,
+): boolean {
+  const m = inputs.length;
+  if (n < STAGE_MIN[family] || !reserveScratch(m + 1)) return false;
+  stagedCalls[family]++;
+  let shared = -1;
+  if (output !== null) {
+    for (let i = 0; i < m && shared < 0; i++) {
+      if (inputs[i]!.storage === output.storage && inputs[i]!.start === output.start) shared = i;
+    }
+  }
+  const ptrs = stagedPtrs;
+  ptrs.length = m + (output === null ? 0 : 1);
+  for (let off = 0; off < n; off += STAGE_CHUNK) {
+    const len = Math.min(STAGE_CHUNK, n - off);
+    for (let i = 0; i < m; i++) ptrs[i] = stageIn(inputs[i]!, off, len, i, true);
+    if (output === null) {
+      call(ptrs, len);
+      continue;
+    }
+    const po = shared >= 0 ? ptrs[shared]! : stageIn(output, off, len, m, false);
+    ptrs[m] = po;
+    call(ptrs, len);
+    stageOut(output, off, len, po);
+  }
+  return true;
+}
+
+/** @internal True when `a` is C-contiguous with exactly `shape` (in the arena or not). */
+export function fullLayout(a: NdArray, shape: readonly number[]): boolean {
+  return a.isContiguous && (a.shape === shape || sameShape(a.shape, shape));
+}
+
+/**
  * Runs a binary op as WASM when the layout allows: `result` contiguous in the arena and
  * each input the same layout (`_vv`), a single value (`_vs` / `_sv`), or broadcast with its
  * inner axis contiguous or stretched (`_rows`, or a `_vs` / `_sv` call per row).
@@ -244,29 +371,35 @@ export const WASM_MIN = {
 function wasmBinary(plan: BinaryPlan, x: NdArray | number, y: NdArray | number, result: NdArray): boolean {
   const k = plan.wasm;
   const n = result.size;
-  if (k === null || !settings.wasm || n < plan.minWasm || !result.storage.inArena || !result.isContiguous) return false;
+  if (k === null || !settings.wasm || n < plan.minWasm || !result.isContiguous) return false;
   const shape = result.shape;
   const bool = plan.input === 'bool';
-  const xFull = typeof x !== 'number' && wasmReady(x, shape);
-  const yFull = typeof y !== 'number' && wasmReady(y, shape);
+  const xFull = typeof x !== 'number' && fullLayout(x, shape);
+  const yFull = typeof y !== 'number' && fullLayout(y, shape);
+  const arena = result.storage.inArena;
   if (xFull && yFull) {
-    k.vv(ptrOf(x), ptrOf(y), ptrOf(result), n);
+    if (arena && x.storage.inArena && y.storage.inArena) k.vv(ptrOf(x), ptrOf(y), ptrOf(result), n);
+    else return runStaged(plan.stage, n, [x, y], result, (p, len) => k.vv(p[0]!, p[1]!, p[2]!, len));
     return true;
   }
   if (xFull) {
     const s = scalarValue(y);
     if (s !== null) {
-      k.vs(ptrOf(x), bool ? +(s !== 0) : s, ptrOf(result), n);
+      const v = bool ? +(s !== 0) : s;
+      if (arena && x.storage.inArena) k.vs(ptrOf(x), v, ptrOf(result), n);
+      else return runStaged(plan.stage, n, [x], result, (p, len) => k.vs(p[0]!, v, p[1]!, len));
       return true;
     }
   } else if (yFull) {
     const s = scalarValue(x);
     if (s !== null) {
-      k.sv(bool ? +(s !== 0) : s, ptrOf(y), ptrOf(result), n);
+      const v = bool ? +(s !== 0) : s;
+      if (arena && y.storage.inArena) k.sv(v, ptrOf(y), ptrOf(result), n);
+      else return runStaged(plan.stage, n, [y], result, (p, len) => k.sv(v, p[0]!, p[1]!, len));
       return true;
     }
   }
-  return typeof x !== 'number' && typeof y !== 'number' && wasmRows(k, x, y, result);
+  return arena && typeof x !== 'number' && typeof y !== 'number' && wasmRows(k, x, y, result);
 }
 
 /**
@@ -406,6 +539,7 @@ interface UnaryPlan {
   readonly js: UnaryLoops<Data, Data>;
   readonly wasm: ((a: number, out: number, n: number) => void) | null;
   readonly minWasm: number;
+  readonly stage: StageFamily;
 }
 
 /** Unary plans by op name: [float64 input, bool input]. */
@@ -427,9 +561,17 @@ function unaryPlan(name: AnyUnaryName, dtype: DType): UnaryPlan {
       js: jsLoops[loops] as UnaryLoops<Data, Data>,
       wasm: wasmExport<UnaryPlan['wasm']>(kernel),
       minWasm: TRANSCENDENTAL.has(loops) ? WASM_MIN.unaryTranscendental : WASM_MIN.unarySimple,
+      stage: stageFamily(loops),
     };
   }
   return plan;
+}
+
+/** The staging family of unary loops. */
+function stageFamily(loops: LoopName): StageFamily {
+  if (TRANSCENDENTAL.has(loops)) return 'unaryTranscendental';
+  if (loops === 'copy' || loops === 'copyBool' || loops === 'toBool' || loops === 'toFloat') return 'convert';
+  return opRow(loops as AnyUnaryName).kind === 'predicate' ? 'predicate' : 'unarySimple';
 }
 
 /** Which loops run unary `name` on an array of dtype `dtype`, and what dtype they need. */
@@ -472,9 +614,9 @@ export function unary(name: AnyUnaryName, a: NdArray, out?: NdArray): NdArray {
   const n = result.size;
   if (n > 0) {
     const k = plan.wasm;
-    if (k !== null && settings.wasm && n >= plan.minWasm && wasmReady(x, shape) && wasmReady(result, shape)) {
-      k(ptrOf(x), ptrOf(result), n);
-    } else {
+    const usable = k !== null && settings.wasm && n >= plan.minWasm && fullLayout(x, shape) && fullLayout(result, shape);
+    if (usable && x.storage.inArena && result.storage.inArena) k(ptrOf(x), ptrOf(result), n);
+    else if (!usable || !runStaged(plan.stage, n, [x], result, (p, len) => k(p[0]!, p[1]!, len))) {
       const xd = plan.input === 'bool' ? x.u8() : x.f64();
       const od = plan.output === 'bool' ? result.u8() : result.f64();
       runUnary(plan.js, shape, xd, x.start, x.strides, od, result.start, result.strides);

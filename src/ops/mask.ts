@@ -10,7 +10,8 @@ import { Storage, type DType } from '../memory.ts';
 import { broadcastShapes, broadcastStrides, sameShape } from '../shape.ts';
 import { forEachRow, maskLoops, type Data, type MaskLoops } from '../kernels/js.ts';
 import {
-  WASM_MIN, assertOperand, checkOut, dataOf, disposeTemporary, kernelTable, overlapsHarmfully, ptrOf, scalarValue, unary, wasmReady,
+  STAGE_CHUNK, STAGE_MIN, WASM_MIN, assertOperand, checkOut, dataOf, disposeTemporary, fullLayout, kernelTable, overlapsHarmfully,
+  ptrOf, reserveScratch, runStaged, scalarValue, stageIn, stageOut, stagedCalls, unary,
 } from './elementwise.ts';
 
 function loopsOf(dtype: DType): MaskLoops<Data> {
@@ -35,7 +36,11 @@ export function countTrue(a: NdArray): number {
   a.assertLive();
   if (a.size === 0) return 0;
   const k = kernelTable();
-  if (k !== null && a.dtype === 'bool' && wasmReady(a, a.shape)) return (k.count_true!(ptrOf(a), a.size) as number) >>> 0;
+  if (k !== null && a.dtype === 'bool' && fullLayout(a, a.shape)) {
+    if (a.storage.inArena) return (k.count_true!(ptrOf(a), a.size) as number) >>> 0;
+    let total = 0;
+    if (runStaged('count', a.size, [a], null, (p, len) => { total += (k.count_true!(p[0]!, len) as number) >>> 0; })) return total;
+  }
   const loops = loopsOf(a.dtype);
   const data = a.dtype === 'bool' ? a.u8() : a.f64();
   let count = 0;
@@ -70,12 +75,12 @@ export function compress(a: NdArray, mask: NdArray): NdArray {
   const result = new NdArray(new Storage(a.dtype, count + 1), [count], [1], 0, true);
   if (count === 0) return result;
   const kernels = kernelTable();
-  if (
-    kernels !== null && a.size >= WASM_MIN.compress && a.dtype === 'float64' &&
-    wasmReady(a, a.shape) && wasmReady(mask, a.shape) && result.storage.inArena
-  ) {
-    kernels.compress!(ptrOf(a), ptrOf(mask), ptrOf(result), a.size, count);
-    return result;
+  if (kernels !== null && a.size >= WASM_MIN.compress && a.dtype === 'float64' && fullLayout(a, a.shape) && fullLayout(mask, a.shape)) {
+    if (a.storage.inArena && mask.storage.inArena && result.storage.inArena) {
+      kernels.compress!(ptrOf(a), ptrOf(mask), ptrOf(result), a.size, count);
+      return result;
+    }
+    if (stagedCompress(kernels, a, mask, result)) return result;
   }
   const loops = loopsOf(a.dtype);
   const x = a.dtype === 'bool' ? a.u8() : a.f64();
@@ -88,24 +93,61 @@ export function compress(a: NdArray, mask: NdArray): NdArray {
   return result;
 }
 
-/** `nd.where` as one WASM call (float64, contiguous in the arena, x/y full or one value). */
+/**
+ * Compress with a JS-backed operand or result, chunk by chunk through scratch blocks: the
+ * chunk's count from `count_true`, then `compress` into the result (or a scratch block
+ * copied out). Call after the op's last allocation.
+ */
+function stagedCompress(k: NonNullable<ReturnType<typeof kernelTable>>, a: NdArray, mask: NdArray, result: NdArray): boolean {
+  const n = a.size;
+  if (n < STAGE_MIN.compress || !reserveScratch(3)) return false;
+  stagedCalls.compress++;
+  let kept = 0;
+  for (let off = 0; off < n; off += STAGE_CHUNK) {
+    const len = Math.min(STAGE_CHUNK, n - off);
+    const pm = stageIn(mask, off, len, 1, true);
+    const count = (k.count_true!(pm, len) as number) >>> 0;
+    if (count === 0) continue;
+    const px = stageIn(a, off, len, 0, true);
+    const po = stageIn(result, kept, count, 2, false);
+    k.compress!(px, pm, po, len, count);
+    stageOut(result, kept, count, po);
+    kept += count;
+  }
+  return true;
+}
+
+/**
+ * `nd.where` as WASM (float64, contiguous, x/y full or one value): one call in the arena,
+ * else staged through scratch blocks.
+ */
 function wasmSelect(c: NdArray, x: Operand, y: Operand, result: NdArray): boolean {
   const k = kernelTable();
   const shape = result.shape;
   const n = result.size;
-  if (k === null || n < WASM_MIN.select || result.dtype !== 'float64' || !wasmReady(result, shape) || !wasmReady(c, shape)) return false;
-  const xFull = typeof x !== 'number' && wasmReady(x, shape);
-  const yFull = typeof y !== 'number' && wasmReady(y, shape);
+  if (k === null || n < WASM_MIN.select || result.dtype !== 'float64' || !fullLayout(result, shape) || !fullLayout(c, shape)) return false;
+  const xFull = typeof x !== 'number' && fullLayout(x, shape);
+  const yFull = typeof y !== 'number' && fullLayout(y, shape);
   const xs = xFull ? null : scalarValue(x);
   const ys = yFull ? null : scalarValue(y);
-  const pc = ptrOf(c);
-  const po = ptrOf(result);
-  if (xFull && yFull) k.select_vv!(pc, ptrOf(x), ptrOf(y), po, n);
-  else if (xFull && ys !== null) k.select_vs!(pc, ptrOf(x), ys, po, n);
-  else if (xs !== null && yFull) k.select_sv!(pc, xs, ptrOf(y), po, n);
-  else if (xs !== null && ys !== null) k.select_ss!(pc, xs, ys, po, n);
-  else return false;
-  return true;
+  const inputs: NdArray[] = [c];
+  if (xFull) inputs.push(x);
+  if (yFull) inputs.push(y);
+  else if (ys === null) return false;
+  if (!xFull && xs === null) return false;
+  if (inputs.every((v) => v.storage.inArena) && result.storage.inArena) {
+    selectCall(k, [...inputs.map(ptrOf), ptrOf(result)], xs, ys, n);
+    return true;
+  }
+  return runStaged('select', n, inputs, result, (p, len) => selectCall(k, p, xs, ys, len));
+}
+
+/** The `select_*` kernel for pointers (cond, x if an array, y if an array, out) and the number operands. */
+function selectCall(k: NonNullable<ReturnType<typeof kernelTable>>, p: readonly number[], xs: number | null, ys: number | null, n: number): void {
+  if (xs === null && ys === null) k.select_vv!(p[0]!, p[1]!, p[2]!, p[3]!, n);
+  else if (xs === null) k.select_vs!(p[0]!, p[1]!, ys!, p[2]!, n);
+  else if (ys === null) k.select_sv!(p[0]!, xs, p[1]!, p[2]!, n);
+  else k.select_ss!(p[0]!, xs, ys, p[1]!, n);
 }
 
 /** The shape `cond`, `x` and `y` broadcast to (no work when the arrays share one shape). */
@@ -173,13 +215,22 @@ export function select(cond: NdArray, x: Operand, y: Operand, out?: NdArray): Nd
   return result;
 }
 
-/** `setWhere` as one WASM call (float64, contiguous in the arena, value full or one number). */
+/**
+ * `setWhere` as WASM (float64, contiguous, value full or one number): one call in the arena,
+ * else staged through scratch blocks (`a` copied in and back out).
+ */
 function wasmSetWhere(a: NdArray, m: NdArray, v: Operand): boolean {
   const k = kernelTable();
-  if (k === null || a.dtype !== 'float64' || !wasmReady(a, a.shape) || !wasmReady(m, a.shape)) return false;
-  if (v instanceof NdArray && wasmReady(v, a.shape)) k.set_where!(ptrOf(a), ptrOf(m), ptrOf(v), a.size);
-  else if (typeof v === 'number') k.set_where_scalar!(ptrOf(a), ptrOf(m), v, a.size);
-  else return false;
+  if (k === null || a.dtype !== 'float64' || !fullLayout(a, a.shape) || !fullLayout(m, a.shape)) return false;
+  const n = a.size;
+  if (v instanceof NdArray) {
+    if (!fullLayout(v, a.shape)) return false;
+    if (a.storage.inArena && m.storage.inArena && v.storage.inArena) k.set_where!(ptrOf(a), ptrOf(m), ptrOf(v), n);
+    else return runStaged('setWhere', n, [a, m, v], a, (p, len) => k.set_where!(p[0]!, p[1]!, p[2]!, len));
+  } else if (typeof v === 'number') {
+    if (a.storage.inArena && m.storage.inArena) k.set_where_scalar!(ptrOf(a), ptrOf(m), v, n);
+    else return runStaged('setWhere', n, [a, m], a, (p, len) => k.set_where_scalar!(p[0]!, p[1]!, v, len));
+  } else return false;
   return true;
 }
 
