@@ -63,6 +63,31 @@ describe('matmul: NumPy values', () => {
     assert.deepStrictEqual(plain(matmul(nd.array([[0, 1]]), nd.array([[Infinity], [2]]))), [[NaN]]);
     assert.deepStrictEqual(plain(matmul(nd.array([[NaN, 1], [1, 1]]), nd.array([[1, 1], [1, 1]]))), [[NaN, NaN], [2, 2]]);
   });
+  test('NaN and ±Infinity through 4×4 tiles and edge tiles, WASM and JS (6×5 · 5×6, NumPy values)', () => {
+    const a = nd.array([[1, 2, 0, -1, 3], [0, 1, NaN, 2, 1], [2, 0, 1, 1, 0], [1, 1, 1, 1, 1], [Infinity, 0, 1, 0, 2], [-1, 2, -3, 4, -5]]);
+    const b = nd.array([[1, 0, 2, 0, 1, -1], [0, 1, 1, 0, 2, 3], [1, 1, 0, 0, 0, 1], [2, 0, 1, -Infinity, 1, 0], [0, 3, 1, 1, 0, 2]]);
+    const expected = [
+      [-1, 11, 6, Infinity, 4, 11], [NaN, NaN, NaN, NaN, NaN, NaN], [5, 1, 5, -Infinity, 3, -1],
+      [4, 5, 5, -Infinity, 4, 5], [Infinity, NaN, Infinity, NaN, Infinity, -Infinity], [4, -16, -1, -Infinity, 7, -6],
+    ];
+    assert.deepStrictEqual(plain(matmul(a, b)), expected);
+    try {
+      nd.config({ wasm: false });
+      assert.deepStrictEqual(plain(matmul(a, b)), expected);
+    } finally {
+      nd.config({ wasm: true });
+    }
+  });
+  test('a single row or column: 1×n · n×m, m×n · n×1, n×1 · 1×m (NumPy values)', () => {
+    const row = nd.arange(1, 8).reshape([1, 7]); // [[1..7]]
+    const m = nd.arange(0, 42).reshape([7, 6]);
+    assert.deepEqual(plain(matmul(row, m)), [[672, 700, 728, 756, 784, 812]]);
+    assert.deepEqual(plain(matmul(m.T, row.T)), [[672], [700], [728], [756], [784], [812]]);
+    assert.deepEqual(plain(matmul(m.T.copy(), row.T.copy())), [[672], [700], [728], [756], [784], [812]]);
+    assert.deepEqual(plain(matmul(nd.array([[1], [2], [3], [4], [5]]), nd.array([[1, -1, 2, 0, 3, 1, 1]]))), [
+      [1, -1, 2, 0, 3, 1, 1], [2, -2, 4, 0, 6, 2, 2], [3, -3, 6, 0, 9, 3, 3], [4, -4, 8, 0, 12, 4, 4], [5, -5, 10, 0, 15, 5, 5],
+    ]);
+  });
   test('empty inner or outer dimensions', () => {
     assert.deepEqual(plain(matmul(nd.zeros([2, 0]), nd.zeros([0, 3]))), [[0, 0, 0], [0, 0, 0]]);
     assert.deepEqual((matmul(nd.zeros([0, 3]), nd.zeros([3, 2])) as NdArray).shape, [0, 2]);

@@ -580,7 +580,17 @@ describe('wasm matmul and dot', () => {
     const c = new Storage('float64', m * n);
     const scratch = new Storage('float64', k.matmul_scratch(m, kk, n));
     k.matmul(ptr(a), ptr(b), ptr(c), m, kk, n, ptr(scratch));
-    assertValues(readF64(c), jsMatmul(av, bv, m, kk, n), 0, `matmul ${m}×${kk}·${kk}×${n}`);
+    const want = jsMatmul(av, bv, m, kk, n);
+    if (n === 1 && m >= 4) {
+      // B one column: the matrix·vector kernel, several partial sums a row (within k·ε).
+      const got = readF64(c);
+      for (let i = 0; i < m; i++) {
+        const products = Array.from({ length: kk }, (_, p) => av[i * kk + p]! * bv[p]!);
+        assertSumClose(got[i]!, want[i]!, magnitude(products), kk, `matmul ${m}×${kk}·${kk}×1 row ${i}`);
+      }
+    } else {
+      assertValues(readF64(c), want, 0, `matmul ${m}×${kk}·${kk}×${n}`);
+    }
     for (const s of [a, b, c, scratch]) s.free();
   };
   test('written out: [[1,2],[3,4]]·[[5,6],[7,8]]', () => {
@@ -591,8 +601,50 @@ describe('wasm matmul and dot', () => {
     assertValues(readF64(c), [19, 22, 43, 50]);
   });
   test('shapes around the SIMD width and past the blocks, exact against i-k-j loops', () => {
-    for (const [m, kk, n] of [[0, 3, 2], [2, 0, 3], [1, 1, 1], [3, 5, 7], [4, 4, 9], [17, 3, 1], [5, 130, 260], [33, 257, 5]]) check(m!, kk!, n!);
+    for (const [m, kk, n] of [
+      [0, 3, 2], [2, 0, 3], [1, 1, 1], [3, 5, 7], [4, 4, 9], [17, 3, 1], [5, 130, 260], [33, 257, 5],
+      // around the 4×4 tile, the 256-deep k-block and the 256-wide column block
+      [4, 1, 4], [5, 2, 6], [6, 7, 3], [7, 9, 2], [4, 513, 1], [9, 600, 3], [13, 257, 258], [8, 3, 513], [4, 256, 256], [1, 300, 9],
+    ]) check(m!, kk!, n!);
     fc.assert(fc.property(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 }), check), RUNS);
+  });
+  test('NaN, ±Inf and -0 land where the i-k-j loop puts them, at every tile position', () => {
+    const shape = fc.tuple(fc.integer({ min: 1, max: 14 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 14 }));
+    fc.assert(
+      fc.property(shape, fc.nat(), ([m, kk, n], seed) => {
+        // B one column (m ≥ 4) runs matvec, another order of additions: no 1e308 there, so
+        // every partial sum of these small integers is exact and any order gives the same.
+        const specials = n === 1 && m >= 4 ? [NaN, Infinity, -Infinity, -0, 0] : [NaN, Infinity, -Infinity, -0, 0, 1e308];
+        const pick = (i: number) => ((i * 2654435761 + seed) >>> 0) % 97;
+        const av = Array.from({ length: m * kk }, (_, i) => (pick(i) < 3 ? specials[pick(i + 7) % specials.length]! : (pick(i) % 5) - 2));
+        const bv = Array.from({ length: kk * n }, (_, i) => (pick(i + 1) < 3 ? specials[pick(i + 3) % specials.length]! : (pick(i + 1) % 7) - 3));
+        const a = f64Block(av);
+        const b = f64Block(bv);
+        const c = new Storage('float64', m * n);
+        const scratch = new Storage('float64', k.matmul_scratch(m, kk, n));
+        k.matmul(ptr(a), ptr(b), ptr(c), m, kk, n, ptr(scratch));
+        const got = readF64(c);
+        for (const s of [a, b, c, scratch]) s.free();
+        assertValues(got, jsMatmul(av, bv, m, kk, n), 0, `matmul ${m}×${kk}·${kk}×${n}`);
+      }),
+      { numRuns: 100 },
+    );
+  });
+  test('matrix·vector within k·ε, NaN/Inf kept', () => {
+    for (const [m, kk] of [[1, 1], [3, 0], [4, 7], [5, 8], [9, 17], [33, 1001]]) {
+      const av = sample(m * kk, 2);
+      const xv = sample(kk, 3);
+      const a = f64Block(av);
+      const x = f64Block(xv);
+      const y = new Storage('float64', m);
+      k.matvec(ptr(a), ptr(x), ptr(y), m, kk);
+      const got = readF64(y);
+      for (let i = 0; i < m; i++) {
+        const products = Array.from({ length: kk }, (_, p) => av[i * kk + p]! * xv[p]!);
+        assertSumClose(got[i]!, jsSum(products), magnitude(products), kk, `matvec ${m}×${kk} row ${i}`);
+      }
+      for (const s of [a, x, y]) s.free();
+    }
   });
   test('dot within n·ε', () => {
     fc.assert(

@@ -18,8 +18,8 @@ const MR: usize = 4;
 const NR: usize = 4;
 /** Rows of B a packed block: MR rows of A (4·256·8 = 8 KiB) stay in L1. */
 const KC: usize = 256;
-/** Columns of B a packed block: a KC×NC block (256 KiB) stays in L2. */
-const NC: usize = 128;
+/** Columns of B a packed block: a KC×NC block (512 KiB) stays in L2. */
+const NC: usize = 256;
 /** Bytes of one packed panel row (NR float64). */
 const PANEL_ROW: usize = NR * F64;
 
@@ -75,61 +75,84 @@ function packB(b: usize, ldb: usize, kc: usize, nc: usize, dst: usize): void {
 }
 
 /**
- * C[4×4] (+)= A[4×kc] · panel[kc×4]: rows of A `lda` bytes apart, rows of C `ldc` bytes
- * apart. Starts from zero when `first`, else from C.
+ * C[rows×2·halves] (+)= A[rows×kc] · panel[kc×NR] (its first 2·halves columns): rows of A
+ * `lda` bytes apart, rows of C `ldc` bytes apart, up to MR·NR/2 f64x2 accumulators. Starts
+ * from zero when `first`, else from C. `rows` (1…MR) and `halves` (1, 2) are constants at
+ * every call site, so inlining drops the unused accumulators and loads.
  */
-@inline function kernel4x4(a: usize, lda: usize, panel: usize, kc: usize, c: usize, ldc: usize, first: bool): void {
+@inline function kernel(a: usize, lda: usize, panel: usize, kc: usize, c: usize, ldc: usize, first: bool, rows: usize, halves: usize): void {
   let c00 = f64x2.splat(0), c01 = c00, c10 = c00, c11 = c00;
   let c20 = c00, c21 = c00, c30 = c00, c31 = c00;
   const c1 = c + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
   if (!first) {
-    c00 = v128.load(c); c01 = v128.load(c, 16);
-    c10 = v128.load(c1); c11 = v128.load(c1, 16);
-    c20 = v128.load(c2); c21 = v128.load(c2, 16);
-    c30 = v128.load(c3); c31 = v128.load(c3, 16);
+    c00 = v128.load(c);
+    if (halves > 1) c01 = v128.load(c, 16);
+    if (rows > 1) {
+      c10 = v128.load(c1);
+      if (halves > 1) c11 = v128.load(c1, 16);
+    }
+    if (rows > 2) {
+      c20 = v128.load(c2);
+      if (halves > 1) c21 = v128.load(c2, 16);
+    }
+    if (rows > 3) {
+      c30 = v128.load(c3);
+      if (halves > 1) c31 = v128.load(c3, 16);
+    }
   }
-  let a0 = a;
-  const a1 = lda, a2 = lda + lda, a3 = a2 + lda;
+  const row1 = lda, row2 = lda + lda, row3 = row2 + lda;
+  let ap = a;
   let bp = panel;
   const end = panel + kc * PANEL_ROW;
-  for (; bp < end; bp += PANEL_ROW, a0 += F64) {
+  for (; bp < end; bp += PANEL_ROW, ap += F64) {
     const b0 = v128.load(bp);
-    const b1 = v128.load(bp, 16);
-    let x = v128.load64_splat(a0);
+    const b1 = halves > 1 ? v128.load(bp, 16) : b0;
+    let x = v128.load64_splat(ap);
     c00 = f64x2.add(c00, f64x2.mul(x, b0));
-    c01 = f64x2.add(c01, f64x2.mul(x, b1));
-    x = v128.load64_splat(a0 + a1);
-    c10 = f64x2.add(c10, f64x2.mul(x, b0));
-    c11 = f64x2.add(c11, f64x2.mul(x, b1));
-    x = v128.load64_splat(a0 + a2);
-    c20 = f64x2.add(c20, f64x2.mul(x, b0));
-    c21 = f64x2.add(c21, f64x2.mul(x, b1));
-    x = v128.load64_splat(a0 + a3);
-    c30 = f64x2.add(c30, f64x2.mul(x, b0));
-    c31 = f64x2.add(c31, f64x2.mul(x, b1));
+    if (halves > 1) c01 = f64x2.add(c01, f64x2.mul(x, b1));
+    if (rows > 1) {
+      x = v128.load64_splat(ap + row1);
+      c10 = f64x2.add(c10, f64x2.mul(x, b0));
+      if (halves > 1) c11 = f64x2.add(c11, f64x2.mul(x, b1));
+    }
+    if (rows > 2) {
+      x = v128.load64_splat(ap + row2);
+      c20 = f64x2.add(c20, f64x2.mul(x, b0));
+      if (halves > 1) c21 = f64x2.add(c21, f64x2.mul(x, b1));
+    }
+    if (rows > 3) {
+      x = v128.load64_splat(ap + row3);
+      c30 = f64x2.add(c30, f64x2.mul(x, b0));
+      if (halves > 1) c31 = f64x2.add(c31, f64x2.mul(x, b1));
+    }
   }
-  v128.store(c, c00); v128.store(c, c01, 16);
-  v128.store(c1, c10); v128.store(c1, c11, 16);
-  v128.store(c2, c20); v128.store(c2, c21, 16);
-  v128.store(c3, c30); v128.store(c3, c31, 16);
+  v128.store(c, c00);
+  if (halves > 1) v128.store(c, c01, 16);
+  if (rows > 1) {
+    v128.store(c1, c10);
+    if (halves > 1) v128.store(c1, c11, 16);
+  }
+  if (rows > 2) {
+    v128.store(c2, c20);
+    if (halves > 1) v128.store(c2, c21, 16);
+  }
+  if (rows > 3) {
+    v128.store(c3, c30);
+    if (halves > 1) v128.store(c3, c31, 16);
+  }
 }
 
-/** C[1×4] (+)= A[1×kc] · panel[kc×4]; starts from zero when `first`, else from C. */
-@inline function kernel1x4(a: usize, panel: usize, kc: usize, c: usize, first: bool): void {
-  let c0 = f64x2.splat(0), c1 = c0;
-  if (!first) {
-    c0 = v128.load(c);
-    c1 = v128.load(c, 16);
-  }
-  let bp = panel;
-  const end = panel + kc * PANEL_ROW;
-  for (let ap = a; bp < end; bp += PANEL_ROW, ap += F64) {
-    const x = v128.load64_splat(ap);
-    c0 = f64x2.add(c0, f64x2.mul(x, v128.load(bp)));
-    c1 = f64x2.add(c1, f64x2.mul(x, v128.load(bp, 16)));
-  }
-  v128.store(c, c0);
-  v128.store(c, c1, 16);
+/**
+ * `kernel` for an edge tile, with `rows` and `halves` turned into constants (one inlined copy
+ * each): 4 rows one or two halves wide, 1–3 rows two halves wide.
+ */
+function edgeKernel(a: usize, lda: usize, panel: usize, kc: usize, c: usize, ldc: usize, first: bool, rows: usize, halves: usize): void {
+  if (rows == MR) {
+    if (halves == 1) kernel(a, lda, panel, kc, c, ldc, first, MR, 1);
+    else kernel(a, lda, panel, kc, c, ldc, first, MR, 2);
+  } else if (rows == 3) kernel(a, lda, panel, kc, c, ldc, first, 3, 2);
+  else if (rows == 2) kernel(a, lda, panel, kc, c, ldc, first, 2, 2);
+  else kernel(a, lda, panel, kc, c, ldc, first, 1, 2);
 }
 
 /** Copies `rows`×`cols` float64 between two row-major blocks (row strides in bytes). */
@@ -139,18 +162,20 @@ function copyTile(src: usize, lds: usize, dst: usize, ldd: usize, rows: usize, c
 
 /**
  * The tile of C at `c` with `rows` ≤ MR rows and `cols` ≤ NR columns, from `rows` rows of A
- * and one panel; a tile narrower than NR goes through EDGE_TILE so no byte past C is
- * written.
+ * and one panel. 4×4 and 4×2 tiles are computed in C; any other goes through EDGE_TILE so
+ * no byte past C is written.
  */
 @inline function tile(a: usize, lda: usize, panel: usize, kc: usize, c: usize, ldc: usize, rows: usize, cols: usize, first: bool): void {
-  if (cols == NR) {
-    if (rows == MR) kernel4x4(a, lda, panel, kc, c, ldc, first);
-    else for (let r: usize = 0; r < rows; r++) kernel1x4(a + r * lda, panel, kc, c + r * ldc, first);
+  if (rows == MR && cols == NR) {
+    kernel(a, lda, panel, kc, c, ldc, first, MR, 2);
+    return;
+  }
+  if (rows == MR && cols == 2) {
+    kernel(a, lda, panel, kc, c, ldc, first, MR, 1);
     return;
   }
   if (!first) copyTile(c, ldc, EDGE_TILE, PANEL_ROW, rows, cols);
-  if (rows == MR) kernel4x4(a, lda, panel, kc, EDGE_TILE, PANEL_ROW, first);
-  else for (let r: usize = 0; r < rows; r++) kernel1x4(a + r * lda, panel, kc, EDGE_TILE + r * PANEL_ROW, first);
+  edgeKernel(a, lda, panel, kc, EDGE_TILE, PANEL_ROW, first, rows, cols > 2 ? 2 : 1);
   copyTile(EDGE_TILE, PANEL_ROW, c, ldc, rows, cols);
 }
 
@@ -161,15 +186,20 @@ function copyTile(src: usize, lds: usize, dst: usize, ldd: usize, rows: usize, c
  * @param n columns of B
  */
 export function matmul_scratch(m: usize, k: usize, n: usize): usize {
-  if (m < MR || k == 0 || n == 0) return 0;
+  if (m < MR || k == 0 || n <= 1) return 0;
   return min<usize>(k, KC) * ((min<usize>(n, NC) + NR - 1) / NR) * NR;
 }
 
 /**
  * C (m×n) = A (m×k) · B (k×n). `scratch` holds `matmul_scratch(m, k, n)` float64 (packed
- * B). Each C element sums its k products in order of k, like a plain loop.
+ * B). Each C element sums its k products in order of k, like a plain loop, except for
+ * n = 1 (B a column, i.e. a vector): `matvec`, several partial sums a row (within k·ε).
  */
 export function matmul(a: usize, b: usize, c: usize, m: usize, k: usize, n: usize, scratch: usize): void {
+  if (n == 1 && m >= MR) {
+    matvec(a, b, c, m, k);
+    return;
+  }
   if (m < MR || k == 0 || n == 0) {
     matmulRows(a, b, c, m, k, n);
     return;
