@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { nd, type NdArray } from '../src/index.ts';
+import { stagedCalls } from '../src/ops/elementwise.ts';
 
 const N = 100_000;
 const ITERATIONS = 300;
@@ -64,10 +65,18 @@ describe('past the soft limit, without dispose()', () => {
     const expected = xs.filter((v) => v > 0);
     const limit = lowerLimit(3 * MiB);
     let kept: NdArray | null = null;
-    for (let i = 0; i < ITERATIONS; i++) {
-      kept = a.where(a.gt(0));
-      assert.ok(nd.info().liveBytes <= limit, `iteration ${i}: live ${nd.info().liveBytes} > limit ${limit}`);
+    const staged = { ...stagedCalls };
+    try {
+      for (let i = 0; i < ITERATIONS; i++) {
+        kept = a.where(a.gt(0));
+        assert.ok(nd.info().liveBytes <= limit, `iteration ${i}: live ${nd.info().liveBytes} > limit ${limit}`);
+      }
+    } finally {
+      nd.config({ arenaSoftLimit: defaultLimit });
     }
+    // JS-backed masks and results still ran the WASM kernels, through scratch blocks.
+    assert.ok(stagedCalls.compare - staged.compare > ITERATIONS / 2, `gt staged ${stagedCalls.compare - staged.compare} times`);
+    assert.ok(stagedCalls.compress - staged.compress > ITERATIONS / 2, `compress staged ${stagedCalls.compress - staged.compress} times`);
     assert.equal(kept!.storage.inArena, false);
     assert.deepEqual(kept!.toFloat64Array(), expected);
     assert.deepEqual(nd.where(a.gt(0), a, 0).toFloat64Array(), xs.map((v) => (v > 0 ? v : 0)));
