@@ -49,7 +49,7 @@ export interface Info {
  * Reports whether WASM kernels run and how much memory live arrays hold.
  * @returns the figures
  * @example
- * nd.info(); // { wasm: true, simd: true, arenaBytes: 16777216, liveBytes: 0, liveArrays: 0 }
+ * nd.info(); // { wasm: true, simd: true, arenaBytes: 16777216, liveBytes: 0, liveArrays: 0, scratchBytes: 0 }
  */
 export function info(): Info {
   return { wasm: wasmStatus.loaded && settings.wasm, simd: wasmStatus.simd, ...memoryStats() };
