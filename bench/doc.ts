@@ -30,8 +30,10 @@ function highlights(rows: readonly ResultRow[]): string[] {
   if (wasm && noDispose) {
     out.push(
       `- **Not disposing** the same filter costs ${formatTime(noDispose.meanMs)} instead of ${formatTime(wasm.meanMs)} ` +
-        `(${formatRatio(noDispose.meanMs / wasm.meanMs)} the time): results pile up until the arena's soft limit, ` +
-        'then come from GC-managed buffers.',
+        `(${formatRatio(noDispose.meanMs / wasm.meanMs)} the time): each undropped result takes a fresh ` +
+        "block of WASM memory (the OS faults its pages in on first touch) until the arena's soft limit; later results " +
+        'are GC-managed buffers that the kernels reach by staging (see docs/memory.md). The timing budget ends ' +
+        'before the loop leaves the first phase; `npm run bench:memory` shows the long run.',
     );
   }
   for (const op of ['add', 'sum', 'gt', 'exp']) {
