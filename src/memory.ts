@@ -123,9 +123,12 @@ class Arena {
       const have = this.memory.buffer.byteLength;
       if (end > have) {
         const needPages = Math.ceil((end - have) / PAGE_BYTES);
-        const growPages = Math.max(needPages, Math.ceil(have / PAGE_BYTES / 2));
+        const roomPages = MAXIMUM_PAGES - have / PAGE_BYTES;
+        // Near the maximum, growing by less than needed would hand out a block past the end.
+        if (needPages > roomPages) return -1;
+        const growPages = Math.min(Math.max(needPages, Math.ceil(have / PAGE_BYTES / 2)), roomPages);
         try {
-          this.memory.grow(Math.min(growPages, MAXIMUM_PAGES - have / PAGE_BYTES));
+          this.memory.grow(growPages);
         } catch {
           try {
             this.memory.grow(needPages);

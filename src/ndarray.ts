@@ -3,7 +3,7 @@
  * is in `src/ops/*` and the kernels they dispatch to.
  * @module
  */
-import { DTypeError, DisposedError, IndexError } from './errors.ts';
+import { DTypeError, DisposedError, IndexError, ShapeError, formatShape } from './errors.ts';
 import { type DType, Storage } from './memory.ts';
 import { contiguousStrides, isCContiguous, shapeSize } from './shape.ts';
 import { binary, clip, unary } from './ops/elementwise.ts';
@@ -113,9 +113,19 @@ export class NdArray {
    * @internal Allocates an uninitialised C-contiguous array.
    * @param shape dimension sizes (validated by the caller)
    * @param dtype element type
+   * @throws ShapeError when the engine cannot hold that many elements (a RangeError otherwise)
    */
   static empty(shape: readonly number[], dtype: DType = 'float64'): NdArray {
-    return new NdArray(new Storage(dtype, shapeSize(shape)), shape, undefined, 0, true);
+    const size = shapeSize(shape);
+    let storage: Storage;
+    try {
+      storage = new Storage(dtype, size);
+    } catch (e) {
+      // An impossible length (nd.zeros([1e6, 1e6])) or an allocation the engine refuses.
+      if (!(e instanceof RangeError)) throw e;
+      throw new ShapeError(`array of shape ${formatShape(shape)} is too big: ${size} elements of ${dtype}`, [shape]);
+    }
+    return new NdArray(storage, shape, undefined, 0, true);
   }
 
   /** Element type: `'float64'` or `'bool'`. */
@@ -205,7 +215,10 @@ export class NdArray {
    */
   set(...args: [...number[], number | boolean]): this {
     this.assertLive();
-    const value = args[args.length - 1];
+    const value: unknown = args[args.length - 1];
+    if (typeof value !== 'number' && typeof value !== 'boolean') {
+      throw new DTypeError(`set: value must be a number or boolean, got ${typeof value}`, typeof value);
+    }
     const p = this.flatIndex(args.slice(0, -1) as number[]);
     if (this.dtype === 'bool') this.storage.u8()[p] = value ? 1 : 0;
     else this.storage.f64()[p] = Number(value);
@@ -359,6 +372,9 @@ export class NdArray {
    * nd.array([0, 2]).astype('bool').toArray(); // [false, true]
    */
   astype(dtype: DType): NdArray {
+    if (dtype !== 'bool' && dtype !== 'float64') {
+      throw new DTypeError(`astype: dtype must be 'float64' or 'bool', got ${String(dtype)}`, String(dtype));
+    }
     return unary(dtype === 'bool' ? 'toBool' : 'toFloat', this);
   }
 

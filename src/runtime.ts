@@ -62,13 +62,20 @@ function collectStorages(value: unknown, keep: Set<Storage>, seen: Set<unknown>)
     keep.add(value.storage);
     return;
   }
-  const items = Array.isArray(value) ? value : value instanceof Map ? [...value.values()] : Object.values(value);
+  const items = Array.isArray(value)
+    ? value
+    : value instanceof Map
+      ? [...value.keys(), ...value.values()]
+      : value instanceof Set
+        ? [...value]
+        : Object.values(value);
   for (const item of items) collectStorages(item, keep, seen);
 }
 
 /**
  * Runs `fn` and frees every array it allocated except those in its return value (an array,
- * or arrays inside a returned array or object). Also frees them when `fn` throws.
+ * or arrays inside a returned array, object's own enumerable properties, Map (keys and
+ * values) or Set). Also frees them when `fn` throws.
  * @param fn synchronous work
  * @returns what `fn` returns
  * @example

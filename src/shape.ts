@@ -16,13 +16,15 @@ export type ShapeLike = number | readonly number[];
  */
 export function normalizeShape(shape: ShapeLike): number[] {
   const dims = typeof shape === 'number' ? [shape] : Array.from(shape);
-  for (const d of dims) {
+  for (let i = 0; i < dims.length; i++) {
+    const d = dims[i];
     if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) {
       throw new ShapeError(
         `invalid shape ${formatShape(dims)}: entries must be non-negative integers, got ${d}`,
         [dims],
       );
     }
+    if (d === 0) dims[i] = 0; // -0 becomes 0
   }
   return dims;
 }
