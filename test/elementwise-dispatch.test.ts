@@ -13,6 +13,7 @@ import { nd, NdArray } from '../src/index.ts';
 import { OPS, type AnyBinaryName, type AnyUnaryName, type OpRow } from '../src/kernels/table.ts';
 import { binary, unary } from '../src/ops/elementwise.ts';
 import { compress, countTrue, select, setWhere } from '../src/ops/mask.ts';
+import { assertSameArrays, onJsAndWasm } from './helpers.ts';
 
 const RUNS = { numRuns: 25 };
 const TRANSCENDENTAL = new Set(['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sin', 'cos', 'tanh']);
@@ -32,41 +33,11 @@ const wasmRows = OPS.filter((r) => r.wasm !== undefined);
 const binaryRows = wasmRows.filter((r) => r.arity === 2);
 const unaryRows = wasmRows.filter((r) => r.arity === 1);
 
-/** `f` run on the JS loops and on WASM (inputs are built before, shared by both runs). */
-function both<T>(f: () => T): [js: T, wasm: T] {
-  nd.config({ wasm: false });
-  let js: T;
-  try {
-    js = f();
-  } finally {
-    nd.config({ wasm: true });
-  }
-  return [js, f()];
-}
+const both = onJsAndWasm;
 
-const bits = new Float64Array(1);
-const ints = new BigInt64Array(bits.buffer);
-/** Position of a double on the number line in ulps (monotonic, -0 and 0 adjacent). */
-function ordinal(x: number): bigint {
-  bits[0] = x;
-  const i = ints[0]!;
-  return i < 0n ? -(i & 0x7fffffffffffffffn) - 1n : i;
-}
-
-/** Asserts two results are equal element by element (NaN = NaN, -0 ≠ 0), or within `ulps`. */
+/** Asserts the WASM result equals the JS one element by element (NaN = NaN, -0 ≠ 0), or within `ulps`. */
 function assertSame(js: NdArray, wasm: NdArray, ulps: number, what: string): void {
-  assert.deepEqual(wasm.shape, js.shape, `${what}: shape`);
-  assert.equal(wasm.dtype, js.dtype, `${what}: dtype`);
-  const a = js.dtype === 'bool' ? (js.toArray() as unknown[]).flat(4) : Array.from(js.toFloat64Array());
-  const b = wasm.dtype === 'bool' ? (wasm.toArray() as unknown[]).flat(4) : Array.from(wasm.toFloat64Array());
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (Object.is(x, y)) continue;
-    const close = typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y) &&
-      (ordinal(x) - ordinal(y) <= BigInt(ulps) && ordinal(y) - ordinal(x) <= BigInt(ulps));
-    assert.ok(close, `${what}: element ${i}: JS ${String(x)}, WASM ${String(y)}`);
-  }
+  assertSameArrays(js, wasm, ulps, what);
 }
 
 /** The operand an op row reads: bool arrays for logical rows and conversions from bool. */

@@ -3,6 +3,7 @@
  * tolerance in ulps), and a plain nested-array reference for broadcasting.
  */
 import assert from 'node:assert/strict';
+import { nd } from '../src/index.ts';
 
 /**
  * Asserts nested numbers/booleans equal the expected ones. Booleans and non-finite or zero
@@ -132,4 +133,20 @@ export function assertSameArrays(
     const close = Number.isFinite(x) && Number.isFinite(y) && ordinal(x) - ordinal(y) <= BigInt(ulps) && ordinal(y) - ordinal(x) <= BigInt(ulps);
     assert.ok(close, `${what}: element ${i}: expected ${String(e[i])}, got ${String(a[i])}`);
   }
+}
+
+/**
+ * Runs `f` on the JS kernels (`nd.config({ wasm: false })`) and then on the default kernels,
+ * restoring the default even when `f` throws.
+ * @returns the two results, JS first
+ */
+export function onJsAndWasm<T>(f: () => T): [js: T, wasm: T] {
+  nd.config({ wasm: false });
+  let js: T;
+  try {
+    js = f();
+  } finally {
+    nd.config({ wasm: true });
+  }
+  return [js, f()];
 }

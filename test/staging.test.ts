@@ -15,7 +15,7 @@ import { OPS, type AnyBinaryName, type AnyUnaryName } from '../src/kernels/table
 import { STAGE_CHUNK, binary, stagedCalls, unary, type StageFamily } from '../src/ops/elementwise.ts';
 import { compress, countTrue, select, setWhere } from '../src/ops/mask.ts';
 import { SCRATCH_CAP } from '../src/memory.ts';
-import { assertSameArrays } from './helpers.ts';
+import { assertSameArrays, onJsAndWasm } from './helpers.ts';
 
 const RUNS = { numRuns: 15 };
 const TRANSCENDENTAL = new Set(['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sin', 'cos', 'tanh']);
@@ -42,16 +42,7 @@ function jsBacked<T>(f: () => T): T {
 
 /** `f` on the JS loops and on WASM, both with JS-backed results. */
 function both<T>(f: () => T): [js: T, wasm: T] {
-  return jsBacked(() => {
-    nd.config({ wasm: false });
-    let js: T;
-    try {
-      js = f();
-    } finally {
-      nd.config({ wasm: true });
-    }
-    return [js, f()];
-  });
+  return jsBacked(() => onJsAndWasm(f));
 }
 
 /** An array of `values`, JS-backed or in the arena; bool (values > 0) for logical rows. */
