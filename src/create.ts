@@ -169,15 +169,17 @@ function assertFillValue(value: unknown): asserts value is number | boolean {
 
 /**
  * Writes `value` into every element of `a` in place, for any strides (slices, transposes,
- * broadcast views). The value is cast to `a`'s dtype as NumPy does: on a bool array any
+ * flips). A read-only array (a `broadcastTo` view) throws ReadOnlyError. The value is cast to `a`'s dtype as NumPy does: on a bool array any
  * nonzero number (NaN too) is true; on a float64 array a boolean is 0/1.
  * @param a the array to write (float64 or bool)
  * @param value the value
- * @throws DTypeError for a value that is not a number or boolean; DisposedError when `a` was disposed
+ * @throws DTypeError for a value that is not a number or boolean; DisposedError when `a` was disposed;
+ *   ReadOnlyError when `a` is read-only
  * @example
  * fill(nd.zeros([2, 2]).T, 3); // every element is 3
  */
 export function fill(a: NdArray, value: number | boolean): void {
+  a.assertWritable('fill');
   assertFillValue(value);
   const isBool = a.dtype === 'bool';
   const data: Float64Array | Uint8Array = isBool ? a.u8() : a.f64();

@@ -128,6 +128,26 @@ export class DisposedError extends NdvecError {
 }
 
 /**
+ * A write (`set`, `fill`, `setWhere`, an `out` option) targeted a read-only array: a view
+ * made by `broadcastTo`, or any view of one. Its stride-0 axes alias one element many times,
+ * so NumPy makes such views read-only too. Nothing is written.
+ * @example
+ * nd.array([1, 2]).broadcastTo([3, 2]).fill(0); // ReadOnlyError: assignment destination is read-only (a broadcast view of shape [3,2])
+ */
+export class ReadOnlyError extends NdvecError {
+  /** The shape of the read-only array written to. */
+  readonly shape: readonly number[];
+  /**
+   * @param shape the shape of the read-only array
+   * @param what the operation that tried to write, prefixed to the message when given
+   */
+  constructor(shape: readonly number[], what?: string) {
+    super(`${what === undefined ? '' : `${what}: `}assignment destination is read-only (a broadcast view of shape ${formatShape(shape)})`);
+    this.shape = shape;
+  }
+}
+
+/**
  * Internal invariant check: throws a plain `Error` naming the broken invariant. Used for
  * conditions that bad user input cannot reach.
  * @param condition must hold

@@ -25,4 +25,5 @@ export {
   IndexError,
   DTypeError,
   DisposedError,
+  ReadOnlyError,
 } from './errors.ts';

@@ -112,6 +112,9 @@ export interface NdarrayLike {
  * @param factory the `ndarray` package's default export (optional in Node)
  * @returns the scijs ndarray
  * @throws NdvecError when no `ndarray` package can be found and none was passed
+ * @remarks scijs ndarrays have no read-only flag: the result of a read-only array (a
+ * `broadcastTo` view) is writable, and writing through its stride-0 axes changes the shared
+ * elements of the base array. Copy first (`a.copy().toNdarray()`) when you mean to write.
  * @example
  * const a = nd.array([1, 2, 3]);
  * ops.mulseq(a.toNdarray(), 2); // a is now [2, 4, 6]

@@ -3,7 +3,7 @@
  * is in `src/ops/*` and the kernels they dispatch to.
  * @module
  */
-import { DTypeError, DisposedError, IndexError, ShapeError, formatShape } from './errors.ts';
+import { DTypeError, DisposedError, IndexError, ReadOnlyError, ShapeError, formatShape } from './errors.ts';
 import { type DType, Storage } from './memory.ts';
 import { contiguousStrides, isCContiguous, shapeSize } from './shape.ts';
 import { binary, clip, unary } from './ops/elementwise.ts';
@@ -81,6 +81,12 @@ export class NdArray {
   readonly size: number;
   /** @internal True for the array that allocated the storage (not a view of it). */
   readonly ownsStorage: boolean;
+  /**
+   * @internal True for a view made by `broadcastTo` and every view taken of one (slice,
+   * transpose, reshape, squeeze, expandDims, ravel, flip): writes through it throw
+   * ReadOnlyError. Copies are writable. See {@link writeable}.
+   */
+  readonly readOnly: boolean;
   /** C-contiguity, computed once (shape and strides never change). */
   private readonly contiguous: boolean;
   private disposed = false;
@@ -92,6 +98,7 @@ export class NdArray {
    * @param strides element steps (default C-contiguous)
    * @param offset element offset into the storage
    * @param ownsStorage true for the array that allocated `storage`; false for views
+   * @param readOnly true for a read-only view (a broadcast view, or a view of a read-only array)
    */
   constructor(
     storage: Storage,
@@ -99,9 +106,11 @@ export class NdArray {
     strides?: readonly number[],
     offset = 0,
     ownsStorage = false,
+    readOnly = false,
   ) {
     this.storage = storage;
     this.ownsStorage = ownsStorage;
+    this.readOnly = readOnly;
     this.shape = shape;
     this.strides = strides ?? contiguousStrides(shape);
     this.offset = offset;
@@ -146,6 +155,24 @@ export class NdArray {
   /** @internal True when elements are laid out in C order with no gaps. */
   get isContiguous(): boolean {
     return this.contiguous;
+  }
+
+  /**
+   * False for a read-only array (NumPy's `a.flags.writeable`): a `broadcastTo` view or any
+   * view of one. `set`, `fill`, `setWhere` and `{ out }` throw ReadOnlyError on it.
+   * @example
+   * nd.zeros([2]).broadcastTo([3, 2]).writeable; // false
+   */
+  get writeable(): boolean {
+    return !this.readOnly;
+  }
+
+  /**
+   * @internal Throws ReadOnlyError when this array is read-only; call before writing anything.
+   * @param what the operation about to write, for the message
+   */
+  assertWritable(what?: string): void {
+    if (this.readOnly) throw new ReadOnlyError(this.shape, what);
   }
 
   /** @internal Throws DisposedError when this array or its storage was disposed. */
@@ -215,6 +242,7 @@ export class NdArray {
    */
   set(...args: [...number[], number | boolean]): this {
     this.assertLive();
+    this.assertWritable('set');
     const value: unknown = args[args.length - 1];
     if (typeof value !== 'number' && typeof value !== 'boolean') {
       throw new DTypeError(`set: value must be a number or boolean, got ${typeof value}`, typeof value);
@@ -306,7 +334,9 @@ export class NdArray {
   }
 
   /**
-   * A read-only-in-spirit view of this array broadcast to `shape` (stride 0 on stretched axes).
+   * A read-only view of this array broadcast to `shape` (stride 0 on stretched axes, so one
+   * element appears many times). As in NumPy, writing through it (`set`, `fill`, `setWhere`,
+   * `{ out }`) throws ReadOnlyError; views of it are read-only too; `copy()` it to write.
    * @param shape the target shape
    * @returns the broadcast view
    * @example
@@ -381,6 +411,8 @@ export class NdArray {
   /**
    * An `ndarray` (scijs) object over the same numbers, usable by `ndarray-ops`. It reads
    * this array's memory: do not keep it past `dispose()` or an allocation that grows memory.
+   * It has no read-only flag: on a `broadcastTo` view, writes through it reach the shared
+   * base elements (copy first to write).
    * @param factory the `ndarray` package's default export; optional in Node, where the
    *   installed package is found
    * @returns the scijs ndarray

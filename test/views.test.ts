@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { nd, NdArray, AxisError, BroadcastError, IndexError, ShapeError, type SliceSpec } from '../src/index.ts';
+import { nd, NdArray, AxisError, BroadcastError, IndexError, ReadOnlyError, ShapeError, type SliceSpec } from '../src/index.ts';
 
 /** arange(n) reshaped: element values equal their C-order position. */
 function grid(shape: number[]): NdArray {
@@ -226,8 +226,9 @@ describe('transpose, ravel, flatten, squeeze, expandDims, broadcastTo', () => {
     const b = nd.array([[1], [2]]);
     const w = b.broadcastTo([2, 3]);
     assert.deepEqual(w.strides, [1, 0]);
-    w.set(1, 2, 9);
-    assert.deepEqual(b.toArray(), [[1], [9]]);
+    assert.throws(() => w.set(1, 2, 9), ReadOnlyError); // read-only, as NumPy's broadcast_to
+    b.set(1, 0, 9); // writes to the base show in every aliased position
+    assert.deepEqual(w.toArray(), [[1, 1, 1], [9, 9, 9]]);
   });
 
   test('flatten copies: writing the copy leaves the source alone', () => {
@@ -360,6 +361,134 @@ describe('properties against the nested-array reference', () => {
         if (s.isContiguous) assert.equal(r.storage, a.storage);
         assert.deepEqual(s.ravel().toArray(), flat);
       },
+    );
+  });
+});
+
+describe('broadcastTo views are read-only (NumPy: assignment destination is read-only)', () => {
+  const base = (): NdArray => nd.array([1, 2]);
+  // Each read-only target: a broadcast view of base [1, 2], and views taken of one.
+  const targets: [string, (b: NdArray) => NdArray][] = [
+    ['broadcastTo', (b) => b.broadcastTo([3, 2])],
+    ['slice of it', (b) => b.broadcastTo([3, 2]).slice('1:', '::-1')],
+    ['transpose of it', (b) => b.broadcastTo([3, 2]).T],
+    ['reshape (view) of it', (b) => b.broadcastTo([1, 2]).reshape([2])],
+    ['squeeze of it', (b) => b.broadcastTo([1, 2]).squeeze()],
+    ['expandDims of it', (b) => b.broadcastTo([3, 2]).expandDims(0)],
+    ['ravel (view) of it', (b) => b.broadcastTo([1, 2]).ravel()],
+    ['flip of it', (b) => b.broadcastTo([3, 2]).flip(1)],
+    ['broadcastTo of a plain view', (b) => b.slice('::-1').broadcastTo([2, 2])],
+    ['broadcastTo to the same shape', (b) => b.broadcastTo([2])],
+  ];
+  // Each write path, given the read-only target (float64).
+  const writes: [string, (t: NdArray) => unknown][] = [
+    ['set', (t) => t.set(...(new Array<number>(t.ndim).fill(0) as number[]), 9)],
+    ['fill', (t) => t.fill(9)],
+    ['nd.fill', (t) => nd.fill(t, 9)],
+    ['setWhere number', (t) => t.setWhere(nd.ones(t.shape).astype('bool'), 9)],
+    ['setWhere array', (t) => t.setWhere(nd.ones(t.shape).astype('bool'), nd.full(t.shape, 9))],
+    ['binary out', (t) => nd.ones(t.shape).add(8, { out: t })],
+    ['binary out = input (in place)', (t) => t.add(1, { out: t })],
+    ['unary out', (t) => nd.ones(t.shape).neg({ out: t })],
+    ['unary out = input (in place)', (t) => t.sqrt({ out: t })],
+    ['clip out', (t) => t.clip(0, 1, { out: t })],
+    ['nd.where out', (t) => nd.where(nd.ones(t.shape).astype('bool'), 9, 0, { out: t })],
+  ];
+  for (const [tname, make] of targets) {
+    for (const [wname, write] of writes) {
+      test(`${wname} on ${tname} throws ReadOnlyError and writes nothing`, () => {
+        const b = base();
+        const t = make(b);
+        assert.equal(t.writeable, false);
+        assert.throws(() => write(t), (e: unknown) => {
+          assert.ok(e instanceof ReadOnlyError, String(e));
+          assert.match((e as Error).message, /assignment destination is read-only \(a broadcast view of shape \[[\d,]*\]\)/);
+          assert.deepEqual((e as ReadOnlyError).shape, t.shape);
+          return true;
+        });
+        assert.deepEqual(b.toArray(), [1, 2]);
+      });
+    }
+  }
+
+  test('comparison and bool out on a read-only bool view throw ReadOnlyError', () => {
+    const b = nd.array([true, false]);
+    const t = b.broadcastTo([2, 2]);
+    assert.throws(() => nd.ones([2, 2]).gt(0, { out: t }), ReadOnlyError);
+    assert.throws(() => t.not({ out: t }), ReadOnlyError);
+    assert.throws(() => t.fill(true), ReadOnlyError);
+    assert.throws(() => t.setWhere(t, 0), ReadOnlyError);
+    assert.throws(() => t.set(1, 1, true), ReadOnlyError);
+    assert.deepEqual(b.toArray(), [true, false]);
+  });
+
+  test('the read-only check comes first: a read-only out of the wrong shape is ReadOnlyError', () => {
+    const t = nd.array([1, 2]).broadcastTo([3, 2]);
+    assert.throws(() => nd.ones([5]).add(1, { out: t }), ReadOnlyError);
+  });
+
+  test('reading ops on broadcast views still work (values from NumPy)', () => {
+    const t = nd.array([1, 2]).broadcastTo([3, 2]);
+    assert.deepEqual(t.toArray(), [[1, 2], [1, 2], [1, 2]]);
+    assert.deepEqual(t.add(1).toArray(), [[2, 3], [2, 3], [2, 3]]);
+    assert.deepEqual((t.sum(0) as NdArray).toArray(), [3, 6]);
+    assert.equal(t.sum(), 9);
+    assert.deepEqual(t.T.toArray(), [[1, 1, 1], [2, 2, 2]]);
+    assert.deepEqual(t.gt(1).toArray(), [[false, true], [false, true], [false, true]]);
+    assert.deepEqual(t.clip(0, 1.5).toArray(), [[1, 1.5], [1, 1.5], [1, 1.5]]);
+    assert.equal(t.get(2, 1), 2);
+    // A read-only array as an input, written into a writable out.
+    const out = nd.zeros([3, 2]);
+    t.mul(2, { out });
+    assert.deepEqual(out.toArray(), [[2, 4], [2, 4], [2, 4]]);
+    const w = nd.zeros([3, 2]).setWhere(t.gt(1), t);
+    assert.deepEqual(w.toArray(), [[0, 2], [0, 2], [0, 2]]);
+    const empty = nd.zeros([0]).broadcastTo([2, 0]);
+    assert.deepEqual(empty.toArray(), [[], []]);
+    assert.throws(() => empty.fill(1), ReadOnlyError);
+  });
+
+  test('copies of a read-only array are writable and independent', () => {
+    const b = nd.array([1, 2]);
+    const t = b.broadcastTo([3, 2]);
+    const copies: NdArray[] = [t.copy(), t.flatten(), t.astype('float64'), t.reshape([6]), t.T.ravel(), nd.array(t), t.add(0)];
+    for (const c of copies) {
+      assert.equal(c.writeable, true);
+      c.fill(7);
+      assert.ok((c.toArray() as unknown[]).flat().every((v) => v === 7));
+    }
+    assert.equal(t.astype('bool').writeable, true);
+    assert.deepEqual(b.toArray(), [1, 2]);
+  });
+
+  test('the flag does not touch ordinary arrays and views', () => {
+    const a = nd.arange(6).reshape([2, 3]);
+    const b = nd.array([1, 2]);
+    b.broadcastTo([3, 2]); // taking a broadcast view leaves the base writable
+    const views = [a, a.slice(null, '::2'), a.T, a.reshape([3, 2]), a.ravel(), a.squeeze(), a.expandDims(0), a.flip(), b];
+    for (const v of views) assert.equal(v.writeable, true);
+    a.T.set(2, 1, 50);
+    a.slice(0).fill(-1);
+    a.slice(1, '::2').add(100, { out: a.slice(1, '::2') });
+    b.fill(4);
+    assert.deepEqual(a.toArray(), [[-1, -1, -1], [103, 4, 150]]);
+    assert.deepEqual(b.toArray(), [4, 4]);
+  });
+
+  test('property: every view chain from a broadcast view stays read-only; from a plain array, writable', () => {
+    const step = fc.constantFrom('T', 'flip', 'expand', 'slice', 'squeeze');
+    const apply = (x: NdArray, s: string): NdArray =>
+      s === 'T' ? x.T : s === 'flip' ? x.flip() : s === 'expand' ? x.expandDims(0) : s === 'slice' ? x.slice('::-1') : x.squeeze();
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 6 }), fc.boolean(), (steps, broadcast) => {
+        const b = nd.array([[1, 2, 3]]);
+        let x = broadcast ? b.broadcastTo([2, 1, 3]) : b;
+        for (const s of steps) x = apply(x, s);
+        assert.equal(x.writeable, !broadcast);
+        if (broadcast) assert.throws(() => x.fill(0), ReadOnlyError);
+        else x.fill(0);
+        assert.deepEqual(b.toArray(), broadcast ? [[1, 2, 3]] : [[0, 0, 0]]);
+      }),
     );
   });
 });

@@ -51,11 +51,12 @@ export function assertOperand(b: unknown, name: string): asserts b is Operand {
  * @param out the array to write into
  * @param shape the result's shape
  * @param dtype the result's dtype
- * @throws ShapeError / DTypeError naming the shapes / dtypes
+ * @throws ShapeError / DTypeError naming the shapes / dtypes; ReadOnlyError when `out` is read-only
  */
 export function checkOut(name: string, out: NdArray, shape: readonly number[], dtype: DType): void {
   if (!(out instanceof NdArray)) throw new DTypeError(`${name}: out must be an NdArray`, typeof out);
   out.assertLive();
+  out.assertWritable(name);
   if (!sameShape(out.shape, shape)) {
     throw new ShapeError(
       `${name}: out has shape ${formatShape(out.shape)} but the result has shape ${formatShape(shape)}`,
@@ -658,7 +659,7 @@ export function clip(a: NdArray, lo: Operand | null, hi: Operand | null, out?: N
   const target = out ?? NdArray.empty(shape, 'float64');
   const xFull = sameShape(x.shape, shape)
     ? x
-    : new NdArray(x.storage, shape, broadcastStrides(x.shape, x.strides, shape), x.offset);
+    : new NdArray(x.storage, shape, broadcastStrides(x.shape, x.strides, shape), x.offset, false, true);
   let result: NdArray;
   if (lower === null && upper === null) result = unary('copy', xFull, target);
   else {

@@ -25,5 +25,5 @@ export function flip(a: NdArray, axis?: AxisArg): NdArray {
     if (n > 0) offset += (n - 1) * strides[k]!;
     strides[k] = -strides[k]!;
   }
-  return new NdArray(a.storage, a.shape, strides, offset);
+  return new NdArray(a.storage, a.shape, strides, offset, false, a.readOnly);
 }

@@ -71,9 +71,9 @@ function copyAs(a: NdArray, shape: readonly number[], dtype: DType = a.dtype): N
   return out;
 }
 
-/** A view of `a`'s storage. */
-function view(a: NdArray, shape: readonly number[], strides: readonly number[], offset: number): NdArray {
-  return new NdArray(a.storage, shape, strides, offset);
+/** A view of `a`'s storage; read-only when `a` is (or when `readOnly` is given, as by broadcastTo). */
+function view(a: NdArray, shape: readonly number[], strides: readonly number[], offset: number, readOnly = a.readOnly): NdArray {
+  return new NdArray(a.storage, shape, strides, offset, false, readOnly);
 }
 
 // ---- slicing ----------------------------------------------------------------------------
@@ -342,8 +342,9 @@ export function expandDims(a: NdArray, axis: number): NdArray {
 }
 
 /**
- * A view of `a` broadcast to `shape`: stretched axes get stride 0, so writing through it
- * writes shared elements.
+ * A read-only view of `a` broadcast to `shape`: stretched axes get stride 0, so one element
+ * appears many times. As NumPy's `broadcast_to`, the view (and every view taken of it) is
+ * read-only: `set`, `fill`, `setWhere` and `{ out }` throw ReadOnlyError; copy it to write.
  * @param a the array
  * @param shape the target shape
  * @returns the broadcast view
@@ -354,7 +355,7 @@ export function expandDims(a: NdArray, axis: number): NdArray {
 export function broadcastTo(a: NdArray, shape: ShapeLike): NdArray {
   a.assertLive();
   const target = normalizeShape(shape);
-  return view(a, target, broadcastStrides(a.shape, a.strides, target), a.offset);
+  return view(a, target, broadcastStrides(a.shape, a.strides, target), a.offset, true);
 }
 
 // ---- joining --------------------------------------------------------------------------

@@ -241,13 +241,14 @@ function wasmSetWhere(a: NdArray, m: NdArray, v: Operand): boolean {
  * @param mask a bool array broadcastable to `a`'s shape
  * @param value a number, or an array broadcastable to `a`'s shape (a bool array into a
  *   float64 array counts as 0/1; a float64 array into a bool array throws DTypeError)
- * @throws DTypeError, BroadcastError
+ * @throws DTypeError, BroadcastError; ReadOnlyError when `a` is read-only
  * @example
  * const a = nd.array([-1, 2]);
  * setWhere(a, a.lt(0), 0); // a is [0, 2]
  */
 export function setWhere(a: NdArray, mask: NdArray, value: Operand): void {
   a.assertLive();
+  a.assertWritable('setWhere');
   assertMask('setWhere', mask);
   assertOperand(value, 'setWhere');
   const shape = a.shape;

@@ -254,7 +254,7 @@ export function average(a: NdArray, axis?: AxisArg, options?: AverageOptions): N
     }
     // Line the weights up with `axis` and broadcast them over the rest.
     const strides = a.shape.map((_, k) => (k === ax ? weights.strides[0]! : 0));
-    w = new NdArray(weights.storage, a.shape, strides, weights.offset);
+    w = new NdArray(weights.storage, a.shape, strides, weights.offset, false, true);
   }
   const weighted = binary('mul', a, w);
   const numerator = reduce('sum', weighted, axis, keep) as NdArray | number;
