@@ -5,6 +5,7 @@
 import { settings } from './config.ts';
 import { closeScope, memoryStats, openScope, setArenaSoftLimit, arenaSoftLimit, type Storage } from './memory.ts';
 import { NdArray } from './ndarray.ts';
+import { NdvecError } from './errors.ts';
 import { wasmStatus } from './kernels/wasm.ts';
 
 /** Options of `nd.config`. */
@@ -78,6 +79,7 @@ function collectStorages(value: unknown, keep: Set<Storage>, seen: Set<unknown>)
  * values) or Set). Also frees them when `fn` throws.
  * @param fn synchronous work
  * @returns what `fn` returns
+ * @throws NdvecError when `fn` returns a Promise (an async function): scopes are synchronous
  * @example
  * const s = nd.scope(() => x.mul(2).add(1).sum()); // the temporaries are freed
  */
@@ -90,8 +92,25 @@ export function scope<T>(fn: () => T): T {
     closeScope(new Set());
     throw e;
   }
+  if (isThenable(result)) {
+    // The arrays the async work allocated before its first await are freed here, and arrays
+    // allocated after it would be attributed to whatever scope is open then: refuse clearly.
+    closeScope(new Set());
+    result.then(undefined, () => undefined); // the refused promise must not crash the process
+    throw new NdvecError(
+      'nd.scope(fn): fn returned a Promise; scopes are synchronous. Call dispose() on what an async function allocates, or keep its synchronous parts in nd.scope',
+    );
+  }
   const keep = new Set<Storage>();
   collectStorages(result, keep, new Set());
   closeScope(keep);
   return result;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }

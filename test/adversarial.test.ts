@@ -540,3 +540,27 @@ describe('the arena at its maximum size (4 GiB of address space)', () => {
     }
   });
 });
+
+describe('nd.scope refuses async functions', () => {
+  test('a Promise result throws NdvecError, frees what the function allocated, and does not crash the process', async () => {
+    const before = nd.info().liveBytes;
+    let inside: NdArray | undefined;
+    assert.throws(
+      () =>
+        nd.scope(async () => {
+          inside = nd.ones([100]);
+          await Promise.resolve();
+          return inside.sum();
+        }),
+      (e: unknown) => e instanceof NdvecError && /returned a Promise/.test((e as Error).message),
+    );
+    assert.equal(nd.info().liveBytes, before);
+    assert.throws(() => inside!.sum(), DisposedError);
+    // Let the abandoned async function finish (it rejects with DisposedError, handled inside scope).
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  });
+
+  test('a synchronous function still returns its value', () => {
+    assert.equal(nd.scope(() => nd.ones([3]).sum()), 3);
+  });
+});
