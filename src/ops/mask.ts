@@ -43,6 +43,8 @@ export function countTrue(a: NdArray): number {
   }
   const loops = loopsOf(a.dtype);
   const data = a.dtype === 'bool' ? a.u8() : a.f64();
+  // Contiguous: one call, without the walk's closure and bookkeeping (see docs/design.md).
+  if (a.isContiguous) return loops.countTrue(data, a.start, 1, a.size);
   let count = 0;
   forEachRow(a.shape, [a.strides], [a.start], (p, s, _p1, _s1, _p2, _s2, _p3, _s3, n) => {
     count += loops.countTrue(data, p, s, n);
@@ -86,6 +88,10 @@ export function compress(a: NdArray, mask: NdArray): NdArray {
   const x = a.dtype === 'bool' ? a.u8() : a.f64();
   const m = mask.u8();
   const o = a.dtype === 'bool' ? result.u8() : result.f64();
+  if (a.isContiguous && mask.isContiguous) {
+    loops.compressContig(x, a.start, m, mask.start, o, result.start, a.size);
+    return result;
+  }
   let k = result.start;
   forEachRow(a.shape, [a.strides, mask.strides], [a.start, mask.start], (px, sx, pm, sm, _p2, _s2, _p3, _s3, n) => {
     k = sx === 1 && sm === 1 ? loops.compressContig(x, px, m, pm, o, k, n) : loops.compressStrided(x, px, sx, m, pm, sm, o, k, n);
