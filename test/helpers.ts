@@ -100,7 +100,7 @@ export function refBinary(
 const ordinalBits = new Float64Array(1);
 const ordinalInts = new BigInt64Array(ordinalBits.buffer);
 /** Position of a double on the number line in ulps (monotonic, -0 and 0 adjacent). */
-function ordinal(x: number): bigint {
+export function ordinal(x: number): bigint {
   ordinalBits[0] = x;
   const i = ordinalInts[0]!;
   return i < 0n ? -(i & 0x7fffffffffffffffn) - 1n : i;

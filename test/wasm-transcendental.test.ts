@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Storage } from '../src/memory.ts';
 import { wasmKernels, wasmStatus, type WasmKernels } from '../src/kernels/wasm.ts';
+import { ordinal } from './helpers.ts';
 
 /** The accuracy contract, in ulp against the host's `Math.*`. */
 const MAX_ULP = 4;
@@ -33,13 +34,6 @@ const kernels: WasmKernels = (() => {
 const bitsView = new BigInt64Array(1);
 const doubleView = new Float64Array(bitsView.buffer);
 
-/** Maps a double to an integer that counts representable doubles (-0 and +0 one apart). */
-function orderedBits(x: number): bigint {
-  doubleView[0] = x;
-  const b = bitsView[0]!;
-  return b < 0n ? -(b & 0x7fffffffffffffffn) - 1n : b;
-}
-
 /** Double with the given 64-bit pattern. */
 function fromBits(bits: bigint): number {
   bitsView[0] = BigInt.asIntN(64, bits);
@@ -52,7 +46,7 @@ function fromBits(bits: bigint): number {
  */
 function ulpDistance(a: number, b: number): number {
   if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b) ? 0 : Infinity;
-  const d = orderedBits(a) - orderedBits(b);
+  const d = ordinal(a) - ordinal(b);
   return Number(d < 0n ? -d : d);
 }
 
@@ -123,7 +117,7 @@ function linspace(lo: number, hi: number, n: number): number[] {
 
 /** Doubles around x: x and `radius` neighbours (in ulp) on each side. */
 function neighbours(x: number, radius: number): number[] {
-  const b = orderedBits(x);
+  const b = ordinal(x);
   const out: number[] = [];
   for (let d = -radius; d <= radius; d++) {
     const o = b + BigInt(d);
