@@ -148,6 +148,31 @@ export class ReadOnlyError extends NdvecError {
 }
 
 /**
+ * An argument ndvec does not understand: an extra positional argument, an unknown option
+ * key, or a value of the wrong type (a string axis, `true` as a shape, a float index).
+ * ndvec never ignores what it was given; NumPy raises TypeError for most of these.
+ * @example
+ * nd.zeros([2, 3]).sum('0'); // ArgumentError: sum: axis must be an integer, an array of integers or null, got string '0'
+ * nd.zeros([2]).sum(0, { keepdim: true }); // ArgumentError: sum: unknown option 'keepdim' (options: keepdims, out)
+ */
+export class ArgumentError extends NdvecError {
+  /** The function or method that was called. */
+  readonly func: string;
+  /** The parameter (or option key) at fault. */
+  readonly param: string;
+  /**
+   * @param func the function or method called
+   * @param param the parameter at fault
+   * @param message what was expected and what was given
+   */
+  constructor(func: string, param: string, message: string) {
+    super(`${func}: ${message}`);
+    this.func = func;
+    this.param = param;
+  }
+}
+
+/**
  * Internal invariant check: throws a plain `Error` naming the broken invariant. Used for
  * conditions that bad user input cannot reach.
  * @param condition must hold

@@ -26,4 +26,5 @@ export {
   DTypeError,
   DisposedError,
   ReadOnlyError,
+  ArgumentError,
 } from './errors.ts';

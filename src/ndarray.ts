@@ -4,6 +4,7 @@
  * @module
  */
 import { DTypeError, DisposedError, IndexError, ReadOnlyError, ShapeError, formatShape } from './errors.ts';
+import { NDARRAY_BRAND } from './args.ts';
 import { type DType, Storage } from './memory.ts';
 import { contiguousStrides, isCContiguous, shapeSize } from './shape.ts';
 import { binary, clip, unary } from './ops/elementwise.ts';
@@ -1520,3 +1521,6 @@ export class NdArray {
     return repeat(this, repeats, axis);
   }
 }
+
+// Lets lower layers (argument checks) recognise an array without importing this class.
+Object.defineProperty(NdArray.prototype, NDARRAY_BRAND, { value: true });
