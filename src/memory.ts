@@ -385,15 +385,15 @@ export function openScope(): void {
 }
 
 /**
- * Closes the innermost scope, freeing every storage it allocated except those in `keep`.
- * Kept storages move to the enclosing scope, if any.
+ * Closes the innermost scope, freeing every storage it allocated except those in `keep`
+ * (`'all'`: free none). Kept storages move to the enclosing scope, if any.
  */
-export function closeScope(keep: ReadonlySet<Storage>): void {
+export function closeScope(keep: ReadonlySet<Storage> | 'all'): void {
   const list = scopeStack.pop();
   invariant(list !== undefined, 'closeScope without openScope');
   const outer = scopeStack[scopeStack.length - 1];
   for (const s of list) {
-    if (keep.has(s)) outer?.push(s);
+    if (keep === 'all' || keep.has(s)) outer?.push(s);
     else s.free();
   }
 }

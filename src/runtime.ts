@@ -3,7 +3,7 @@
  * @module
  */
 import { settings } from './config.ts';
-import { closeScope, memoryStats, openScope, setArenaSoftLimit, arenaSoftLimit, type Storage } from './memory.ts';
+import { Storage, closeScope, memoryStats, openScope, setArenaSoftLimit, arenaSoftLimit } from './memory.ts';
 import { NdArray } from './ndarray.ts';
 import { NdvecError } from './errors.ts';
 import { wasmStatus } from './kernels/wasm.ts';
@@ -56,27 +56,70 @@ export function info(): Info {
   return { wasm: wasmStatus.loaded && settings.wasm, simd: wasmStatus.simd, ...memoryStats() };
 }
 
-function collectStorages(value: unknown, keep: Set<Storage>, seen: Set<unknown>): void {
-  if (value === null || typeof value !== 'object' || seen.has(value)) return;
-  seen.add(value);
-  if (value instanceof NdArray) {
-    keep.add(value.storage);
+/** Most objects {@link storagesIn} visits; past it the walk is incomplete (see `scope`). */
+const WALK_BUDGET = 1_000_000;
+
+/** Pushes the values inside `item` (one level) that may hold arrays; records NdArrays in `keep`. */
+function visitForStorages(item: object, keep: Set<Storage>, pending: unknown[]): void {
+  if (item instanceof NdArray) {
+    const storage = item.storage;
+    if (storage instanceof Storage) keep.add(storage);
     return;
   }
-  const items = Array.isArray(value)
-    ? value
-    : value instanceof Map
-      ? [...value.keys(), ...value.values()]
-      : value instanceof Set
-        ? [...value]
-        : Object.values(value);
-  for (const item of items) collectStorages(item, keep, seen);
+  // Data, never containers: skipping them keeps `return new Float64Array(1e7)` cheap.
+  if (ArrayBuffer.isView(item) || item instanceof ArrayBuffer) return;
+  if (typeof SharedArrayBuffer === 'function' && item instanceof SharedArrayBuffer) return;
+  if (item instanceof Map) {
+    Map.prototype.forEach.call(item, (v: unknown, k: unknown) => pending.push(k, v));
+  } else if (item instanceof Set) {
+    Set.prototype.forEach.call(item, (v: unknown) => pending.push(v));
+  }
+  // Own enumerable properties (array elements included; holes are not visited).
+  const values = Object.values(item);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== null && typeof v === 'object') pending.push(v);
+  }
+}
+
+/**
+ * The storages of the NdArrays reachable from `value`, or `'all'` when some part of it could
+ * not be read (a getter or Proxy trap threw) or it holds more than {@link WALK_BUDGET}
+ * objects: then the scope must not free anything it cannot prove unreachable. Iterative
+ * (no recursion: a 100k-node linked list is fine), each object visited once, typed arrays
+ * and ArrayBuffers never entered. Never throws.
+ */
+function storagesIn(value: unknown): Set<Storage> | 'all' {
+  const keep = new Set<Storage>();
+  if (value === null || typeof value !== 'object') return keep;
+  const seen = new Set<object>();
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop() as object;
+    if (seen.has(item)) continue;
+    if (seen.size === WALK_BUDGET) return 'all';
+    seen.add(item);
+    try {
+      visitForStorages(item, keep, pending);
+    } catch {
+      return 'all';
+    }
+  }
+  return keep;
 }
 
 /**
  * Runs `fn` and frees every array it allocated except those in its return value (an array,
  * or arrays inside a returned array, object's own enumerable properties, Map (keys and
- * values) or Set). Also frees them when `fn` throws.
+ * values) or Set, at any depth). Also frees them when `fn` throws. The scope is closed
+ * whatever happens.
+ *
+ * The returned value is walked without recursion, each object once; typed arrays and
+ * ArrayBuffers are not entered (returning a `Float64Array(1e7)` costs nothing), functions
+ * and closures are not looked into (arrays they capture are freed). When part of the value
+ * cannot be read — a getter or a Proxy trap throws — or it holds more than a million
+ * objects, the scope frees nothing it allocated (they move to the enclosing scope, or are
+ * left to the garbage collector), since it cannot tell which arrays are reachable.
  * @param fn synchronous work
  * @returns what `fn` returns
  * @throws NdvecError when `fn` returns a Promise (an async function): scopes are synchronous
@@ -85,32 +128,36 @@ function collectStorages(value: unknown, keep: Set<Storage>, seen: Set<unknown>)
  */
 export function scope<T>(fn: () => T): T {
   openScope();
-  let result: T;
+  let keep: ReadonlySet<Storage> | 'all' = NOTHING_KEPT;
   try {
-    result = fn();
-  } catch (e) {
-    closeScope(new Set());
-    throw e;
+    const result = fn();
+    if (isThenable(result)) {
+      // The arrays the async work allocated before its first await are freed here, and arrays
+      // allocated after it would be attributed to whatever scope is open then: refuse clearly.
+      try {
+        result.then(undefined, () => undefined); // the refused promise must not crash the process
+      } catch {
+        // a thenable whose then() throws: nothing to silence
+      }
+      throw new NdvecError(
+        'nd.scope(fn): fn returned a Promise; scopes are synchronous. Call dispose() on what an async function allocates, or keep its synchronous parts in nd.scope',
+      );
+    }
+    keep = storagesIn(result);
+    return result;
+  } finally {
+    closeScope(keep);
   }
-  if (isThenable(result)) {
-    // The arrays the async work allocated before its first await are freed here, and arrays
-    // allocated after it would be attributed to whatever scope is open then: refuse clearly.
-    closeScope(new Set());
-    result.then(undefined, () => undefined); // the refused promise must not crash the process
-    throw new NdvecError(
-      'nd.scope(fn): fn returned a Promise; scopes are synchronous. Call dispose() on what an async function allocates, or keep its synchronous parts in nd.scope',
-    );
-  }
-  const keep = new Set<Storage>();
-  collectStorages(result, keep, new Set());
-  closeScope(keep);
-  return result;
 }
 
+const NOTHING_KEPT: ReadonlySet<Storage> = new Set();
+
+/** True for a value with a callable `then`; false (never throws) when reading `then` throws. */
 function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null &&
-    (typeof value === 'object' || typeof value === 'function') &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
+  try {
+    return typeof (value as { then?: unknown }).then === 'function';
+  } catch {
+    return false;
+  }
 }
