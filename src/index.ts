@@ -13,6 +13,7 @@ export type { SliceSpec } from './ops/manipulate.ts';
 export type { ShapeLike } from './shape.ts';
 export type { DType } from './memory.ts';
 export type { ConfigOptions, Info } from './runtime.ts';
+export type { WasmReason } from './kernels/wasm.ts';
 export type { CloseOptions } from './ops/closeness.ts';
 export type { AverageOptions, QuantileArg } from './ops/statistics.ts';
 export type { SearchSortedOptions } from './ops/search.ts';

@@ -26,6 +26,7 @@ import { outer } from './ops/outer.ts';
 import { matmul } from './ops/linalg.ts';
 import { fromNdarray } from './interop.ts';
 import { config, info, scope } from './runtime.ts';
+import { ready } from './kernels/wasm.ts';
 import { allclose, isclose, type CloseOptions } from './ops/closeness.ts';
 import type { AverageOptions, QuantileArg } from './ops/statistics.ts';
 import type { SearchSortedOptions } from './ops/search.ts';
@@ -110,6 +111,8 @@ export const nd = {
   config,
   /** @function */
   info,
+  /** @function */
+  ready,
   /** `a.where(mask)` as a function: the elements of `a` where `mask` is true, 1-D. */
   compress: (a: NdArray, mask: NdArray): NdArray => compress(a, mask),
   /** `a.dot(b)`. */

@@ -6,7 +6,7 @@ import { settings } from './config.ts';
 import { Storage, closeScope, memoryStats, openScope, setArenaSoftLimit, arenaSoftLimit } from './memory.ts';
 import { NdArray } from './ndarray.ts';
 import { NdvecError } from './errors.ts';
-import { wasmStatus } from './kernels/wasm.ts';
+import { wasmStatus, type WasmReason } from './kernels/wasm.ts';
 
 /** Options of `nd.config`. */
 export interface ConfigOptions {
@@ -34,6 +34,14 @@ export function config(options: ConfigOptions = {}): Required<ConfigOptions> {
 export interface Info {
   /** Kernels run as WebAssembly (module loaded and not switched off). */
   wasm: boolean;
+  /**
+   * Why the kernels do not run as WebAssembly, null when they do: `'no WebAssembly'`,
+   * `'no WebAssembly SIMD'`, `'blocked by CSP'` (add `'wasm-unsafe-eval'` to `script-src`),
+   * `'not ready yet'` (browser main thread before `await nd.ready()`),
+   * `'switched off by config'` or `'load failed: <message>'`. A load failure is reported
+   * before the config switch.
+   */
+  wasmReason: WasmReason | null;
   /** The WASM module was built with SIMD and validated here. */
   simd: boolean;
   /** Size of the WASM memory in bytes. */
@@ -50,10 +58,11 @@ export interface Info {
  * Reports whether WASM kernels run and how much memory live arrays hold.
  * @returns the figures
  * @example
- * nd.info(); // { wasm: true, simd: true, arenaBytes: 16777216, liveBytes: 0, liveArrays: 0, scratchBytes: 0 }
+ * nd.info(); // { wasm: true, wasmReason: null, simd: true, arenaBytes: 16777216, liveBytes: 0, liveArrays: 0, scratchBytes: 0 }
  */
 export function info(): Info {
-  return { wasm: wasmStatus.loaded && settings.wasm, simd: wasmStatus.simd, ...memoryStats() };
+  const wasmReason = wasmStatus.reason !== '' ? wasmStatus.reason : settings.wasm ? null : 'switched off by config';
+  return { wasm: wasmStatus.loaded && settings.wasm, wasmReason, simd: wasmStatus.simd, ...memoryStats() };
 }
 
 /** Most objects {@link storagesIn} visits; past it the walk is incomplete (see `scope`). */

@@ -1,8 +1,12 @@
 /**
  * Loading the WebAssembly kernels (build/ndvec.wasm, embedded as base64 by
- * scripts/build-wasm.mjs) once, at import, with top-level await. Without WebAssembly, without
- * SIMD, or when anything goes wrong, {@link wasmKernels} is null, `wasmStatus.loaded` is
- * false and ndvec runs on its JS kernels.
+ * scripts/build-wasm.mjs) once, at import, never with top-level await (it breaks esbuild's
+ * es2020/iife/cjs output, Vite's default worker format, `require(esm)` and messages posted to
+ * a Worker while it loads): synchronously in Node, Deno, Bun and Web Workers, so the kernels
+ * are ready when the import returns; asynchronously on a browser main thread, where the ops
+ * run on the JS kernels until {@link ready} resolves. Without WebAssembly, without SIMD,
+ * under a Content-Security-Policy that forbids compiling it, or when anything goes wrong,
+ * {@link wasmKernels} is null, `wasmStatus.reason` says why and ndvec runs on its JS kernels.
  *
  * ## Calling a kernel (for the dispatch in src/ops/*)
  *
@@ -57,8 +61,34 @@ export type BinaryKernelFamily =
 /** Form of a binary kernel: array-array, array-scalar, scalar-array, broadcast rows. */
 export type BinaryKernelForm = 'vv' | 'vs' | 'sv' | 'rows';
 
-/** Whether the WASM kernels loaded (`loaded`) and the host validated SIMD (`simd`). */
-export const wasmStatus = { loaded: false, simd: false, reason: '' };
+/**
+ * Why the WASM kernels are not running (`nd.info().wasmReason`; null there when they run):
+ * - `'no WebAssembly'`: the platform has no `WebAssembly` object;
+ * - `'no WebAssembly SIMD'`: it has WebAssembly without the SIMD proposal;
+ * - `'blocked by CSP'`: the page's Content-Security-Policy forbids compiling WebAssembly
+ *   (add `'wasm-unsafe-eval'` to `script-src`);
+ * - `'not ready yet'`: on a browser main thread the module compiles asynchronously after
+ *   import; `await nd.ready()` waits for it;
+ * - `'switched off by config'`: `nd.config({ wasm: false })`;
+ * - `'load failed: …'`: anything else, with the error's message.
+ */
+export type WasmReason =
+  | 'no WebAssembly'
+  | 'no WebAssembly SIMD'
+  | 'blocked by CSP'
+  | 'not ready yet'
+  | 'switched off by config'
+  | `load failed: ${string}`;
+
+/**
+ * Whether the WASM kernels loaded (`loaded`), the host validated SIMD (`simd`), and if not,
+ * why (`reason`, '' once loaded).
+ */
+export const wasmStatus: { loaded: boolean; simd: boolean; reason: WasmReason | '' } = {
+  loaded: false,
+  simd: false,
+  reason: 'not ready yet',
+};
 
 /** A minimal module using one SIMD instruction: validates only where SIMD is supported. */
 const SIMD_PROBE = new Uint8Array([
@@ -79,49 +109,145 @@ function readString(memory: WebAssembly.Memory, ptr: number): string {
   return String.fromCharCode(...new Uint16Array(memory.buffer, ptr, bytes >>> 1));
 }
 
-async function load(): Promise<WasmKernels | null> {
-  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-    wasmStatus.reason = 'no WebAssembly';
-    return null;
-  }
+/**
+ * @internal How the module compiles here: `'async'` on a browser main thread (a `document`
+ * and no Node.js: browsers refuse or discourage synchronous compiles there), `'sync'`
+ * everywhere else (Node, Deno, Bun, Web Workers), so the kernels are ready when the import
+ * returns.
+ * @param scope the global object to look at (globalThis; tests pass fakes)
+ * @returns the compile mode
+ */
+export function compileMode(scope: object = globalThis): 'sync' | 'async' {
+  const g = scope as { document?: unknown; process?: { versions?: { node?: unknown } } };
+  const node = typeof g.process === 'object' && g.process !== null && typeof g.process.versions?.node === 'string';
+  return typeof g.document === 'object' && g.document !== null && !node ? 'async' : 'sync';
+}
+
+/**
+ * @internal The {@link WasmReason} of an error thrown while compiling or instantiating:
+ * Chromium and Firefox name the Content-Security-Policy (or `unsafe-eval`) when a policy
+ * blocked it, Safari says "Refused to create a WebAssembly object".
+ * @param error what was thrown
+ * @returns the reason
+ */
+export function reasonOf(error: unknown): WasmReason {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/content.security.policy|unsafe-eval|\bCSP\b|refused to (compile|create)/i.test(message)) return 'blocked by CSP';
+  return `load failed: ${message}`;
+}
+
+/** What the module needs before compiling, or why it cannot load here. */
+function loadInputs(): { bytes: Uint8Array<ArrayBuffer>; imports: WebAssembly.Imports; memory: WebAssembly.Memory } | WasmReason {
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.Instance !== 'function') return 'no WebAssembly';
   const memory = arenaMemory();
-  if (memory === null) {
-    wasmStatus.reason = 'no arena memory';
-    return null;
-  }
-  if (!WebAssembly.validate(SIMD_PROBE)) {
-    wasmStatus.reason = 'no WebAssembly SIMD';
-    return null;
-  }
+  if (memory === null) return 'load failed: no arena memory';
+  if (!WebAssembly.validate(SIMD_PROBE)) return 'no WebAssembly SIMD';
   const abort = (message: number, file: number, line: number, column: number): never => {
     throw new Error(`ndvec wasm abort: ${readString(memory, message)} at ${readString(memory, file)}:${line}:${column}`);
   };
-  const { instance } = await WebAssembly.instantiate(decodeBase64(wasmBase64), { env: { memory, abort } });
+  return { bytes: decodeBase64(wasmBase64), imports: { env: { memory, abort } }, memory };
+}
+
+/** The kernels of an instance, or why they cannot be used. */
+function kernelsOf(instance: WebAssembly.Instance): WasmKernels | WasmReason {
   const exports = instance.exports as unknown as WasmExports;
   const heapBase = exports.heapBase() >>> 0;
-  if (heapBase > RESERVED_BYTES) {
-    wasmStatus.reason = `static data ends at byte ${heapBase}, past RESERVED_BYTES ${RESERVED_BYTES}`;
-    return null;
-  }
+  if (heapBase > RESERVED_BYTES) return `load failed: static data ends at byte ${heapBase}, past RESERVED_BYTES ${RESERVED_BYTES}`;
   return exports;
 }
 
-async function loadOrNull(): Promise<WasmKernels | null> {
+/**
+ * The kernels, or null when the module did not load (yet) (see module docs for the call
+ * conventions). A live binding: on a browser main thread it turns from null to the kernels
+ * when the asynchronous compile finishes. Prefer {@link activeKernels}, which also honours
+ * `nd.config({ wasm: false })`.
+ */
+export let wasmKernels: WasmKernels | null = null;
+
+/** Settles when the latest load settled (see {@link ready}). */
+let loading: Promise<boolean> = Promise.resolve(false);
+
+/** Called when {@link wasmKernels} changes after import (see {@link onKernelsChange}). */
+const changeListeners: (() => void)[] = [];
+
+function settle(result: WasmKernels | WasmReason): boolean {
+  const kernels = typeof result === 'string' ? null : result;
+  wasmKernels = kernels;
+  wasmStatus.loaded = kernels !== null;
+  wasmStatus.simd = kernels !== null;
+  wasmStatus.reason = typeof result === 'string' ? result : '';
+  for (const listener of changeListeners) listener();
+  return kernels !== null;
+}
+
+/**
+ * @internal Registers `listener`, called whenever {@link wasmKernels} changes after import
+ * (the asynchronous load on a browser main thread finished): caches of kernel functions must
+ * be dropped then, or ops planned before would stay on the JS kernels.
+ * @param listener what to call
+ */
+export function onKernelsChange(listener: () => void): void {
+  changeListeners.push(listener);
+}
+
+/** Compiles and instantiates synchronously (Node, Deno, Bun, Web Workers). */
+function loadSync(): boolean {
   try {
-    return await load();
+    const inputs = loadInputs();
+    if (typeof inputs === 'string') return settle(inputs);
+    return settle(kernelsOf(new WebAssembly.Instance(new WebAssembly.Module(inputs.bytes), inputs.imports)));
   } catch (e) {
-    wasmStatus.reason = e instanceof Error ? e.message : String(e);
-    return null;
+    return settle(reasonOf(e));
   }
 }
 
 /**
- * The kernels, or null when the module did not load (see module docs for the call
- * conventions). Prefer {@link activeKernels}, which also honours `nd.config({ wasm: false })`.
+ * @internal Compiles and instantiates asynchronously, as on a browser main thread; the ops
+ * run on the JS kernels meanwhile (`wasmStatus.reason` is `'not ready yet'`). Never rejects.
+ * Tests call it after {@link unloadKernels} to run that path in Node.
+ * @returns a promise of whether the kernels loaded
  */
-export const wasmKernels: WasmKernels | null = await loadOrNull();
-wasmStatus.loaded = wasmKernels !== null;
-wasmStatus.simd = wasmKernels !== null;
+export function loadKernelsAsync(): Promise<boolean> {
+  let inputs: ReturnType<typeof loadInputs>;
+  try {
+    inputs = loadInputs();
+  } catch (e) {
+    return (loading = Promise.resolve(settle(reasonOf(e))));
+  }
+  if (typeof inputs === 'string') return (loading = Promise.resolve(settle(inputs)));
+  return (loading = WebAssembly.instantiate(inputs.bytes, inputs.imports).then(
+    ({ instance }) => settle(kernelsOf(instance)),
+    (e: unknown) => settle(reasonOf(e)),
+  ));
+}
+
+/**
+ * @internal Forgets the loaded module, as if it had not compiled yet (tests of the browser
+ * main-thread path: ops run on the JS kernels until {@link loadKernelsAsync} settles).
+ */
+export function unloadKernels(): void {
+  settle('not ready yet');
+}
+
+if (compileMode() === 'sync') loading = Promise.resolve(loadSync());
+else void loadKernelsAsync();
+
+/**
+ * Waits until the WASM kernels finished loading. Importing ndvec never waits: in Node, Deno,
+ * Bun and Web Workers the kernels compile synchronously during the import, so this promise is
+ * already resolved; on a browser main thread they compile in the background while every op
+ * runs on the JS kernels (same results), and this promise resolves when they are ready. It
+ * also resolves, never rejects, when WASM cannot load (no WebAssembly or SIMD, blocked by a
+ * Content-Security-Policy): `nd.info().wasmReason` says why.
+ * @returns a promise of whether the WASM kernels loaded
+ * @example
+ * import { nd } from 'ndvec';
+ * await nd.ready();     // on a browser main thread: WASM from here on, where it can load
+ * nd.info().wasm;       // true, or false with nd.info().wasmReason saying why
+ */
+export function ready(): Promise<boolean> {
+  return loading;
+}
 
 /**
  * The kernels when they loaded and `nd.config({ wasm })` allows them, else null.

@@ -18,7 +18,7 @@ import { arenaF64, arenaU8, scratchBlock, type DType } from '../memory.ts';
 import { broadcastShapes, broadcastStrides, sameShape } from '../shape.ts';
 import { forEachRow, jsLoops, runBinary, runUnary, type BinaryLoops, type Data, type UnaryLoops } from '../kernels/js.ts';
 import { opRow, type AnyBinaryName, type AnyUnaryName, type OpRow } from '../kernels/table.ts';
-import { activeKernels, wasmKernels } from '../kernels/wasm.ts';
+import { activeKernels, onKernelsChange, wasmKernels } from '../kernels/wasm.ts';
 import { settings } from '../config.ts';
 
 type LoopName = keyof typeof jsLoops;
@@ -545,6 +545,13 @@ interface UnaryPlan {
 
 /** Unary plans by op name: [float64 input, bool input]. */
 const unaryPlans = new Map<string, (UnaryPlan | undefined)[]>();
+
+// Plans hold kernel functions: a module that loads after import (browser main thread) must
+// replace the JS-only plans made before it.
+onKernelsChange(() => {
+  binaryPlans.clear();
+  unaryPlans.clear();
+});
 
 /** Unary kernels that are polynomial approximations (slower per element than the rest). */
 const TRANSCENDENTAL = new Set(['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sin', 'cos', 'tanh']);
