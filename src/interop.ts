@@ -6,6 +6,7 @@
 import { NdArray } from './ndarray.ts';
 import { DTypeError, NdvecError, ShapeError, formatShape } from './errors.ts';
 import { normalizeShape } from './shape.ts';
+import { checkArity } from './args.ts';
 
 /**
  * A scijs `ndarray` over an NdArray's storage (`Float64Array`, or `Uint8Array` for bool).
@@ -146,6 +147,7 @@ function isInteger(v: unknown): v is number {
  * nd.fromNdarray(x.transpose(1, 0)).toArray(); // [[1, 3], [2, 4]]
  */
 export function fromNdarray(x: NdarrayLike): NdArray {
+  checkArity('fromNdarray', arguments, 1, 1);
   if (x === null || typeof x !== 'object' || x.data === null || typeof x.data !== 'object') {
     throw new DTypeError(`fromNdarray expects { data, shape, stride, offset }, got ${String(x)}`, typeof x);
   }

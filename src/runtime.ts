@@ -5,7 +5,8 @@
 import { settings } from './config.ts';
 import { Storage, closeScope, memoryStats, openScope, setArenaSoftLimit, arenaSoftLimit } from './memory.ts';
 import { NdArray } from './ndarray.ts';
-import { NdvecError } from './errors.ts';
+import { ArgumentError, NdvecError } from './errors.ts';
+import { checkArity, checkBoolean, checkInteger, checkOptions, describe } from './args.ts';
 import { wasmStatus, type WasmReason } from './kernels/wasm.ts';
 
 /** Options of `nd.config`. */
@@ -17,16 +18,29 @@ export interface ConfigOptions {
 }
 
 /**
- * Changes runtime settings and returns the settings now in force.
- * @param options the settings to change
+ * Changes runtime settings and returns the settings now in force. Every option is checked
+ * before any is applied: a bad one changes nothing.
+ * @param options the settings to change: `wasm` (true or false), `arenaSoftLimit` (a
+ *   non-negative integer number of bytes)
  * @returns the current settings
+ * @throws ArgumentError for an unknown key, a value of the wrong type or range, or an extra argument
  * @example
  * nd.config({ wasm: false }); // JS kernels only
  * nd.config({ wasm: true });  // back to the default
  */
 export function config(options: ConfigOptions = {}): Required<ConfigOptions> {
-  if (options.wasm !== undefined) settings.wasm = options.wasm;
-  if (options.arenaSoftLimit !== undefined) setArenaSoftLimit(options.arenaSoftLimit);
+  checkArity('config', arguments, 1);
+  const o = checkOptions('config', options, ['wasm', 'arenaSoftLimit']);
+  const wasm = o.wasm === undefined ? undefined : checkBoolean('config', 'wasm', o.wasm, true);
+  const limit = o.arenaSoftLimit;
+  if (limit !== undefined) {
+    if (typeof limit !== 'number' || !Number.isSafeInteger(limit)) {
+      throw new ArgumentError('config', 'arenaSoftLimit', `arenaSoftLimit must be an integer number of bytes, got ${describe(limit)}`);
+    }
+    checkInteger('config', 'arenaSoftLimit', limit, { min: 0 });
+  }
+  if (wasm !== undefined) settings.wasm = wasm;
+  if (limit !== undefined) setArenaSoftLimit(limit);
   return { wasm: settings.wasm, arenaSoftLimit: arenaSoftLimit() };
 }
 
@@ -61,6 +75,7 @@ export interface Info {
  * nd.info(); // { wasm: true, wasmReason: null, simd: true, arenaBytes: 16777216, liveBytes: 0, liveArrays: 0, scratchBytes: 0 }
  */
 export function info(): Info {
+  checkArity('info', arguments, 0);
   const wasmReason = wasmStatus.reason !== '' ? wasmStatus.reason : settings.wasm ? null : 'switched off by config';
   return { wasm: wasmStatus.loaded && settings.wasm, wasmReason, simd: wasmStatus.simd, ...memoryStats() };
 }
@@ -136,6 +151,8 @@ function storagesIn(value: unknown): Set<Storage> | 'all' {
  * const s = nd.scope(() => x.mul(2).add(1).sum()); // the temporaries are freed
  */
 export function scope<T>(fn: () => T): T {
+  checkArity('scope', arguments, 1, 1);
+  if (typeof fn !== 'function') throw new ArgumentError('scope', 'fn', `fn must be a function, got ${describe(fn)}`);
   openScope();
   let keep: ReadonlySet<Storage> | 'all' = NOTHING_KEPT;
   try {
