@@ -7,6 +7,7 @@ import { NdArray } from './ndarray.ts';
 import { DTypeError, NdvecError, ShapeError, formatShape } from './errors.ts';
 import { normalizeShape } from './shape.ts';
 import { checkArity } from './args.ts';
+import { MAX_NESTED_DIMS, copiedIfInArena, isDetached } from './nested.ts';
 
 /**
  * A scijs `ndarray` over an NdArray's storage (`Float64Array`, or `Uint8Array` for bool).
@@ -198,5 +199,109 @@ export function fromNdarray(x: NdarrayLike): NdArray {
   }
   const out = NdArray.empty(shape, 'float64');
   out.f64().set(values, out.start);
+  return out;
+}
+
+// ---- sending arrays to workers -------------------------------------------------------
+
+/**
+ * An array as plain data that `postMessage` and `structuredClone` carry: what
+ * `a.toTransferable()` returns and `nd.array` takes back. `data` holds the elements in C
+ * order in a buffer of its own (exactly `data.byteLength` bytes, offset 0), so it can be
+ * moved rather than copied: `worker.postMessage(t, [t.data.buffer])`.
+ */
+export interface TransferableArray {
+  /** Dimension sizes. */
+  shape: number[];
+  /** Element type. */
+  dtype: 'float64' | 'bool';
+  /** The elements in C order: a `Float64Array` for float64, a `Uint8Array` of 0/1 for bool. */
+  data: Float64Array<ArrayBuffer> | Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * The elements of `a` as {@link TransferableArray} plain data, copied into a fresh
+ * `ArrayBuffer`. Send it to a worker (listing `data.buffer` as a transferable moves it
+ * without a copy) and rebuild it there with `nd.array(t)`. NdArrays themselves cannot be
+ * sent: their data lives in this thread's WebAssembly memory, so `postMessage(a)` and
+ * `structuredClone(a)` throw a `DataCloneError`.
+ * @param a the array (any layout: views are copied in C order)
+ * @returns `{ shape, dtype, data }`
+ * @throws DisposedError when `a` was disposed
+ * @example
+ * const t = a.toTransferable();
+ * worker.postMessage(t, [t.data.buffer]);
+ * // in the worker: const a = nd.array(event.data);
+ */
+export function toTransferable(a: NdArray): TransferableArray {
+  a.assertLive();
+  const shape = [...a.shape];
+  const src = a.isContiguous ? a : a.copy();
+  try {
+    const view = src.dtype === 'bool' ? src.u8() : src.f64();
+    return { shape, dtype: src.dtype, data: view.slice(src.start, src.start + src.size) };
+  } finally {
+    if (src !== a) src.dispose();
+  }
+}
+
+/** Keys of a {@link TransferableArray}, in the order messages list them. */
+const TRANSFERABLE_KEYS = ['shape', 'dtype', 'data'];
+
+/** The `[[TypedArrayName]]` of a typed array (works across realms and for worker messages), else undefined. */
+function typedArrayName(v: unknown): string | undefined {
+  return ArrayBuffer.isView(v) ? Object.prototype.toString.call(v).slice(8, -1) : undefined;
+}
+
+/**
+ * A new array from {@link TransferableArray} data (`a.toTransferable()`, possibly received
+ * from another thread), checked strictly: a plain object with exactly the keys `shape`,
+ * `dtype`, `data`; `dtype` `'float64'` with a `Float64Array` or `'bool'` with a `Uint8Array`
+ * of 0/1 values; `shape` non-negative integers whose product is `data.length`; `data` not
+ * detached. The data is copied.
+ * @param x the object
+ * @returns the new array
+ * @throws ShapeError for a bad shape or a length mismatch; DTypeError for a bad dtype or data
+ *   type; NdvecError for other keys or detached data
+ */
+export function fromTransferable(x: object): NdArray {
+  const proto = Object.getPrototypeOf(x);
+  const keys = Reflect.ownKeys(x).map(String);
+  if ((proto !== Object.prototype && proto !== null) || keys.length !== 3 || !TRANSFERABLE_KEYS.every((k) => keys.includes(k))) {
+    throw new DTypeError(
+      `nd.array: cannot make an array from ${Object.prototype.toString.call(x)} with keys [${keys.join(', ')}]: an object must be a plain { shape, dtype, data } as a.toTransferable() makes`,
+      typeof x,
+    );
+  }
+  const { shape, dtype, data } = x as Record<string, unknown>;
+  if (dtype !== 'float64' && dtype !== 'bool') {
+    throw new DTypeError(`nd.array: { shape, dtype, data } has dtype ${typeof dtype === 'string' ? JSON.stringify(dtype) : String(dtype)}; dtypes are 'float64' and 'bool'`, String(dtype));
+  }
+  const wantData = dtype === 'float64' ? 'Float64Array' : 'Uint8Array';
+  const dataName = typedArrayName(data);
+  if (dataName !== wantData) {
+    throw new DTypeError(`nd.array: { shape, dtype: '${dtype}', data } needs data as a ${wantData}, got ${dataName ?? Object.prototype.toString.call(data)}`, dtype);
+  }
+  const elements = data as Float64Array | Uint8Array;
+  if (!Array.isArray(shape) || shape.length > MAX_NESTED_DIMS || !shape.every((d) => typeof d === 'number' && Number.isSafeInteger(d) && d >= 0)) {
+    throw new ShapeError(`nd.array: { shape, dtype, data } needs shape as an array of at most ${MAX_NESTED_DIMS} non-negative integers, got ${Array.isArray(shape) ? `[${shape.map(String).join(',')}]` : String(shape)}`);
+  }
+  const dims = shape.map((d: number) => d + 0); // -0 becomes 0
+  if (isDetached(elements)) {
+    throw new NdvecError(`nd.array: { shape: ${formatShape(dims)}, dtype, data }: data's buffer is detached (it was transferred away from this thread)`);
+  }
+  const size = dims.reduce((p, d) => p * d, 1);
+  if (size !== elements.length) {
+    throw new ShapeError(`nd.array: { shape, dtype, data }: shape ${formatShape(dims)} holds ${size} elements but data has ${elements.length}`, [dims]);
+  }
+  if (dtype === 'bool') {
+    const bad = (elements as Uint8Array).findIndex((v) => v > 1);
+    if (bad >= 0) {
+      throw new DTypeError(`nd.array: { shape, dtype: 'bool', data }: data[${bad}] is ${elements[bad]}; bool data holds 0 or 1`, dtype);
+    }
+  }
+  const src = copiedIfInArena(elements);
+  const out = NdArray.empty(dims, dtype);
+  (dtype === 'bool' ? out.u8() : out.f64()).set(src, out.start);
   return out;
 }

@@ -74,7 +74,7 @@ class Arena {
   readonly memory: WebAssembly.Memory | null = makeMemory();
   private f64View = new Float64Array(0);
   private u8View = new Uint8Array(0);
-  private top = RESERVED_BYTES;
+  top = RESERVED_BYTES;
   private readonly freeLists = new Map<number, number[]>();
   liveBytes = 0;
   liveBlocks = 0;
@@ -213,6 +213,11 @@ function joinGroup(ptr: number, bytes: number): GroupToken {
   return token;
 }
 
+/** The value of every {@link Storage.cloneGuard}; its description is the DataCloneError's message. */
+const CLONE_GUARD = Symbol(
+  'an ndvec NdArray: its data lives in this thread\'s WebAssembly memory. Send a.toTransferable() and rebuild it with nd.array(received)',
+);
+
 /** Storages allocated inside each open `nd.scope`, innermost last. */
 const scopeStack: Storage[][] = [];
 
@@ -237,6 +242,12 @@ export class Storage {
   /** This block's slot in its group. */
   private readonly slot: number;
   private freed = false;
+  /**
+   * Makes `structuredClone(a)` and `postMessage(a)` throw a DataCloneError (a symbol value
+   * cannot be cloned) instead of delivering this handle without the data: see
+   * `a.toTransferable()`. An own enumerable property, so the clone algorithm meets it.
+   */
+  readonly cloneGuard: symbol = CLONE_GUARD;
 
   /**
    * @param dtype element type
@@ -367,6 +378,11 @@ export function memoryStats(): { arenaBytes: number; liveBytes: number; liveArra
     liveArrays: arena.liveBlocks,
     scratchBytes: scratchTotal,
   };
+}
+
+/** @internal Bytes between the arena's top and the end of its memory (tests use it to force a grow). */
+export function arenaRoom(): number {
+  return arena.memory === null ? 0 : arena.memory.buffer.byteLength - arena.top;
 }
 
 /** Sets the live-byte soft limit of the arena (see module docs). */

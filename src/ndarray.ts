@@ -31,7 +31,7 @@ import { argwhere, nonzero, searchsorted, unique, type SearchSortedOptions } fro
 import { diff } from './ops/difference.ts';
 import { flip } from './ops/flip.ts';
 import { fill } from './create.ts';
-import { toNdarray, type NdarrayFactory, type ScijsNdarray } from './interop.ts';
+import { toNdarray, toTransferable, type NdarrayFactory, type ScijsNdarray, type TransferableArray } from './interop.ts';
 
 /** The other operand of an element-wise op: an array or a number (broadcast). */
 export type Operand = NdArray | number;
@@ -390,9 +390,28 @@ export class NdArray {
    */
   toFloat64Array(): Float64Array {
     this.assertLive();
-    const src = this.dtype === 'float64' && this.isContiguous ? this : unary('copy', this.dtype === 'bool' ? this.astype('float64') : this);
-    const view = src.storage.f64();
-    return view.slice(src.start, src.start + src.size);
+    // One contiguous float64 temporary for views and bool arrays, freed before returning.
+    const src = this.dtype === 'float64' && this.isContiguous ? this : unary(this.dtype === 'bool' ? 'toFloat' : 'copy', this);
+    try {
+      return src.storage.f64().slice(src.start, src.start + src.size);
+    } finally {
+      if (src !== this) src.dispose();
+    }
+  }
+
+  /**
+   * The elements as plain data `{ shape, dtype, data }` with `data` a fresh `Float64Array`
+   * (bool: `Uint8Array` of 0/1) in C order, for sending to a worker: `postMessage(t,
+   * [t.data.buffer])` moves it without a copy, and `nd.array(t)` rebuilds the array there.
+   * NdArrays themselves cannot be sent (`postMessage(a)` and `structuredClone(a)` throw a
+   * DataCloneError): their data lives in this thread's WebAssembly memory.
+   * @returns the plain data
+   * @example
+   * const t = nd.arange(3).toTransferable(); // { shape: [3], dtype: 'float64', data: Float64Array [0, 1, 2] }
+   * worker.postMessage(t, [t.data.buffer]);  // in the worker: nd.array(event.data)
+   */
+  toTransferable(): TransferableArray {
+    return toTransferable(this);
   }
 
   /**

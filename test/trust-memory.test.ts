@@ -5,7 +5,8 @@
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { nd, NdArray, NdvecError, DisposedError } from '../src/index.ts';
+import { nd, NdArray, NdvecError, DisposedError, ShapeError, DTypeError } from '../src/index.ts';
+import { arenaRoom } from '../src/memory.ts';
 
 /** Live arena bytes now. */
 const live = (): number => nd.info().liveBytes;
@@ -135,5 +136,131 @@ describe('nd.scope walks its return value safely', () => {
       return () => a;
     });
     assert.throws(() => get().sum(), DisposedError);
+  });
+});
+
+describe('nd.array refuses input that used to kill the process', () => {
+  const row = new Array(65537).fill(1);
+  let deep: unknown = 1;
+  for (let i = 0; i < 65; i++) deep = [deep];
+  const self: unknown[] = [1];
+  self[0] = self;
+  const selfDeep: unknown[][] = [[1, 2], [3, 4]];
+  selfDeep[0]![0] = selfDeep;
+  const sparse: number[] = [];
+  sparse[2e8] = 1;
+  const CASES: [string, () => unknown, RegExp][] = [
+    ['x[0] = x', () => self, /cyclic nested arrays: x\[0\] is x itself/],
+    ['x[0][0] = x', () => selfDeep, /cyclic nested arrays: x\[0\]\[0\] is x itself/],
+    ['a sparse array (a[2e8] = 1)', () => sparse, /sparse array: x\[0\] is a hole \(no element in an array of length 200000001\)/],
+    ['a hole in a row', () => [[1, 2], [3, , 5].slice(0, 2)], /sparse array: x\[1\]\[1\] is a hole/],
+    ['a hole among rows', () => [[1], , [3]], /sparse array: x\[1\] is a hole/],
+    ['65536 rows of one shared 65537-row (2^32 + 65536 elements)', () => new Array(65536).fill(row), /shape \[65536,65537\] would hold 4295032832 elements, more than the 4294967296/],
+    ['65 levels of nesting', () => deep, /deeper than 64 levels/],
+  ];
+  for (const [name, input, message] of CASES) {
+    test(`${name}: ShapeError, nothing allocated`, () => {
+      const before = live();
+      assert.throws(() => nd.array(input() as never), (e: Error) => e instanceof ShapeError && message.test(e.message));
+      assert.equal(live(), before);
+    });
+  }
+
+  test('64 levels of nesting are fine (NumPy\'s limit)', () => {
+    let x: unknown = 5;
+    for (let i = 0; i < 64; i++) x = [x];
+    const a = nd.array(x as never);
+    assert.equal(a.ndim, 64);
+    assert.equal(a.sum(), 5);
+    a.dispose();
+  });
+
+  test('an explicit undefined is a value error, not a hole', () => {
+    assert.throws(() => nd.array([1, undefined] as never), (e: Error) => e instanceof DTypeError && /undefined \(element 1 in C order, x\[1\]\)/.test(e.message));
+  });
+
+  test('shared rows are fine (no intermediate list): 2000 references to one 3000-row', () => {
+    const r = new Array(3000).fill(0).map((_, i) => i);
+    const a = nd.array(new Array(2000).fill(r));
+    assert.deepEqual(a.shape, [2000, 3000]);
+    assert.equal(a.get(1999, 2999), 2999);
+    a.dispose();
+  });
+
+  test('values: nested numbers, bools, typed rows, empty and ragged-looking empties', () => {
+    assert.deepEqual(nd.array([[1, -0], [NaN, -Infinity]]).toArray(), [[1, -0], [NaN, -Infinity]]);
+    assert.ok(Object.is((nd.array([[-0]]).toArray() as number[][])[0]![0], -0));
+    assert.deepEqual(nd.array([[true], [false]]).toArray(), [[true], [false]]);
+    assert.equal(nd.array([[true], [false]]).dtype, 'bool');
+    assert.equal(nd.array([true, 1]).dtype, 'float64');
+    assert.deepEqual(nd.array([new Float64Array([1, 2]), new Float64Array([3, 4])]).toArray(), [[1, 2], [3, 4]]);
+    assert.deepEqual(nd.array([new Int32Array([1, -2])]).toArray(), [[1, -2]]);
+    assert.deepEqual(nd.array([[], []]).shape, [2, 0]);
+    assert.equal(nd.array([]).dtype, 'float64');
+  });
+});
+
+describe('nd.array of a typed array that views ndvec\'s own memory', () => {
+  /** A Float64Array over the arena holding `a`'s elements (what `a.toNdarray().data` exposes). */
+  const arenaView = (a: NdArray): Float64Array => a.f64().subarray(a.start, a.start + a.size);
+
+  /**
+   * An arena array of `n` elements, then fillers until the arena's top has less room than
+   * `need` bytes: an allocation of a size class not on a free list must grow the memory.
+   * The classes used here (1.25, 1.5, 1.75 MiB) are used by nothing else in this file.
+   */
+  const arenaArrayThenFill = (n: number, need: number): { a: NdArray; fillers: NdArray[] } => {
+    const a = nd.arange(n);
+    assert.ok(a.storage.inArena, 'the source lives in the arena');
+    const fillers: NdArray[] = [];
+    for (let guard = 0; arenaRoom() >= need; guard++) {
+      assert.ok(guard < 1000, 'filling the arena terminates');
+      const filler = nd.full([Math.max(1, Math.floor(arenaRoom() / 1.25))], false);
+      assert.ok(filler.storage.inArena, 'fillers live in the arena');
+      fillers.push(filler);
+    }
+    return { a, fillers };
+  };
+  const disposeAll = (arrays: NdArray[]): void => arrays.forEach((x) => x.dispose());
+
+  const MIB = 2 ** 20;
+
+  test('the copy is right although allocating it grew the memory (was all NaN/garbage)', () => {
+    const n = (1.25 * MIB) / 8;
+    const { a, fillers } = arenaArrayThenFill(n, 1.25 * MIB);
+    const view = arenaView(a);
+    const grownFrom = nd.info().arenaBytes;
+    const b = nd.array(view);
+    assert.ok(nd.info().arenaBytes > grownFrom, 'the memory grew during nd.array');
+    assert.equal(b.size, n);
+    assert.equal(b.get(0), 0);
+    assert.equal(b.get(12345), 12345);
+    assert.equal(b.get(n - 1), n - 1);
+    assert.equal(b.sum(), a.sum());
+    disposeAll([a, b, ...fillers]);
+  });
+
+  test('a typed row of the arena inside nested arrays', () => {
+    const n = (1.5 * MIB) / 8;
+    const { a, fillers } = arenaArrayThenFill(n, 1.5 * MIB);
+    const view = arenaView(a);
+    const b = nd.array([view.subarray(0, 3), view.subarray(n - 3)]);
+    assert.deepEqual(b.toArray(), [[0, 1, 2], [n - 3, n - 2, n - 1]]);
+    const grownFrom = nd.info().arenaBytes;
+    const c = nd.array([view]);
+    assert.ok(nd.info().arenaBytes > grownFrom, 'the memory grew during nd.array');
+    assert.equal(c.get(0, n - 1), n - 1);
+    assert.equal(c.sum(), a.sum());
+    disposeAll([a, b, c, ...fillers]);
+  });
+
+  test('a view taken before the memory grew is detached: NdvecError, not an empty array', () => {
+    const small = nd.arange(4);
+    const stale = arenaView(small);
+    const { a, fillers } = arenaArrayThenFill(4, 1.75 * MIB);
+    const big = nd.zeros([(1.75 * MIB) / 8]); // grows the memory: `stale` is detached now
+    assert.equal(stale.length, 0);
+    assert.throws(() => nd.array(stale), (e: Error) => e instanceof NdvecError && /detached/.test(e.message));
+    disposeAll([small, a, big, ...fillers]);
   });
 });
