@@ -5,13 +5,48 @@
  * @module
  */
 import { NdArray } from './ndarray.ts';
-import { DTypeError, NdvecError, ShapeError, formatShape } from './errors.ts';
+import { ArgumentError, DTypeError, NdvecError, ShapeError, formatShape } from './errors.ts';
 import { normalizeShape, type ShapeLike } from './shape.ts';
 import { copyInto } from './ops/manipulate.ts';
 import { binary } from './ops/elementwise.ts';
 import { orderAndCoalesce, walkAxes } from './kernels/js-strided.ts';
 import { describeValue, fromNested, fromTypedArray } from './nested.ts';
 import { fromTransferable, type TransferableArray } from './interop.ts';
+import { checkArity, checkBoolean, checkDType, checkInteger, checkNumber, checkOptions, checkShape, describe, isNdArrayLike } from './args.ts';
+import type { DType } from './memory.ts';
+
+/** A dtype argument of a creation function: `'float64'`, `'bool'`, or `{ dtype }`. */
+export type DTypeArg = DType | { dtype?: DType };
+
+/**
+ * Reads the dtype argument of a creation function (NumPy's positional or keyword `dtype`):
+ * `'float64'`, `'bool'`, `{ dtype }` or `undefined`. Other dtypes throw DTypeError naming
+ * the dtypes that exist; a number there is almost always a second dimension written NumPy's
+ * other way (`zeros(2, 3)`), so it throws ArgumentError telling to pass a shape array.
+ * @returns the dtype, or `undefined` when none was given
+ */
+function readDType(func: string, v: unknown, shapeHint?: unknown): DType | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === 'number') {
+    const hint = typeof shapeHint === 'number' ? `; for a 2-D array pass the shape as an array: ${func}([${shapeHint}, ${v}])` : '';
+    throw new ArgumentError(func, 'dtype', `dtype must be 'float64', 'bool' or { dtype }, got ${describe(v)}${hint}`);
+  }
+  if (typeof v === 'object' && v !== null && !Array.isArray(v) && !isNdArrayLike(v)) {
+    const { dtype } = checkOptions(func, v, ['dtype']);
+    return dtype === undefined ? undefined : checkDType(func, dtype);
+  }
+  return checkDType(func, v);
+}
+
+/** `made` converted to `dtype` (consuming `made`), or `made` itself when it already has it. */
+function withDType(made: NdArray, dtype: DType | undefined): NdArray {
+  if (dtype === undefined || made.dtype === dtype) return made;
+  try {
+    return made.astype(dtype);
+  } finally {
+    made.dispose();
+  }
+}
 
 /** Nested arrays of numbers/booleans, a typed array, a scalar, an NdArray, or `a.toTransferable()` data. */
 export type ArrayInput = number | boolean | NdArray | Float64Array | readonly unknown[] | TransferableArray;
@@ -22,16 +57,23 @@ export type ArrayInput = number | boolean | NdArray | Float64Array | readonly un
  * @param x nested arrays of numbers/booleans, a `Float64Array` (or other typed array), a
  *   number or boolean (a 0-d array), an NdArray (copied), or `{ shape, dtype, data }` from
  *   `a.toTransferable()` (checked strictly; see `toTransferable`)
+ * @param dtype `'float64'`, `'bool'` or `{ dtype }` (NumPy's `dtype`): converts the data
+ *   (nonzero, NaN too, is true); other dtypes throw DTypeError
  * @returns the new array
  * @throws ShapeError for ragged, cyclic or sparse nested arrays, more than 64 levels, or more
- *   than 2^32 elements (checked before allocating); DTypeError for values that are not
- *   numbers or booleans; NdvecError for a typed array whose buffer was detached
+ *   than 2^32 elements (checked before allocating); DTypeError for values that are not numbers
+ *   or booleans, or for a dtype ndvec does not have; ArgumentError for an extra argument;
+ *   NdvecError for a typed array whose buffer was detached
  * @example
  * nd.array([[1, 2], [3, 4]]).shape; // [2, 2]
+ * nd.array([1, 0], 'bool').toArray(); // [true, false]
  * nd.array([true, false]).dtype;    // 'bool'
  * nd.array(5).ndim;                 // 0
  */
-export function array(x: ArrayInput): NdArray {
+export function array(x: ArrayInput, dtype?: DTypeArg): NdArray {
+  checkArity('array', arguments, 2, 1);
+  const want = readDType('array', dtype);
+  if (want !== undefined) return withDType(array(x), want);
   if (x instanceof NdArray) {
     x.assertLive();
     const out = NdArray.empty([...x.shape], x.dtype);
@@ -50,53 +92,76 @@ export function array(x: ArrayInput): NdArray {
 }
 
 /**
- * Fills a new array of `shape` with `value`: a boolean gives a bool array, a number float64.
- * @param shape a number (1-D) or the dimension sizes
+ * Fills a new array of `shape` with `value` (NumPy's `full`). Without `dtype`, a boolean
+ * gives a bool array and a number float64; with it the value is cast as NumPy does (on bool,
+ * nonzero, NaN too, is true; on float64 a boolean is 0/1).
+ * @param shape a non-negative integer (1-D) or an array of them
  * @param value the fill value
+ * @param dtype `'float64'`, `'bool'` or `{ dtype }`
  * @returns the new array
- * @throws ShapeError for an invalid shape
+ * @throws ShapeError for an invalid shape; DTypeError for a value that is not a number or
+ *   boolean, or a dtype ndvec does not have; ArgumentError for an extra argument
  * @example
  * nd.full([2, 2], 7).toArray(); // [[7, 7], [7, 7]]
+ * nd.full(2, 1, 'bool').toArray(); // [true, true]
  */
-export function full(shape: ShapeLike, value: number | boolean): NdArray {
-  const dims = normalizeShape(shape);
-  assertFillValue(value);
-  const isBool = typeof value === 'boolean';
-  const out = NdArray.empty(dims, isBool ? 'bool' : 'float64');
-  const view = isBool ? out.u8() : out.f64();
-  view.fill(Number(value), out.start, out.start + out.size);
-  return out;
+export function full(shape: ShapeLike, value: number | boolean, dtype?: DTypeArg): NdArray {
+  checkArity('full', arguments, 3, 2);
+  return filled('full', shape, value, dtype, false);
 }
 
 /**
- * A new float64 array of zeros.
- * @param shape a number (1-D) or the dimension sizes
+ * A new array of zeros (NumPy's `zeros`): float64, or false with dtype `'bool'`.
+ * @param shape a non-negative integer (1-D) or an array of them
+ * @param dtype `'float64'` (default), `'bool'` or `{ dtype }`
  * @returns the new array
- * @throws ShapeError for an invalid shape
+ * @throws ShapeError for an invalid shape; DTypeError for a dtype ndvec does not have;
+ *   ArgumentError for a number in the dtype slot (`zeros(2, 3)`: pass `zeros([2, 3])`)
  * @example
  * nd.zeros([2, 3]).shape; // [2, 3]
+ * nd.zeros(2, 'bool').toArray(); // [false, false]
  */
-export function zeros(shape: ShapeLike): NdArray {
-  return full(shape, 0);
+export function zeros(shape: ShapeLike, dtype?: DTypeArg): NdArray {
+  checkArity('zeros', arguments, 2, 1);
+  return filled('zeros', shape, 0, dtype, true);
 }
 
 /**
- * A new float64 array of ones.
- * @param shape a number (1-D) or the dimension sizes
+ * A new array of ones (NumPy's `ones`): float64, or true with dtype `'bool'`.
+ * @param shape a non-negative integer (1-D) or an array of them
+ * @param dtype `'float64'` (default), `'bool'` or `{ dtype }`
  * @returns the new array
- * @throws ShapeError for an invalid shape
+ * @throws ShapeError for an invalid shape; DTypeError for a dtype ndvec does not have;
+ *   ArgumentError for a number in the dtype slot (`ones(2, 3)`: pass `ones([2, 3])`)
  * @example
  * nd.ones(3).toArray(); // [1, 1, 1]
  */
-export function ones(shape: ShapeLike): NdArray {
-  return full(shape, 1);
+export function ones(shape: ShapeLike, dtype?: DTypeArg): NdArray {
+  checkArity('ones', arguments, 2, 1);
+  return filled('ones', shape, 1, dtype, true);
 }
 
-/** Throws DTypeError unless `value` is a number or a boolean. */
-function assertFillValue(value: unknown): asserts value is number | boolean {
+/** `full`, `zeros` and `ones` after their arity check; `shapeHint` adds the `zeros([2, 3])` hint. */
+function filled(func: string, shape: unknown, value: unknown, dtype: unknown, shapeHint: boolean): NdArray {
+  const dims = checkShape(func, shape);
+  assertFillValue(func, value);
+  const dt = readDType(func, dtype, shapeHint ? shape : undefined) ?? (typeof value === 'boolean' ? 'bool' : 'float64');
+  const out = NdArray.empty(dims, dt);
+  const view = dt === 'bool' ? out.u8() : out.f64();
+  view.fill(storedValue(value, dt), out.start, out.start + out.size);
+  return out;
+}
+
+/** Throws DTypeError (naming `func`) unless `value` is a number or a boolean. */
+function assertFillValue(func: string, value: unknown): asserts value is number | boolean {
   if (typeof value !== 'number' && typeof value !== 'boolean') {
-    throw new DTypeError(`fill value must be a number or boolean, got ${describeValue(value)}`, typeof value);
+    throw new DTypeError(`${func}: fill value must be a number or boolean, got ${describeValue(value)}`, typeof value);
   }
+}
+
+/** What an element of `dtype` holds for `value`, cast as NumPy does: bool is nonzero (NaN too), float64 is 0/1 for booleans. */
+function storedValue(value: number | boolean, dtype: DType): number {
+  return dtype === 'bool' ? (value !== 0 && value !== false ? 1 : 0) : Number(value);
 }
 
 /**
@@ -112,10 +177,10 @@ function assertFillValue(value: unknown): asserts value is number | boolean {
  */
 export function fill(a: NdArray, value: number | boolean): void {
   a.assertWritable('fill');
-  assertFillValue(value);
+  assertFillValue('fill', value);
   const isBool = a.dtype === 'bool';
   const data: Float64Array | Uint8Array = isBool ? a.u8() : a.f64();
-  const v = isBool ? (value !== 0 && value !== false ? 1 : 0) : Number(value);
+  const v = storedValue(value, a.dtype);
   if (a.isContiguous) {
     data.fill(v, a.start, a.start + a.size);
     return;
@@ -139,52 +204,59 @@ function shapeAndDType(like: ArrayInput): { shape: number[]; dtype: NdArray['dty
   return found;
 }
 
-/**
- * A new array with the shape and dtype of `like`, filled with `value` (NumPy's `full_like`).
- * The dtype is always `like`'s: a number on a bool array is cast (nonzero, NaN too, is
- * true), a boolean on a float64 array is 0/1.
- * @param like an NdArray, or data `nd.array` takes (only its shape and dtype are used)
- * @param value the fill value
- * @returns the new array
- * @throws DTypeError for a value that is not a number or boolean; DisposedError for a disposed `like`
- * @example
- * nd.fullLike(nd.zeros([2, 3]), 7).toArray(); // [[7, 7, 7], [7, 7, 7]]
- * nd.fullLike(nd.array([true, false]), 0).toArray(); // [false, false]
- */
-export function fullLike(like: ArrayInput, value: number | boolean): NdArray {
-  assertFillValue(value);
-  const { shape, dtype } = shapeAndDType(like);
-  const out = NdArray.empty(shape, dtype);
+/** `fullLike`, `zerosLike` and `onesLike` after their arity check. */
+function filledLike(func: string, like: ArrayInput, value: unknown, dtype: unknown): NdArray {
+  assertFillValue(func, value);
+  const want = readDType(func, dtype);
+  const found = shapeAndDType(like);
+  const out = NdArray.empty(found.shape, want ?? found.dtype);
   fill(out, value);
   return out;
 }
 
 /**
+ * A new array with the shape and dtype of `like`, filled with `value` (NumPy's `full_like`).
+ * The dtype is `like`'s unless `dtype` is given: a number on a bool array is cast (nonzero,
+ * NaN too, is true), a boolean on a float64 array is 0/1.
+ * @param like an NdArray, or data `nd.array` takes (only its shape and dtype are used)
+ * @param value the fill value
+ * @param dtype `'float64'`, `'bool'` or `{ dtype }` (default: `like`'s)
+ * @returns the new array
+ * @throws DTypeError for a value that is not a number or boolean, or a dtype ndvec does not
+ *   have; DisposedError for a disposed `like`; ArgumentError for an extra argument
+ * @example
+ * nd.fullLike(nd.zeros([2, 3]), 7).toArray(); // [[7, 7, 7], [7, 7, 7]]
+ * nd.fullLike(nd.array([true, false]), 0).toArray(); // [false, false]
+ */
+export function fullLike(like: ArrayInput, value: number | boolean, dtype?: DTypeArg): NdArray {
+  checkArity('fullLike', arguments, 3, 2);
+  return filledLike('fullLike', like, value, dtype);
+}
+
+/**
  * A new array of zeros (false for bool) with the shape and dtype of `like` (NumPy's `zeros_like`).
  * @param like an NdArray, or data `nd.array` takes
+ * @param dtype `'float64'`, `'bool'` or `{ dtype }` (default: `like`'s)
  * @returns the new array
  * @example
  * nd.zerosLike(nd.ones([2, 2])).toArray(); // [[0, 0], [0, 0]]
  */
-export function zerosLike(like: ArrayInput): NdArray {
-  return fullLike(like, 0);
+export function zerosLike(like: ArrayInput, dtype?: DTypeArg): NdArray {
+  checkArity('zerosLike', arguments, 2, 1);
+  return filledLike('zerosLike', like, 0, dtype);
 }
 
 /**
  * A new array of ones (true for bool) with the shape and dtype of `like` (NumPy's `ones_like`).
  * @param like an NdArray, or data `nd.array` takes
+ * @param dtype `'float64'`, `'bool'` or `{ dtype }` (default: `like`'s)
  * @returns the new array
  * @example
  * nd.onesLike(nd.arange(3)).toArray(); // [1, 1, 1]
  */
-export function onesLike(like: ArrayInput): NdArray {
-  return fullLike(like, 1);
-}
-
-function assertFinite(name: string, v: number): void {
-  if (typeof v !== 'number' || !Number.isFinite(v)) {
-    throw new NdvecError(`${name} must be a finite number, got ${describeValue(v)}`);
-  }
+export function onesLike(like: ArrayInput, dtype?: DTypeArg): NdArray {
+  checkArity('onesLike', arguments, 2, 1);
+  return filledLike('onesLike', like, 1, dtype);
 }
 
 /** Largest element count a range may produce (guards against `arange(0, 1e300)`). */
@@ -197,22 +269,23 @@ const MAX_RANGE_LENGTH = 2 ** 32;
  * @param stop the end, excluded
  * @param step the spacing (default 1; must not be 0; may be negative)
  * @returns the new 1-D array
- * @throws NdvecError for step 0 or non-finite arguments
+ * @throws ArgumentError for step 0, non-finite or non-number arguments, or a fourth argument
  * @example
  * nd.arange(4).toArray();        // [0, 1, 2, 3]
  * nd.arange(1, 2, 0.25).toArray(); // [1, 1.25, 1.5, 1.75]
  * nd.arange(5, 0, -2).toArray(); // [5, 3, 1]
  */
 export function arange(startOrStop: number, stop?: number, step = 1): NdArray {
-  let start = startOrStop;
+  checkArity('arange', arguments, 3, 1);
+  let start = checkNumber('arange', stop === undefined ? 'stop' : 'start', startOrStop, true);
   if (stop === undefined) {
-    stop = startOrStop;
+    stop = start;
     start = 0;
+  } else {
+    checkNumber('arange', 'stop', stop, true);
   }
-  assertFinite('arange start', start);
-  assertFinite('arange stop', stop);
-  assertFinite('arange step', step);
-  if (step === 0) throw new NdvecError('arange step must not be zero');
+  checkNumber('arange', 'step', step, true);
+  if (step === 0) throw new ArgumentError('arange', 'step', 'step must not be zero');
   const n = Math.max(0, Math.ceil((stop - start) / step));
   if (n > MAX_RANGE_LENGTH) throw new NdvecError(`arange(${start}, ${stop}, ${step}) would have ${n} elements`);
   const out = NdArray.empty([n], 'float64');
@@ -223,26 +296,24 @@ export function arange(startOrStop: number, stop?: number, step = 1): NdArray {
 }
 
 /**
- * `num` evenly spaced values from `start` to `stop` (included unless `endpoint: false`),
- * as NumPy's `linspace`.
- * @param start first value
- * @param stop last value (or the excluded end with `endpoint: false`)
- * @param num number of values (a non-negative integer)
- * @param options `{ endpoint }`, default true
- * @returns the new 1-D array
- * @throws NdvecError for a negative or fractional `num`
- * @example
- * nd.linspace(0, 1, 5).toArray(); // [0, 0.25, 0.5, 0.75, 1]
- * nd.linspace(0, 1, 4, { endpoint: false }).toArray(); // [0, 0.25, 0.5, 0.75]
+ * Reads an `endpoint` argument given NumPy's way (a positional boolean) or as
+ * `{ endpoint, ...keys }`; returns the options object (empty for a boolean) and the endpoint.
  */
-export function linspace(start: number, stop: number, num: number, options: { endpoint?: boolean } = {}): NdArray {
-  const endpoint = options.endpoint ?? true;
-  if (!Number.isInteger(num) || num < 0) {
-    throw new NdvecError(`linspace num must be a non-negative integer, got ${describeValue(num)}`);
+function readEndpoint<K extends string>(
+  func: string,
+  v: unknown,
+  keys: readonly K[],
+): { endpoint: boolean; options: Partial<Record<K | 'endpoint', unknown>> } {
+  if (v === undefined || typeof v === 'boolean') return { endpoint: v ?? true, options: {} };
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || isNdArrayLike(v)) {
+    throw new ArgumentError(func, 'endpoint', `endpoint must be true, false or an options object { ${['endpoint', ...keys].join(', ')} }, got ${describe(v)}`);
   }
-  if (typeof start !== 'number' || typeof stop !== 'number') {
-    throw new DTypeError(`linspace start and stop must be numbers, got ${describeValue(start)} and ${describeValue(stop)}`, 'object');
-  }
+  const options = checkOptions(func, v, ['endpoint', ...keys]);
+  return { endpoint: checkBoolean(func, 'endpoint', options.endpoint, true), options };
+}
+
+/** linspace's values (NumPy's formula) in a new array; arguments already checked. */
+function linspaceValues(start: number, stop: number, num: number, endpoint: boolean): NdArray {
   const div = endpoint ? num - 1 : num;
   const delta = stop - start;
   const step = div > 0 ? delta / div : NaN;
@@ -258,46 +329,88 @@ export function linspace(start: number, stop: number, num: number, options: { en
 }
 
 /**
- * `num` values spaced evenly on a log scale, `base ** linspace(start, stop, num)`, as
- * NumPy's `logspace`.
- * @param start `base ** start` is the first value
- * @param stop `base ** stop` is the last value (or the excluded end with `endpoint: false`)
- * @param num number of values (a non-negative integer)
- * @param options `{ endpoint = true, base = 10 }`
+ * `num` evenly spaced values from `start` to `stop` (included unless `endpoint` is false),
+ * as NumPy's `linspace(start, stop, num=50, endpoint=True)`.
+ * @param start first value
+ * @param stop last value (or the excluded end when `endpoint` is false)
+ * @param num number of values (a non-negative integer, default 50)
+ * @param endpoint `true` (default), `false`, or `{ endpoint }`
  * @returns the new 1-D array
- * @throws NdvecError for a negative or fractional `num`; DTypeError for a `base` that is not a number
+ * @throws ArgumentError for a negative or fractional `num`, arguments of the wrong type, an
+ *   unknown option or an extra argument
+ * @example
+ * nd.linspace(0, 1, 5).toArray(); // [0, 0.25, 0.5, 0.75, 1]
+ * nd.linspace(0, 1, 4, false).toArray(); // [0, 0.25, 0.5, 0.75]
+ * nd.linspace(0, 1, 4, { endpoint: false }).toArray(); // the same
+ */
+export function linspace(start: number, stop: number, num = 50, endpoint?: boolean | { endpoint?: boolean }): NdArray {
+  checkArity('linspace', arguments, 4, 2);
+  checkNumber('linspace', 'start', start);
+  checkNumber('linspace', 'stop', stop);
+  checkInteger('linspace', 'num', num, { min: 0 });
+  return linspaceValues(start, stop, num, readEndpoint('linspace', endpoint, []).endpoint);
+}
+
+/**
+ * `num` values spaced evenly on a log scale, `base ** linspace(start, stop, num)`, as
+ * NumPy's `logspace(start, stop, num=50, endpoint=True, base=10.0)`.
+ * @param start `base ** start` is the first value
+ * @param stop `base ** stop` is the last value (or the excluded end when `endpoint` is false)
+ * @param num number of values (a non-negative integer, default 50)
+ * @param endpoint `true` (default), `false`, or `{ endpoint, base }`
+ * @param base the base (default 10), when `endpoint` is not an options object
+ * @returns the new 1-D array
+ * @throws ArgumentError for a negative or fractional `num`, arguments of the wrong type, an
+ *   unknown option or an extra argument
  * @example
  * nd.logspace(0, 3, 4).toArray(); // [1, 10, 100, 1000]
  * nd.logspace(2, 3, 2, { base: 2 }).toArray(); // [4, 8]
+ * nd.logspace(2, 3, 2, true, 2).toArray(); // [4, 8]
  */
 export function logspace(
   start: number,
   stop: number,
-  num: number,
-  options: { endpoint?: boolean; base?: number } = {},
+  num = 50,
+  endpoint?: boolean | { endpoint?: boolean; base?: number },
+  base?: number,
 ): NdArray {
-  const base = options.base ?? 10;
-  if (typeof base !== 'number') throw new DTypeError(`logspace base must be a number, got ${describeValue(base)}`, typeof base);
-  const exponents = linspace(start, stop, num, { endpoint: options.endpoint ?? true });
-  const baseArray = full([], base);
+  const asOptions = typeof endpoint === 'object' && endpoint !== null;
+  checkArity('logspace', arguments, asOptions ? 4 : 5, 2);
+  checkNumber('logspace', 'start', start);
+  checkNumber('logspace', 'stop', stop);
+  checkInteger('logspace', 'num', num, { min: 0 });
+  const read = readEndpoint('logspace', endpoint, ['base']);
+  const b = asOptions ? read.options.base : base;
+  const baseValue = b === undefined ? 10 : checkNumber('logspace', 'base', b);
+  const exponents = linspaceValues(start, stop, num, read.endpoint);
+  const baseArray = full([], baseValue);
   binary('pow', baseArray, exponents, exponents);
   baseArray.dispose();
   return exponents;
 }
 
 /**
- * The identity matrix: ones on the diagonal, zeros elsewhere.
- * @param n number of rows
- * @param m number of columns (default `n`)
+ * A 2-D array with ones on the `k`-th diagonal and zeros elsewhere, as NumPy's
+ * `eye(N, M=None, k=0, dtype=float)`: k > 0 is above the main diagonal, k < 0 below.
+ * @param n number of rows (a non-negative integer)
+ * @param m number of columns (default, or `null`: `n`)
+ * @param k the diagonal (an integer, default 0)
+ * @param dtype `'float64'` (default), `'bool'` or `{ dtype }`
  * @returns the new 2-D array
+ * @throws ArgumentError for sizes or `k` that are not integers, or an extra argument;
+ *   DTypeError for a dtype ndvec does not have
  * @example
  * nd.eye(2).toArray(); // [[1, 0], [0, 1]]
+ * nd.eye(2, 3, 1).toArray(); // [[0, 1, 0], [0, 0, 1]]
  */
-export function eye(n: number, m: number = n): NdArray {
-  const out = zeros([n, m]);
-  const view = out.f64();
-  const k = Math.min(n, m);
-  for (let i = 0; i < k; i++) view[out.start + i * m + i] = 1;
+export function eye(n: number, m?: number | null, k = 0, dtype?: DTypeArg): NdArray {
+  checkArity('eye', arguments, 4, 1);
+  const rows = checkInteger('eye', 'n', n, { min: 0 });
+  const cols = m === undefined || m === null ? rows : checkInteger('eye', 'm', m, { min: 0 });
+  const diag = checkInteger('eye', 'k', k);
+  const out = zeros([rows, cols], readDType('eye', dtype) ?? 'float64');
+  const view = out.dtype === 'bool' ? out.u8() : out.f64();
+  for (let i = Math.max(0, -diag); i < rows && i + diag < cols; i++) view[out.start + i * cols + i + diag] = 1;
   return out;
 }
 
@@ -360,36 +473,116 @@ function fillRandom(
   return out;
 }
 
+/** Options of `nd.random`: NumPy's `Generator.uniform(low, high)` plus the seed. */
+export interface RandomOptions {
+  /** An integer in [0, 2^53); without it a random seed is used. */
+  seed?: number;
+  /** Smallest value (included), default 0. */
+  low?: number;
+  /** End of the range (excluded), default 1. */
+  high?: number;
+}
+
+/** Options of `nd.randn`: NumPy's `Generator.normal(loc, scale)` plus the seed. */
+export interface RandnOptions {
+  /** An integer in [0, 2^53); without it a random seed is used. */
+  seed?: number;
+  /** The mean, default 0 (`mean` is accepted too). */
+  loc?: number;
+  /** The standard deviation, ≥ 0, default 1 (`std` is accepted too). */
+  scale?: number;
+  /** Same as `loc`. */
+  mean?: number;
+  /** Same as `scale`. */
+  std?: number;
+}
+
 /**
- * Uniform random numbers in [0, 1), from xoshiro128**. The same seed gives the same numbers.
- * @param shape a number (1-D) or the dimension sizes
- * @param options `{ seed }` (an integer); without it a random seed is used
- * @returns the new array
- * @example
- * nd.random([2, 2], { seed: 42 }).shape; // [2, 2]
+ * Reads the second argument of `random`/`randn`: a seed (NumPy's positional seed) or an
+ * options object with `seed` and `keys`. The seed must be an integer in [0, 2^53).
  */
-export function random(shape: ShapeLike, options: { seed?: number } = {}): NdArray {
-  return fillRandom(shape, options.seed, (view, p, n, next) => {
-    for (let i = 0; i < n; i++) view[p + i] = next();
+function readRandomOptions<K extends string>(
+  func: string,
+  v: unknown,
+  keys: readonly K[],
+): { seed: number | undefined; options: Partial<Record<K, unknown>> } {
+  let seed: unknown;
+  let options: Partial<Record<K, unknown>> = {};
+  if (v === undefined || typeof v === 'number') seed = v;
+  else if (typeof v === 'object' && v !== null && !Array.isArray(v) && !isNdArrayLike(v)) {
+    const all = checkOptions(func, v, ['seed', ...keys]);
+    seed = all.seed;
+    options = all as Partial<Record<K, unknown>>;
+  } else {
+    throw new ArgumentError(func, 'seed', `seed must be an integer or an options object { ${['seed', ...keys].join(', ')} }, got ${describe(v)}`);
+  }
+  return { seed: seed === undefined ? undefined : checkInteger(func, 'seed', seed, { min: 0, max: 2 ** 53 - 1 }), options };
+}
+
+/** The value of an option that has two names (`loc`/`mean`); giving both throws. */
+function aliased(func: string, options: Record<string, unknown>, name: string, alias: string): unknown {
+  if (options[name] !== undefined && options[alias] !== undefined) {
+    throw new ArgumentError(func, alias, `${alias} is another name for ${name}: give one of them, got both`);
+  }
+  return options[name] ?? options[alias];
+}
+
+/**
+ * Uniform random numbers in [low, high) (default [0, 1)), from xoshiro128**: NumPy's
+ * `rng.random(shape)` and `rng.uniform(low, high, shape)`. The same seed gives the same
+ * numbers.
+ * @param shape a non-negative integer (1-D) or an array of them
+ * @param seed an integer seed in [0, 2^53), or `{ seed, low, high }`; without a seed a random one is used
+ * @returns the new float64 array, `random · (high − low) + low` element-wise
+ * @throws ShapeError for an invalid shape; ArgumentError for a seed that is not an integer in
+ *   [0, 2^53), non-finite bounds, an unknown option or an extra argument
+ * @example
+ * nd.random([2, 2], 42).shape; // [2, 2]
+ * nd.random(3, { seed: 42, low: 5, high: 6 }); // three values in [5, 6)
+ */
+export function random(shape: ShapeLike, seed?: number | RandomOptions): NdArray {
+  checkArity('random', arguments, 2, 1);
+  const dims = checkShape('random', shape);
+  const read = readRandomOptions('random', seed, ['low', 'high']);
+  const low = read.options.low === undefined ? 0 : checkNumber('random', 'low', read.options.low, true);
+  const high = read.options.high === undefined ? 1 : checkNumber('random', 'high', read.options.high, true);
+  const width = high - low;
+  if (!Number.isFinite(width)) throw new ArgumentError('random', 'high', `high - low must be finite, got ${high} - ${low}`);
+  return fillRandom(dims, read.seed, (view, p, n, next) => {
+    for (let i = 0; i < n; i++) view[p + i] = next() * width + low;
   });
 }
 
 /**
- * Standard normal random numbers (mean 0, standard deviation 1), by the Box–Muller
- * transform of xoshiro128** uniforms. The same seed gives the same numbers.
- * @param shape a number (1-D) or the dimension sizes
- * @param options `{ seed }` (an integer); without it a random seed is used
- * @returns the new array
+ * Normal random numbers (default mean 0, standard deviation 1), by the Box–Muller transform
+ * of xoshiro128** uniforms: NumPy's `rng.standard_normal(shape)` and
+ * `rng.normal(loc, scale, shape)`. The same seed gives the same numbers.
+ * @param shape a non-negative integer (1-D) or an array of them
+ * @param seed an integer seed in [0, 2^53), or `{ seed, loc, scale }` (`mean`, `std` are
+ *   accepted for `loc`, `scale`); without a seed a random one is used
+ * @returns the new float64 array, `loc + scale · z` element-wise
+ * @throws ShapeError for an invalid shape; ArgumentError for a seed that is not an integer in
+ *   [0, 2^53), a non-finite `loc`, a negative or non-finite `scale`, an unknown option or an
+ *   extra argument
  * @example
- * nd.randn(1000, { seed: 1 }).mean(); // close to 0
+ * nd.randn(1000, 1).mean(); // close to 0
+ * nd.randn(1000, { seed: 1, loc: 5, scale: 2 }).std(); // close to 2
  */
-export function randn(shape: ShapeLike, options: { seed?: number } = {}): NdArray {
-  return fillRandom(shape, options.seed, (view, p, n, next) => {
+export function randn(shape: ShapeLike, seed?: number | RandnOptions): NdArray {
+  checkArity('randn', arguments, 2, 1);
+  const dims = checkShape('randn', shape);
+  const read = readRandomOptions('randn', seed, ['loc', 'scale', 'mean', 'std']);
+  const locArg = aliased('randn', read.options, 'loc', 'mean');
+  const scaleArg = aliased('randn', read.options, 'scale', 'std');
+  const loc = locArg === undefined ? 0 : checkNumber('randn', 'loc', locArg, true);
+  const scale = scaleArg === undefined ? 1 : checkNumber('randn', 'scale', scaleArg, true);
+  if (scale < 0) throw new ArgumentError('randn', 'scale', `scale must be ≥ 0, got ${scale}`);
+  return fillRandom(dims, read.seed, (view, p, n, next) => {
     for (let i = 0; i < n; i += 2) {
       const r = Math.sqrt(-2 * Math.log(1 - next()));
       const theta = 2 * Math.PI * next();
-      view[p + i] = r * Math.cos(theta);
-      if (i + 1 < n) view[p + i + 1] = r * Math.sin(theta);
+      view[p + i] = loc + scale * (r * Math.cos(theta));
+      if (i + 1 < n) view[p + i + 1] = loc + scale * (r * Math.sin(theta));
     }
   });
 }
