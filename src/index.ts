@@ -7,7 +7,18 @@
  * @module
  */
 export { nd } from './nd.ts';
-export { NdArray, type Operand, type OutOptions, type ReduceOptions, type VarOptions, type AxisArg } from './ndarray.ts';
+export {
+  NdArray,
+  type Operand,
+  type OutOptions,
+  type ReduceOptions,
+  type VarOptions,
+  type AxisArg,
+  type KeepdimsOptions,
+  type ScalarOptions,
+  type ArrayResultOptions,
+  type NestedArray,
+} from './ndarray.ts';
 export type { ArrayInput } from './create.ts';
 export type { SliceSpec } from './ops/manipulate.ts';
 export type { ShapeLike } from './shape.ts';

@@ -3,7 +3,19 @@
  * function taking the array first (`nd.add(a, b)`), as NumPy users expect.
  * @module
  */
-import { NdArray, type AxisArg, type Operand, type OutOptions, type ReduceOptions, type VarOptions } from './ndarray.ts';
+import {
+  NdArray,
+  outOption,
+  type ArrayResultOptions,
+  type AxisArg,
+  type KeepdimsOptions,
+  type Operand,
+  type OutOptions,
+  type ReduceOptions,
+  type ScalarOptions,
+  type VarOptions,
+} from './ndarray.ts';
+import { checkArity } from './args.ts';
 import {
   arange,
   array,
@@ -27,13 +39,131 @@ import { matmul } from './ops/linalg.ts';
 import { fromNdarray } from './interop.ts';
 import { config, info, scope } from './runtime.ts';
 import { ready } from './kernels/wasm.ts';
-import { allclose, isclose, type CloseOptions } from './ops/closeness.ts';
+import { allclose, closeOptions, isclose, type CloseOptions } from './ops/closeness.ts';
 import type { AverageOptions, QuantileArg } from './ops/statistics.ts';
 import type { SearchSortedOptions } from './ops/search.ts';
 
-/** Accepts an NdArray, or anything `nd.array` takes, as an array. */
-function asArray(x: NdArray | ArrayInput): NdArray {
+/** An array, or anything `nd.array` takes. */
+type Input = NdArray | ArrayInput;
+
+/**
+ * Runs `f` on `x` as an array. An array made here from plain data (`nd.add(2, a)`,
+ * `nd.sum([1, 2])`) is freed when `f` returns: use only for ops whose result never shares
+ * the input's memory (not for views).
+ */
+function withArray<T>(x: Input, f: (a: NdArray) => T): T {
+  if (x instanceof NdArray) return f(x);
+  const a = array(x);
+  try {
+    return f(a);
+  } finally {
+    a.dispose();
+  }
+}
+
+/** Accepts an NdArray, or anything `nd.array` takes, as an array (kept alive: for views). */
+function asArray(x: Input): NdArray {
   return x instanceof NdArray ? x : array(x);
+}
+
+/** Calls method `name` of `a` with `args` (the nd.* functions forward to the methods). */
+function call<T>(a: NdArray, name: string, args: unknown[]): T {
+  return (a as unknown as Record<string, (...args: unknown[]) => T>)[name]!(...args);
+}
+
+/**
+ * The nd.* form of a method: `nd.f(a, ...args)` is `a.f(...args)`, taking at most `max` and at
+ * least `min` arguments (the array included). `view`: the result may share `a`'s memory, so
+ * an array made from plain data is not freed.
+ */
+function methodFunction<F>(name: string, max: number, min = 1, view = false): F {
+  const f = function (this: unknown, a: Input, ...args: unknown[]): unknown {
+    if (arguments.length > max || arguments.length < min) checkArity(name, arguments, max, min);
+    if (a instanceof NdArray) return call(a, name, args);
+    return view ? call(asArray(a), name, args) : withArray(a, (x) => call(x, name, args));
+  };
+  Object.defineProperty(f, 'name', { value: name });
+  return f as F;
+}
+
+/** A binary element-wise op as a function; `a` may be a number. */
+export type BinaryFunction = (a: NdArray | number, b: Operand, options?: OutOptions | NdArray) => NdArray;
+/** A unary element-wise op as a function. */
+export type UnaryFunction = (a: Input, options?: OutOptions | NdArray) => NdArray;
+
+/** A reduction as a function (`nd.sum(a, axis, options)`), typed as the method. */
+export interface ReduceFunction {
+  (a: Input, axis?: null, options?: ScalarOptions): number;
+  (a: Input, axis: number | readonly number[], options?: ReduceOptions | NdArray): NdArray;
+  (a: Input, axis: AxisArg, options: ArrayResultOptions | NdArray): NdArray;
+  (a: Input, axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | number;
+}
+/** `nd.std`/`nd.var`: a number in the options slot is `ddof`. */
+export interface VarFunction {
+  (a: Input, axis?: null, options?: ScalarOptions | number): number;
+  (a: Input, axis: number | readonly number[], options?: VarOptions | NdArray | number): NdArray;
+  (a: Input, axis: AxisArg, options: ArrayResultOptions | NdArray): NdArray;
+  (a: Input, axis?: AxisArg, options?: VarOptions | NdArray | number): NdArray | number;
+}
+/** `nd.any`/`nd.all`. */
+export interface BoolReduceFunction {
+  (a: Input, axis?: null, options?: ScalarOptions): boolean;
+  (a: Input, axis: number | readonly number[], options?: ReduceOptions | NdArray): NdArray;
+  (a: Input, axis: AxisArg, options: ArrayResultOptions | NdArray): NdArray;
+  (a: Input, axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | boolean;
+}
+/** `nd.argmin`/`nd.argmax`. */
+export interface ArgReduceFunction {
+  (a: Input, axis?: null, options?: { keepdims?: false }): number;
+  (a: Input, axis: number, options?: KeepdimsOptions): NdArray;
+  (a: Input, axis: number | null | undefined, options: { keepdims: true }): NdArray;
+  (a: Input, axis?: number | null, options?: KeepdimsOptions): NdArray | number;
+}
+/** `nd.median`/`nd.ptp`. */
+export interface StatFunction {
+  (a: Input, axis?: null, options?: { keepdims?: false }): number;
+  (a: Input, axis: number | readonly number[], options?: KeepdimsOptions): NdArray;
+  (a: Input, axis: AxisArg, options: { keepdims: true }): NdArray;
+  (a: Input, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number;
+}
+/** `nd.quantile`/`nd.percentile`. */
+export interface QuantileFunction {
+  (a: Input, q: number, axis?: null, options?: { keepdims?: false }): number;
+  (a: Input, q: QuantileArg, axis?: AxisArg, options?: KeepdimsOptions): NdArray;
+  (a: Input, q: QuantileArg, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number;
+}
+/** `nd.average`. */
+export interface AverageFunction {
+  (a: Input, axis?: null, options?: { weights?: NdArray; keepdims?: false }): number;
+  (a: Input, axis: number | readonly number[], options?: Omit<AverageOptions, 'out'>): NdArray;
+  (a: Input, axis: AxisArg, options: { weights?: NdArray; keepdims: true }): NdArray;
+  (a: Input, axis?: AxisArg, options?: Omit<AverageOptions, 'out'>): NdArray | number;
+}
+/** `nd.searchsorted`. */
+export interface SearchSortedFunction {
+  (a: Input, v: number, options?: SearchSortedOptions | 'left' | 'right'): number;
+  (a: Input, v: NdArray, options?: SearchSortedOptions | 'left' | 'right'): NdArray;
+  (a: Input, v: number | NdArray, options?: SearchSortedOptions | 'left' | 'right'): number | NdArray;
+}
+/** `nd.round(a, decimals, out)`. */
+export interface RoundFunction {
+  (a: Input, decimals?: number, options?: OutOptions | NdArray): NdArray;
+  (a: Input, options: OutOptions): NdArray;
+}
+/** `nd.reshape(a, [3, 2])` or `nd.reshape(a, 3, 2)`. */
+export interface ReshapeFunction {
+  (a: Input, shape: number | readonly number[]): NdArray;
+  (a: Input, ...shape: number[]): NdArray;
+}
+/** `nd.transpose(a)`, `nd.transpose(a, [1, 0])` or `nd.transpose(a, 1, 0)`. */
+export interface TransposeFunction {
+  (a: Input, axes?: readonly number[]): NdArray;
+  (a: Input, ...axes: number[]): NdArray;
+}
+/** `nd.isclose(a, b, options)` or NumPy's `nd.isclose(a, b, rtol, atol, equalNan)`. */
+export interface CloseFunction<R> {
+  (a: Operand, b: Operand, options?: CloseOptions): R;
+  (a: Operand, b: Operand, rtol?: number, atol?: number, equalNan?: boolean): R;
 }
 
 /**
@@ -42,14 +172,15 @@ function asArray(x: NdArray | ArrayInput): NdArray {
  * @param cond a bool array
  * @param x values where true (array or number)
  * @param y values where false (array or number)
- * @param options `{ out }`
+ * @param options `{ out }`, or the `out` array itself
  * @returns the selected values
  * @example
  * const a = nd.array([-1, 2]);
  * nd.where(a.gt(0), a, 0).toArray(); // [0, 2]
  */
-function where(cond: NdArray, x: Operand, y: Operand, options?: OutOptions): NdArray {
-  return select(cond, x, y, options?.out);
+function where(cond: NdArray, x: Operand, y: Operand, options?: OutOptions | NdArray): NdArray {
+  if (arguments.length > 4 || arguments.length < 3) checkArity('where', arguments, 4, 3);
+  return select(cond, x, y, options === undefined ? undefined : outOption('where', options));
 }
 
 /**
@@ -99,12 +230,15 @@ export const nd = {
   vstack,
   /** @function */
   columnStack,
-  /** @function */
-  matmul,
+  /** `a.dot(b)` for matrices and vectors (see `dot`). */
+  matmul: methodFunction<(a: NdArray, b: NdArray) => NdArray | number>('dot', 2, 2),
   /** @function */
   where,
   /** @function */
-  fromNdarray,
+  fromNdarray: function fromNdarrayChecked(x: Parameters<typeof fromNdarray>[0]): NdArray {
+    if (arguments.length !== 1) checkArity('fromNdarray', arguments, 1, 1);
+    return fromNdarray(x);
+  },
   /** @function */
   scope,
   /** @function */
@@ -114,203 +248,218 @@ export const nd = {
   /** @function */
   ready,
   /** `a.where(mask)` as a function: the elements of `a` where `mask` is true, 1-D. */
-  compress: (a: NdArray, mask: NdArray): NdArray => compress(a, mask),
+  compress: methodFunction<(a: NdArray, mask: NdArray) => NdArray>('where', 2, 2),
   /** `a.dot(b)`. */
-  dot: (a: NdArray, b: NdArray): NdArray | number => matmul(a, b),
-  /** `a.add(b)` as a function; `a` may be a number. */
-  add: (a: NdArray | number, b: Operand, options?: OutOptions): NdArray => asArray(a).add(b, options),
-  /** `a.sub(b)` as a function; `a` may be a number. */
-  sub: (a: NdArray | number, b: Operand, options?: OutOptions): NdArray => asArray(a).sub(b, options),
-  /** `a.mul(b)` as a function; `a` may be a number. */
-  mul: (a: NdArray | number, b: Operand, options?: OutOptions): NdArray => asArray(a).mul(b, options),
-  /** `a.div(b)` as a function; `a` may be a number. */
-  div: (a: NdArray | number, b: Operand, options?: OutOptions): NdArray => asArray(a).div(b, options),
-  /** `a.pow(b)` as a function; `a` may be a number. */
-  pow: (a: NdArray | number, b: Operand, options?: OutOptions): NdArray => asArray(a).pow(b, options),
-  /** `a.mod(b)` as a function; `a` may be a number. */
-  mod: (a: NdArray | number, b: Operand, options?: OutOptions): NdArray => asArray(a).mod(b, options),
-  /** `a.maximum(b)` as a function; `a` may be a number. */
-  maximum: (a: NdArray | number, b: Operand, options?: OutOptions): NdArray => asArray(a).maximum(b, options),
-  /** `a.minimum(b)` as a function; `a` may be a number. */
-  minimum: (a: NdArray | number, b: Operand, options?: OutOptions): NdArray => asArray(a).minimum(b, options),
-  /** `a.atan2(b)` as a function; `a` may be a number. */
-  atan2: (a: NdArray | number, b: Operand, options?: OutOptions): NdArray => asArray(a).atan2(b, options),
-  /** `a.hypot(b)` as a function; `a` may be a number. */
-  hypot: (a: NdArray | number, b: Operand, options?: OutOptions): NdArray => asArray(a).hypot(b, options),
-  /** `a.gt(b)` as a function; `a` may be a number. */
-  gt: (a: NdArray | number, b: Operand, options?: OutOptions): NdArray => asArray(a).gt(b, options),
-  /** `a.ge(b)` as a function; `a` may be a number. */
-  ge: (a: NdArray | number, b: Operand, options?: OutOptions): NdArray => asArray(a).ge(b, options),
-  /** `a.lt(b)` as a function; `a` may be a number. */
-  lt: (a: NdArray | number, b: Operand, options?: OutOptions): NdArray => asArray(a).lt(b, options),
-  /** `a.le(b)` as a function; `a` may be a number. */
-  le: (a: NdArray | number, b: Operand, options?: OutOptions): NdArray => asArray(a).le(b, options),
-  /** `a.eq(b)` as a function; `a` may be a number. */
-  eq: (a: NdArray | number, b: Operand, options?: OutOptions): NdArray => asArray(a).eq(b, options),
-  /** `a.ne(b)` as a function; `a` may be a number. */
-  ne: (a: NdArray | number, b: Operand, options?: OutOptions): NdArray => asArray(a).ne(b, options),
-  /** `a.and(b)` as a function; `a` may be a number. */
-  and: (a: NdArray | number, b: Operand, options?: OutOptions): NdArray => asArray(a).and(b, options),
-  /** `a.or(b)` as a function; `a` may be a number. */
-  or: (a: NdArray | number, b: Operand, options?: OutOptions): NdArray => asArray(a).or(b, options),
-  /** `a.xor(b)` as a function; `a` may be a number. */
-  xor: (a: NdArray | number, b: Operand, options?: OutOptions): NdArray => asArray(a).xor(b, options),
+  dot: methodFunction<(a: NdArray, b: NdArray) => NdArray | number>('dot', 2, 2),
+  /** `a.add(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
+  add: methodFunction<BinaryFunction>('add', 3, 2),
+  /** `a.sub(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
+  sub: methodFunction<BinaryFunction>('sub', 3, 2),
+  /** `a.mul(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
+  mul: methodFunction<BinaryFunction>('mul', 3, 2),
+  /** `a.div(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
+  div: methodFunction<BinaryFunction>('div', 3, 2),
+  /** `a.pow(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
+  pow: methodFunction<BinaryFunction>('pow', 3, 2),
+  /** `a.mod(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
+  mod: methodFunction<BinaryFunction>('mod', 3, 2),
+  /** `a.maximum(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
+  maximum: methodFunction<BinaryFunction>('maximum', 3, 2),
+  /** `a.minimum(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
+  minimum: methodFunction<BinaryFunction>('minimum', 3, 2),
+  /** `a.atan2(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
+  atan2: methodFunction<BinaryFunction>('atan2', 3, 2),
+  /** `a.hypot(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
+  hypot: methodFunction<BinaryFunction>('hypot', 3, 2),
+  /** `a.gt(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
+  gt: methodFunction<BinaryFunction>('gt', 3, 2),
+  /** `a.ge(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
+  ge: methodFunction<BinaryFunction>('ge', 3, 2),
+  /** `a.lt(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
+  lt: methodFunction<BinaryFunction>('lt', 3, 2),
+  /** `a.le(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
+  le: methodFunction<BinaryFunction>('le', 3, 2),
+  /** `a.eq(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
+  eq: methodFunction<BinaryFunction>('eq', 3, 2),
+  /** `a.ne(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
+  ne: methodFunction<BinaryFunction>('ne', 3, 2),
+  /** `a.and(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
+  and: methodFunction<BinaryFunction>('and', 3, 2),
+  /** `a.or(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
+  or: methodFunction<BinaryFunction>('or', 3, 2),
+  /** `a.xor(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
+  xor: methodFunction<BinaryFunction>('xor', 3, 2),
   /** `a.neg()` as a function. */
-  neg: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).neg(options),
+  neg: methodFunction<UnaryFunction>('neg', 2),
   /** `a.abs()` as a function. */
-  abs: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).abs(options),
+  abs: methodFunction<UnaryFunction>('abs', 2),
   /** `a.sqrt()` as a function. */
-  sqrt: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).sqrt(options),
+  sqrt: methodFunction<UnaryFunction>('sqrt', 2),
   /** `a.cbrt()` as a function. */
-  cbrt: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).cbrt(options),
+  cbrt: methodFunction<UnaryFunction>('cbrt', 2),
   /** `a.square()` as a function. */
-  square: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).square(options),
+  square: methodFunction<UnaryFunction>('square', 2),
   /** `a.reciprocal()` as a function. */
-  reciprocal: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).reciprocal(options),
+  reciprocal: methodFunction<UnaryFunction>('reciprocal', 2),
   /** `a.exp()` as a function. */
-  exp: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).exp(options),
+  exp: methodFunction<UnaryFunction>('exp', 2),
   /** `a.expm1()` as a function. */
-  expm1: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).expm1(options),
+  expm1: methodFunction<UnaryFunction>('expm1', 2),
   /** `a.log()` as a function. */
-  log: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).log(options),
+  log: methodFunction<UnaryFunction>('log', 2),
   /** `a.log1p()` as a function. */
-  log1p: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).log1p(options),
+  log1p: methodFunction<UnaryFunction>('log1p', 2),
   /** `a.log2()` as a function. */
-  log2: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).log2(options),
+  log2: methodFunction<UnaryFunction>('log2', 2),
   /** `a.log10()` as a function. */
-  log10: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).log10(options),
+  log10: methodFunction<UnaryFunction>('log10', 2),
   /** `a.sin()` as a function. */
-  sin: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).sin(options),
+  sin: methodFunction<UnaryFunction>('sin', 2),
   /** `a.cos()` as a function. */
-  cos: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).cos(options),
+  cos: methodFunction<UnaryFunction>('cos', 2),
   /** `a.tan()` as a function. */
-  tan: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).tan(options),
+  tan: methodFunction<UnaryFunction>('tan', 2),
   /** `a.asin()` as a function. */
-  asin: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).asin(options),
+  asin: methodFunction<UnaryFunction>('asin', 2),
   /** `a.acos()` as a function. */
-  acos: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).acos(options),
+  acos: methodFunction<UnaryFunction>('acos', 2),
   /** `a.atan()` as a function. */
-  atan: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).atan(options),
+  atan: methodFunction<UnaryFunction>('atan', 2),
   /** `a.sinh()` as a function. */
-  sinh: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).sinh(options),
+  sinh: methodFunction<UnaryFunction>('sinh', 2),
   /** `a.cosh()` as a function. */
-  cosh: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).cosh(options),
+  cosh: methodFunction<UnaryFunction>('cosh', 2),
   /** `a.tanh()` as a function. */
-  tanh: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).tanh(options),
+  tanh: methodFunction<UnaryFunction>('tanh', 2),
   /** `a.floor()` as a function. */
-  floor: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).floor(options),
+  floor: methodFunction<UnaryFunction>('floor', 2),
   /** `a.ceil()` as a function. */
-  ceil: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).ceil(options),
+  ceil: methodFunction<UnaryFunction>('ceil', 2),
   /** `a.trunc()` as a function. */
-  trunc: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).trunc(options),
-  /** `a.round()` as a function. */
-  round: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).round(options),
+  trunc: methodFunction<UnaryFunction>('trunc', 2),
   /** `a.sign()` as a function. */
-  sign: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).sign(options),
+  sign: methodFunction<UnaryFunction>('sign', 2),
   /** `a.isnan()` as a function. */
-  isnan: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).isnan(options),
+  isnan: methodFunction<UnaryFunction>('isnan', 2),
   /** `a.isfinite()` as a function. */
-  isfinite: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).isfinite(options),
+  isfinite: methodFunction<UnaryFunction>('isfinite', 2),
   /** `a.isinf()` as a function. */
-  isinf: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).isinf(options),
+  isinf: methodFunction<UnaryFunction>('isinf', 2),
   /** `a.not()` as a function. */
-  not: (a: NdArray | ArrayInput, options?: OutOptions): NdArray => asArray(a).not(options),
+  not: methodFunction<UnaryFunction>('not', 2),
+  /** `a.round(decimals)` as a function: NumPy's `round(a, decimals, out)`. */
+  round: methodFunction<RoundFunction>('round', 3),
   /** `a.clip(lo, hi)` as a function. */
-  clip: (a: NdArray | ArrayInput, lo: Operand | null, hi: Operand | null, options?: OutOptions): NdArray => asArray(a).clip(lo, hi, options),
-  /** `a.sum(axis)` as a function. */
-  sum: (a: NdArray | ArrayInput, axis?: AxisArg, options?: ReduceOptions): NdArray | number => asArray(a).sum(axis, options),
-  /** `a.prod(axis)` as a function. */
-  prod: (a: NdArray | ArrayInput, axis?: AxisArg, options?: ReduceOptions): NdArray | number => asArray(a).prod(axis, options),
-  /** `a.mean(axis)` as a function. */
-  mean: (a: NdArray | ArrayInput, axis?: AxisArg, options?: ReduceOptions): NdArray | number => asArray(a).mean(axis, options),
-  /** `a.min(axis)` as a function. */
-  min: (a: NdArray | ArrayInput, axis?: AxisArg, options?: ReduceOptions): NdArray | number => asArray(a).min(axis, options),
-  /** `a.max(axis)` as a function. */
-  max: (a: NdArray | ArrayInput, axis?: AxisArg, options?: ReduceOptions): NdArray | number => asArray(a).max(axis, options),
-  /** `a.std(axis)` as a function. */
-  std: (a: NdArray | ArrayInput, axis?: AxisArg, options?: VarOptions): NdArray | number => asArray(a).std(axis, options),
-  /** `a.var(axis)` as a function. */
-  var: (a: NdArray | ArrayInput, axis?: AxisArg, options?: VarOptions): NdArray | number => asArray(a).var(axis, options),
-  /** `a.any(axis)` as a function. */
-  any: (a: NdArray | ArrayInput, axis?: AxisArg, options?: ReduceOptions): NdArray | boolean => asArray(a).any(axis, options),
-  /** `a.all(axis)` as a function. */
-  all: (a: NdArray | ArrayInput, axis?: AxisArg, options?: ReduceOptions): NdArray | boolean => asArray(a).all(axis, options),
-  /** `a.nansum(axis)` as a function. */
-  nansum: (a: NdArray | ArrayInput, axis?: AxisArg, options?: ReduceOptions): NdArray | number => asArray(a).nansum(axis, options),
-  /** `a.nanmean(axis)` as a function. */
-  nanmean: (a: NdArray | ArrayInput, axis?: AxisArg, options?: ReduceOptions): NdArray | number => asArray(a).nanmean(axis, options),
-  /** `a.nanmin(axis)` as a function. */
-  nanmin: (a: NdArray | ArrayInput, axis?: AxisArg, options?: ReduceOptions): NdArray | number => asArray(a).nanmin(axis, options),
-  /** `a.nanmax(axis)` as a function. */
-  nanmax: (a: NdArray | ArrayInput, axis?: AxisArg, options?: ReduceOptions): NdArray | number => asArray(a).nanmax(axis, options),
-  /** `a.argmin(axis)` as a function. */
-  argmin: (a: NdArray | ArrayInput, axis?: number | null, options?: ReduceOptions): NdArray | number => asArray(a).argmin(axis, options),
-  /** `a.argmax(axis)` as a function. */
-  argmax: (a: NdArray | ArrayInput, axis?: number | null, options?: ReduceOptions): NdArray | number => asArray(a).argmax(axis, options),
+  clip: methodFunction<(a: Input, lo: Operand | null, hi: Operand | null, options?: OutOptions | NdArray) => NdArray>('clip', 4, 3),
+  /** `a.sum(axis, options)` as a function. */
+  sum: methodFunction<ReduceFunction>('sum', 3),
+  /** `a.prod(axis, options)` as a function. */
+  prod: methodFunction<ReduceFunction>('prod', 3),
+  /** `a.mean(axis, options)` as a function. */
+  mean: methodFunction<ReduceFunction>('mean', 3),
+  /** `a.min(axis, options)` as a function. */
+  min: methodFunction<ReduceFunction>('min', 3),
+  /** `a.max(axis, options)` as a function. */
+  max: methodFunction<ReduceFunction>('max', 3),
+  /** `a.nansum(axis, options)` as a function. */
+  nansum: methodFunction<ReduceFunction>('nansum', 3),
+  /** `a.nanmean(axis, options)` as a function. */
+  nanmean: methodFunction<ReduceFunction>('nanmean', 3),
+  /** `a.nanmin(axis, options)` as a function. */
+  nanmin: methodFunction<ReduceFunction>('nanmin', 3),
+  /** `a.nanmax(axis, options)` as a function. */
+  nanmax: methodFunction<ReduceFunction>('nanmax', 3),
+  /** `a.std(axis, options)` as a function (a number in the options slot is ddof). */
+  std: methodFunction<VarFunction>('std', 3),
+  /** `a.var(axis, options)` as a function (a number in the options slot is ddof). */
+  var: methodFunction<VarFunction>('var', 3),
+  /** `a.any(axis, options)` as a function. */
+  any: methodFunction<BoolReduceFunction>('any', 3),
+  /** `a.all(axis, options)` as a function. */
+  all: methodFunction<BoolReduceFunction>('all', 3),
+  /** `a.argmin(axis, options)` as a function. */
+  argmin: methodFunction<ArgReduceFunction>('argmin', 3),
+  /** `a.argmax(axis, options)` as a function. */
+  argmax: methodFunction<ArgReduceFunction>('argmax', 3),
   /** `a.cumsum(axis)` as a function. */
-  cumsum: (a: NdArray | ArrayInput, axis?: number | null): NdArray => asArray(a).cumsum(axis),
+  cumsum: methodFunction<(a: Input, axis?: number | null) => NdArray>('cumsum', 2),
   /** `a.cumprod(axis)` as a function. */
-  cumprod: (a: NdArray | ArrayInput, axis?: number | null): NdArray => asArray(a).cumprod(axis),
+  cumprod: methodFunction<(a: Input, axis?: number | null) => NdArray>('cumprod', 2),
   /** `a.sort(axis)` as a function. */
-  sort: (a: NdArray | ArrayInput, axis = -1): NdArray => asArray(a).sort(axis),
+  sort: methodFunction<(a: Input, axis?: number) => NdArray>('sort', 2),
   /** `a.argsort(axis)` as a function. */
-  argsort: (a: NdArray | ArrayInput, axis = -1): NdArray => asArray(a).argsort(axis),
+  argsort: methodFunction<(a: Input, axis?: number) => NdArray>('argsort', 2),
   /** `mask.count()` as a function. */
-  count: (a: NdArray | ArrayInput): number => asArray(a).count(),
+  count: methodFunction<(a: Input) => number>('count', 1),
   /** `a.setWhere(mask, value)` as a function. */
-  setWhere: (a: NdArray, mask: NdArray, value: Operand): NdArray => a.setWhere(mask, value),
-  /** `a.reshape(shape)` as a function. */
-  reshape: (a: NdArray | ArrayInput, shape: number | readonly number[]): NdArray => asArray(a).reshape(shape),
-  /** `a.transpose(...axes)` as a function. */
-  transpose: (a: NdArray | ArrayInput, axes?: readonly number[]): NdArray => asArray(a).transpose(...(axes ?? [])),
-  /** `a.slice(...specs)` as a function. */
-  slice: (a: NdArray, ...specs: SliceSpec[]): NdArray => a.slice(...specs),
-  /** `a.ravel()` as a function. */
-  ravel: (a: NdArray | ArrayInput): NdArray => asArray(a).ravel(),
+  setWhere: methodFunction<(a: NdArray, mask: NdArray, value: Operand) => NdArray>('setWhere', 3, 3),
+  /** `a.reshape(shape)` as a function (a view of `a` when the layout allows). */
+  reshape: methodFunction<ReshapeFunction>('reshape', Infinity, 2, true),
+  /** `a.transpose(...axes)` as a function (a view of `a`). */
+  transpose: methodFunction<TransposeFunction>('transpose', Infinity, 1, true),
+  /** `a.slice(...specs)` as a function (a view of `a`). */
+  slice: methodFunction<(a: NdArray, ...specs: SliceSpec[]) => NdArray>('slice', Infinity, 1, true),
+  /** `a.ravel()` as a function (a view of `a` when the layout allows). */
+  ravel: methodFunction<(a: Input) => NdArray>('ravel', 1, 1, true),
   /** `a.flatten()` as a function. */
-  flatten: (a: NdArray | ArrayInput): NdArray => asArray(a).flatten(),
-  /** `a.squeeze(axis)` as a function. */
-  squeeze: (a: NdArray | ArrayInput, axis?: number | readonly number[]): NdArray => asArray(a).squeeze(axis),
-  /** `a.expandDims(axis)` as a function. */
-  expandDims: (a: NdArray | ArrayInput, axis: number): NdArray => asArray(a).expandDims(axis),
-  /** `a.broadcastTo(shape)` as a function. */
-  broadcastTo: (a: NdArray | ArrayInput, shape: number | readonly number[]): NdArray => asArray(a).broadcastTo(shape),
+  flatten: methodFunction<(a: Input) => NdArray>('flatten', 1),
+  /** `a.squeeze(axis)` as a function (a view of `a`). */
+  squeeze: methodFunction<(a: Input, axis?: number | readonly number[] | null) => NdArray>('squeeze', 2, 1, true),
+  /** `a.expandDims(axis)` as a function (a view of `a`). */
+  expandDims: methodFunction<(a: Input, axis: number) => NdArray>('expandDims', 2, 2, true),
+  /** `a.broadcastTo(shape)` as a function (a read-only view of `a`). */
+  broadcastTo: methodFunction<(a: Input, shape: number | readonly number[]) => NdArray>('broadcastTo', 2, 2, true),
   /** `a.copy()` as a function. */
-  copy: (a: NdArray | ArrayInput): NdArray => asArray(a).copy(),
-  /** `a.isclose(b)` as a function; either may be a number. */
-  isclose: (a: Operand, b: Operand, options?: CloseOptions): NdArray => isclose(a, b, options),
-  /** `a.allclose(b)` as a function; either may be a number. */
-  allclose: (a: Operand, b: Operand, options?: CloseOptions): boolean => allclose(a, b, options),
+  copy: methodFunction<(a: Input) => NdArray>('copy', 1),
+  /** `a.isclose(b)` as a function; either may be a number; tolerances as options or positional. */
+  isclose: function isclosePositional(a: Operand, b: Operand, ...rest: unknown[]): NdArray {
+    if (arguments.length < 2) checkArity('isclose', arguments, 5, 2);
+    return isclose(a, b, closeOptions('isclose', rest, 2));
+  } as CloseFunction<NdArray>,
+  /** `a.allclose(b)` as a function; either may be a number; tolerances as options or positional. */
+  allclose: function allclosePositional(a: Operand, b: Operand, ...rest: unknown[]): boolean {
+    if (arguments.length < 2) checkArity('allclose', arguments, 5, 2);
+    return allclose(a, b, closeOptions('allclose', rest, 2));
+  } as CloseFunction<boolean>,
   /** `a.arrayEqual(b)` as a function. */
-  arrayEqual: (a: NdArray | ArrayInput, b: NdArray | ArrayInput, options?: { equalNan?: boolean }): boolean => asArray(a).arrayEqual(asArray(b), options),
+  arrayEqual: function arrayEqual(a: Input, b: Input, options?: { equalNan?: boolean } | boolean): boolean {
+    if (arguments.length > 3 || arguments.length < 2) checkArity('arrayEqual', arguments, 3, 2);
+    return withArray(a, (x) => withArray(b, (y) => x.arrayEqual(y, options)));
+  },
   /** `a.median(axis)` as a function. */
-  median: (a: NdArray | ArrayInput, axis?: AxisArg, options?: ReduceOptions): NdArray | number => asArray(a).median(axis, options),
-  /** `a.quantile(q, axis)` as a function. */
-  quantile: (a: NdArray | ArrayInput, q: QuantileArg, axis?: AxisArg, options?: ReduceOptions): NdArray | number => asArray(a).quantile(q, axis, options),
-  /** `a.percentile(p, axis)` as a function. */
-  percentile: (a: NdArray | ArrayInput, p: QuantileArg, axis?: AxisArg, options?: ReduceOptions): NdArray | number => asArray(a).percentile(p, axis, options),
+  median: methodFunction<StatFunction>('median', 3),
   /** `a.ptp(axis)` as a function. */
-  ptp: (a: NdArray | ArrayInput, axis?: AxisArg, options?: ReduceOptions): NdArray | number => asArray(a).ptp(axis, options),
+  ptp: methodFunction<StatFunction>('ptp', 3),
+  /** `a.quantile(q, axis)` as a function. */
+  quantile: methodFunction<QuantileFunction>('quantile', 4, 2),
+  /** `a.percentile(p, axis)` as a function. */
+  percentile: methodFunction<QuantileFunction>('percentile', 4, 2),
   /** `a.average(axis, { weights })` as a function. */
-  average: (a: NdArray | ArrayInput, axis?: AxisArg, options?: AverageOptions): NdArray | number => asArray(a).average(axis, options),
+  average: methodFunction<AverageFunction>('average', 3),
   /** `a.nonzero()` as a function. */
-  nonzero: (a: NdArray | ArrayInput): NdArray[] => asArray(a).nonzero(),
+  nonzero: methodFunction<(a: Input) => NdArray[]>('nonzero', 1),
   /** `a.argwhere()` as a function. */
-  argwhere: (a: NdArray | ArrayInput): NdArray => asArray(a).argwhere(),
+  argwhere: methodFunction<(a: Input) => NdArray>('argwhere', 1),
   /** `a.unique()` as a function. */
-  unique: (a: NdArray | ArrayInput): NdArray => asArray(a).unique(),
-  /** `a.searchsorted(v)` as a function. */
-  searchsorted: (a: NdArray | ArrayInput, v: number | NdArray, options?: SearchSortedOptions): number | NdArray => asArray(a).searchsorted(v, options),
+  unique: methodFunction<(a: Input) => NdArray>('unique', 1),
+  /** `a.searchsorted(v, side)` as a function. */
+  searchsorted: methodFunction<SearchSortedFunction>('searchsorted', 3, 2),
   /** `a.diff(n, axis)` as a function. */
-  diff: (a: NdArray | ArrayInput, n = 1, axis = -1): NdArray => asArray(a).diff(n, axis),
+  diff: methodFunction<(a: Input, n?: number, axis?: number) => NdArray>('diff', 3),
   /** `a.flip(axis)` as a function (a view of `a`). */
-  flip: (a: NdArray, axis?: AxisArg): NdArray => a.flip(axis),
+  flip: methodFunction<(a: NdArray, axis?: AxisArg) => NdArray>('flip', 2, 1, true),
   /** `a.fill(value)` as a function: fills `a` in place and returns it. */
-  fill: (a: NdArray, value: number | boolean): NdArray => a.fill(value),
+  fill: methodFunction<(a: NdArray, value: number | boolean) => NdArray>('fill', 2, 2, true),
   /** `a.repeat(repeats, axis)` as a function. */
-  repeat: (a: NdArray | ArrayInput, repeats: number | readonly number[], axis?: number | null): NdArray => asArray(a).repeat(repeats, axis),
+  repeat: methodFunction<(a: Input, repeats: number | readonly number[], axis?: number | null) => NdArray>('repeat', 3, 2),
   /** NumPy's `tile`: `a` repeated `reps` times along each axis (see the manipulate module). */
-  tile: (a: NdArray | ArrayInput, reps: number | readonly number[]): NdArray => tile(asArray(a), reps),
+  tile: function tileChecked(a: Input, reps: number | readonly number[]): NdArray {
+    if (arguments.length !== 2) checkArity('tile', arguments, 2, 2);
+    return withArray(a, (x) => tile(x, reps));
+  },
   /** NumPy's `outer`: `[a.size, b.size]` products of the flattened inputs. */
-  outer: (a: NdArray | ArrayInput, b: NdArray | ArrayInput): NdArray => outer(asArray(a), asArray(b)),
+  outer: function outerChecked(a: Input, b: Input): NdArray {
+    if (arguments.length !== 2) checkArity('outer', arguments, 2, 2);
+    return withArray(a, (x) => withArray(b, (y) => outer(x, y)));
+  },
 };

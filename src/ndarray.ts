@@ -3,13 +3,25 @@
  * is in `src/ops/*` and the kernels they dispatch to.
  * @module
  */
-import { DTypeError, DisposedError, IndexError, ReadOnlyError, ShapeError, formatShape } from './errors.ts';
-import { NDARRAY_BRAND } from './args.ts';
+import { ArgumentError, DTypeError, DisposedError, IndexError, ReadOnlyError, ShapeError, formatShape } from './errors.ts';
+import {
+  NDARRAY_BRAND,
+  checkArity,
+  checkAxisArg,
+  checkBoolean,
+  checkDType,
+  checkInteger,
+  checkNumber,
+  checkOptions,
+  checkShape,
+  checkSingleAxis,
+  describe,
+} from './args.ts';
 import { type DType, Storage } from './memory.ts';
 import { contiguousStrides, isCContiguous, shapeSize } from './shape.ts';
 import { binary, clip, unary } from './ops/elementwise.ts';
 import { compress, countTrue, select, setWhere } from './ops/mask.ts';
-import { argReduce, cumulative, reduce } from './ops/reduce.ts';
+import { argReduce, cumulative, reduce, type ReduceName } from './ops/reduce.ts';
 import { argsort, sort } from './ops/sort.ts';
 import { matmul } from './ops/linalg.ts';
 import {
@@ -25,7 +37,7 @@ import {
   type SliceSpec,
 } from './ops/manipulate.ts';
 import { formatArray } from './format.ts';
-import { allclose, arrayEqual, isclose, type CloseOptions } from './ops/closeness.ts';
+import { allclose, arrayEqual, closeOptions, isclose, type CloseOptions } from './ops/closeness.ts';
 import { average, median, percentile, ptp, quantile, type AverageOptions, type QuantileArg } from './ops/statistics.ts';
 import { argwhere, nonzero, searchsorted, unique, type SearchSortedOptions } from './ops/search.ts';
 import { diff } from './ops/difference.ts';
@@ -42,10 +54,16 @@ export interface OutOptions {
   out?: NdArray;
 }
 
-/** Options of reductions. */
-export interface ReduceOptions {
+/** Options of the reductions that take no `out` (argmin/argmax, median, quantile, percentile, ptp). */
+export interface KeepdimsOptions {
   /** Keep reduced axes as size-1 axes (so the result broadcasts against the input). */
   keepdims?: boolean;
+}
+
+/** Options of reductions. */
+export interface ReduceOptions extends KeepdimsOptions {
+  /** Write the result into this array (the reduced shape, float64; bool for any/all) and return it. */
+  out?: NdArray;
 }
 
 /** Options of `std` and `var`. */
@@ -56,6 +74,105 @@ export interface VarOptions extends ReduceOptions {
 
 /** An axis argument of a reduction: one axis, several, or omitted for all. */
 export type AxisArg = number | readonly number[] | null | undefined;
+
+/** Options under which a reduction over every axis stays a plain number (or boolean). */
+export interface ScalarOptions {
+  keepdims?: false;
+  out?: undefined;
+  ddof?: number;
+}
+
+/** Options under which every reduction gives an array: `keepdims: true` or an `out`. */
+export type ArrayResultOptions =
+  | { keepdims: true; out?: NdArray; ddof?: number }
+  | { out: NdArray; keepdims?: boolean; ddof?: number };
+
+/** What `toArray()` gives: nested arrays of numbers (booleans for bool arrays), or a scalar for 0-d. */
+export type NestedArray = number | boolean | NestedArray[];
+
+const OUT_KEYS = ['out'] as const;
+const REDUCE_KEYS = ['keepdims', 'out'] as const;
+const VAR_KEYS = ['keepdims', 'out', 'ddof'] as const;
+const KEEPDIMS_KEYS = ['keepdims'] as const;
+
+/** An `out` value: `undefined` (none) or an NdArray. */
+function checkOutArg(func: string, out: unknown): NdArray | undefined {
+  if (out === undefined || out instanceof NdArray) return out;
+  throw new ArgumentError(func, 'out', `out must be an NdArray, got ${describe(out)}`);
+}
+
+/**
+ * The options slot of an element-wise op: `{ out }`, or an NdArray (NumPy's positional
+ * `out`: `a.add(b, out)`), or `undefined`.
+ */
+export function outOption(func: string, options: unknown): NdArray | undefined {
+  if (options === undefined || options instanceof NdArray) return options;
+  return checkOutArg(func, checkOptions(func, options, OUT_KEYS).out);
+}
+
+/**
+ * The options slot of a reduction, checked: an object with `keys`, an NdArray (positional
+ * `out`, where `out` is a key) or a number (positional `ddof`, where `ddof` is a key).
+ */
+function reduceOptions(func: string, options: unknown, keys: readonly string[]): VarOptions | undefined {
+  if (options === undefined) return undefined;
+  if (options instanceof NdArray && keys.includes('out')) return { out: options };
+  if (typeof options === 'number' && keys.includes('ddof')) return { ddof: checkNumber(func, 'ddof', options, true) };
+  const o = checkOptions(func, options, keys) as Record<string, unknown>;
+  const checked: VarOptions = { keepdims: checkBoolean(func, 'keepdims', o.keepdims, false) };
+  if (o.out !== undefined) checked.out = checkOutArg(func, o.out);
+  if (o.ddof !== undefined) checked.ddof = checkNumber(func, 'ddof', o.ddof, true);
+  return checked;
+}
+
+/** A 0-d array holding `v` (a reduction over every axis when an axis was named). */
+function scalarArray(v: number | boolean): NdArray {
+  const r = NdArray.empty([], typeof v === 'boolean' ? 'bool' : 'float64');
+  if (typeof v === 'boolean') r.u8()[r.start] = v ? 1 : 0;
+  else r.f64()[r.start] = v;
+  return r;
+}
+
+/**
+ * The result of a reduction as the types promise: an array whenever an axis was named (a
+ * 0-d array when it covered every axis), else the scalar; min/max-like scalars of bool
+ * arrays as 0/1 (only any/all give booleans).
+ */
+function reductionResult(r: NdArray | number | boolean, axisGiven: boolean, booleanScalar: boolean): NdArray | number | boolean {
+  if (typeof r === 'object') return r;
+  if (axisGiven) return scalarArray(r);
+  return typeof r === 'boolean' && !booleanScalar ? Number(r) : r;
+}
+
+/** A reduction method's work after its arity check: axis and options checked, result shaped. */
+function reduceMethod(name: ReduceName, a: NdArray, axis: unknown, options: unknown): NdArray | number | boolean {
+  const ax = checkAxisArg(name, axis);
+  const r = reduce(name, a, ax, reduceOptions(name, options, name === 'std' || name === 'var' ? VAR_KEYS : REDUCE_KEYS));
+  return reductionResult(r, ax !== null, name === 'any' || name === 'all');
+}
+
+/** Exact powers of ten NumPy's `power_of_ten` starts from. */
+const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
+
+/** 10^n as NumPy's `power_of_ten` computes it (table, then repeated ×10), for bit-equal rounding. */
+function powerOfTen(n: number): number {
+  if (n < 9) return POW10[n]!;
+  let r = 1e9;
+  while (n-- > 9) r *= 10;
+  return r;
+}
+
+/**
+ * NumPy's `round(a, decimals)` (`PyArray_Round`): d > 0: `rint(a * 10^d) / 10^d`; d < 0:
+ * `rint(a / 10^-d) * 10^-d`; d = 0: `rint(a)`. Three in-place passes over the result.
+ */
+function roundDecimals(a: NdArray, d: number, out: NdArray | undefined): NdArray {
+  if (d === 0) return unary('round', a, out);
+  const f = powerOfTen(Math.abs(d));
+  const scaled = binary(d > 0 ? 'mul' : 'div', a, f, out);
+  unary('round', scaled, scaled);
+  return binary(d > 0 ? 'div' : 'mul', scaled, f, scaled);
+}
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 const disposeSymbol: typeof Symbol.dispose =
@@ -204,15 +321,18 @@ export class NdArray {
     return this.storage.base + this.offset;
   }
 
-  private flatIndex(idx: readonly number[]): number {
+  private flatIndex(idx: readonly unknown[], func: string): number {
     if (idx.length !== this.shape.length) {
-      throw new IndexError(`expected ${this.shape.length} indices, got ${idx.length}`);
+      throw new IndexError(`${func}: expected ${this.shape.length} indices, got ${idx.length}`);
     }
     let p = this.start;
     for (let i = 0; i < idx.length; i++) {
       const n = this.shape[i]!;
-      let k = idx[i]!;
-      if (!Number.isInteger(k) || k < -n || k >= n) {
+      let k = idx[i] as number;
+      if (!Number.isInteger(k)) {
+        throw new ArgumentError(func, 'index', `index ${i} must be an integer, got ${describe(k)}`);
+      }
+      if (k < -n || k >= n) {
         throw new IndexError(`index ${k} is out of bounds for axis ${i} with size ${n}`, k, i);
       }
       if (k < 0) k += n;
@@ -230,8 +350,36 @@ export class NdArray {
    */
   get(...idx: number[]): number | boolean {
     this.assertLive();
-    const p = this.flatIndex(idx);
+    const p = this.flatIndex(idx, 'get');
     return this.dtype === 'bool' ? this.storage.u8()[p] !== 0 : this.storage.f64()[p]!;
+  }
+
+  /**
+   * Reads one element of a float64 array as a number (typed: no cast needed).
+   * @param idx one index per dimension (none for a 0-d array)
+   * @returns the element
+   * @throws DTypeError on a bool array (use {@link getBool})
+   * @example
+   * nd.array([[1, 2], [3, 4]]).getNumber(1, 0); // 3
+   */
+  getNumber(...idx: number[]): number {
+    this.assertLive();
+    if (this.dtype !== 'float64') throw new DTypeError(`getNumber: the array is ${this.dtype}; use getBool`, this.dtype);
+    return this.storage.f64()[this.flatIndex(idx, 'getNumber')]!;
+  }
+
+  /**
+   * Reads one element of a bool array as a boolean (typed: no cast needed).
+   * @param idx one index per dimension (none for a 0-d array)
+   * @returns the element
+   * @throws DTypeError on a float64 array (use {@link getNumber})
+   * @example
+   * nd.array([1, 2]).gt(1).getBool(1); // true
+   */
+  getBool(...idx: number[]): boolean {
+    this.assertLive();
+    if (this.dtype !== 'bool') throw new DTypeError(`getBool: the array is ${this.dtype}; use getNumber`, this.dtype);
+    return this.storage.u8()[this.flatIndex(idx, 'getBool')] !== 0;
   }
 
   /**
@@ -245,11 +393,13 @@ export class NdArray {
     this.assertLive();
     this.assertWritable('set');
     const value: unknown = args[args.length - 1];
+    if (args.length === 0) throw new ArgumentError('set', 'value', 'takes the indices, then the value; got no arguments');
     if (typeof value !== 'number' && typeof value !== 'boolean') {
-      throw new DTypeError(`set: value must be a number or boolean, got ${typeof value}`, typeof value);
+      throw new DTypeError(`set: value must be a number or boolean, got ${describe(value)}`, typeof value);
     }
-    const p = this.flatIndex(args.slice(0, -1) as number[]);
-    if (this.dtype === 'bool') this.storage.u8()[p] = value ? 1 : 0;
+    const p = this.flatIndex(args.slice(0, -1), 'set');
+    // NumPy's bool(x): only 0 and -0 (and false) are false; NaN is true.
+    if (this.dtype === 'bool') this.storage.u8()[p] = value === 0 || value === false ? 0 : 1;
     else this.storage.f64()[p] = Number(value);
     return this;
   }
@@ -277,8 +427,14 @@ export class NdArray {
    * @example
    * nd.arange(6).reshape([2, -1]).shape; // [2, 3]
    */
-  reshape(shape: number | readonly number[]): NdArray {
-    return reshape(this, shape);
+  reshape(shape: number | readonly number[]): NdArray;
+  reshape(...shape: number[]): NdArray;
+  reshape(...args: unknown[]): NdArray {
+    if (args.length === 0) throw new ArgumentError('reshape', 'shape', 'takes a shape (an array, or the sizes as arguments), got none');
+    const shape = args.length === 1 ? args[0] : args;
+    // Types as a shape would have them, -1 (the one unknown size) allowed; sizes checked by reshape.
+    checkShape('reshape', Array.isArray(shape) ? shape.map((d: unknown) => (d === -1 ? 0 : d)) : shape === -1 ? 0 : shape);
+    return reshape(this, shape as number | readonly number[]);
   }
 
   /**
@@ -288,8 +444,12 @@ export class NdArray {
    * @example
    * nd.zeros([2, 3, 4]).transpose(2, 0, 1).shape; // [4, 2, 3]
    */
-  transpose(...axes: number[]): NdArray {
-    return transpose(this, axes.length === 0 ? undefined : axes);
+  transpose(...axes: number[]): NdArray;
+  transpose(axes: readonly number[]): NdArray;
+  transpose(...args: unknown[]): NdArray {
+    const axes = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
+    for (const ax of axes) checkSingleAxis('transpose', ax, false, 'axes');
+    return transpose(this, axes.length === 0 ? undefined : (axes as number[]));
   }
 
   /**
@@ -299,6 +459,7 @@ export class NdArray {
    * nd.array([[1, 2], [3, 4]]).ravel().toArray(); // [1, 2, 3, 4]
    */
   ravel(): NdArray {
+    if (arguments.length > 0) checkArity('ravel', arguments, 0);
     return ravel(this);
   }
 
@@ -309,6 +470,7 @@ export class NdArray {
    * nd.array([[1, 2], [3, 4]]).flatten().toArray(); // [1, 2, 3, 4]
    */
   flatten(): NdArray {
+    if (arguments.length > 0) checkArity('flatten', arguments, 0);
     return flatten(this);
   }
 
@@ -319,8 +481,9 @@ export class NdArray {
    * @example
    * nd.zeros([1, 3, 1]).squeeze().shape; // [3]
    */
-  squeeze(axis?: number | readonly number[]): NdArray {
-    return squeeze(this, axis);
+  squeeze(axis?: number | readonly number[] | null): NdArray {
+    if (arguments.length > 1) checkArity('squeeze', arguments, 1);
+    return squeeze(this, checkAxisArg('squeeze', axis) ?? undefined);
   }
 
   /**
@@ -331,7 +494,8 @@ export class NdArray {
    * nd.zeros([3]).expandDims(0).shape; // [1, 3]
    */
   expandDims(axis: number): NdArray {
-    return expandDims(this, axis);
+    if (arguments.length !== 1) checkArity('expandDims', arguments, 1, 1);
+    return expandDims(this, checkSingleAxis('expandDims', axis, false) as number);
   }
 
   /**
@@ -344,7 +508,8 @@ export class NdArray {
    * nd.array([1, 2]).broadcastTo([3, 2]).shape; // [3, 2]
    */
   broadcastTo(shape: number | readonly number[]): NdArray {
-    return broadcastTo(this, shape);
+    if (arguments.length !== 1) checkArity('broadcastTo', arguments, 1, 1);
+    return broadcastTo(this, checkShape('broadcastTo', shape));
   }
 
   /**
@@ -354,6 +519,7 @@ export class NdArray {
    * const b = a.copy(); b.set(0, 9); // a is unchanged
    */
   copy(): NdArray {
+    if (arguments.length > 0) checkArity('copy', arguments, 0);
     return unary('copy', this);
   }
 
@@ -366,16 +532,17 @@ export class NdArray {
    * @example
    * nd.eye(2).toArray(); // [[1, 0], [0, 1]]
    */
-  toArray(): unknown {
+  toArray(): NestedArray {
+    if (arguments.length > 0) checkArity('toArray', arguments, 0);
     this.assertLive();
     const isBool = this.dtype === 'bool';
     const data: ArrayLike<number> = isBool ? this.storage.u8() : this.storage.f64();
     const { shape, strides } = this;
-    const build = (dim: number, p: number): unknown => {
-      if (dim === shape.length) return isBool ? data[p] !== 0 : data[p];
+    const build = (dim: number, p: number): NestedArray => {
+      if (dim === shape.length) return isBool ? data[p] !== 0 : data[p]!;
       const n = shape[dim]!;
       const s = strides[dim]!;
-      const out = new Array<unknown>(n);
+      const out = new Array<NestedArray>(n);
       for (let i = 0; i < n; i++) out[i] = build(dim + 1, p + i * s);
       return out;
     };
@@ -389,6 +556,7 @@ export class NdArray {
    * nd.arange(3).toFloat64Array(); // Float64Array [0, 1, 2]
    */
   toFloat64Array(): Float64Array {
+    if (arguments.length > 0) checkArity('toFloat64Array', arguments, 0);
     this.assertLive();
     // One contiguous float64 temporary for views and bool arrays, freed before returning.
     const src = this.dtype === 'float64' && this.isContiguous ? this : unary(this.dtype === 'bool' ? 'toFloat' : 'copy', this);
@@ -411,6 +579,7 @@ export class NdArray {
    * worker.postMessage(t, [t.data.buffer]);  // in the worker: nd.array(event.data)
    */
   toTransferable(): TransferableArray {
+    if (arguments.length > 0) checkArity('toTransferable', arguments, 0);
     return toTransferable(this);
   }
 
@@ -422,10 +591,8 @@ export class NdArray {
    * nd.array([0, 2]).astype('bool').toArray(); // [false, true]
    */
   astype(dtype: DType): NdArray {
-    if (dtype !== 'bool' && dtype !== 'float64') {
-      throw new DTypeError(`astype: dtype must be 'float64' or 'bool', got ${String(dtype)}`, String(dtype));
-    }
-    return unary(dtype === 'bool' ? 'toBool' : 'toFloat', this);
+    if (arguments.length !== 1) checkArity('astype', arguments, 1, 1);
+    return unary(checkDType('astype', dtype) === 'bool' ? 'toBool' : 'toFloat', this);
   }
 
   /**
@@ -441,6 +608,10 @@ export class NdArray {
    * a.toNdarray(ndarray); // passing the package's export: needed in browsers
    */
   toNdarray(factory?: NdarrayFactory): ScijsNdarray {
+    if (arguments.length > 1) checkArity('toNdarray', arguments, 1);
+    if (factory !== undefined && typeof factory !== 'function') {
+      throw new ArgumentError('toNdarray', 'factory', `factory must be the ndarray package's export (a function), got ${describe(factory)}`);
+    }
     return toNdarray(this, factory);
   }
 
@@ -451,6 +622,7 @@ export class NdArray {
    * String(nd.array([1, 2])); // 'array([1., 2.])'
    */
   toString(): string {
+    if (arguments.length > 0) checkArity('toString', arguments, 0);
     this.assertLive();
     return formatArray(this);
   }
@@ -470,6 +642,7 @@ export class NdArray {
    * const t = a.mul(2); const s = t.sum(); t.dispose();
    */
   dispose(): void {
+    if (arguments.length > 0) checkArity('dispose', arguments, 0);
     if (this.disposed) return;
     this.disposed = true;
     if (this.ownsStorage) this.storage.free();
@@ -495,8 +668,9 @@ export class NdArray {
    * @example
    * nd.array([1, 2]).add(10).toArray(); // [11, 12]
    */
-  add(other: Operand, options?: OutOptions): NdArray {
-    return binary('add', this, other, options?.out);
+  add(other: Operand, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 2) checkArity('add', arguments, 2);
+    return binary('add', this, other, options === undefined ? undefined : outOption('add', options));
   }
 
   /**
@@ -507,8 +681,9 @@ export class NdArray {
    * @example
    * nd.array([1, 2]).sub(1).toArray(); // [0, 1]
    */
-  sub(other: Operand, options?: OutOptions): NdArray {
-    return binary('sub', this, other, options?.out);
+  sub(other: Operand, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 2) checkArity('sub', arguments, 2);
+    return binary('sub', this, other, options === undefined ? undefined : outOption('sub', options));
   }
 
   /**
@@ -519,8 +694,9 @@ export class NdArray {
    * @example
    * nd.array([1, 2]).mul(3).toArray(); // [3, 6]
    */
-  mul(other: Operand, options?: OutOptions): NdArray {
-    return binary('mul', this, other, options?.out);
+  mul(other: Operand, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 2) checkArity('mul', arguments, 2);
+    return binary('mul', this, other, options === undefined ? undefined : outOption('mul', options));
   }
 
   /**
@@ -531,8 +707,9 @@ export class NdArray {
    * @example
    * nd.array([1, 2]).div(2).toArray(); // [0.5, 1]
    */
-  div(other: Operand, options?: OutOptions): NdArray {
-    return binary('div', this, other, options?.out);
+  div(other: Operand, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 2) checkArity('div', arguments, 2);
+    return binary('div', this, other, options === undefined ? undefined : outOption('div', options));
   }
 
   /**
@@ -543,8 +720,9 @@ export class NdArray {
    * @example
    * nd.array([2, 3]).pow(2).toArray(); // [4, 9]
    */
-  pow(other: Operand, options?: OutOptions): NdArray {
-    return binary('pow', this, other, options?.out);
+  pow(other: Operand, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 2) checkArity('pow', arguments, 2);
+    return binary('pow', this, other, options === undefined ? undefined : outOption('pow', options));
   }
 
   /**
@@ -555,8 +733,9 @@ export class NdArray {
    * @example
    * nd.array([-3, 3]).mod(2).toArray(); // [1, 1]
    */
-  mod(other: Operand, options?: OutOptions): NdArray {
-    return binary('mod', this, other, options?.out);
+  mod(other: Operand, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 2) checkArity('mod', arguments, 2);
+    return binary('mod', this, other, options === undefined ? undefined : outOption('mod', options));
   }
 
   /**
@@ -567,8 +746,9 @@ export class NdArray {
    * @example
    * nd.array([1, 5]).maximum(3).toArray(); // [3, 5]
    */
-  maximum(other: Operand, options?: OutOptions): NdArray {
-    return binary('maximum', this, other, options?.out);
+  maximum(other: Operand, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 2) checkArity('maximum', arguments, 2);
+    return binary('maximum', this, other, options === undefined ? undefined : outOption('maximum', options));
   }
 
   /**
@@ -579,8 +759,9 @@ export class NdArray {
    * @example
    * nd.array([1, 5]).minimum(3).toArray(); // [1, 3]
    */
-  minimum(other: Operand, options?: OutOptions): NdArray {
-    return binary('minimum', this, other, options?.out);
+  minimum(other: Operand, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 2) checkArity('minimum', arguments, 2);
+    return binary('minimum', this, other, options === undefined ? undefined : outOption('minimum', options));
   }
 
   /**
@@ -591,8 +772,9 @@ export class NdArray {
    * @example
    * nd.array([1]).atan2(1).toArray(); // [0.7853981633974483]
    */
-  atan2(other: Operand, options?: OutOptions): NdArray {
-    return binary('atan2', this, other, options?.out);
+  atan2(other: Operand, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 2) checkArity('atan2', arguments, 2);
+    return binary('atan2', this, other, options === undefined ? undefined : outOption('atan2', options));
   }
 
   /**
@@ -603,8 +785,9 @@ export class NdArray {
    * @example
    * nd.array([3]).hypot(4).toArray(); // [5]
    */
-  hypot(other: Operand, options?: OutOptions): NdArray {
-    return binary('hypot', this, other, options?.out);
+  hypot(other: Operand, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 2) checkArity('hypot', arguments, 2);
+    return binary('hypot', this, other, options === undefined ? undefined : outOption('hypot', options));
   }
 
   /**
@@ -615,8 +798,9 @@ export class NdArray {
    * @example
    * nd.array([-1, 2]).gt(0).toArray(); // [false, true]
    */
-  gt(other: Operand, options?: OutOptions): NdArray {
-    return binary('gt', this, other, options?.out);
+  gt(other: Operand, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 2) checkArity('gt', arguments, 2);
+    return binary('gt', this, other, options === undefined ? undefined : outOption('gt', options));
   }
 
   /**
@@ -627,8 +811,9 @@ export class NdArray {
    * @example
    * nd.array([0, 2]).ge(2).toArray(); // [false, true]
    */
-  ge(other: Operand, options?: OutOptions): NdArray {
-    return binary('ge', this, other, options?.out);
+  ge(other: Operand, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 2) checkArity('ge', arguments, 2);
+    return binary('ge', this, other, options === undefined ? undefined : outOption('ge', options));
   }
 
   /**
@@ -639,8 +824,9 @@ export class NdArray {
    * @example
    * nd.array([-1, 2]).lt(0).toArray(); // [true, false]
    */
-  lt(other: Operand, options?: OutOptions): NdArray {
-    return binary('lt', this, other, options?.out);
+  lt(other: Operand, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 2) checkArity('lt', arguments, 2);
+    return binary('lt', this, other, options === undefined ? undefined : outOption('lt', options));
   }
 
   /**
@@ -651,8 +837,9 @@ export class NdArray {
    * @example
    * nd.array([0, 2]).le(0).toArray(); // [true, false]
    */
-  le(other: Operand, options?: OutOptions): NdArray {
-    return binary('le', this, other, options?.out);
+  le(other: Operand, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 2) checkArity('le', arguments, 2);
+    return binary('le', this, other, options === undefined ? undefined : outOption('le', options));
   }
 
   /**
@@ -663,8 +850,9 @@ export class NdArray {
    * @example
    * nd.array([1, NaN]).eq(1).toArray(); // [true, false]
    */
-  eq(other: Operand, options?: OutOptions): NdArray {
-    return binary('eq', this, other, options?.out);
+  eq(other: Operand, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 2) checkArity('eq', arguments, 2);
+    return binary('eq', this, other, options === undefined ? undefined : outOption('eq', options));
   }
 
   /**
@@ -675,8 +863,9 @@ export class NdArray {
    * @example
    * nd.array([1, NaN]).ne(1).toArray(); // [false, true]
    */
-  ne(other: Operand, options?: OutOptions): NdArray {
-    return binary('ne', this, other, options?.out);
+  ne(other: Operand, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 2) checkArity('ne', arguments, 2);
+    return binary('ne', this, other, options === undefined ? undefined : outOption('ne', options));
   }
 
   /**
@@ -687,8 +876,9 @@ export class NdArray {
    * @example
    * a.gt(0).and(a.lt(5))
    */
-  and(other: Operand, options?: OutOptions): NdArray {
-    return binary('and', this, other, options?.out);
+  and(other: Operand, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 2) checkArity('and', arguments, 2);
+    return binary('and', this, other, options === undefined ? undefined : outOption('and', options));
   }
 
   /**
@@ -699,8 +889,9 @@ export class NdArray {
    * @example
    * a.lt(0).or(a.gt(5))
    */
-  or(other: Operand, options?: OutOptions): NdArray {
-    return binary('or', this, other, options?.out);
+  or(other: Operand, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 2) checkArity('or', arguments, 2);
+    return binary('or', this, other, options === undefined ? undefined : outOption('or', options));
   }
 
   /**
@@ -711,8 +902,9 @@ export class NdArray {
    * @example
    * a.gt(0).xor(b.gt(0))
    */
-  xor(other: Operand, options?: OutOptions): NdArray {
-    return binary('xor', this, other, options?.out);
+  xor(other: Operand, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 2) checkArity('xor', arguments, 2);
+    return binary('xor', this, other, options === undefined ? undefined : outOption('xor', options));
   }
 
   /**
@@ -722,8 +914,9 @@ export class NdArray {
    * @example
    * nd.array([1, -2]).neg().toArray(); // [-1, 2]
    */
-  neg(options?: OutOptions): NdArray {
-    return unary('neg', this, options?.out);
+  neg(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('neg', arguments, 1);
+    return unary('neg', this, options === undefined ? undefined : outOption('neg', options));
   }
 
   /**
@@ -733,8 +926,9 @@ export class NdArray {
    * @example
    * nd.array([-1.5]).abs().toArray(); // [1.5]
    */
-  abs(options?: OutOptions): NdArray {
-    return unary('abs', this, options?.out);
+  abs(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('abs', arguments, 1);
+    return unary('abs', this, options === undefined ? undefined : outOption('abs', options));
   }
 
   /**
@@ -744,8 +938,9 @@ export class NdArray {
    * @example
    * nd.array([4]).sqrt().toArray(); // [2]
    */
-  sqrt(options?: OutOptions): NdArray {
-    return unary('sqrt', this, options?.out);
+  sqrt(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('sqrt', arguments, 1);
+    return unary('sqrt', this, options === undefined ? undefined : outOption('sqrt', options));
   }
 
   /**
@@ -755,8 +950,9 @@ export class NdArray {
    * @example
    * nd.array([-8]).cbrt().toArray(); // [-2]
    */
-  cbrt(options?: OutOptions): NdArray {
-    return unary('cbrt', this, options?.out);
+  cbrt(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('cbrt', arguments, 1);
+    return unary('cbrt', this, options === undefined ? undefined : outOption('cbrt', options));
   }
 
   /**
@@ -766,8 +962,9 @@ export class NdArray {
    * @example
    * nd.array([3]).square().toArray(); // [9]
    */
-  square(options?: OutOptions): NdArray {
-    return unary('square', this, options?.out);
+  square(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('square', arguments, 1);
+    return unary('square', this, options === undefined ? undefined : outOption('square', options));
   }
 
   /**
@@ -777,8 +974,9 @@ export class NdArray {
    * @example
    * nd.array([4]).reciprocal().toArray(); // [0.25]
    */
-  reciprocal(options?: OutOptions): NdArray {
-    return unary('reciprocal', this, options?.out);
+  reciprocal(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('reciprocal', arguments, 1);
+    return unary('reciprocal', this, options === undefined ? undefined : outOption('reciprocal', options));
   }
 
   /**
@@ -788,8 +986,9 @@ export class NdArray {
    * @example
    * nd.array([0]).exp().toArray(); // [1]
    */
-  exp(options?: OutOptions): NdArray {
-    return unary('exp', this, options?.out);
+  exp(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('exp', arguments, 1);
+    return unary('exp', this, options === undefined ? undefined : outOption('exp', options));
   }
 
   /**
@@ -799,8 +998,9 @@ export class NdArray {
    * @example
    * nd.array([0]).expm1().toArray(); // [0]
    */
-  expm1(options?: OutOptions): NdArray {
-    return unary('expm1', this, options?.out);
+  expm1(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('expm1', arguments, 1);
+    return unary('expm1', this, options === undefined ? undefined : outOption('expm1', options));
   }
 
   /**
@@ -810,8 +1010,9 @@ export class NdArray {
    * @example
    * nd.array([1]).log().toArray(); // [0]
    */
-  log(options?: OutOptions): NdArray {
-    return unary('log', this, options?.out);
+  log(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('log', arguments, 1);
+    return unary('log', this, options === undefined ? undefined : outOption('log', options));
   }
 
   /**
@@ -821,8 +1022,9 @@ export class NdArray {
    * @example
    * nd.array([0]).log1p().toArray(); // [0]
    */
-  log1p(options?: OutOptions): NdArray {
-    return unary('log1p', this, options?.out);
+  log1p(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('log1p', arguments, 1);
+    return unary('log1p', this, options === undefined ? undefined : outOption('log1p', options));
   }
 
   /**
@@ -832,8 +1034,9 @@ export class NdArray {
    * @example
    * nd.array([8]).log2().toArray(); // [3]
    */
-  log2(options?: OutOptions): NdArray {
-    return unary('log2', this, options?.out);
+  log2(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('log2', arguments, 1);
+    return unary('log2', this, options === undefined ? undefined : outOption('log2', options));
   }
 
   /**
@@ -843,8 +1046,9 @@ export class NdArray {
    * @example
    * nd.array([100]).log10().toArray(); // [2]
    */
-  log10(options?: OutOptions): NdArray {
-    return unary('log10', this, options?.out);
+  log10(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('log10', arguments, 1);
+    return unary('log10', this, options === undefined ? undefined : outOption('log10', options));
   }
 
   /**
@@ -854,8 +1058,9 @@ export class NdArray {
    * @example
    * nd.array([0]).sin().toArray(); // [0]
    */
-  sin(options?: OutOptions): NdArray {
-    return unary('sin', this, options?.out);
+  sin(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('sin', arguments, 1);
+    return unary('sin', this, options === undefined ? undefined : outOption('sin', options));
   }
 
   /**
@@ -865,8 +1070,9 @@ export class NdArray {
    * @example
    * nd.array([0]).cos().toArray(); // [1]
    */
-  cos(options?: OutOptions): NdArray {
-    return unary('cos', this, options?.out);
+  cos(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('cos', arguments, 1);
+    return unary('cos', this, options === undefined ? undefined : outOption('cos', options));
   }
 
   /**
@@ -876,8 +1082,9 @@ export class NdArray {
    * @example
    * nd.array([0]).tan().toArray(); // [0]
    */
-  tan(options?: OutOptions): NdArray {
-    return unary('tan', this, options?.out);
+  tan(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('tan', arguments, 1);
+    return unary('tan', this, options === undefined ? undefined : outOption('tan', options));
   }
 
   /**
@@ -887,8 +1094,9 @@ export class NdArray {
    * @example
    * nd.array([1]).asin().toArray(); // [1.5707963267948966]
    */
-  asin(options?: OutOptions): NdArray {
-    return unary('asin', this, options?.out);
+  asin(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('asin', arguments, 1);
+    return unary('asin', this, options === undefined ? undefined : outOption('asin', options));
   }
 
   /**
@@ -898,8 +1106,9 @@ export class NdArray {
    * @example
    * nd.array([1]).acos().toArray(); // [0]
    */
-  acos(options?: OutOptions): NdArray {
-    return unary('acos', this, options?.out);
+  acos(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('acos', arguments, 1);
+    return unary('acos', this, options === undefined ? undefined : outOption('acos', options));
   }
 
   /**
@@ -909,8 +1118,9 @@ export class NdArray {
    * @example
    * nd.array([0]).atan().toArray(); // [0]
    */
-  atan(options?: OutOptions): NdArray {
-    return unary('atan', this, options?.out);
+  atan(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('atan', arguments, 1);
+    return unary('atan', this, options === undefined ? undefined : outOption('atan', options));
   }
 
   /**
@@ -920,8 +1130,9 @@ export class NdArray {
    * @example
    * nd.array([0]).sinh().toArray(); // [0]
    */
-  sinh(options?: OutOptions): NdArray {
-    return unary('sinh', this, options?.out);
+  sinh(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('sinh', arguments, 1);
+    return unary('sinh', this, options === undefined ? undefined : outOption('sinh', options));
   }
 
   /**
@@ -931,8 +1142,9 @@ export class NdArray {
    * @example
    * nd.array([0]).cosh().toArray(); // [1]
    */
-  cosh(options?: OutOptions): NdArray {
-    return unary('cosh', this, options?.out);
+  cosh(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('cosh', arguments, 1);
+    return unary('cosh', this, options === undefined ? undefined : outOption('cosh', options));
   }
 
   /**
@@ -942,8 +1154,9 @@ export class NdArray {
    * @example
    * nd.array([0]).tanh().toArray(); // [0]
    */
-  tanh(options?: OutOptions): NdArray {
-    return unary('tanh', this, options?.out);
+  tanh(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('tanh', arguments, 1);
+    return unary('tanh', this, options === undefined ? undefined : outOption('tanh', options));
   }
 
   /**
@@ -953,8 +1166,9 @@ export class NdArray {
    * @example
    * nd.array([-1.5]).floor().toArray(); // [-2]
    */
-  floor(options?: OutOptions): NdArray {
-    return unary('floor', this, options?.out);
+  floor(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('floor', arguments, 1);
+    return unary('floor', this, options === undefined ? undefined : outOption('floor', options));
   }
 
   /**
@@ -964,8 +1178,9 @@ export class NdArray {
    * @example
    * nd.array([-1.5]).ceil().toArray(); // [-1]
    */
-  ceil(options?: OutOptions): NdArray {
-    return unary('ceil', this, options?.out);
+  ceil(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('ceil', arguments, 1);
+    return unary('ceil', this, options === undefined ? undefined : outOption('ceil', options));
   }
 
   /**
@@ -975,19 +1190,32 @@ export class NdArray {
    * @example
    * nd.array([-1.5]).trunc().toArray(); // [-1]
    */
-  trunc(options?: OutOptions): NdArray {
-    return unary('trunc', this, options?.out);
+  trunc(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('trunc', arguments, 1);
+    return unary('trunc', this, options === undefined ? undefined : outOption('trunc', options));
   }
 
   /**
-   * Rounds to nearest, halves to even (as NumPy).
-   * @param options `{ out }` to write into an existing array
+   * Rounds to `decimals` decimal places, halves to even, with NumPy's algorithm and results:
+   * `rint(x * 10^d) / 10^d` (d < 0: `rint(x / 10^-d) * 10^-d`), so `round(2.675, 2)` is 2.67
+   * (2.675 is stored as 2.67499…). NaN, ±Infinity and -0 are kept.
+   * @param decimals decimal places (default 0; negative rounds to tens, hundreds, …)
+   * @param options `{ out }` (or the array itself) to write into an existing array
    * @returns the result
    * @example
    * nd.array([0.5, 1.5, 2.5]).round().toArray(); // [0, 2, 2]
+   * nd.array([2.675, 1234.5]).round(2).toArray(); // [2.67, 1234.5]
+   * nd.array([1234.5]).round(-1).toArray(); // [1230]
    */
-  round(options?: OutOptions): NdArray {
-    return unary('round', this, options?.out);
+  round(decimals?: number, options?: OutOptions | NdArray): NdArray;
+  round(options: OutOptions): NdArray;
+  round(decimals?: number | OutOptions, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 2) checkArity('round', arguments, 2);
+    if (typeof decimals === 'object' && decimals !== null && !(decimals instanceof NdArray) && arguments.length === 1) {
+      return unary('round', this, outOption('round', decimals)); // the options-only form, round({ out })
+    }
+    const d = decimals === undefined ? 0 : checkInteger('round', 'decimals', decimals);
+    return roundDecimals(this, d, options === undefined ? undefined : outOption('round', options));
   }
 
   /**
@@ -997,8 +1225,9 @@ export class NdArray {
    * @example
    * nd.array([-3, 0, 2]).sign().toArray(); // [-1, 0, 1]
    */
-  sign(options?: OutOptions): NdArray {
-    return unary('sign', this, options?.out);
+  sign(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('sign', arguments, 1);
+    return unary('sign', this, options === undefined ? undefined : outOption('sign', options));
   }
 
   /**
@@ -1008,8 +1237,9 @@ export class NdArray {
    * @example
    * nd.array([NaN, 1]).isnan().toArray(); // [true, false]
    */
-  isnan(options?: OutOptions): NdArray {
-    return unary('isnan', this, options?.out);
+  isnan(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('isnan', arguments, 1);
+    return unary('isnan', this, options === undefined ? undefined : outOption('isnan', options));
   }
 
   /**
@@ -1019,8 +1249,9 @@ export class NdArray {
    * @example
    * nd.array([Infinity, 1]).isfinite().toArray(); // [false, true]
    */
-  isfinite(options?: OutOptions): NdArray {
-    return unary('isfinite', this, options?.out);
+  isfinite(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('isfinite', arguments, 1);
+    return unary('isfinite', this, options === undefined ? undefined : outOption('isfinite', options));
   }
 
   /**
@@ -1030,8 +1261,9 @@ export class NdArray {
    * @example
    * nd.array([-Infinity, 1]).isinf().toArray(); // [true, false]
    */
-  isinf(options?: OutOptions): NdArray {
-    return unary('isinf', this, options?.out);
+  isinf(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('isinf', arguments, 1);
+    return unary('isinf', this, options === undefined ? undefined : outOption('isinf', options));
   }
 
   /**
@@ -1041,8 +1273,9 @@ export class NdArray {
    * @example
    * nd.array([true, false]).not().toArray(); // [false, true]
    */
-  not(options?: OutOptions): NdArray {
-    return unary('not', this, options?.out);
+  not(options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 1) checkArity('not', arguments, 1);
+    return unary('not', this, options === undefined ? undefined : outOption('not', options));
   }
 
   /**
@@ -1054,8 +1287,9 @@ export class NdArray {
    * @example
    * nd.array([-2, 0.5, 3]).clip(0, 1).toArray(); // [0, 0.5, 1]
    */
-  clip(lo: Operand | null, hi: Operand | null, options?: OutOptions): NdArray {
-    return clip(this, lo, hi, options?.out);
+  clip(lo: Operand | null, hi: Operand | null, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 3 || arguments.length < 2) checkArity('clip', arguments, 3, 2);
+    return clip(this, lo, hi, options === undefined ? undefined : outOption('clip', options));
   }
 
   // ---- masks ---------------------------------------------------------------------------
@@ -1070,6 +1304,7 @@ export class NdArray {
    * a.where(a.gt(0)).toArray(); // [2, 4]
    */
   where(mask: NdArray): NdArray {
+    if (arguments.length !== 1) checkArity('where', arguments, 1, 1);
     return compress(this, mask);
   }
 
@@ -1083,6 +1318,7 @@ export class NdArray {
    * a.setWhere(a.lt(0), 0).toArray(); // [0, 2]
    */
   setWhere(mask: NdArray, value: Operand): this {
+    if (arguments.length !== 2) checkArity('setWhere', arguments, 2, 2);
     setWhere(this, mask, value);
     return this;
   }
@@ -1094,6 +1330,7 @@ export class NdArray {
    * nd.array([-1, 2, 3]).gt(0).count(); // 2
    */
   count(): number {
+    if (arguments.length > 0) checkArity('count', arguments, 0);
     return countTrue(this);
   }
 
@@ -1107,8 +1344,13 @@ export class NdArray {
    * @example
    * nd.array([[1, 2], [3, 4]]).sum(0).toArray(); // [4, 6]
    */
-  sum(axis?: AxisArg, options?: ReduceOptions): NdArray | number {
-    return reduce('sum', this, axis, options) as NdArray | number;
+  sum(axis?: null, options?: ScalarOptions): number;
+  sum(axis: number | readonly number[], options?: ReduceOptions | NdArray): NdArray;
+  sum(axis: AxisArg, options: ArrayResultOptions | NdArray): NdArray;
+  sum(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | number;
+  sum(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | number {
+    if (arguments.length > 2) checkArity('sum', arguments, 2);
+    return reduceMethod('sum', this, axis, options) as NdArray | number;
   }
 
   /**
@@ -1119,8 +1361,13 @@ export class NdArray {
    * @example
    * nd.array([2, 3]).prod(); // 6
    */
-  prod(axis?: AxisArg, options?: ReduceOptions): NdArray | number {
-    return reduce('prod', this, axis, options) as NdArray | number;
+  prod(axis?: null, options?: ScalarOptions): number;
+  prod(axis: number | readonly number[], options?: ReduceOptions | NdArray): NdArray;
+  prod(axis: AxisArg, options: ArrayResultOptions | NdArray): NdArray;
+  prod(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | number;
+  prod(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | number {
+    if (arguments.length > 2) checkArity('prod', arguments, 2);
+    return reduceMethod('prod', this, axis, options) as NdArray | number;
   }
 
   /**
@@ -1131,8 +1378,13 @@ export class NdArray {
    * @example
    * nd.array([1, 2]).mean(); // 1.5
    */
-  mean(axis?: AxisArg, options?: ReduceOptions): NdArray | number {
-    return reduce('mean', this, axis, options) as NdArray | number;
+  mean(axis?: null, options?: ScalarOptions): number;
+  mean(axis: number | readonly number[], options?: ReduceOptions | NdArray): NdArray;
+  mean(axis: AxisArg, options: ArrayResultOptions | NdArray): NdArray;
+  mean(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | number;
+  mean(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | number {
+    if (arguments.length > 2) checkArity('mean', arguments, 2);
+    return reduceMethod('mean', this, axis, options) as NdArray | number;
   }
 
   /**
@@ -1143,8 +1395,13 @@ export class NdArray {
    * @example
    * nd.array([3, 1]).min(); // 1
    */
-  min(axis?: AxisArg, options?: ReduceOptions): NdArray | number {
-    return reduce('min', this, axis, options) as NdArray | number;
+  min(axis?: null, options?: ScalarOptions): number;
+  min(axis: number | readonly number[], options?: ReduceOptions | NdArray): NdArray;
+  min(axis: AxisArg, options: ArrayResultOptions | NdArray): NdArray;
+  min(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | number;
+  min(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | number {
+    if (arguments.length > 2) checkArity('min', arguments, 2);
+    return reduceMethod('min', this, axis, options) as NdArray | number;
   }
 
   /**
@@ -1155,8 +1412,13 @@ export class NdArray {
    * @example
    * nd.array([3, 1]).max(); // 3
    */
-  max(axis?: AxisArg, options?: ReduceOptions): NdArray | number {
-    return reduce('max', this, axis, options) as NdArray | number;
+  max(axis?: null, options?: ScalarOptions): number;
+  max(axis: number | readonly number[], options?: ReduceOptions | NdArray): NdArray;
+  max(axis: AxisArg, options: ArrayResultOptions | NdArray): NdArray;
+  max(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | number;
+  max(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | number {
+    if (arguments.length > 2) checkArity('max', arguments, 2);
+    return reduceMethod('max', this, axis, options) as NdArray | number;
   }
 
   /**
@@ -1167,8 +1429,13 @@ export class NdArray {
    * @example
    * nd.array([1, 3]).std(); // 1
    */
-  std(axis?: AxisArg, options?: VarOptions): NdArray | number {
-    return reduce('std', this, axis, options) as NdArray | number;
+  std(axis?: null, options?: ScalarOptions | number): number;
+  std(axis: number | readonly number[], options?: VarOptions | NdArray | number): NdArray;
+  std(axis: AxisArg, options: ArrayResultOptions | NdArray): NdArray;
+  std(axis?: AxisArg, options?: VarOptions | NdArray | number): NdArray | number;
+  std(axis?: AxisArg, options?: VarOptions | NdArray | number): NdArray | number {
+    if (arguments.length > 2) checkArity('std', arguments, 2);
+    return reduceMethod('std', this, axis, options) as NdArray | number;
   }
 
   /**
@@ -1179,8 +1446,13 @@ export class NdArray {
    * @example
    * nd.array([1, 3]).var(); // 1
    */
-  var(axis?: AxisArg, options?: VarOptions): NdArray | number {
-    return reduce('var', this, axis, options) as NdArray | number;
+  var(axis?: null, options?: ScalarOptions | number): number;
+  var(axis: number | readonly number[], options?: VarOptions | NdArray | number): NdArray;
+  var(axis: AxisArg, options: ArrayResultOptions | NdArray): NdArray;
+  var(axis?: AxisArg, options?: VarOptions | NdArray | number): NdArray | number;
+  var(axis?: AxisArg, options?: VarOptions | NdArray | number): NdArray | number {
+    if (arguments.length > 2) checkArity('var', arguments, 2);
+    return reduceMethod('var', this, axis, options) as NdArray | number;
   }
 
   /**
@@ -1191,8 +1463,13 @@ export class NdArray {
    * @example
    * nd.array([0, 1]).any(); // true
    */
-  any(axis?: AxisArg, options?: ReduceOptions): NdArray | boolean {
-    return reduce('any', this, axis, options) as NdArray | boolean;
+  any(axis?: null, options?: ScalarOptions): boolean;
+  any(axis: number | readonly number[], options?: ReduceOptions | NdArray): NdArray;
+  any(axis: AxisArg, options: ArrayResultOptions | NdArray): NdArray;
+  any(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | boolean;
+  any(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | boolean {
+    if (arguments.length > 2) checkArity('any', arguments, 2);
+    return reduceMethod('any', this, axis, options) as NdArray | boolean;
   }
 
   /**
@@ -1203,8 +1480,13 @@ export class NdArray {
    * @example
    * nd.array([0, 1]).all(); // false
    */
-  all(axis?: AxisArg, options?: ReduceOptions): NdArray | boolean {
-    return reduce('all', this, axis, options) as NdArray | boolean;
+  all(axis?: null, options?: ScalarOptions): boolean;
+  all(axis: number | readonly number[], options?: ReduceOptions | NdArray): NdArray;
+  all(axis: AxisArg, options: ArrayResultOptions | NdArray): NdArray;
+  all(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | boolean;
+  all(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | boolean {
+    if (arguments.length > 2) checkArity('all', arguments, 2);
+    return reduceMethod('all', this, axis, options) as NdArray | boolean;
   }
 
   /**
@@ -1215,8 +1497,13 @@ export class NdArray {
    * @example
    * nd.array([1, NaN]).nansum(); // 1
    */
-  nansum(axis?: AxisArg, options?: ReduceOptions): NdArray | number {
-    return reduce('nansum', this, axis, options) as NdArray | number;
+  nansum(axis?: null, options?: ScalarOptions): number;
+  nansum(axis: number | readonly number[], options?: ReduceOptions | NdArray): NdArray;
+  nansum(axis: AxisArg, options: ArrayResultOptions | NdArray): NdArray;
+  nansum(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | number;
+  nansum(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | number {
+    if (arguments.length > 2) checkArity('nansum', arguments, 2);
+    return reduceMethod('nansum', this, axis, options) as NdArray | number;
   }
 
   /**
@@ -1227,8 +1514,13 @@ export class NdArray {
    * @example
    * nd.array([1, NaN, 3]).nanmean(); // 2
    */
-  nanmean(axis?: AxisArg, options?: ReduceOptions): NdArray | number {
-    return reduce('nanmean', this, axis, options) as NdArray | number;
+  nanmean(axis?: null, options?: ScalarOptions): number;
+  nanmean(axis: number | readonly number[], options?: ReduceOptions | NdArray): NdArray;
+  nanmean(axis: AxisArg, options: ArrayResultOptions | NdArray): NdArray;
+  nanmean(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | number;
+  nanmean(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | number {
+    if (arguments.length > 2) checkArity('nanmean', arguments, 2);
+    return reduceMethod('nanmean', this, axis, options) as NdArray | number;
   }
 
   /**
@@ -1239,8 +1531,13 @@ export class NdArray {
    * @example
    * nd.array([NaN, 2]).nanmin(); // 2
    */
-  nanmin(axis?: AxisArg, options?: ReduceOptions): NdArray | number {
-    return reduce('nanmin', this, axis, options) as NdArray | number;
+  nanmin(axis?: null, options?: ScalarOptions): number;
+  nanmin(axis: number | readonly number[], options?: ReduceOptions | NdArray): NdArray;
+  nanmin(axis: AxisArg, options: ArrayResultOptions | NdArray): NdArray;
+  nanmin(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | number;
+  nanmin(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | number {
+    if (arguments.length > 2) checkArity('nanmin', arguments, 2);
+    return reduceMethod('nanmin', this, axis, options) as NdArray | number;
   }
 
   /**
@@ -1251,8 +1548,13 @@ export class NdArray {
    * @example
    * nd.array([NaN, 2]).nanmax(); // 2
    */
-  nanmax(axis?: AxisArg, options?: ReduceOptions): NdArray | number {
-    return reduce('nanmax', this, axis, options) as NdArray | number;
+  nanmax(axis?: null, options?: ScalarOptions): number;
+  nanmax(axis: number | readonly number[], options?: ReduceOptions | NdArray): NdArray;
+  nanmax(axis: AxisArg, options: ArrayResultOptions | NdArray): NdArray;
+  nanmax(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | number;
+  nanmax(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | number {
+    if (arguments.length > 2) checkArity('nanmax', arguments, 2);
+    return reduceMethod('nanmax', this, axis, options) as NdArray | number;
   }
 
   /**
@@ -1263,8 +1565,15 @@ export class NdArray {
    * @example
    * nd.array([3, 1, 2]).argmin(); // 1
    */
-  argmin(axis?: number | null, options?: ReduceOptions): NdArray | number {
-    return argReduce('argmin', this, axis, options);
+  argmin(axis?: null, options?: { keepdims?: false }): number;
+  argmin(axis: number, options?: KeepdimsOptions): NdArray;
+  argmin(axis: number | null | undefined, options: { keepdims: true }): NdArray;
+  argmin(axis?: number | null, options?: KeepdimsOptions): NdArray | number;
+  argmin(axis?: number | null, options?: KeepdimsOptions): NdArray | number {
+    if (arguments.length > 2) checkArity('argmin', arguments, 2);
+    const ax = checkSingleAxis('argmin', axis, true);
+    const r = argReduce('argmin', this, ax, reduceOptions('argmin', options, KEEPDIMS_KEYS));
+    return reductionResult(r, ax !== null, false) as NdArray | number;
   }
 
   /**
@@ -1275,8 +1584,15 @@ export class NdArray {
    * @example
    * nd.array([3, 1, 2]).argmax(); // 0
    */
-  argmax(axis?: number | null, options?: ReduceOptions): NdArray | number {
-    return argReduce('argmax', this, axis, options);
+  argmax(axis?: null, options?: { keepdims?: false }): number;
+  argmax(axis: number, options?: KeepdimsOptions): NdArray;
+  argmax(axis: number | null | undefined, options: { keepdims: true }): NdArray;
+  argmax(axis?: number | null, options?: KeepdimsOptions): NdArray | number;
+  argmax(axis?: number | null, options?: KeepdimsOptions): NdArray | number {
+    if (arguments.length > 2) checkArity('argmax', arguments, 2);
+    const ax = checkSingleAxis('argmax', axis, true);
+    const r = argReduce('argmax', this, ax, reduceOptions('argmax', options, KEEPDIMS_KEYS));
+    return reductionResult(r, ax !== null, false) as NdArray | number;
   }
 
   /**
@@ -1287,7 +1603,8 @@ export class NdArray {
    * nd.array([1, 2, 3]).cumsum().toArray(); // [1, 3, 6]
    */
   cumsum(axis?: number | null): NdArray {
-    return cumulative('cumsum', this, axis);
+    if (arguments.length > 1) checkArity('cumsum', arguments, 1);
+    return cumulative('cumsum', this, checkSingleAxis('cumsum', axis, true));
   }
 
   /**
@@ -1298,7 +1615,8 @@ export class NdArray {
    * nd.array([1, 2, 3]).cumprod().toArray(); // [1, 2, 6]
    */
   cumprod(axis?: number | null): NdArray {
-    return cumulative('cumprod', this, axis);
+    if (arguments.length > 1) checkArity('cumprod', arguments, 1);
+    return cumulative('cumprod', this, checkSingleAxis('cumprod', axis, true));
   }
 
   // ---- combine -----------------------------------------------------------------------------
@@ -1311,6 +1629,8 @@ export class NdArray {
    * nd.array([1, 2]).dot(nd.array([3, 4])); // 11
    */
   dot(other: NdArray): NdArray | number {
+    if (arguments.length !== 1) checkArity('dot', arguments, 1, 1);
+    if (!(other instanceof NdArray)) throw new ArgumentError('dot', 'other', `other must be an NdArray, got ${describe(other)}`);
     return matmul(this, other);
   }
 
@@ -1322,7 +1642,8 @@ export class NdArray {
    * nd.array([3, NaN, 1]).sort().toArray(); // [1, 3, NaN]
    */
   sort(axis = -1): NdArray {
-    return sort(this, axis);
+    if (arguments.length > 1) checkArity('sort', arguments, 1);
+    return sort(this, checkSingleAxis('sort', axis, false) as number);
   }
 
   /**
@@ -1333,7 +1654,8 @@ export class NdArray {
    * nd.array([3, 1, 2]).argsort().toArray(); // [1, 2, 0]
    */
   argsort(axis = -1): NdArray {
-    return argsort(this, axis);
+    if (arguments.length > 1) checkArity('argsort', arguments, 1);
+    return argsort(this, checkSingleAxis('argsort', axis, false) as number);
   }
 
   // ---- closeness -----------------------------------------------------------------------
@@ -1347,8 +1669,10 @@ export class NdArray {
    * @example
    * nd.array([1, 1.1, NaN]).isclose(nd.array([1, 1, NaN])).toArray(); // [true, false, false]
    */
-  isclose(other: Operand, options?: CloseOptions): NdArray {
-    return isclose(this, other, options);
+  isclose(other: Operand, options?: CloseOptions): NdArray;
+  isclose(other: Operand, rtol?: number, atol?: number, equalNan?: boolean): NdArray;
+  isclose(other: Operand, ...rest: unknown[]): NdArray {
+    return isclose(this, other, closeOptions('isclose', rest, 1));
   }
 
   /**
@@ -1359,8 +1683,10 @@ export class NdArray {
    * @example
    * nd.array([1, 2]).allclose(nd.array([1, 2 + 1e-9])); // true
    */
-  allclose(other: Operand, options?: CloseOptions): boolean {
-    return allclose(this, other, options);
+  allclose(other: Operand, options?: CloseOptions): boolean;
+  allclose(other: Operand, rtol?: number, atol?: number, equalNan?: boolean): boolean;
+  allclose(other: Operand, ...rest: unknown[]): boolean {
+    return allclose(this, other, closeOptions('allclose', rest, 1));
   }
 
   /**
@@ -1372,8 +1698,10 @@ export class NdArray {
    * @example
    * nd.array([1, 2]).arrayEqual(nd.array([1, 2])); // true
    */
-  arrayEqual(other: NdArray, options?: { equalNan?: boolean }): boolean {
-    return arrayEqual(this, other, options);
+  arrayEqual(other: NdArray, options?: { equalNan?: boolean } | boolean): boolean {
+    if (arguments.length > 2 || arguments.length < 1) checkArity('arrayEqual', arguments, 2, 1);
+    const equalNan = typeof options === 'boolean' ? options : checkOptions('arrayEqual', options, ['equalNan'] as const).equalNan;
+    return arrayEqual(this, other, { equalNan: checkBoolean('arrayEqual', 'equalNan', equalNan, false) });
   }
 
   // ---- statistics ----------------------------------------------------------------------
@@ -1386,8 +1714,15 @@ export class NdArray {
    * @example
    * nd.array([3, 1, 4, 2]).median(); // 2.5
    */
-  median(axis?: AxisArg, options?: ReduceOptions): NdArray | number {
-    return median(this, axis, options);
+  median(axis?: null, options?: { keepdims?: false }): number;
+  median(axis: number | readonly number[], options?: KeepdimsOptions): NdArray;
+  median(axis: AxisArg, options: { keepdims: true }): NdArray;
+  median(axis?: AxisArg, options?: KeepdimsOptions): NdArray | number;
+  median(axis?: AxisArg, options?: KeepdimsOptions): NdArray | number {
+    if (arguments.length > 2) checkArity('median', arguments, 2);
+    const ax = checkAxisArg('median', axis);
+    const r = median(this, ax, reduceOptions('median', options, KEEPDIMS_KEYS));
+    return reductionResult(r, ax !== null, false) as NdArray | number;
   }
 
   /**
@@ -1400,8 +1735,14 @@ export class NdArray {
    * @example
    * nd.array([1, 2, 3, 4]).quantile([0.25, 0.5]).toArray(); // [1.75, 2.5]
    */
-  quantile(q: QuantileArg, axis?: AxisArg, options?: ReduceOptions): NdArray | number {
-    return quantile(this, q, axis, options);
+  quantile(q: number, axis?: null, options?: { keepdims?: false }): number;
+  quantile(q: QuantileArg, axis?: AxisArg, options?: KeepdimsOptions): NdArray;
+  quantile(q: QuantileArg, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number;
+  quantile(q: QuantileArg, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number {
+    if (arguments.length > 3 || arguments.length < 1) checkArity('quantile', arguments, 3, 1);
+    const ax = checkAxisArg('quantile', axis);
+    const r = quantile(this, q, ax, reduceOptions('quantile', options, KEEPDIMS_KEYS));
+    return reductionResult(r, ax !== null, false) as NdArray | number;
   }
 
   /**
@@ -1413,8 +1754,14 @@ export class NdArray {
    * @example
    * nd.array([1, 2, 3, 4]).percentile(75); // 3.25
    */
-  percentile(p: QuantileArg, axis?: AxisArg, options?: ReduceOptions): NdArray | number {
-    return percentile(this, p, axis, options);
+  percentile(p: number, axis?: null, options?: { keepdims?: false }): number;
+  percentile(p: QuantileArg, axis?: AxisArg, options?: KeepdimsOptions): NdArray;
+  percentile(p: QuantileArg, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number;
+  percentile(p: QuantileArg, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number {
+    if (arguments.length > 3 || arguments.length < 1) checkArity('percentile', arguments, 3, 1);
+    const ax = checkAxisArg('percentile', axis);
+    const r = percentile(this, p, ax, reduceOptions('percentile', options, KEEPDIMS_KEYS));
+    return reductionResult(r, ax !== null, false) as NdArray | number;
   }
 
   /**
@@ -1425,8 +1772,15 @@ export class NdArray {
    * @example
    * nd.array([4, 9, 2]).ptp(); // 7
    */
-  ptp(axis?: AxisArg, options?: ReduceOptions): NdArray | number {
-    return ptp(this, axis, options);
+  ptp(axis?: null, options?: { keepdims?: false }): number;
+  ptp(axis: number | readonly number[], options?: KeepdimsOptions): NdArray;
+  ptp(axis: AxisArg, options: { keepdims: true }): NdArray;
+  ptp(axis?: AxisArg, options?: KeepdimsOptions): NdArray | number;
+  ptp(axis?: AxisArg, options?: KeepdimsOptions): NdArray | number {
+    if (arguments.length > 2) checkArity('ptp', arguments, 2);
+    const ax = checkAxisArg('ptp', axis);
+    const r = ptp(this, ax, reduceOptions('ptp', options, KEEPDIMS_KEYS));
+    return reductionResult(r, ax !== null, false) as NdArray | number;
   }
 
   /**
@@ -1437,8 +1791,18 @@ export class NdArray {
    * @example
    * nd.array([1, 2, 3]).average(null, { weights: nd.array([3, 1, 0]) }); // 1.25
    */
-  average(axis?: AxisArg, options?: AverageOptions): NdArray | number {
-    return average(this, axis, options);
+  average(axis?: null, options?: { weights?: NdArray; keepdims?: false }): number;
+  average(axis: number | readonly number[], options?: Omit<AverageOptions, 'out'>): NdArray;
+  average(axis: AxisArg, options: { weights?: NdArray; keepdims: true }): NdArray;
+  average(axis?: AxisArg, options?: Omit<AverageOptions, 'out'>): NdArray | number;
+  average(axis?: AxisArg, options?: Omit<AverageOptions, 'out'>): NdArray | number {
+    if (arguments.length > 2) checkArity('average', arguments, 2);
+    const ax = checkAxisArg('average', axis);
+    const o = checkOptions('average', options, ['weights', 'keepdims'] as const);
+    const weights = o.weights === undefined || o.weights instanceof NdArray ? o.weights : undefined;
+    if (o.weights !== weights) throw new ArgumentError('average', 'weights', `weights must be an NdArray, got ${describe(o.weights)}`);
+    const r = average(this, ax, { weights, keepdims: checkBoolean('average', 'keepdims', o.keepdims, false) });
+    return reductionResult(r, ax !== null, false) as NdArray | number;
   }
 
   // ---- searching -----------------------------------------------------------------------
@@ -1450,6 +1814,7 @@ export class NdArray {
    * nd.array([0, 3, 0, 5]).nonzero()[0].toArray(); // [1, 3]
    */
   nonzero(): NdArray[] {
+    if (arguments.length > 0) checkArity('nonzero', arguments, 0);
     return nonzero(this);
   }
 
@@ -1460,6 +1825,7 @@ export class NdArray {
    * nd.array([[0, 1], [1, 0]]).argwhere().toArray(); // [[0, 1], [1, 0]]
    */
   argwhere(): NdArray {
+    if (arguments.length > 0) checkArity('argwhere', arguments, 0);
     return argwhere(this);
   }
 
@@ -1470,6 +1836,7 @@ export class NdArray {
    * nd.array([2, NaN, 1, 2, NaN]).unique().toArray(); // [1, 2, NaN]
    */
   unique(): NdArray {
+    if (arguments.length > 0) checkArity('unique', arguments, 0);
     return unique(this);
   }
 
@@ -1481,8 +1848,12 @@ export class NdArray {
    * @example
    * nd.array([1, 3, 5]).searchsorted(4); // 2
    */
-  searchsorted(v: number | NdArray, options?: SearchSortedOptions): number | NdArray {
-    return searchsorted(this, v, options);
+  searchsorted(v: number, options?: SearchSortedOptions | 'left' | 'right'): number;
+  searchsorted(v: NdArray, options?: SearchSortedOptions | 'left' | 'right'): NdArray;
+  searchsorted(v: number | NdArray, options?: SearchSortedOptions | 'left' | 'right'): number | NdArray;
+  searchsorted(v: number | NdArray, options?: SearchSortedOptions | 'left' | 'right'): number | NdArray {
+    if (arguments.length > 2 || arguments.length < 1) checkArity('searchsorted', arguments, 2, 1);
+    return searchsorted(this, v, typeof options === 'string' ? { side: options } : options);
   }
 
   // ---- differences and order -------------------------------------------------------------
@@ -1496,7 +1867,8 @@ export class NdArray {
    * nd.array([1, 4, 9]).diff().toArray(); // [3, 5]
    */
   diff(n = 1, axis = -1): NdArray {
-    return diff(this, n, axis);
+    if (arguments.length > 2) checkArity('diff', arguments, 2);
+    return diff(this, checkInteger('diff', 'n', n, { min: 0 }), checkSingleAxis('diff', axis, false) as number);
   }
 
   /**
@@ -1508,7 +1880,8 @@ export class NdArray {
    * nd.array([1, 2, 3]).flip().toArray(); // [3, 2, 1]
    */
   flip(axis?: AxisArg): NdArray {
-    return flip(this, axis);
+    if (arguments.length > 1) checkArity('flip', arguments, 1);
+    return flip(this, checkAxisArg('flip', axis));
   }
 
   // ---- filling and repeating -------------------------------------------------------------
@@ -1523,6 +1896,7 @@ export class NdArray {
    * nd.zeros(3).fill(7).toArray(); // [7, 7, 7]
    */
   fill(value: number | boolean): this {
+    if (arguments.length !== 1) checkArity('fill', arguments, 1, 1);
     fill(this, value);
     return this;
   }
@@ -1537,7 +1911,8 @@ export class NdArray {
    * nd.array([1, 2]).repeat(2).toArray(); // [1, 1, 2, 2]
    */
   repeat(repeats: number | readonly number[], axis?: number | null): NdArray {
-    return repeat(this, repeats, axis);
+    if (arguments.length > 2 || arguments.length < 1) checkArity('repeat', arguments, 2, 1);
+    return repeat(this, repeats, checkSingleAxis('repeat', axis, true));
   }
 }
 

@@ -35,7 +35,7 @@ describe('diff: NumPy values', () => {
   test('errors', () => {
     assert.throws(() => nd.array(1).diff(), ShapeError);
     assert.throws(() => nd.diff([1, 2], -1), (e: unknown) => e instanceof NdvecError && /got -1/.test(e.message));
-    assert.throws(() => nd.diff([1, 2], 1.5), /got 1.5/);
+    assert.throws(() => nd.diff([1, 2], 1.5), /diff: n must be an integer, got number 1\.5/);
     assert.throws(() => nd.diff([1, 2], 1, 1), AxisError);
   });
 });

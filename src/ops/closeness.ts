@@ -5,7 +5,8 @@
  * @module
  */
 import { NdArray, type Operand } from '../ndarray.ts';
-import { DTypeError, NdvecError } from '../errors.ts';
+import { ArgumentError, DTypeError } from '../errors.ts';
+import { checkArity, checkBoolean, checkNumber, checkOptions, describe, isNdArrayLike } from '../args.ts';
 import { broadcastShapes, sameShape } from '../shape.ts';
 import { broadcastTo } from './manipulate.ts';
 import { gatherFloat64 } from '../kernels/js-strided.ts';
@@ -27,35 +28,64 @@ interface Tolerances {
   equalNan: boolean;
 }
 
-function tolerances(options: CloseOptions | undefined): Tolerances {
-  const rtol = options?.rtol ?? 1e-5;
-  const atol = options?.atol ?? 1e-8;
-  for (const [name, v] of [['rtol', rtol], ['atol', atol]] as const) {
-    if (typeof v !== 'number' || Number.isNaN(v)) throw new NdvecError(`isclose: ${name} must be a number, got ${String(v)}`);
-  }
-  return { rtol, atol, equalNan: options?.equalNan === true };
+const CLOSE_KEYS = ['rtol', 'atol', 'equalNan'] as const;
+
+/** Checked tolerances: unknown keys, non-numbers and NaN throw ArgumentError naming `func`. */
+function tolerances(func: string, options: CloseOptions | undefined): Tolerances {
+  const o = checkOptions(func, options, CLOSE_KEYS);
+  const tol = (name: 'rtol' | 'atol', fallback: number): number => {
+    const v = o[name] === undefined ? fallback : checkNumber(func, name, o[name]);
+    if (Number.isNaN(v)) throw new ArgumentError(func, name, `${name} must be a number, got NaN (NaN tolerances are refused)`);
+    return v;
+  };
+  return { rtol: tol('rtol', 1e-5), atol: tol('atol', 1e-8), equalNan: checkBoolean(func, 'equalNan', o.equalNan, false) };
 }
 
 /**
- * NumPy's closeness test of one pair: equal infinities are close, any other infinity is
- * not, NaN only to NaN with `equalNan`; otherwise `|x - y| <= atol + rtol * |y|`.
+ * The tolerance arguments of `isclose`/`allclose` as an options object: either one options
+ * object, or NumPy's positional `rtol, atol, equalNan` (`a.isclose(b, 1e-3)`). Values are
+ * checked by the op.
+ * @param func the public name
+ * @param rest the arguments after the operands
+ * @param leading how many operands came before `rest` (for the arity message)
+ * @returns the options
+ */
+export function closeOptions(func: string, rest: readonly unknown[], leading: number): CloseOptions | undefined {
+  if (rest.length > 3) checkArity(func, [...new Array<unknown>(leading).fill(undefined), ...rest], leading + 3);
+  const first = rest[0];
+  if (rest.length <= 1 && (first === undefined || (typeof first === 'object' && first !== null && !isNdArrayLike(first)))) {
+    return first as CloseOptions | undefined;
+  }
+  if (first !== undefined && typeof first !== 'number') {
+    throw new ArgumentError(func, 'rtol', `rtol must be a number (or pass an options object), got ${describe(first)}`);
+  }
+  const options: Record<string, unknown> = {};
+  CLOSE_KEYS.forEach((key, i) => {
+    if (rest[i] !== undefined) options[key] = rest[i];
+  });
+  return options as CloseOptions;
+}
+
+/**
+ * NumPy 2's closeness test of one pair: `(|x - y| <= atol + rtol * |y| and y finite) or
+ * x == y`, NaN close to NaN only with `equalNan`. So infinities are close to themselves,
+ * and with `atol = Infinity` a finite reference is close to anything but NaN (also ±Infinity).
  */
 function isClosePair(x: number, y: number, t: Tolerances): boolean {
   if (x === y) return true; // also ±Infinity against itself, and -0 against 0
   if (x !== x || y !== y) return t.equalNan && x !== x && y !== y;
-  if (x === Infinity || x === -Infinity || y === Infinity || y === -Infinity) return false;
-  return Math.abs(x - y) <= t.atol + t.rtol * Math.abs(y);
+  return y - y === 0 && Math.abs(x - y) <= t.atol + t.rtol * Math.abs(y);
 }
 
-function checkOperand(x: unknown, name: string): asserts x is Operand {
+function checkOperand(x: unknown, name: string, param: string): asserts x is Operand {
   if (x instanceof NdArray) x.assertLive();
-  else if (typeof x !== 'number') throw new DTypeError(`${name}: operands must be NdArrays or numbers, got ${typeof x}`, typeof x);
+  else if (typeof x !== 'number') throw new ArgumentError(name, param, `${param} must be an NdArray or a number, got ${describe(x)}`);
 }
 
 /** Both operands' values in C order over the broadcast shape (plain JS memory: no arena allocation). */
 function broadcastValues(a: Operand, b: Operand, name: string): { shape: number[]; x: () => Float64Array; y: () => Float64Array } {
-  checkOperand(a, name);
-  checkOperand(b, name);
+  checkOperand(a, name, 'a');
+  checkOperand(b, name, 'b');
   const shape = broadcastShapes(a instanceof NdArray ? a.shape : [], b instanceof NdArray ? b.shape : []);
   const values = (v: Operand) => (): Float64Array =>
     v instanceof NdArray ? gatherFloat64(broadcastTo(v, shape)) : new Float64Array(shape.reduce((p, d) => p * d, 1)).fill(v);
@@ -76,7 +106,7 @@ function broadcastValues(a: Operand, b: Operand, name: string): { shape: number[
  * // [true, false, false, true]
  */
 export function isclose(a: Operand, b: Operand, options?: CloseOptions): NdArray {
-  const t = tolerances(options);
+  const t = tolerances('isclose', options);
   const { shape, x, y } = broadcastValues(a, b, 'isclose');
   const result = NdArray.empty(shape, 'bool');
   const xs = x();
@@ -99,7 +129,7 @@ export function isclose(a: Operand, b: Operand, options?: CloseOptions): NdArray
  * allclose(nd.array([1e10, 1e-8]), nd.array([1.00001e10, 1e-9])); // true
  */
 export function allclose(a: Operand, b: Operand, options?: CloseOptions): boolean {
-  const t = tolerances(options);
+  const t = tolerances('allclose', options);
   const { x, y } = broadcastValues(a, b, 'allclose');
   const xs = x();
   const ys = y();

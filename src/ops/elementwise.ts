@@ -13,7 +13,8 @@
  * @module
  */
 import { NdArray, type Operand } from '../ndarray.ts';
-import { DTypeError, ShapeError, formatShape } from '../errors.ts';
+import { ArgumentError, DTypeError, ShapeError, formatShape } from '../errors.ts';
+import { describe } from '../args.ts';
 import { arenaF64, arenaU8, scratchBlock, type DType } from '../memory.ts';
 import { broadcastShapes, broadcastStrides, sameShape } from '../shape.ts';
 import { forEachRow, jsLoops, runBinary, runUnary, type BinaryLoops, type Data, type UnaryLoops } from '../kernels/js.ts';
@@ -41,7 +42,7 @@ export function assertOperand(b: unknown, name: string): asserts b is Operand {
     return;
   }
   if (typeof b !== 'number') {
-    throw new DTypeError(`${name}: the other operand must be an NdArray or a number, got ${typeof b}`, typeof b);
+    throw new ArgumentError(name, 'other', `the other operand must be an NdArray or a number, got ${describe(b)}`);
   }
 }
 
