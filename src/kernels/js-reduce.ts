@@ -79,48 +79,162 @@ export function pairwiseSum(data: Float64Array, p: number, n: number, s: number)
     for (; i < n; i++, q += s) r += data[q]!;
     return r;
   }
-  let half = n >>> 1;
-  half -= half % 8;
+  const half = pairwiseHalf(n);
   return pairwiseSum(data, p, half, s) + pairwiseSum(data, p + half * s, n - half, s);
 }
 
-/** Sum of `(x - center)²` over a strided line, 4 partial sums. */
-function squaredDeviations(data: Float64Array, p: number, n: number, s: number, center: number): number {
-  let r0 = 0, r1 = 0, r2 = 0, r3 = 0;
-  let i = 0;
-  const s2 = 2 * s, s3 = 3 * s, s4 = 4 * s;
-  for (; i + 4 <= n; i += 4, p += s4) {
-    const d0 = data[p]! - center, d1 = data[p + s]! - center;
-    const d2 = data[p + s2]! - center, d3 = data[p + s3]! - center;
-    r0 += d0 * d0;
-    r1 += d1 * d1;
-    r2 += d2 * d2;
-    r3 += d3 * d3;
-  }
-  for (; i < n; i++, p += s) {
-    const d = data[p]! - center;
-    r0 += d * d;
-  }
-  return (r0 + r1) + (r2 + r3);
+/** NaN as +0, any other value as itself (a nansum term). */
+function nanToZero(v: number): number {
+  return v === v ? v : 0;
 }
 
-/** Sum over a strided line skipping NaN, 4 partial sums. */
-function nanSumLine(data: Float64Array, p: number, n: number, s: number, acc: number): number {
-  let r0 = 0, r1 = 0, r2 = 0, r3 = 0;
-  let i = 0;
-  const s2 = 2 * s, s3 = 3 * s, s4 = 4 * s;
-  for (; i + 4 <= n; i += 4, p += s4) {
-    const v0 = data[p]!, v1 = data[p + s]!, v2 = data[p + s2]!, v3 = data[p + s3]!;
-    r0 += v0 === v0 ? v0 : 0;
-    r1 += v1 === v1 ? v1 : 0;
-    r2 += v2 === v2 ? v2 : 0;
-    r3 += v3 === v3 ? v3 : 0;
+/**
+ * {@link pairwiseSum} of the terms `v === v ? v : 0` (NumPy's nansum: NaN counts as +0).
+ * Same splits and partial sums, so it equals the WASM `nansum` bit for bit.
+ */
+export function pairwiseNanSum(data: Float64Array, p: number, n: number, s: number): number {
+  if (n < 8) {
+    let r = -0;
+    for (let i = 0; i < n; i++, p += s) {
+      const v = data[p]!;
+      r += v === v ? v : 0;
+    }
+    return r;
   }
-  for (; i < n; i++, p += s) {
-    const v = data[p]!;
-    r0 += v === v ? v : 0;
+  if (n <= PAIRWISE_BLOCK) {
+    const s8 = 8 * s;
+    let r0 = nanToZero(data[p]!), r1 = nanToZero(data[p + s]!), r2 = nanToZero(data[p + 2 * s]!), r3 = nanToZero(data[p + 3 * s]!);
+    let r4 = nanToZero(data[p + 4 * s]!), r5 = nanToZero(data[p + 5 * s]!), r6 = nanToZero(data[p + 6 * s]!), r7 = nanToZero(data[p + 7 * s]!);
+    let i = 8;
+    let q = p + s8;
+    for (; i + 8 <= n; i += 8, q += s8) {
+      r0 += nanToZero(data[q]!);
+      r1 += nanToZero(data[q + s]!);
+      r2 += nanToZero(data[q + 2 * s]!);
+      r3 += nanToZero(data[q + 3 * s]!);
+      r4 += nanToZero(data[q + 4 * s]!);
+      r5 += nanToZero(data[q + 5 * s]!);
+      r6 += nanToZero(data[q + 6 * s]!);
+      r7 += nanToZero(data[q + 7 * s]!);
+    }
+    let r = (r0 + r1 + (r2 + r3)) + (r4 + r5 + (r6 + r7));
+    for (; i < n; i++, q += s) {
+      const v = data[q]!;
+      r += v === v ? v : 0;
+    }
+    return r;
   }
-  return acc + ((r0 + r1) + (r2 + r3));
+  const half = pairwiseHalf(n);
+  return pairwiseNanSum(data, p, half, s) + pairwiseNanSum(data, p + half * s, n - half, s);
+}
+
+/**
+ * {@link pairwiseSum} of the terms `(x - center)²` (the second pass of var/std, as NumPy:
+ * the deviations squared, then summed pairwise). Equals the WASM `sq_dev` bit for bit.
+ */
+export function pairwiseSquaredDeviations(data: Float64Array, p: number, n: number, s: number, center: number): number {
+  if (n < 8) {
+    let r = -0;
+    for (let i = 0; i < n; i++, p += s) {
+      const d = data[p]! - center;
+      r += d * d;
+    }
+    return r;
+  }
+  if (n <= PAIRWISE_BLOCK) {
+    const s2 = 2 * s, s3 = 3 * s, s4 = 4 * s, s5 = 5 * s, s6 = 6 * s, s7 = 7 * s, s8 = 8 * s;
+    let d0 = data[p]! - center, d1 = data[p + s]! - center, d2 = data[p + s2]! - center, d3 = data[p + s3]! - center;
+    let d4 = data[p + s4]! - center, d5 = data[p + s5]! - center, d6 = data[p + s6]! - center, d7 = data[p + s7]! - center;
+    let r0 = d0 * d0, r1 = d1 * d1, r2 = d2 * d2, r3 = d3 * d3, r4 = d4 * d4, r5 = d5 * d5, r6 = d6 * d6, r7 = d7 * d7;
+    let i = 8;
+    let q = p + s8;
+    for (; i + 8 <= n; i += 8, q += s8) {
+      d0 = data[q]! - center;
+      d1 = data[q + s]! - center;
+      d2 = data[q + s2]! - center;
+      d3 = data[q + s3]! - center;
+      d4 = data[q + s4]! - center;
+      d5 = data[q + s5]! - center;
+      d6 = data[q + s6]! - center;
+      d7 = data[q + s7]! - center;
+      r0 += d0 * d0;
+      r1 += d1 * d1;
+      r2 += d2 * d2;
+      r3 += d3 * d3;
+      r4 += d4 * d4;
+      r5 += d5 * d5;
+      r6 += d6 * d6;
+      r7 += d7 * d7;
+    }
+    let r = (r0 + r1 + (r2 + r3)) + (r4 + r5 + (r6 + r7));
+    for (; i < n; i++, q += s) {
+      const d = data[q]! - center;
+      r += d * d;
+    }
+    return r;
+  }
+  const half = pairwiseHalf(n);
+  return pairwiseSquaredDeviations(data, p, half, s, center) + pairwiseSquaredDeviations(data, p + half * s, n - half, s, center);
+}
+
+/**
+ * First half of a pairwise split of `n` > 128 terms: n/2 rounded down to a multiple of 8
+ * (NumPy's choice; the WASM kernels and the staged splits use the same).
+ * @param n the number of terms
+ * @returns the length of the first half
+ */
+export function pairwiseHalf(n: number): number {
+  const half = n >>> 1;
+  return half - (half % 8);
+}
+
+/**
+ * Rows added in order in each leaf of {@link rowsTree}: up to 128 (as NumPy's pairwise
+ * block), so reductions over ≤ 128 rows add in NumPy's order exactly.
+ */
+export const ROW_BLOCK = 128;
+
+/**
+ * Blocked-pairwise reduction over rows (a reduced axis that is not the innermost loop, such
+ * as axis 0 of a C-contiguous matrix): the rows [lo, lo + n) are split in halves down to
+ * leaves of at most {@link ROW_BLOCK} rows; `leaf(lo, n, slot)` writes the in-order sum of
+ * its rows into accumulator row `slot`, and `combine(into, from)` adds accumulator row
+ * `from` into `into`. The result ends in slot `slot`; slots up to `slot +`
+ * {@link rowsTreeSlots}`(n) - 1` are used. The JS engine, the WASM dispatch and staging
+ * all run this one tree, so their results agree bit for bit; the error grows like
+ * (128 + log₂ n)·ε rather than n·ε.
+ * @param lo first row
+ * @param n number of rows
+ * @param slot accumulator row receiving the result
+ * @param leaf sums rows in order into a slot (starting from +0)
+ * @param combine adds one slot into another
+ */
+export function rowsTree(
+  lo: number, n: number, slot: number,
+  leaf: (lo: number, n: number, slot: number) => void, combine: (into: number, from: number) => void,
+): void {
+  if (n <= ROW_BLOCK) {
+    leaf(lo, n, slot);
+    return;
+  }
+  const half = n >>> 1;
+  rowsTree(lo, half, slot, leaf, combine);
+  rowsTree(lo + half, n - half, slot + 1, leaf, combine);
+  combine(slot, slot + 1);
+}
+
+/**
+ * Accumulator rows {@link rowsTree} uses for `n` rows.
+ * @param n number of rows
+ * @returns slots needed (at least 1)
+ */
+export function rowsTreeSlots(n: number): number {
+  let slots = 1;
+  while (n > ROW_BLOCK) {
+    n -= n >>> 1;
+    slots++;
+  }
+  return slots;
 }
 
 /** Product over a strided line, 4 partial products. */
@@ -245,7 +359,7 @@ export const REDUCERS = {
   nansum: {
     identity: 0,
     init: 0,
-    line: nanSumLine,
+    line: (data, p, n, s, acc) => acc + pairwiseNanSum(data, p, n, s),
     row: (data, p, n, s, out, o, t) => {
       for (let j = 0; j < n; j++, p += s, o += t) {
         const v = data[p]!;
@@ -341,7 +455,7 @@ export const REDUCERS = {
   squaredDeviations: {
     identity: 0,
     init: 0,
-    line: (data, p, n, s, acc, center) => acc + squaredDeviations(data, p, n, s, center),
+    line: (data, p, n, s, acc, center) => acc + pairwiseSquaredDeviations(data, p, n, s, center),
     row: (data, p, n, s, out, o, t, aux, c) => {
       for (let j = 0; j < n; j++, p += s, o += t, c += t) {
         const d = data[p]! - aux[c]!;

@@ -15,8 +15,10 @@
  * @module
  */
 import { NdArray } from '../ndarray.ts';
-import { Storage } from '../memory.ts';
+import { Storage, arenaF64, scratchBlock } from '../memory.ts';
 import { activeKernels, bytePointer, type WasmKernels } from '../kernels/wasm.ts';
+import { pairwiseHalf, rowsTree, rowsTreeSlots } from '../kernels/js-reduce.ts';
+import { STAGE_CHUNK, reserveScratch, stageIn } from './elementwise.ts';
 
 /** Kernel families with their own size threshold. */
 export type WasmReduceFamily = 'sum' | 'extreme' | 'nanmean' | 'var' | 'arg' | 'scan' | 'bool' | 'matmul' | 'dot';
@@ -90,27 +92,6 @@ export function blockLayout(shape: readonly number[], reduced: readonly boolean[
   return null;
 }
 
-/**
- * Elements one `sum` kernel call adds (8 interleaved lanes, so ≈ 512 additions a lane);
- * longer runs are split in halves and the halves added, like NumPy's pairwise sum, so
- * 1e6 × 0.1 stays within 1e-8 of 1e5 (one call over all of it is off by ~1e-7).
- */
-const SUM_BLOCK = 4096;
-
-/**
- * Pairwise sum of n contiguous float64 at byte pointer p using the `sum` kernel on blocks.
- * @param k the kernels
- * @param p byte pointer
- * @param n element count
- * @returns the sum
- */
-function blockedSum(k: WasmKernels, p: number, n: number): number {
-  if (n <= SUM_BLOCK) return k.sum(p, n);
-  let half = n >>> 1;
-  half -= half % 8;
-  return blockedSum(k, p, half) + blockedSum(k, p + half * 8, n - half);
-}
-
 /** The kernels when `a` is float64 (or `dtype`), C-contiguous, in the arena and big enough. */
 function kernelsFor(a: NdArray, family: WasmReduceFamily, size: number, dtype = 'float64'): WasmKernels | null {
   const k = activeKernels();
@@ -124,7 +105,8 @@ export type WasmReduceName =
   | 'sum' | 'prod' | 'mean' | 'min' | 'max' | 'std' | 'var' | 'any' | 'all'
   | 'nansum' | 'nanmean' | 'nanmin' | 'nanmax';
 
-type PlainKernel = 'sum' | 'prod' | 'min' | 'max' | 'any' | 'all' | 'nansum' | 'nanmin' | 'nanmax' | 'mean';
+/** Reductions whose kernels (`<op>(p, n)`, `_last`, `_first`) fold in any order or in rows. */
+type PlainKernel = 'prod' | 'min' | 'max' | 'any' | 'all' | 'nanmin' | 'nanmax';
 
 const FAMILY: Record<WasmReduceName, WasmReduceFamily> = {
   sum: 'sum', prod: 'sum', mean: 'sum', nansum: 'sum',
@@ -132,16 +114,113 @@ const FAMILY: Record<WasmReduceName, WasmReduceFamily> = {
   nanmean: 'nanmean', var: 'var', std: 'var',
 };
 
+/** How partial results of a staged whole reduction combine (chunks in order). */
+const COMBINE: Record<PlainKernel, (x: number, y: number) => number> = {
+  prod: (x, y) => x * y,
+  min: Math.min, // NaN propagates; min(0, -0) is -0, as the kernels
+  max: Math.max,
+  nanmin: (x, y) => (x !== x ? y : y !== y ? x : Math.min(x, y)),
+  nanmax: (x, y) => (x !== x ? y : y !== y ? x : Math.max(x, y)),
+  any: (x, y) => (x !== 0 || y !== 0 ? 1 : 0),
+  all: (x, y) => (x !== 0 && y !== 0 ? 1 : 0),
+};
+
+/**
+ * @internal Reductions staged through scratch (JS-backed input or result) by call, for tests.
+ */
+export const stagedReduceCalls = { reduce: 0, arg: 0, matmul: 0 };
+
 /** Where a reduction's results go: a float64 block (or, for one output, nothing yet). */
 interface ReduceTarget {
-  /** The result array (null: the caller returns a scalar). */
+  /** The result array, C-contiguous (null: the caller returns a scalar). */
   readonly result: NdArray | null;
   readonly scalarOut: Float64Array;
 }
 
+/** Scratch slots a reduction uses (src/memory.ts `scratchBlock`; calls never nest). */
+const SLOT_INPUT = 0;
+const SLOT_RESULT = 1;
+const SLOT_ROWS = 2;
+
+/** A contiguous float64 input of a WASM reduction: in the arena, or read through scratch chunks. */
+interface Source {
+  readonly k: WasmKernels;
+  readonly a: NdArray;
+  /** Byte pointer of element 0 in the arena, or -1 (JS-backed: staged by chunks). */
+  readonly p: number;
+}
+
+/**
+ * Byte pointer of elements [off, off + len) of the source for a kernel: in place, or copied
+ * into the input scratch block (len ≤ STAGE_CHUNK).
+ */
+function chunkPointer(src: Source, off: number, len: number): number {
+  return src.p >= 0 ? src.p + off * 8 : stageIn(src.a, off, len, SLOT_INPUT, true);
+}
+
+/**
+ * A pairwise sum kernel over elements [off, off + n) of the source: one call in the arena;
+ * staged, split at the pairwise halving points down to chunks, so the bits do not change.
+ */
+function pairwiseOver(src: Source, off: number, n: number, kernel: (p: number, n: number) => number): number {
+  if (src.p >= 0 || n <= STAGE_CHUNK) return kernel(chunkPointer(src, off, n), n);
+  const half = pairwiseHalf(n);
+  return pairwiseOver(src, off, half, kernel) + pairwiseOver(src, off + half, n - half, kernel);
+}
+
+/** Non-NaN count of elements [off, off + n) (exact, any chunking). */
+function countOver(src: Source, off: number, n: number): number {
+  if (src.p >= 0) return src.k.count_nonnan(src.p + off * 8, n);
+  let count = 0;
+  for (let o = 0; o < n; o += STAGE_CHUNK) {
+    const len = Math.min(STAGE_CHUNK, n - o);
+    count += src.k.count_nonnan(chunkPointer(src, off + o, len), len);
+  }
+  return count;
+}
+
+/**
+ * Value of reduction `name` over elements [off, off + n) of the source (n ≥ 1): the same
+ * formulas as the JS engine in src/ops/reduce.ts (`0 +` a pairwise sum, then the division).
+ */
+function wholeValue(name: WasmReduceName, src: Source, off: number, n: number, ddof: number): number {
+  const { k } = src;
+  switch (name) {
+    case 'sum':
+    case 'nansum':
+      return 0 + pairwiseOver(src, off, n, name === 'sum' ? k.sum : k.nansum);
+    case 'mean':
+      return (0 + pairwiseOver(src, off, n, k.sum)) / n;
+    case 'nanmean':
+      return (0 + pairwiseOver(src, off, n, k.nansum)) / countOver(src, off, n);
+    case 'var':
+    case 'std': {
+      const center = (0 + pairwiseOver(src, off, n, k.sum)) / n;
+      const v = (0 + pairwiseOver(src, off, n, (p, len) => k.sq_dev(p, len, center))) / (n - ddof);
+      return name === 'std' ? Math.sqrt(v) : v;
+    }
+    default: {
+      const kernel = k[name];
+      if (src.p >= 0) return kernel(src.p + off * 8, n);
+      let acc = NaN;
+      for (let o = 0; o < n; o += STAGE_CHUNK) {
+        const len = Math.min(STAGE_CHUNK, n - o);
+        const v = kernel(chunkPointer(src, off + o, len), len);
+        acc = o === 0 ? v : COMBINE[name](acc, v);
+      }
+      return acc;
+    }
+  }
+}
+
 /**
  * Runs reduction `name` of `a` on WASM when it applies, writing into `result` (float64 or,
- * for any/all, bool) or, when `result` is null, into `target.scalarOut[0]`.
+ * for any/all, bool) or, when `result` is null, into `target.scalarOut[0]`. A JS-backed
+ * input (past the arena's soft limit) is staged through scratch chunks and a JS-backed
+ * result computed in scratch and copied out, with the same bits as in the arena: the
+ * pairwise sums split where the kernels would, the rows tree is the JS engine's
+ * ({@link rowsTree}). Not staged (JS engine): min/max/prod/any/all over leading axes of a
+ * JS-backed input.
  * @param name the reduction
  * @param a the input
  * @param reduced one flag an axis
@@ -155,65 +234,162 @@ interface ReduceTarget {
 export function tryWasmReduce(
   name: WasmReduceName, a: NdArray, reduced: readonly boolean[], count: number, ddof: number, target: ReduceTarget,
 ): boolean {
-  const family = a.dtype === 'bool' ? 'bool' : FAMILY[name];
   const isVar = name === 'var' || name === 'std';
   if (isVar && !(count - ddof > 0)) return false; // the JS path gives NaN there
   const { result } = target;
-  if (result !== null && !result.storage.inArena) return false;
   if (a.dtype === 'bool') return tryBoolReduce(name, a, reduced, target);
-  const k = kernelsFor(a, family, a.size);
-  if (k === null) return false;
+  const k = activeKernels();
+  if (k === null || a.dtype !== 'float64' || !a.isContiguous || a.size === 0 || a.size < WASM_REDUCE_THRESHOLDS[FAMILY[name]]) return false;
+  if (result !== null && !result.isContiguous) return false;
   const layout = blockLayout(a.shape, reduced);
   if (layout === null) return false;
   const { kind, rows, cols } = layout;
-  const boolOut = result !== null && result.dtype === 'bool';
-  const needsScratch = kind === 'first' && (name === 'nanmean' || isVar);
-  // Every allocation before the first pointer use: a float64 block for bool results, a scratch row.
-  const staging = boolOut && kind !== 'whole' ? new Storage('float64', result.size) : null;
-  const scratch = needsScratch ? new Storage('float64', cols) : null;
-  try {
-    if ((staging !== null && !staging.inArena) || (scratch !== null && !scratch.inArena)) return false;
-    const p = bytePointer(a);
-    if (kind === 'whole') {
-      const v = isVar ? k.variance(p, cols, ddof)
-        : name === 'nanmean' ? k.nanmean(p, cols)
-        : name === 'sum' ? blockedSum(k, p, cols)
-        : name === 'mean' ? blockedSum(k, p, cols) / cols
-        : k[name as PlainKernel](p, cols);
-      const value = name === 'std' ? Math.sqrt(v) : v;
-      if (result === null) target.scalarOut[0] = value;
-      else if (boolOut) result.u8()[result.start] = value !== 0 ? 1 : 0;
-      else result.f64()[result.start] = value;
-    } else {
-      const out = staging !== null ? staging.ptr : bytePointer(result!);
-      if (isVar) {
-        if (kind === 'first') k.variance_first(p, rows, cols, ddof, out, scratch!.ptr);
-        else k.variance_last(p, rows, cols, ddof, out);
-      } else if ((name === 'sum' || name === 'mean') && kind === 'last' && cols > SUM_BLOCK) {
-        const data = result!.f64(); // long rows: pairwise per row (no allocation follows)
-        for (let r = 0; r < rows; r++) {
-          const v = blockedSum(k, p + r * cols * 8, cols);
-          data[result!.start + r] = name === 'mean' ? v / cols : v;
-        }
-      } else if (name === 'nanmean' && kind === 'first') {
-        k.nanmean_first(p, rows, cols, out, scratch!.ptr);
-      } else {
-        // nanmean_first (scratch row) is handled above; every other axis kernel is (p, rows, cols, out).
-        const axisKernel = k[`${name as PlainKernel | 'nanmean'}_${kind}`] as (p: number, rows: number, cols: number, out: number) => void;
-        axisKernel(p, rows, cols, out);
-      }
-      const n = kind === 'first' ? cols : rows;
-      if (name === 'std') {
-        const data = result!.f64();
-        for (let i = result!.start, end = i + n; i < end; i++) data[i] = Math.sqrt(data[i]!);
-      }
-      if (staging !== null) k.to_bool(staging.ptr, bytePointer(result!), n);
+  const staged = !a.storage.inArena;
+  const sumLike = !(name in COMBINE);
+  if (staged && kind === 'first' && !sumLike) return false;
+
+  // Every scratch block before the first view is fetched (a new block may grow the memory).
+  const outputs = kind === 'whole' ? 1 : kind === 'first' ? cols : rows;
+  const direct = result !== null && result.storage.inArena && result.dtype === 'float64';
+  const outPtr = kind === 'whole' || direct ? -1 : scratchBlock(SLOT_RESULT, outputs * 8);
+  const slots = kind === 'first' && sumLike ? rowsTreeSlots(rows) : 0;
+  // Rows scratch: the tree's accumulators, the centre (var) or count (nanmean) row, a strip row.
+  const rowsPtr = slots > 0 ? scratchBlock(SLOT_ROWS, (slots + 2) * cols * 8) : -1;
+  if ((staged && !reserveScratch(1)) || (outPtr < 0 && kind !== 'whole' && !direct) || (slots > 0 && rowsPtr < 0)) return false;
+  const src: Source = { k, a, p: bytePointer(a) };
+
+  if (kind === 'whole') {
+    const value = wholeValue(name, src, 0, cols, ddof);
+    if (result === null) target.scalarOut[0] = value;
+    else if (result.dtype === 'bool') result.u8()[result.start] = value !== 0 ? 1 : 0;
+    else result.f64()[result.start] = value;
+  } else {
+    const out = direct ? bytePointer(result!) : outPtr;
+    if (kind === 'last') reduceLast(name, src, rows, cols, ddof, out);
+    else if (sumLike) reduceFirstPairwise(name, src, rows, cols, ddof, out, rowsPtr);
+    else k[`${name as PlainKernel}_first`](src.p, rows, cols, out);
+    if (name === 'std' && kind === 'last') {
+      const f = arenaF64();
+      for (let i = out / 8, end = i + outputs; i < end; i++) f[i] = Math.sqrt(f[i]!);
     }
-    wasmReduceCalls[family]++;
-    return true;
-  } finally {
-    staging?.free();
-    scratch?.free();
+    if (!direct) copyResult(out, result!, outputs);
+  }
+  if (staged || (result !== null && !result.storage.inArena)) stagedReduceCalls.reduce++;
+  wasmReduceCalls[FAMILY[name]]++;
+  return true;
+}
+
+/** Reduces each of `rows` rows of `cols` elements into out[r] (byte pointer `out`). */
+function reduceLast(name: WasmReduceName, src: Source, rows: number, cols: number, ddof: number, out: number): void {
+  const { k } = src;
+  const rowsPerChunk = Math.floor(STAGE_CHUNK / cols);
+  if (src.p >= 0 || rowsPerChunk > 0) {
+    // Whole rows at a time: in place, or as many rows as a chunk holds.
+    const step = src.p >= 0 ? rows : rowsPerChunk;
+    for (let r = 0; r < rows; r += step) {
+      const nr = Math.min(step, rows - r);
+      const p = chunkPointer(src, r * cols, nr * cols);
+      const o = out + r * 8;
+      if (name === 'var' || name === 'std') k.variance_last(p, nr, cols, ddof, o);
+      else k[`${name}_last`](p, nr, cols, o);
+    }
+    return;
+  }
+  // Rows longer than a chunk: each row as a whole reduction.
+  for (let r = 0; r < rows; r++) {
+    const v = wholeValue(name === 'std' ? 'var' : name, src, r * cols, cols, ddof);
+    arenaF64()[out / 8 + r] = v;
+  }
+}
+
+/**
+ * Sum-like reduction over the rows of a rows×cols block (leading axes reduced), into
+ * out[c]: the JS engine's blocked-pairwise {@link rowsTree}, leaves on `<op>_first`
+ * kernels (in place, a chunk of rows staged, or row by row in strips for wide rows), the
+ * accumulators in scratch at `rowsPtr`; then the op's finishing division.
+ */
+function reduceFirstPairwise(
+  name: WasmReduceName, src: Source, rows: number, cols: number, ddof: number, out: number, rowsPtr: number,
+): void {
+  const { k } = src;
+  const bytes = cols * 8;
+  const slots = rowsTreeSlots(rows);
+  const slot = (i: number): number => rowsPtr + i * bytes;
+  const extra = slot(slots); // centre (var/std) or count (nanmean) row
+  const strip = extra + bytes; // one staged strip's terms
+  const combine = (into: number, from: number): void => k.add_vv(slot(into), slot(from), slot(into), cols);
+  const runTree = (leafKernel: (p: number, n: number, width: number, c0: number, to: number) => void): void => {
+    rowsTree(0, rows, 0, (lo, n, i) => {
+      const to = slot(i);
+      if (src.p >= 0 || n * cols <= STAGE_CHUNK) {
+        leafKernel(chunkPointer(src, lo * cols, n * cols), n, cols, 0, to);
+        return;
+      }
+      // Wide rows: +0, then each row's terms (0 + term) added in order, a strip at a time.
+      k.fill_f64(to, cols, 0);
+      for (let r = lo; r < lo + n; r++) {
+        for (let c0 = 0; c0 < cols; c0 += STAGE_CHUNK) {
+          const w = Math.min(STAGE_CHUNK, cols - c0);
+          leafKernel(chunkPointer(src, r * cols + c0, w), 1, w, c0, strip);
+          k.add_vv(to + c0 * 8, strip, to + c0 * 8, w);
+        }
+      }
+    }, combine);
+  };
+  const f64 = (): Float64Array => arenaF64();
+  const acc = slot(0) / 8;
+  const o = out / 8;
+  if (name === 'var' || name === 'std') {
+    runTree((p, n, w, _c0, to) => k.sum_first(p, n, w, to));
+    k.copy_f64(slot(0), extra, cols);
+    const centers = extra / 8;
+    let view = f64();
+    for (let c = 0; c < cols; c++) view[centers + c] = view[centers + c]! / rows;
+    runTree((p, n, w, c0, to) => k.sq_dev_first(p, n, w, extra + c0 * 8, to));
+    view = f64();
+    const divisor = rows - ddof;
+    for (let c = 0; c < cols; c++) {
+      const v = view[acc + c]! / divisor;
+      view[o + c] = name === 'std' ? Math.sqrt(v) : v;
+    }
+    return;
+  }
+  if (name === 'nanmean') {
+    // Counts are exact in any order: one pass over the rows (chunked when staged).
+    k.fill_f64(extra, cols, 0);
+    const rowsPerChunk = Math.max(1, Math.floor(STAGE_CHUNK / cols));
+    for (let r = 0; r < rows; r += src.p >= 0 ? rows : rowsPerChunk) {
+      const nr = src.p >= 0 ? rows : Math.min(rowsPerChunk, rows - r);
+      if (src.p < 0 && cols > STAGE_CHUNK) {
+        for (let c0 = 0; c0 < cols; c0 += STAGE_CHUNK) {
+          const w = Math.min(STAGE_CHUNK, cols - c0);
+          k.count_first(chunkPointer(src, r * cols + c0, w), 1, w, strip);
+          k.add_vv(extra + c0 * 8, strip, extra + c0 * 8, w);
+        }
+      } else {
+        k.count_first(chunkPointer(src, r * cols, nr * cols), nr, cols, strip);
+        k.add_vv(extra, strip, extra, cols);
+      }
+    }
+  }
+  runTree((p, n, w, _c0, to) => (name === 'nansum' || name === 'nanmean' ? k.nansum_first : k.sum_first)(p, n, w, to));
+  const view = f64();
+  const counts = extra / 8;
+  for (let c = 0; c < cols; c++) {
+    const v = view[acc + c]!;
+    view[o + c] = name === 'mean' ? v / rows : name === 'nanmean' ? v / view[counts + c]! : v;
+  }
+}
+
+/** Copies `n` float64 results at scratch byte pointer `from` into `result` (float64 or bool). */
+function copyResult(from: number, result: NdArray, n: number): void {
+  const f = arenaF64();
+  const at = from / 8;
+  if (result.dtype === 'bool') {
+    const bytes = result.u8();
+    for (let i = 0; i < n; i++) bytes[result.start + i] = f[at + i] !== 0 ? 1 : 0;
+  } else {
+    result.f64().set(f.subarray(at, at + n), result.start);
   }
 }
 

@@ -12,9 +12,14 @@
 import { NdArray, type AxisArg, type ReduceOptions, type VarOptions } from '../ndarray.ts';
 import { ShapeError } from '../errors.ts';
 import { contiguousStrides, normalizeAxes, normalizeAxis } from '../shape.ts';
-import { REDUCERS, argExtremeLine, type Reducer, type ReducerName } from '../kernels/js-reduce.ts';
+import {
+  REDUCERS, argExtremeLine, pairwiseNanSum, pairwiseSquaredDeviations, pairwiseSum, rowsTree, rowsTreeSlots,
+  type Reducer, type ReducerName,
+} from '../kernels/js-reduce.ts';
 import { gatherFloat64, loopsAround, orderAndCoalesce, walkAxes, type LoopAxis } from '../kernels/js-strided.ts';
 import { tryWasmArgReduce, tryWasmCumulative, tryWasmReduce } from './reduce-wasm.ts';
+import { checkOut } from './elementwise.ts';
+import { copyInto } from './manipulate.ts';
 
 /** Names accepted by {@link reduce}. */
 export type ReduceName =
@@ -67,6 +72,22 @@ function floatSource(a: NdArray): FloatSource {
 }
 
 /**
+ * The input's axes as loops (reduced axes step the output by 0; kept axes step a C-order
+ * block of the kept axes) and the number of outputs.
+ */
+function reductionLoops(src: FloatSource, shape: readonly number[], reduced: readonly boolean[]): { loops: LoopAxis[]; outSize: number } {
+  const nd = shape.length;
+  const loops: LoopAxis[] = new Array(nd);
+  let outSize = 1;
+  for (let k = nd - 1; k >= 0; k--) {
+    const n = shape[k]!;
+    loops[k] = { n, s: src.strides[k]!, t: reduced[k] ? 0 : outSize };
+    if (!reduced[k]) outSize *= n;
+  }
+  return { loops, outSize };
+}
+
+/**
  * Runs `reducer` over `src` (shape `shape`), folding the axes flagged in `reduced` into
  * `out[outStart …]`, a C-order block holding the kept axes. `aux` (same layout as the
  * output, starting at 0) holds a per-output parameter.
@@ -86,14 +107,7 @@ function runReducer(
     out[outStart] = reducer.line(src.data, src.start, src.size, 1, reducer.init, aux.length === 0 ? 0 : aux[0]!);
     return;
   }
-  const nd = shape.length;
-  const loops: LoopAxis[] = new Array(nd);
-  let outSize = 1;
-  for (let k = nd - 1; k >= 0; k--) {
-    const n = shape[k]!;
-    loops[k] = { n, s: src.strides[k]!, t: reduced[k] ? 0 : outSize };
-    if (!reduced[k]) outSize *= n;
-  }
+  const { loops, outSize } = reductionLoops(src, shape, reduced);
   out.fill(reducer.init, outStart, outStart + outSize);
   const ordered = orderAndCoalesce(loops);
   const inner = ordered.pop()!;
@@ -112,6 +126,111 @@ function runReducer(
   }
 }
 
+/** What a sum-like pass adds: the values, the values with NaN as 0, squared deviations, or non-NaN counts. */
+type SumTerm = 'sum' | 'nansum' | 'squaredDeviations' | 'countNonNaN';
+
+/** Pairwise sum of one strided line's terms (`center`: the mean, for squared deviations). */
+function sumLine(term: SumTerm, data: Float64Array, p: number, n: number, s: number, center: number): number {
+  if (term === 'sum') return pairwiseSum(data, p, n, s);
+  if (term === 'nansum') return pairwiseNanSum(data, p, n, s);
+  if (term === 'squaredDeviations') return pairwiseSquaredDeviations(data, p, n, s, center);
+  return REDUCERS.countNonNaN.line(data, p, n, s, 0);
+}
+
+/** Adds one strided row's terms into `acc[a …]` (contiguous; `centers[j]` per element). */
+function addRow(term: SumTerm, data: Float64Array, p: number, n: number, s: number, acc: Float64Array, a: number, centers: Float64Array): void {
+  if (term === 'sum') {
+    for (let j = 0; j < n; j++, p += s) acc[a + j] += data[p]!;
+  } else if (term === 'nansum') {
+    for (let j = 0; j < n; j++, p += s) {
+      const v = data[p]!;
+      acc[a + j] += v === v ? v : 0;
+    }
+  } else if (term === 'squaredDeviations') {
+    for (let j = 0; j < n; j++, p += s) {
+      const d = data[p]! - centers[j]!;
+      acc[a + j] += d * d;
+    }
+  } else {
+    for (let j = 0; j < n; j++, p += s) {
+      const v = data[p]!;
+      if (v === v) acc[a + j] += 1;
+    }
+  }
+}
+
+/**
+ * Sum-like pass over any strides, pairwise along every reduced axis: writes into
+ * `out[outStart …]` (C order over the kept axes) `+0 +` the sum of the terms of each
+ * output's elements. Loops are ordered by memory step and fused as in {@link runReducer};
+ * when the innermost loop is reduced, each line is summed pairwise ({@link pairwiseSum}) and
+ * the lines of one output (other reduced loops) are summed pairwise again; when it is kept,
+ * the reduced loops become rows added with the blocked-pairwise {@link rowsTree}. On
+ * contiguous layouts this is exactly what the WASM kernels do (src/ops/reduce-wasm.ts), so
+ * the two agree bit for bit. `centers` (same layout as the output, from 0) holds the means
+ * for squared deviations.
+ */
+function runPairwise(
+  term: SumTerm, src: FloatSource, shape: readonly number[], reduced: readonly boolean[],
+  out: Float64Array, outStart: number, centers: Float64Array = NO_AUX,
+): void {
+  const { loops, outSize } = reductionLoops(src, shape, reduced);
+  out.fill(0, outStart, outStart + outSize);
+  const ordered = orderAndCoalesce(loops);
+  const inner = ordered.pop()!;
+  if (inner.n === 0) return;
+  const kept = ordered.filter((l) => l.t !== 0);
+  const red = ordered.filter((l) => l.t === 0);
+  let lines = 1;
+  for (const l of red) lines *= l.n;
+  // Offsets of the reduced positions (one loop: j·s, computed on the fly).
+  let offsets: Float64Array | null = null;
+  if (red.length > 1) {
+    offsets = new Float64Array(lines);
+    let j = 0;
+    walkAxes(red, 0, 0, (q) => {
+      offsets![j++] = q;
+    });
+  }
+  const redStep = red.length === 1 ? red[0]!.s : 0;
+  const offset = (j: number): number => (offsets === null ? j * redStep : offsets[j]!);
+  const { data } = src;
+  const { n, s, t } = inner;
+  if (t === 0) {
+    const sums = lines > 1 ? new Float64Array(lines) : null;
+    walkAxes(kept, src.start, outStart, (p, o) => {
+      const center = centers.length === 0 ? 0 : centers[o - outStart]!;
+      if (sums === null) {
+        out[o] = 0 + sumLine(term, data, p, n, s, center);
+        return;
+      }
+      for (let j = 0; j < lines; j++) sums[j] = sumLine(term, data, p + offset(j), n, s, center);
+      out[o] = 0 + pairwiseSum(sums, 0, lines, 1);
+    });
+    return;
+  }
+  // Innermost loop kept: rows of n outputs, reduced over `lines` rows by the rows tree.
+  const acc = new Float64Array(rowsTreeSlots(lines) * n);
+  const rowCenters = centers.length === 0 ? NO_AUX : new Float64Array(n);
+  let base = 0;
+  const leaf = (lo: number, count: number, slot: number): void => {
+    const a = slot * n;
+    acc.fill(0, a, a + n);
+    for (let j = lo; j < lo + count; j++) addRow(term, data, base + offset(j), n, s, acc, a, rowCenters);
+  };
+  const combine = (into: number, from: number): void => {
+    const a = into * n;
+    const b = from * n;
+    for (let j = 0; j < n; j++) acc[a + j] += acc[b + j]!;
+  };
+  walkAxes(kept, src.start, outStart, (p, o) => {
+    if (centers.length !== 0) for (let j = 0; j < n; j++) rowCenters[j] = centers[o - outStart + j * t]!;
+    base = p;
+    rowsTree(0, lines, 0, leaf, combine);
+    for (let j = 0; j < n; j++) out[o + j * t] = acc[j]!;
+  });
+}
+
 /** Scratch output of full reductions (one element). */
 const scalarOut = new Float64Array(1);
 
@@ -120,17 +239,22 @@ const scalarOut = new Float64Array(1);
  * through `min`/`max` and is skipped by the nan-variants (`nanmin`/`nanmax` of all-NaN is
  * NaN, `nanmean` NaN, `nansum` 0). Empty reductions give the identity (`sum` 0, `prod` 1,
  * `any` false, `all` true), NaN for `mean`/`var`/`std`, and throw for `min`/`max`/`nanmin`/
- * `nanmax`. `var`/`std` are two-pass (mean, then squared deviations) with divisor
- * `n - ddof`; where `n - ddof <= 0` the result is NaN (NumPy gives inf or nan with a warning).
+ * `nanmax`. Sums, means, nansum/nanmean and both passes of `var`/`std` (mean, then squared
+ * deviations, divisor `n - ddof`) are pairwise along every reduced axis, with the same bits
+ * on the JS kernels, WASM and staging; where `n - ddof <= 0` the result is NaN (NumPy gives
+ * inf or nan with a warning).
  * @param name the reduction
  * @param a the array (float64, or bool: read as 0/1)
  * @param axis an axis, a list of axes, or omitted/null for all
- * @param options `{ keepdims, ddof }`
+ * @param options `{ keepdims, ddof, out }`: `out` receives the result (its shape must be
+ *   the result's, `[]` for a full reduction without keepdims; float64, or bool for
+ *   any/all and min/max of bool input) and is returned
  * @returns a number (a boolean for `any`/`all`, and for `min`/`max` of bool arrays) when
  *   every axis is reduced and `keepdims` is off; else a new array (bool where the scalar
- *   would be a boolean)
+ *   would be a boolean); `out` when given
  * @throws AxisError for an axis out of range or repeated
- * @throws ShapeError for `min`/`max`/`nanmin`/`nanmax` over zero elements
+ * @throws ShapeError for `min`/`max`/`nanmin`/`nanmax` over zero elements; ShapeError,
+ *   DTypeError or ReadOnlyError for an unfit `out` (nothing written)
  * @example
  * const a = nd.array([[1, 2, 3], [4, 5, 6]]);
  * reduce('sum', a, 0);                         // array([5, 7, 9])
@@ -162,10 +286,16 @@ export function reduce(name: ReduceName, a: NdArray, axis: AxisArg, options?: Va
   }
   const boolResult = op.boolResult === 'always' || (op.boolResult === 'input' && a.dtype === 'bool');
   const scalar = !keepdims && axes.length === nd;
+  const given = options?.out;
+  if (given !== undefined) checkOut(name, given, outShape, boolResult ? 'bool' : 'float64');
 
   // Allocate the result first: later allocations could move the memory under fetched views.
   a.assertLive(); // before allocating, so a disposed input leaks nothing
-  const result = scalar ? null : NdArray.empty(outShape, boolResult ? 'bool' : 'float64');
+  if (given !== undefined && (scalar || !given.isContiguous || given.storage === a.storage)) {
+    // A 0-d, strided or overlapping out: reduce as usual, then copy in.
+    return writeInto(reduce(name, a, axis, { keepdims, ddof }), given);
+  }
+  const result = scalar ? null : given ?? NdArray.empty(outShape, boolResult ? 'bool' : 'float64');
   if (tryWasmReduce(name, a, reduced, count, ddof, { result, scalarOut })) {
     if (result !== null) return result;
     return boolResult ? scalarOut[0] !== 0 : scalarOut[0]!;
@@ -189,17 +319,17 @@ export function reduce(name: ReduceName, a: NdArray, axis: AxisArg, options?: Va
     const whole = axes.length === nd && a.isContiguous;
     if (op.finish === 'var' || op.finish === 'std') {
       const means = new Float64Array(outSize);
-      runReducer(reducer, src, a.shape, reduced, means, 0, NO_AUX, whole);
+      runPairwise('sum', src, a.shape, reduced, means, 0);
       for (let i = 0; i < outSize; i++) means[i]! /= count;
-      runReducer(REDUCERS.squaredDeviations, src, a.shape, reduced, out, outStart, means, whole);
+      runPairwise('squaredDeviations', src, a.shape, reduced, out, outStart, means);
       const divisor = count - ddof;
       const isStd = op.finish === 'std';
       for (let i = outStart; i < outStart + outSize; i++) {
         const v = divisor > 0 ? out[i]! / divisor : NaN;
         out[i] = isStd ? Math.sqrt(v) : v;
       }
-    } else {
-      runReducer(reducer, src, a.shape, reduced, out, outStart, NO_AUX, whole);
+    } else if (op.reducer === 'sum' || op.reducer === 'nansum') {
+      runPairwise(op.reducer, src, a.shape, reduced, out, outStart);
       if (op.finish === 'mean') {
         for (let i = outStart; i < outStart + outSize; i++) out[i]! /= count;
       } else if (op.finish === 'nanmean') {
@@ -207,6 +337,8 @@ export function reduce(name: ReduceName, a: NdArray, axis: AxisArg, options?: Va
         runReducer(REDUCERS.countNonNaN, src, a.shape, reduced, counts, 0, NO_AUX, whole);
         for (let i = 0; i < outSize; i++) out[outStart + i]! /= counts[i]!;
       }
+    } else {
+      runReducer(reducer, src, a.shape, reduced, out, outStart, NO_AUX, whole);
     }
   }
 
@@ -217,6 +349,23 @@ export function reduce(name: ReduceName, a: NdArray, axis: AxisArg, options?: Va
     for (let i = 0; i < outSize; i++) bytes[base + i] = out[i] !== 0 ? 1 : 0;
   }
   return result;
+}
+
+/**
+ * Writes a reduction's value (a number, a boolean or a temporary array) into `out`, whose
+ * shape and dtype were checked, disposing the temporary.
+ * @returns `out`
+ */
+function writeInto(value: NdArray | number | boolean, out: NdArray): NdArray {
+  if (value instanceof NdArray) {
+    copyInto(value, out);
+    value.dispose();
+  } else if (out.dtype === 'bool') {
+    out.u8()[out.start] = value === true || (typeof value === 'number' && value !== 0) ? 1 : 0;
+  } else {
+    out.f64()[out.start] = Number(value);
+  }
+  return out;
 }
 
 /**

@@ -16,8 +16,10 @@
  * nan-variants skip NaN (nanmin/nanmax of all-NaN data is NaN, nansum of it 0, nanmean of
  * it NaN = 0/0). Empty input yields the identity (sum 0, prod 1, any 0, all 1) and NaN for
  * min/max/mean/var; argmin/argmax of empty input return -1 (callers raise the error).
- * Sums use four f64x2 accumulators (8 interleaved partial sums), so they differ from a
- * sequential loop by rounding only.
+ * sum, nansum, mean, nanmean, variance (and their `_last` forms) are NumPy's pairwise sums,
+ * bit for bit the JS kernels' (see "pairwise sums" below); the other `_first` forms add rows
+ * in order (leaves of the JS-side blocked-pairwise tree over rows). prod and the nan-free
+ * `reduceWhole` ops use four f64x2 accumulators.
  */
 import { F64 } from './lanes';
 
@@ -116,14 +118,168 @@ const ALL: i32 = 8;
   }
 }
 
-export function sum(p: usize, n: usize): f64 { return reduceWhole(SUM, p, n); }
-export function sum_last(p: usize, rows: usize, cols: usize, out: usize): void { reduceLast(SUM, p, rows, cols, out); }
+
+// ---- pairwise sums (NumPy's algorithm, bit for bit) -----------------------------------------
+//
+// Every sum-like accumulation over a contiguous run (sum, mean, nansum, nanmean, the squared
+// deviations of var/std) uses NumPy's pairwise summation exactly as src/kernels/js-reduce.ts
+// does: fewer than 8 terms added in order from -0; up to 128 terms in 8 partial sums
+// (elements i ≡ 0..7 mod 8, here the lanes of four f64x2 accumulators) combined as
+// ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7)), then the tail in order; above 128, halves
+// (the first a multiple of 8) summed recursively. So the JS kernels, these kernels and any
+// split of a run at the same halving points give the same bits.
+
+const TERM_PLAIN: i32 = 0;
+const TERM_NAN_ZERO: i32 = 1;
+const TERM_SQUARED_DEVIATION: i32 = 2;
+const PAIRWISE_BLOCK: usize = 128;
+
+/** The summed term of x: x, x with NaN as +0, or (x - center)². */
+@inline function termVector(kind: i32, x: v128, center: v128): v128 {
+  if (kind == TERM_NAN_ZERO) return v128.and(x, f64x2.eq(x, x));
+  if (kind == TERM_SQUARED_DEVIATION) {
+    const d = f64x2.sub(x, center);
+    return f64x2.mul(d, d);
+  }
+  return x;
+}
+
+@inline function termScalar(kind: i32, x: f64, center: f64): f64 {
+  if (kind == TERM_NAN_ZERO) return x == x ? x : 0;
+  if (kind == TERM_SQUARED_DEVIATION) {
+    const d = x - center;
+    return d * d;
+  }
+  return x;
+}
+
+/** Pairwise sum of n ≤ 128 terms at p. */
+@inline function pairwiseBlock(kind: i32, p: usize, n: usize, center: f64): f64 {
+  if (n < 8) {
+    let r: f64 = -0.0;
+    for (let i: usize = 0; i < n; i++) r += termScalar(kind, load<f64>(p + i * F64), center);
+    return r;
+  }
+  const c = f64x2.splat(center);
+  let a0 = termVector(kind, v128.load(p), c);
+  let a1 = termVector(kind, v128.load(p, 16), c);
+  let a2 = termVector(kind, v128.load(p, 32), c);
+  let a3 = termVector(kind, v128.load(p, 48), c);
+  let i: usize = 8;
+  for (; i + 8 <= n; i += 8) {
+    const q = p + i * F64;
+    a0 = f64x2.add(a0, termVector(kind, v128.load(q), c));
+    a1 = f64x2.add(a1, termVector(kind, v128.load(q, 16), c));
+    a2 = f64x2.add(a2, termVector(kind, v128.load(q, 32), c));
+    a3 = f64x2.add(a3, termVector(kind, v128.load(q, 48), c));
+  }
+  let r = ((f64x2.extract_lane(a0, 0) + f64x2.extract_lane(a0, 1)) + (f64x2.extract_lane(a1, 0) + f64x2.extract_lane(a1, 1)))
+    + ((f64x2.extract_lane(a2, 0) + f64x2.extract_lane(a2, 1)) + (f64x2.extract_lane(a3, 0) + f64x2.extract_lane(a3, 1)));
+  for (; i < n; i++) r += termScalar(kind, load<f64>(p + i * F64), center);
+  return r;
+}
+
+/** The first half of a pairwise split of n > 128 terms (a multiple of 8). */
+@inline function pairwiseHalf(n: usize): usize {
+  const half = n >> 1;
+  return half - (half & 7);
+}
+
+/** NumPy's pairwise sum of n float64 at p (-0 for n = 0). */
+function pairwiseSum(p: usize, n: usize): f64 {
+  if (n <= PAIRWISE_BLOCK) return pairwiseBlock(TERM_PLAIN, p, n, 0);
+  const half = pairwiseHalf(n);
+  return pairwiseSum(p, half) + pairwiseSum(p + half * F64, n - half);
+}
+
+/** Pairwise sum of n float64 at p with NaN counted as +0 (NumPy's nansum). */
+function pairwiseNanSum(p: usize, n: usize): f64 {
+  if (n <= PAIRWISE_BLOCK) return pairwiseBlock(TERM_NAN_ZERO, p, n, 0);
+  const half = pairwiseHalf(n);
+  return pairwiseNanSum(p, half) + pairwiseNanSum(p + half * F64, n - half);
+}
+
+/** Pairwise sum of (x - center)² over n float64 at p. */
+function pairwiseSquaredDeviations(p: usize, n: usize, center: f64): f64 {
+  if (n <= PAIRWISE_BLOCK) return pairwiseBlock(TERM_SQUARED_DEVIATION, p, n, center);
+  const half = pairwiseHalf(n);
+  return pairwiseSquaredDeviations(p, half, center) + pairwiseSquaredDeviations(p + half * F64, n - half, center);
+}
+
+/** Pairwise sum of (x - center)² over n float64 at p (the second pass of var/std). */
+export function sq_dev(p: usize, n: usize, center: f64): f64 { return pairwiseSquaredDeviations(p, n, center); }
+
+/**
+ * Leaf of a blocked-pairwise reduction over rows (src/kernels/js-reduce.ts `rowsTree`):
+ * out[c] = +0 + Σ_r (x[r][c] - center[c])², rows added in order.
+ */
+export function sq_dev_first(p: usize, rows: usize, cols: usize, center: usize, out: usize): void {
+  for (let c: usize = 0; c < cols; c++) store<f64>(out + c * F64, 0);
+  for (let r: usize = 0; r < rows; r++) {
+    const row = p + r * cols * F64;
+    let c: usize = 0;
+    for (; c + 2 <= cols; c += 2) {
+      const o = c * F64;
+      const d = f64x2.sub(v128.load(row + o), v128.load(center + o));
+      v128.store(out + o, f64x2.add(v128.load(out + o), f64x2.mul(d, d)));
+    }
+    for (; c < cols; c++) {
+      const o = c * F64;
+      const d = load<f64>(row + o) - load<f64>(center + o);
+      store<f64>(out + o, load<f64>(out + o) + d * d);
+    }
+  }
+}
+
+/** Leaf of a reduction over rows: out[c] = number of non-NaN x[r][c]. */
+export function count_first(p: usize, rows: usize, cols: usize, out: usize): void {
+  for (let c: usize = 0; c < cols; c++) store<f64>(out + c * F64, 0);
+  const one = f64x2.splat(1);
+  for (let r: usize = 0; r < rows; r++) {
+    const row = p + r * cols * F64;
+    let c: usize = 0;
+    for (; c + 2 <= cols; c += 2) {
+      const o = c * F64;
+      const x = v128.load(row + o);
+      v128.store(out + o, f64x2.add(v128.load(out + o), v128.and(one, f64x2.eq(x, x))));
+    }
+    for (; c < cols; c++) {
+      const x = load<f64>(row + c * F64);
+      if (x == x) store<f64>(out + c * F64, load<f64>(out + c * F64) + 1);
+    }
+  }
+}
+
+/** Number of non-NaN float64 at p. */
+export function count_nonnan(p: usize, n: usize): f64 {
+  let counts = i64x2.splat(0);
+  let i: usize = 0;
+  for (; i + 2 <= n; i += 2) {
+    const x = v128.load(p + i * F64);
+    counts = i64x2.sub(counts, f64x2.eq(x, x));
+  }
+  let count = i64x2.extract_lane(counts, 0) + i64x2.extract_lane(counts, 1);
+  for (; i < n; i++) {
+    const x = load<f64>(p + i * F64);
+    count += <i64>(x == x);
+  }
+  return <f64>count;
+}
+
+/** Sum: +0 + the pairwise sum (so an empty or all -0 sum is +0, as NumPy's `sum`). */
+export function sum(p: usize, n: usize): f64 { return 0 + pairwiseSum(p, n); }
+export function sum_last(p: usize, rows: usize, cols: usize, out: usize): void {
+  for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, 0 + pairwiseSum(p + r * cols * F64, cols));
+}
 export function sum_first(p: usize, rows: usize, cols: usize, out: usize): void { reduceFirst(SUM, p, rows, cols, out); }
 export function prod(p: usize, n: usize): f64 { return reduceWhole(PROD, p, n); }
 export function prod_last(p: usize, rows: usize, cols: usize, out: usize): void { reduceLast(PROD, p, rows, cols, out); }
 export function prod_first(p: usize, rows: usize, cols: usize, out: usize): void { reduceFirst(PROD, p, rows, cols, out); }
-export function nansum(p: usize, n: usize): f64 { return reduceWhole(NANSUM, p, n); }
-export function nansum_last(p: usize, rows: usize, cols: usize, out: usize): void { reduceLast(NANSUM, p, rows, cols, out); }
+/** nansum: +0 + the pairwise sum with NaN as +0. */
+export function nansum(p: usize, n: usize): f64 { return 0 + pairwiseNanSum(p, n); }
+export function nansum_last(p: usize, rows: usize, cols: usize, out: usize): void {
+  for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, 0 + pairwiseNanSum(p + r * cols * F64, cols));
+}
 export function nansum_first(p: usize, rows: usize, cols: usize, out: usize): void { reduceFirst(NANSUM, p, rows, cols, out); }
 export function nanmin(p: usize, n: usize): f64 { return reduceWhole(NANMIN, p, n); }
 export function nanmin_last(p: usize, rows: usize, cols: usize, out: usize): void { reduceLast(NANMIN, p, rows, cols, out); }
@@ -163,7 +319,8 @@ export function max_first(p: usize, rows: usize, cols: usize, out: usize): void 
 
 // ---- mean and variance (two-pass) ---------------------------------------------------------
 
-export function mean(p: usize, n: usize): f64 { return reduceWhole(SUM, p, n) / <f64>n; }
+/** Mean: (+0 + pairwise sum) / n, as the JS kernels. */
+export function mean(p: usize, n: usize): f64 { return (0 + pairwiseSum(p, n)) / <f64>n; }
 export function mean_last(p: usize, rows: usize, cols: usize, out: usize): void {
   for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, mean(p + r * cols * F64, cols));
 }
@@ -172,41 +329,9 @@ export function mean_first(p: usize, rows: usize, cols: usize, out: usize): void
   for (let c: usize = 0; c < cols; c++) store<f64>(out + c * F64, load<f64>(out + c * F64) / <f64>rows);
 }
 
-/** Sum of (x - center)² with four accumulators. */
-@inline function squaredDeviations(p: usize, n: usize, center: f64): f64 {
-  const cv = f64x2.splat(center);
-  let a0 = f64x2.splat(0);
-  let a1 = a0;
-  let a2 = a0;
-  let a3 = a0;
-  let i: usize = 0;
-  for (; i + 8 <= n; i += 8) {
-    const q = p + i * F64;
-    const d0 = f64x2.sub(v128.load(q), cv);
-    const d1 = f64x2.sub(v128.load(q, 16), cv);
-    const d2 = f64x2.sub(v128.load(q, 32), cv);
-    const d3 = f64x2.sub(v128.load(q, 48), cv);
-    a0 = f64x2.add(a0, f64x2.mul(d0, d0));
-    a1 = f64x2.add(a1, f64x2.mul(d1, d1));
-    a2 = f64x2.add(a2, f64x2.mul(d2, d2));
-    a3 = f64x2.add(a3, f64x2.mul(d3, d3));
-  }
-  for (; i + 2 <= n; i += 2) {
-    const d = f64x2.sub(v128.load(p + i * F64), cv);
-    a0 = f64x2.add(a0, f64x2.mul(d, d));
-  }
-  const merged = f64x2.add(f64x2.add(a0, a1), f64x2.add(a2, a3));
-  let r = f64x2.extract_lane(merged, 0) + f64x2.extract_lane(merged, 1);
-  for (; i < n; i++) {
-    const d = load<f64>(p + i * F64) - center;
-    r += d * d;
-  }
-  return r;
-}
-
 /** Variance with divisor n - ddof (two-pass: mean, then squared deviations). */
 export function variance(p: usize, n: usize, ddof: f64): f64 {
-  return squaredDeviations(p, n, mean(p, n)) / (<f64>n - ddof);
+  return (0 + pairwiseSquaredDeviations(p, n, mean(p, n))) / (<f64>n - ddof);
 }
 export function variance_last(p: usize, rows: usize, cols: usize, ddof: f64, out: usize): void {
   for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, variance(p + r * cols * F64, cols, ddof));
@@ -233,20 +358,9 @@ export function variance_first(p: usize, rows: usize, cols: usize, ddof: f64, ou
   for (let c: usize = 0; c < cols; c++) store<f64>(out + c * F64, load<f64>(out + c * F64) / divisor);
 }
 
-/** Mean of the non-NaN elements (NaN when there is none). */
+/** Mean of the non-NaN elements (NaN when there is none): pairwise nansum / count. */
 export function nanmean(p: usize, n: usize): f64 {
-  let counts = i64x2.splat(0);
-  let i: usize = 0;
-  for (; i + 2 <= n; i += 2) {
-    const x = v128.load(p + i * F64);
-    counts = i64x2.sub(counts, f64x2.eq(x, x));
-  }
-  let count = i64x2.extract_lane(counts, 0) + i64x2.extract_lane(counts, 1);
-  for (; i < n; i++) {
-    const x = load<f64>(p + i * F64);
-    count += <i64>(x == x);
-  }
-  return reduceWhole(NANSUM, p, n) / <f64>count;
+  return (0 + pairwiseNanSum(p, n)) / count_nonnan(p, n);
 }
 export function nanmean_last(p: usize, rows: usize, cols: usize, out: usize): void {
   for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, nanmean(p + r * cols * F64, cols));
@@ -254,21 +368,7 @@ export function nanmean_last(p: usize, rows: usize, cols: usize, out: usize): vo
 /** Column means of the non-NaN elements; `scratch` holds cols float64 (the counts). */
 export function nanmean_first(p: usize, rows: usize, cols: usize, out: usize, scratch: usize): void {
   reduceFirst(NANSUM, p, rows, cols, out);
-  for (let c: usize = 0; c < cols; c++) store<f64>(scratch + c * F64, 0);
-  const one = f64x2.splat(1);
-  for (let r: usize = 0; r < rows; r++) {
-    const row = p + r * cols * F64;
-    let c: usize = 0;
-    for (; c + 2 <= cols; c += 2) {
-      const o = c * F64;
-      const x = v128.load(row + o);
-      v128.store(scratch + o, f64x2.add(v128.load(scratch + o), v128.and(one, f64x2.eq(x, x))));
-    }
-    for (; c < cols; c++) {
-      const x = load<f64>(row + c * F64);
-      if (x == x) store<f64>(scratch + c * F64, load<f64>(scratch + c * F64) + 1);
-    }
-  }
+  count_first(p, rows, cols, scratch);
   for (let c: usize = 0; c < cols; c++) {
     store<f64>(out + c * F64, load<f64>(out + c * F64) / load<f64>(scratch + c * F64));
   }
