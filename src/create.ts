@@ -263,8 +263,9 @@ export function onesLike(like: ArrayInput, dtype?: DTypeArg): NdArray {
 const MAX_RANGE_LENGTH = 2 ** 32;
 
 /**
- * Evenly spaced values in [start, stop) by `step`, as NumPy's `arange`: the length is
- * `ceil((stop - start) / step)` (0 when negative) and element i is `start + i * step`.
+ * Evenly spaced values in [start, stop) by `step`, as NumPy's `arange`, bit for bit: the
+ * length is `ceil((stop - start) / step)` (0 when negative), element 0 is `start`, element 1
+ * `start + step`, and element i `start + i * delta` with `delta = (start + step) - start`.
  * @param startOrStop `stop` when it is the only argument (start 0), else `start`
  * @param stop the end, excluded
  * @param step the spacing (default 1; must not be 0; may be negative)
@@ -286,13 +287,29 @@ export function arange(startOrStop: number, stop?: number, step = 1): NdArray {
   }
   checkNumber('arange', 'step', step, true);
   if (step === 0) throw new ArgumentError('arange', 'step', 'step must not be zero');
-  const n = Math.max(0, Math.ceil((stop - start) / step));
+  const n = arangeLength(start, stop, step);
   if (n > MAX_RANGE_LENGTH) throw new NdvecError(`arange(${start}, ${stop}, ${step}) would have ${n} elements`);
   const out = NdArray.empty([n], 'float64');
   const view = out.f64();
   const p = out.start;
-  for (let i = 0; i < n; i++) view[p + i] = start + i * step;
+  // NumPy's arange writes start and start + step, then element i as start + i * delta with
+  // delta = (start + step) - start (its dtype `fill`): the same bits as NumPy, also for -0.
+  if (n > 0) view[p] = start;
+  if (n > 1) view[p + 1] = start + step;
+  const delta = start + step - start;
+  for (let i = 2; i < n; i++) view[p + i] = start + i * delta;
   return out;
+}
+
+/**
+ * NumPy's arange length: `ceil((stop - start) / step)`, 0 when negative; when the quotient
+ * underflows to 0 although `stop != start`, 1 for a positive quotient (NumPy's rule).
+ */
+function arangeLength(start: number, stop: number, step: number): number {
+  const span = stop - start;
+  const quotient = span / step;
+  if (quotient === 0 && span !== 0) return Object.is(quotient, -0) ? 0 : 1;
+  return Math.max(0, Math.ceil(quotient));
 }
 
 /**
@@ -428,13 +445,29 @@ function splitmix32(state: number): () => number {
   };
 }
 
+/** murmur3's 32-bit finalizer: a bijection of 32-bit words that spreads every input bit. */
+function fmix32(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
 /**
  * xoshiro128** (Blackman & Vigna): a small, fast 32-bit generator. Returns a function giving
  * uniform doubles in [0, 1) with 53 random bits.
+ *
+ * Its 128-bit state comes from all 53 bits of the seed: splitmix32 of the low 32 bits (so
+ * seeds below 2^32 keep the streams they always had), each word xored with a hash of the
+ * high 21 bits and the word's index (nothing for seeds below 2^32). The old mixing folded the
+ * high bits into the low word, so seed 2^32 gave seed 668265261's stream.
+ * @param seed an integer in [0, 2^53), already checked
  */
 function uniformSource(seed: number): () => number {
-  const mix = splitmix32((seed | 0) ^ Math.imul(Math.floor(seed / 2 ** 32) | 0, 0x27d4eb2d));
-  let a = mix(), b = mix(), c = mix(), d = mix();
+  const lo = seed >>> 0;
+  const hi = Math.floor(seed / 2 ** 32);
+  const mix = splitmix32(lo);
+  const high = (k: number): number => (hi === 0 ? 0 : fmix32(Math.imul(hi, 0x9e3779b9) ^ Math.imul(k, 0x27d4eb2d) ^ 0x165667b1));
+  let a = (mix() ^ high(1)) | 0, b = (mix() ^ high(2)) | 0, c = (mix() ^ high(3)) | 0, d = (mix() ^ high(4)) | 0;
   if ((a | b | c | d) === 0) a = 1;
   const next32 = (): number => {
     const r = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
@@ -454,9 +487,12 @@ function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
 
+/** The seed to use: `seed` itself (an integer in [0, 2^53), else NdvecError), or a random one. */
 function resolveSeed(seed: number | undefined): number {
   if (seed === undefined) return Math.floor(Math.random() * 2 ** 53);
-  if (!Number.isSafeInteger(seed)) throw new NdvecError(`seed must be an integer, got ${describeValue(seed)}`);
+  if (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0) {
+    throw new NdvecError(`seed must be an integer in [0, 2^53), got ${describeValue(seed)}`);
+  }
   return seed;
 }
 
