@@ -237,3 +237,84 @@ describe('{ out } on reductions', () => {
     assert.equal(nd.info().liveBytes, base);
   });
 });
+
+describe('no internal temporary stays in the arena (reductions, statistics, sort, linalg)', () => {
+  /** Inputs of the ops, all made before the baseline is taken. */
+  interface Inputs {
+    a: NdArray;
+    m: NdArray;
+    q: NdArray;
+    p: NdArray;
+    w1: NdArray;
+    wFull: NdArray;
+    rowsOnes: NdArray;
+    colsOnes: NdArray;
+  }
+  type Op = [string, (x: Inputs) => unknown];
+  const ops: Op[] = [
+    ...(['sum', 'prod', 'mean', 'min', 'max', 'std', 'var', 'nansum', 'nanmean', 'nanmin', 'nanmax', 'any', 'all'] as const).flatMap(
+      (name): Op[] => [
+        [`${name}()`, ({ a }) => reduce(name, a, null)],
+        [`${name}(0)`, ({ a }) => reduce(name, a, 0)],
+        [`${name}(1, keepdims)`, ({ a }) => reduce(name, a, 1, { keepdims: true })],
+        [`${name}(0) of a transposed view`, ({ a }) => reduce(name, a.T, 0)],
+        [`${name}() of bool`, ({ m }) => reduce(name, m, null)],
+        [`${name}(0) of bool`, ({ m }) => reduce(name, m, 0)],
+      ]),
+    ['argmax()', ({ a }) => a.argmax()],
+    ['argmin(0)', ({ a }) => a.argmin(0)],
+    ['argmax(1) of bool', ({ m }) => m.argmax(1)],
+    ['cumsum()', ({ a }) => a.cumsum()],
+    ['cumprod(0) of a view', ({ a }) => a.T.cumprod(0)],
+    ['median(0)', ({ a }) => a.median(0)],
+    ['median() of bool', ({ m }) => m.median()],
+    ['quantile(strided q, 1)', ({ a, q }) => a.quantile(q, 1)],
+    ['quantile([0.5, 0.9])', ({ a }) => a.quantile([0.5, 0.9])],
+    ['percentile(strided p)', ({ a, p }) => a.percentile(p)],
+    ['ptp(0)', ({ a }) => a.ptp(0)],
+    ['ptp()', ({ a }) => a.ptp()],
+    ['average(0)', ({ a }) => a.average(0)],
+    ['average(0, { weights 1-D })', ({ a, w1 }) => a.average(0, { weights: w1 })],
+    ['average(1, { weights full })', ({ a, wFull }) => a.average(1, { weights: wFull })],
+    ['average(null, { weights full })', ({ a, wFull }) => a.average(null, { weights: wFull })],
+    ['sort(-1)', ({ a }) => a.sort(-1)],
+    ['sort(0) of bool', ({ m }) => m.sort(0)],
+    ['argsort(0)', ({ a }) => a.argsort(0)],
+    ['dot 2-D × 2-D', ({ a }) => a.dot(a.T)],
+    ['dot strided', ({ a }) => a.T.dot(a)],
+    ['dot 2-D × 1-D', ({ a, colsOnes }) => a.dot(colsOnes)],
+    ['dot 1-D × 2-D', ({ a, rowsOnes }) => rowsOnes.dot(a)],
+    ['dot 1-D · 1-D', ({ a }) => a.slice(0).dot(a.slice(1))],
+    ['dot bool', ({ m }) => m.dot(m.T)],
+  ];
+  for (const wasm of [false, true]) {
+    for (const [rows, cols] of [[6, 7], [40, 50]] as const) {
+      test(`${wasm ? 'WASM' : 'JS'} ${rows}×${cols}: live bytes return to the baseline after each result is disposed`, () => {
+        nd.config({ wasm });
+        try {
+          const a = nd.arange(rows * cols).sub(100).mul(0.37).reshape([rows, cols]);
+          const x: Inputs = {
+            a, m: a.gt(0), q: nd.array([0.1, 0.2, 0.3, 0.4]).slice('::2'), p: nd.array([10, 20, 30, 40]).slice('::2'),
+            w1: nd.arange(rows).add(1), wFull: a.abs().add(1), rowsOnes: nd.ones([rows]), colsOnes: nd.ones([cols]),
+          };
+          for (const [what, f] of ops) {
+            const base = nd.info().liveBytes;
+            const r = f(x);
+            if (r instanceof NdArray) r.dispose();
+            assert.equal(nd.info().liveBytes, base, `${what}: ${nd.info().liveBytes - base} bytes left`);
+          }
+          for (const v of Object.values(x)) v.dispose();
+        } finally {
+          nd.config({ wasm: true });
+        }
+      });
+    }
+  }
+  test('average with weights summing to zero throws and leaves nothing', () => {
+    const a = nd.array([[1, 2], [3, 4]]);
+    const w = nd.array([[1, -1], [1, -1]]);
+    const base = nd.info().liveBytes;
+    assert.throws(() => a.average(1, { weights: w }), /weights sum to zero/);
+    assert.equal(nd.info().liveBytes, base);
+  });
+});

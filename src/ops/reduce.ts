@@ -375,8 +375,9 @@ function writeInto(value: NdArray | number | boolean, out: NdArray): NdArray {
  * @param name `'argmin'` or `'argmax'`
  * @param a the array (float64 or bool)
  * @param axis the axis, or omitted/null for the flattened array
- * @param options `{ keepdims }`: keep the reduced axis (all axes, for the flattened case) as size 1
- * @returns an index, or an array of indices
+ * @param options `{ keepdims, out }`: keep the reduced axis (all axes, for the flattened case)
+ *   as size 1; write the indices (float64) into `out` (the result's shape, `[]` for one index) and return it
+ * @returns an index, or an array of indices (`out` when given)
  * @throws AxisError for an axis out of range
  * @throws ShapeError when the searched sequence is empty
  * @example
@@ -386,8 +387,16 @@ function writeInto(value: NdArray | number | boolean, out: NdArray): NdArray {
  */
 export function argReduce(name: 'argmin' | 'argmax', a: NdArray, axis: number | null | undefined, options?: ReduceOptions): NdArray | number {
   a.assertLive();
-  const isMax = name === 'argmax';
   const keepdims = options?.keepdims === true;
+  const given = options?.out;
+  if (given !== undefined) {
+    const ax = axis === null || axis === undefined ? -1 : normalizeAxis(axis, a.ndim);
+    const shape = a.shape.map((d, k) => (ax < 0 || k === ax ? 1 : d));
+    if (!keepdims) shape.splice(ax < 0 ? 0 : ax, ax < 0 ? shape.length : 1);
+    checkOut(name, given, shape, 'float64');
+    return writeInto(argReduce(name, a, axis, { keepdims }), given);
+  }
+  const isMax = name === 'argmax';
   const nd = a.ndim;
   if (axis === null || axis === undefined) {
     if (a.size === 0) throw new ShapeError(`attempt to get ${name} of an empty sequence`, [a.shape]);

@@ -4,10 +4,10 @@
  * scratch line and sort it; NaN anywhere in a slice makes its result NaN, as in NumPy.
  * @module
  */
-import { NdArray, type AxisArg, type ReduceOptions } from '../ndarray.ts';
+import { NdArray, type AxisArg, type KeepdimsOptions } from '../ndarray.ts';
 import { DTypeError, NdvecError, ShapeError, formatShape } from '../errors.ts';
 import { contiguousStrides, normalizeAxes, normalizeAxis, sameShape } from '../shape.ts';
-import { walkAxes, type LoopAxis } from '../kernels/js-strided.ts';
+import { gatherFloat64, walkAxes, type LoopAxis } from '../kernels/js-strided.ts';
 import { binary } from './elementwise.ts';
 import { reduce } from './reduce.ts';
 
@@ -15,7 +15,7 @@ import { reduce } from './reduce.ts';
 export type QuantileArg = number | readonly number[] | NdArray;
 
 /** Options of `average`. */
-export interface AverageOptions extends ReduceOptions {
+export interface AverageOptions extends KeepdimsOptions {
   /**
    * Weights: the input's shape, or (with one `axis`) a 1-D array as long as that axis.
    * Default: all weights 1 (the mean).
@@ -68,7 +68,7 @@ function readQuantiles(q: QuantileArg, scale: number, name: string): { values: n
     shape = null;
   } else if (q instanceof NdArray) {
     q.assertLive();
-    values = Array.from(q.toFloat64Array());
+    values = Array.from(gatherFloat64(q)); // a plain copy: no arena temporary, whatever q's strides
     shape = [...q.shape];
     if (shape.length === 0) shape = null;
   } else if (Array.isArray(q)) {
@@ -159,7 +159,7 @@ function orderStatistic(
  * @example
  * median(nd.array([[1, 3, 2], [4, NaN, 6]]), 1); // array([2, NaN])
  */
-export function median(a: NdArray, axis?: AxisArg, options?: ReduceOptions): NdArray | number {
+export function median(a: NdArray, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number {
   return orderStatistic(a, axis, options?.keepdims === true, [0.5], null, (sorted, n) => middle(sorted, n));
 }
 
@@ -177,7 +177,7 @@ export function median(a: NdArray, axis?: AxisArg, options?: ReduceOptions): NdA
  * quantile(nd.array([1, 2, 3, 4]), 0.25);           // 1.75
  * quantile(nd.array([1, 2, 3, 4]), [0, 1]).toArray(); // [1, 4]
  */
-export function quantile(a: NdArray, q: QuantileArg, axis?: AxisArg, options?: ReduceOptions): NdArray | number {
+export function quantile(a: NdArray, q: QuantileArg, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number {
   const { values, shape } = readQuantiles(q, 1, 'quantile');
   return orderStatistic(a, axis, options?.keepdims === true, values, shape, linearQuantile);
 }
@@ -193,7 +193,7 @@ export function quantile(a: NdArray, q: QuantileArg, axis?: AxisArg, options?: R
  * @example
  * percentile(nd.array([1, 2, 3, 4]), 50); // 2.5
  */
-export function percentile(a: NdArray, p: QuantileArg, axis?: AxisArg, options?: ReduceOptions): NdArray | number {
+export function percentile(a: NdArray, p: QuantileArg, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number {
   const { values, shape } = readQuantiles(p, 100, 'percentile');
   return orderStatistic(a, axis, options?.keepdims === true, values, shape, linearQuantile);
 }
@@ -208,7 +208,7 @@ export function percentile(a: NdArray, p: QuantileArg, axis?: AxisArg, options?:
  * @example
  * ptp(nd.array([[4, 9, 2], [1, 1, 1]]), 1); // array([7, 0])
  */
-export function ptp(a: NdArray, axis?: AxisArg, options?: ReduceOptions): NdArray | number {
+export function ptp(a: NdArray, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number {
   a.assertLive();
   if (a.dtype === 'bool') throw new DTypeError('ptp: a bool array has no range (NumPy neither); use astype("float64")', 'bool');
   const hi = reduce('max', a, axis, options) as NdArray | number;
@@ -265,7 +265,10 @@ export function average(a: NdArray, axis?: AxisArg, options?: AverageOptions): N
     return numerator / (denominator as number);
   }
   const den = denominator as NdArray;
-  if (den.eq(0).any()) {
+  const zero = binary('eq', den, 0);
+  const anyZero = reduce('any', zero, null) as boolean;
+  zero.dispose();
+  if (anyZero) {
     numerator.dispose();
     den.dispose();
     throw new NdvecError("average: weights sum to zero, can't be normalized");
