@@ -1197,14 +1197,15 @@ export class NdArray {
 
   /**
    * Rounds to `decimals` decimal places, halves to even, with NumPy's algorithm and results:
-   * `rint(x * 10^d) / 10^d` (d < 0: `rint(x / 10^-d) * 10^-d`), so `round(2.675, 2)` is 2.67
-   * (2.675 is stored as 2.67499…). NaN, ±Infinity and -0 are kept.
+   * `rint(x * 10^d) / 10^d` (d < 0: `rint(x / 10^-d) * 10^-d`), so `round(2.675, 2)` is 2.68
+   * as in NumPy (2.675 · 100 rounds to 267.5; Python's `round` gives 2.67). NaN, ±Infinity
+   * and -0 are kept; a huge `decimals` overflows to NaN as in NumPy.
    * @param decimals decimal places (default 0; negative rounds to tens, hundreds, …)
    * @param options `{ out }` (or the array itself) to write into an existing array
    * @returns the result
    * @example
    * nd.array([0.5, 1.5, 2.5]).round().toArray(); // [0, 2, 2]
-   * nd.array([2.675, 1234.5]).round(2).toArray(); // [2.67, 1234.5]
+   * nd.array([2.675, 1234.5]).round(2).toArray(); // [2.68, 1234.5]
    * nd.array([1234.5]).round(-1).toArray(); // [1230]
    */
   round(decimals?: number, options?: OutOptions | NdArray): NdArray;

@@ -5,7 +5,8 @@
  * @module
  */
 import { NdArray } from '../ndarray.ts';
-import { DTypeError, NdvecError, ShapeError, formatShape } from '../errors.ts';
+import { ArgumentError, ShapeError, formatShape } from '../errors.ts';
+import { checkChoice, checkOptions, describe } from '../args.ts';
 import { countTrue } from './mask.ts';
 import { ravel } from './manipulate.ts';
 import { sort } from './sort.ts';
@@ -113,6 +114,9 @@ export function unique(a: NdArray): NdArray {
   return result;
 }
 
+const SEARCH_KEYS = ['side'] as const;
+const SIDES = ['left', 'right'] as const;
+
 /** Options of `searchsorted`. */
 export interface SearchSortedOptions {
   /** `'left'` (default): the first suitable index; `'right'`: the last. */
@@ -132,7 +136,7 @@ function before(x: number, y: number): boolean {
  * @param v a number, or an array of values
  * @param options `{ side }`
  * @returns an index for a number, else a float64 array of `v`'s shape
- * @throws ShapeError when `a` is not 1-D; NdvecError for a bad side
+ * @throws ShapeError when `a` is not 1-D; ArgumentError for a bad side, an unknown option or a bad `v`
  * @example
  * searchsorted(nd.array([1, 2, 2, 3]), 2);                    // 1
  * searchsorted(nd.array([1, 2, 2, 3]), 2, { side: 'right' }); // 3
@@ -140,8 +144,8 @@ function before(x: number, y: number): boolean {
 export function searchsorted(a: NdArray, v: number | NdArray, options?: SearchSortedOptions): number | NdArray {
   a.assertLive();
   if (a.ndim !== 1) throw new ShapeError(`searchsorted needs a 1-D sorted array, got shape ${formatShape(a.shape)}`, [a.shape]);
-  const side = options?.side ?? 'left';
-  if (side !== 'left' && side !== 'right') throw new NdvecError(`searchsorted: side must be 'left' or 'right', got ${String(side)}`);
+  const o = checkOptions('searchsorted', options, SEARCH_KEYS);
+  const side = o.side === undefined ? 'left' : checkChoice('searchsorted', 'side', o.side, SIDES);
   const right = side === 'right';
   const n = a.shape[0]!;
   const s = a.strides[0]!;
@@ -159,7 +163,7 @@ export function searchsorted(a: NdArray, v: number | NdArray, options?: SearchSo
   };
   const dataOf = (): Float64Array | Uint8Array => (a.dtype === 'bool' ? a.u8() : a.f64());
   if (typeof v === 'number') return find(dataOf(), a.start, v);
-  if (!(v instanceof NdArray)) throw new DTypeError(`searchsorted: values must be a number or an NdArray, got ${typeof v}`, typeof v);
+  if (!(v instanceof NdArray)) throw new ArgumentError('searchsorted', 'v', `v must be a number or an NdArray, got ${describe(v)}`);
   v.assertLive();
   const result = NdArray.empty([...v.shape]);
   const out = result.f64();
