@@ -173,6 +173,27 @@ export class ArgumentError extends NdvecError {
 }
 
 /**
+ * Bytes that are not a well-formed file of the expected format: a `.npy` with a bad magic
+ * string, a header that does not parse, data shorter or longer than the header says; a
+ * `.npz` that is not a readable zip archive (bad structure, bad CRC-32, corrupt deflate
+ * data). Nothing past the end of the bytes is ever read.
+ * @example
+ * nd.fromNpy(new Uint8Array([1, 2, 3])); // FormatError: fromNpy: not a .npy file: 3 bytes, shorter than the 10-byte preamble
+ */
+export class FormatError extends NdvecError {
+  /** Byte offset in the input where the problem was found, when known. */
+  readonly offset: number | undefined;
+  /**
+   * @param message what is wrong, with the values found
+   * @param offset byte offset of the problem, when known
+   */
+  constructor(message: string, offset?: number) {
+    super(message);
+    this.offset = offset;
+  }
+}
+
+/**
  * Internal invariant check: throws a plain `Error` naming the broken invariant. Used for
  * conditions that bad user input cannot reach.
  * @param condition must hold

@@ -39,4 +39,5 @@ export {
   DisposedError,
   ReadOnlyError,
   ArgumentError,
+  FormatError,
 } from './errors.ts';

@@ -1,0 +1,387 @@
+/**
+ * NumPy's `.npy` format (versions 1.0, 2.0 and 3.0): reading every real dtype NumPy writes
+ * into float64 or bool arrays, and writing float64 (`<f8`) and bool (`|b1`) arrays as
+ * version 1.0, the way `np.save` does. Pure byte work: no `fs`, so browsers can use it.
+ *
+ * The format (numpy/lib/format.py): the magic `\x93NUMPY`, a major and a minor version
+ * byte, the header length (uint16 little-endian in 1.0, uint32 in 2.0 and 3.0), then the
+ * header, a Python dict literal `{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }`
+ * padded with spaces and a newline so the data starts at a multiple of 64 bytes (latin-1
+ * in 1.0 and 2.0, UTF-8 in 3.0), then the elements, in C or Fortran order.
+ * @module
+ */
+import { NdArray } from '../ndarray.ts';
+import { checkBoolean, checkOptions, describe } from '../args.ts';
+import { ArgumentError, DTypeError, FormatError } from '../errors.ts';
+import { contiguousStrides } from '../shape.ts';
+import { forEachRow } from '../kernels/js.ts';
+import type { DType } from '../memory.ts';
+import { parsePyLiteral, pyRepr, type PyValue } from './py-literal.ts';
+
+/** Options of `nd.fromNpy` and `nd.fromNpz`. */
+export interface NpyReadOptions {
+  /**
+   * Round int64/uint64 values beyond 2^53 to the nearest float64 instead of throwing a
+   * DTypeError (default false).
+   */
+  lossy?: boolean;
+}
+
+const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
+const ALIGN = 64; // numpy.lib.format.ARRAY_ALIGN
+const TWO_53 = 2 ** 53;
+const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** What a descr string says: the kind, the item size, whether the bytes need swapping. */
+interface ElementType {
+  readonly kind: 'f' | 'i' | 'u' | 'b';
+  readonly itemBytes: 1 | 2 | 4 | 8;
+  readonly swap: boolean;
+}
+
+/** The parsed header. */
+interface NpyHeader {
+  readonly descr: string;
+  readonly type: ElementType;
+  readonly fortranOrder: boolean;
+  readonly shape: number[];
+  readonly dataOffset: number;
+}
+
+/** Names of the dtype kinds ndvec does not read, for the DTypeError message. */
+const UNSUPPORTED_KINDS: Record<string, string> = {
+  c: 'complex',
+  O: 'object',
+  M: 'datetime64',
+  m: 'timedelta64',
+  S: 'bytes',
+  a: 'bytes',
+  U: 'str',
+  V: 'void',
+  T: 'StringDType',
+};
+
+/**
+ * Reads a `descr` string into an element type.
+ * @throws DTypeError for a dtype NumPy has but ndvec does not read; FormatError for text that is no dtype
+ */
+function parseDescr(descr: PyValue, where: string): ElementType {
+  if (typeof descr !== 'string') {
+    // A list of fields is a structured dtype (np.dtype([('x', '<f8')]).descr).
+    const shown = pyRepr(descr);
+    if (Array.isArray(descr)) {
+      throw new DTypeError(`${where}: structured dtype ${shown} is not supported: ndvec reads float, integer and bool arrays`, shown);
+    }
+    throw new FormatError(`${where}: header 'descr' must be a dtype string, got ${shown}`);
+  }
+  const m = /^([<>|=]?)([a-zA-Z?])(\d*)(.*)$/s.exec(descr);
+  const order = m?.[1] ?? '';
+  const code = m?.[2] ?? '';
+  const size = m?.[3] === '' || m === null ? 0 : Number(m[3]);
+  const kindName = UNSUPPORTED_KINDS[code];
+  if (kindName !== undefined) {
+    throw new DTypeError(`${where}: dtype '${descr}' (${kindName}) is not supported: ndvec reads float, integer and bool arrays`, descr);
+  }
+  if (m !== null && m[4] === '') {
+    const kind = code === '?' ? 'b' : code;
+    const valid =
+      (kind === 'f' && (size === 2 || size === 4 || size === 8)) ||
+      ((kind === 'i' || kind === 'u') && (size === 1 || size === 2 || size === 4 || size === 8)) ||
+      (kind === 'b' && (size === 1 || (code === '?' && m[3] === '')));
+    if (valid) {
+      const itemBytes = (kind === 'b' ? 1 : size) as 1 | 2 | 4 | 8;
+      const little = order === '<' || (order !== '>' && HOST_LITTLE);
+      return { kind: kind as ElementType['kind'], itemBytes, swap: itemBytes > 1 && little !== HOST_LITTLE };
+    }
+    if (kind === 'f' && size > 8) {
+      throw new DTypeError(`${where}: dtype '${descr}' (long double, float${size * 8}) is not supported: ndvec reads float, integer and bool arrays`, descr);
+    }
+  }
+  throw new FormatError(`${where}: header 'descr' ${JSON.stringify(descr)} is not a NumPy dtype`);
+}
+
+/** Decodes the header text of a file of version `major` (latin-1, or UTF-8 for 3.0). */
+function headerText(bytes: Uint8Array, major: number, where: string): string {
+  if (major >= 3) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new FormatError(`${where}: the version 3.0 header is not valid UTF-8`);
+    }
+  }
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return s;
+}
+
+/**
+ * Reads and checks the preamble and header of a `.npy` file.
+ * @param bytes the whole file
+ * @param where prefix of error messages
+ * @returns the header, with the byte offset where the data starts
+ * @throws FormatError for anything but a well-formed header
+ */
+function readHeader(bytes: Uint8Array, where: string): NpyHeader {
+  if (bytes.length < 10) {
+    throw new FormatError(`${where}: not a .npy file: ${bytes.length} bytes, shorter than the 10-byte preamble`, 0);
+  }
+  for (let i = 0; i < MAGIC.length; i++) {
+    if (bytes[i] !== MAGIC[i]) {
+      const found = [...bytes.subarray(0, 6)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+      throw new FormatError(`${where}: not a .npy file: the first bytes are ${found}, not the magic string \\x93NUMPY`, 0);
+    }
+  }
+  const major = bytes[6]!;
+  const minor = bytes[7]!;
+  if (!(major >= 1 && major <= 3) || minor !== 0) {
+    throw new FormatError(`${where}: .npy format version ${major}.${minor} is not supported (1.0, 2.0 and 3.0 are)`, 6);
+  }
+  const lengthBytes = major === 1 ? 2 : 4;
+  if (bytes.length < 8 + lengthBytes) {
+    throw new FormatError(`${where}: truncated .npy file: ${bytes.length} bytes, the version ${major}.0 preamble needs ${8 + lengthBytes}`, 8);
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
+  const dataOffset = 8 + lengthBytes + headerLength;
+  if (dataOffset > bytes.length) {
+    throw new FormatError(`${where}: truncated .npy file: the header says it is ${headerLength} bytes long but only ${bytes.length - 8 - lengthBytes} follow the preamble`, 8);
+  }
+  const text = headerText(bytes.subarray(8 + lengthBytes, dataOffset), major, where);
+  const dict = parsePyLiteral(text, `${where}: header`);
+  if (!(dict instanceof Map)) throw new FormatError(`${where}: the header is not a dict: ${pyRepr(dict)}`, 8 + lengthBytes);
+  const keys = [...dict.keys()].sort();
+  if (keys.join() !== 'descr,fortran_order,shape') {
+    throw new FormatError(`${where}: the header must have exactly the keys 'descr', 'fortran_order', 'shape', got ${keys.map((k) => `'${k}'`).join(', ') || 'none'}`, 8 + lengthBytes);
+  }
+  const type = parseDescr(dict.get('descr')!, where);
+  const fortranOrder = dict.get('fortran_order');
+  if (typeof fortranOrder !== 'boolean') {
+    throw new FormatError(`${where}: header 'fortran_order' must be True or False, got ${pyRepr(fortranOrder!)}`, 8 + lengthBytes);
+  }
+  const shapeValue = dict.get('shape')!;
+  const dims = typeof shapeValue === 'object' && shapeValue !== null && 'tuple' in shapeValue ? shapeValue.tuple : null;
+  if (dims === null || !dims.every((d) => typeof d === 'number' && d >= 0)) {
+    throw new FormatError(`${where}: header 'shape' must be a tuple of non-negative integers, got ${pyRepr(shapeValue)}`, 8 + lengthBytes);
+  }
+  return { descr: dict.get('descr') as string, type, fortranOrder, shape: dims as number[], dataOffset };
+}
+
+/** Returns `src` as an `itemBytes`-aligned view (copying only when it is not aligned). */
+function aligned(src: Uint8Array, itemBytes: number): Uint8Array {
+  return src.byteOffset % itemBytes === 0 ? src : src.slice();
+}
+
+/** A copy of `src` with the bytes of every `itemBytes`-wide element reversed. */
+function byteSwapped(src: Uint8Array, itemBytes: number): Uint8Array {
+  const out = new Uint8Array(src.length);
+  for (let i = 0; i < src.length; i += itemBytes) {
+    for (let j = 0; j < itemBytes; j++) out[i + j] = src[i + itemBytes - 1 - j]!;
+  }
+  return out;
+}
+
+/** IEEE half precision bits to a number (subnormals, ±Inf and NaN included). */
+function halfToNumber(h: number): number {
+  const sign = h & 0x8000 ? -1 : 1;
+  const exp = (h >> 10) & 0x1f;
+  const frac = h & 0x3ff;
+  if (exp === 0) return sign * frac * 2 ** -24;
+  if (exp === 31) return frac === 0 ? sign * Infinity : NaN;
+  return sign * (1024 + frac) * 2 ** (exp - 25);
+}
+
+/**
+ * Converts 64-bit integers (as 32-bit halves) to float64, throwing for values beyond 2^53
+ * unless `lossy`.
+ */
+function int64ToFloat(words: Uint8Array, signed: boolean, dst: Float64Array, at: number, n: number, lossy: boolean, descr: string, where: string): void {
+  const lo = new Uint32Array(words.buffer, words.byteOffset, 2 * n);
+  const hiSigned = new Int32Array(words.buffer, words.byteOffset, 2 * n);
+  const l = HOST_LITTLE ? 0 : 1;
+  const h = 1 - l;
+  for (let i = 0; i < n; i++) {
+    const low = lo[2 * i + l]!;
+    const high = signed ? hiSigned[2 * i + h]! : lo[2 * i + h]!;
+    // |v| <= 2^53 exactly when |high| < 2^21, or high = ±2^21 with low = 0 (v = ±2^53).
+    if (!lossy && !(high < 0x200000 && high >= -0x200000) && !(low === 0 && (high === 0x200000 || high === -0x200000))) {
+      const value = (BigInt(high) << 32n) + BigInt(low);
+      throw new DTypeError(
+        `${where}: ${signed ? 'int64' : 'uint64'} value ${value} (element ${i} in file order) is beyond 2^53 and has no exact float64; pass { lossy: true } to round such values`,
+        descr,
+      );
+    }
+    dst[at + i] = high * 4294967296 + low;
+  }
+}
+
+/**
+ * Decodes `n` elements of `type` from `src` (in file order) into `dst` from index `at`.
+ * Integers and floats become float64; bools become 0/1 bytes.
+ */
+function decodeInto(src: Uint8Array, type: ElementType, n: number, dst: Float64Array | Uint8Array, at: number, lossy: boolean, descr: string, where: string): void {
+  if (type.kind === 'b') {
+    const out = dst as Uint8Array;
+    for (let i = 0; i < n; i++) out[at + i] = src[i] === 0 ? 0 : 1;
+    return;
+  }
+  const out = dst as Float64Array;
+  const bytes = type.swap ? byteSwapped(src, type.itemBytes) : aligned(src, type.itemBytes);
+  const { buffer, byteOffset } = bytes;
+  if (type.kind === 'f' && type.itemBytes === 8) {
+    // One copy, whatever the alignment.
+    new Uint8Array(out.buffer, out.byteOffset + at * 8, n * 8).set(bytes);
+  } else if (type.kind === 'f' && type.itemBytes === 2) {
+    const half = new Uint16Array(buffer, byteOffset, n);
+    for (let i = 0; i < n; i++) out[at + i] = halfToNumber(half[i]!);
+  } else if (type.itemBytes === 8) {
+    int64ToFloat(bytes, type.kind === 'i', out, at, n, lossy, descr, where);
+  } else {
+    const typed =
+      type.kind === 'f' ? new Float32Array(buffer, byteOffset, n)
+      : type.kind === 'i' ? (type.itemBytes === 1 ? new Int8Array(buffer, byteOffset, n) : type.itemBytes === 2 ? new Int16Array(buffer, byteOffset, n) : new Int32Array(buffer, byteOffset, n))
+      : type.itemBytes === 1 ? new Uint8Array(buffer, byteOffset, n) : type.itemBytes === 2 ? new Uint16Array(buffer, byteOffset, n) : new Uint32Array(buffer, byteOffset, n);
+    out.set(typed, at);
+  }
+}
+
+/**
+ * Copies the elements of `shape` laid out by `srcStrides` from `srcStart` in `src` into
+ * `dst` in C order from `dstStart`.
+ */
+function gatherC(src: Float64Array | Uint8Array, srcStart: number, srcStrides: readonly number[], shape: readonly number[], dst: Float64Array | Uint8Array, dstStart: number): void {
+  forEachRow(shape, [srcStrides, contiguousStrides(shape)], [srcStart, dstStart], (ps, ss, pd, sd, _p2, _s2, _p3, _s3, n) => {
+    for (let i = 0; i < n; i++) dst[pd + i * sd] = src[ps + i * ss]!;
+  });
+}
+
+/** @internal The bytes of an ArrayBuffer or Uint8Array argument (ArgumentError otherwise). */
+export function asBytes(bytes: unknown, func: string): Uint8Array {
+  if (bytes instanceof Uint8Array) return bytes;
+  if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
+  throw new ArgumentError(func, 'bytes', `bytes must be an ArrayBuffer or a Uint8Array, got ${describe(bytes)}`);
+}
+
+/**
+ * @internal Reads a `.npy` file held in `bytes`; `where` prefixes error messages (the
+ * `.npz` reader passes the member's name).
+ */
+export function readNpy(bytes: Uint8Array, lossy: boolean, where: string): NdArray {
+  const { descr, type, fortranOrder, shape, dataOffset } = readHeader(bytes, where);
+  let size = 1;
+  for (const d of shape) size *= d;
+  const available = bytes.length - dataOffset;
+  const needed = size * type.itemBytes;
+  if (needed !== available) {
+    const what = needed > available ? 'truncated .npy file' : '.npy file with trailing bytes';
+    throw new FormatError(
+      `${where}: ${what}: shape (${shape.join(', ')}${shape.length === 1 ? ',' : ''}) of '${descr}' needs ${needed} bytes of data, found ${available}`,
+      dataOffset,
+    );
+  }
+  const dtype: DType = type.kind === 'b' ? 'bool' : 'float64';
+  const src = bytes.subarray(dataOffset);
+  if (!fortranOrder || shape.length < 2) {
+    const array = newArray(shape, dtype);
+    try {
+      decodeInto(src, type, size, dataView(array), array.start, lossy, descr, where);
+    } catch (e) {
+      array.dispose();
+      throw e;
+    }
+    return array;
+  }
+  // Fortran order: decode in file order, then lay out in C order.
+  const flat = dtype === 'bool' ? new Uint8Array(size) : new Float64Array(size);
+  decodeInto(src, type, size, flat, 0, lossy, descr, where);
+  const fStrides = contiguousStrides([...shape].reverse()).reverse();
+  const array = newArray(shape, dtype);
+  gatherC(flat, 0, fStrides, shape, dataView(array), array.start);
+  return array;
+}
+
+// ---- the two places that touch NdArray's storage ----------------------------------------
+
+/** A new C-contiguous array to fill; no allocation may happen between this and the fill. */
+function newArray(shape: readonly number[], dtype: DType): NdArray {
+  return NdArray.empty(shape, dtype);
+}
+
+/** The typed view holding `a`'s elements (element [0,…,0] at `a.start`). */
+function dataView(a: NdArray): Float64Array | Uint8Array {
+  return a.dtype === 'bool' ? a.u8() : a.f64();
+}
+
+// ---- public ----------------------------------------------------------------------------
+
+/**
+ * Reads a NumPy `.npy` file (format 1.0, 2.0 or 3.0) from its bytes. Floats (`f2`, `f4`,
+ * `f8`) and integers (1 to 8 bytes, signed or not) of either byte order become float64;
+ * bools stay bool. Fortran-order files are read into C order. Int64/uint64 values beyond
+ * 2^53 throw a DTypeError naming the value unless `{ lossy: true }`.
+ * @param bytes the file's contents
+ * @param options `{ lossy }`
+ * @returns a new C-contiguous array
+ * @throws DTypeError for complex, object, structured, datetime and string dtypes
+ * @throws FormatError for bytes that are not a well-formed `.npy` file (truncated, corrupt, trailing bytes)
+ * @example
+ * const a = nd.fromNpy(readFileSync('x.npy')); // what np.save('x.npy', x) wrote
+ */
+export function fromNpy(bytes: ArrayBuffer | Uint8Array, options?: NpyReadOptions): NdArray {
+  if (arguments.length > 2) throw new ArgumentError('fromNpy', 'argument 3', `takes at most 2 arguments, got ${arguments.length}`);
+  const opts = checkOptions('fromNpy', options, ['lossy']);
+  return readNpy(asBytes(bytes, 'fromNpy'), checkBoolean('fromNpy', 'lossy', opts.lossy, false), 'fromNpy');
+}
+
+/** The preamble and header np.save writes for a C-order array of `descr` and `shape`. */
+function headerBytes(descr: string, shape: readonly number[]): Uint8Array {
+  const shapeText = `(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
+  const dict = `{'descr': '${descr}', 'fortran_order': False, 'shape': ${shapeText}, }`;
+  // numpy.lib.format._wrap_header: spaces and a newline up to the next multiple of 64 (a
+  // whole 64 when already aligned); version 1.0 unless that does not fit a uint16.
+  const padded = (lead: number): number => dict.length + 1 + ALIGN - ((lead + dict.length + 1) % ALIGN);
+  const version = padded(10) <= 65535 ? 1 : 2;
+  const lead = version === 1 ? 10 : 12;
+  const headerLength = padded(lead);
+  const preamble = new Uint8Array(lead + headerLength).fill(0x20);
+  preamble.set(MAGIC);
+  preamble[6] = version;
+  preamble[7] = 0;
+  const view = new DataView(preamble.buffer);
+  if (version === 1) view.setUint16(8, headerLength, true);
+  else view.setUint32(8, headerLength, true);
+  for (let i = 0; i < dict.length; i++) preamble[lead + i] = dict.charCodeAt(i);
+  preamble[preamble.length - 1] = 0x0a;
+  return preamble;
+}
+
+/**
+ * Writes an array as a NumPy `.npy` file, format version 1.0, as `np.save` does: float64
+ * as `<f8`, bool as `|b1`, in C order (views of any layout included).
+ * @param a the array
+ * @returns the file's bytes
+ * @example
+ * writeFileSync('x.npy', nd.arange(3).toNpy()); // np.load('x.npy') -> array([0., 1., 2.])
+ */
+export function toNpy(a: NdArray): Uint8Array {
+  if (!(a instanceof NdArray)) throw new ArgumentError('toNpy', 'a', `expected an NdArray, got ${describe(a)}`);
+  a.assertLive();
+  const isBool = a.dtype === 'bool';
+  const itemBytes = isBool ? 1 : 8;
+  const preamble = headerBytes(isBool ? '|b1' : '<f8', a.shape);
+  const out = new Uint8Array(preamble.length + a.size * itemBytes);
+  out.set(preamble);
+  const src = dataView(a);
+  if (a.isContiguous && (isBool || HOST_LITTLE)) {
+    out.set(new Uint8Array(src.buffer, src.byteOffset + a.start * itemBytes, a.size * itemBytes), preamble.length);
+  } else if (isBool || HOST_LITTLE) {
+    // preamble.length is a multiple of 64, so the data is aligned for a Float64Array.
+    const dst = isBool ? out.subarray(preamble.length) : new Float64Array(out.buffer, preamble.length, a.size);
+    gatherC(src, a.start, a.strides, a.shape, dst, 0);
+  } else {
+    const c = new Float64Array(a.size);
+    gatherC(src, a.start, a.strides, a.shape, c, 0);
+    const view = new DataView(out.buffer, preamble.length);
+    for (let i = 0; i < c.length; i++) view.setFloat64(i * 8, c[i]!, true);
+  }
+  return out;
+}

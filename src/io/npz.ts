@@ -1,0 +1,91 @@
+/**
+ * NumPy's `.npz` archives: a zip of `.npy` files, one per array, named `<key>.npy`, stored
+ * (`np.savez`) or deflated (`np.savez_compressed`). Reading goes through src/io/zip.ts;
+ * writing uses fflate's `zipSync`. Pure byte work: no `fs`.
+ * @module
+ */
+import { zipSync, type Zippable } from 'fflate';
+import { NdArray } from '../ndarray.ts';
+import { checkBoolean, checkOptions, describe } from '../args.ts';
+import { ArgumentError, FormatError } from '../errors.ts';
+import { asBytes, readNpy, toNpy, type NpyReadOptions } from './npy.ts';
+import { zipMemberData, zipMembers } from './zip.ts';
+
+/** Options of `nd.toNpz`. */
+export interface NpzWriteOptions {
+  /** Deflate every member, as `np.savez_compressed` does (default false: stored, as `np.savez`). */
+  compress?: boolean;
+}
+
+/** A fixed timestamp (1980-01-01, the earliest zip can hold), so equal arrays give equal bytes. */
+const MTIME = new Date(1980, 0, 1);
+const ZIP32_LIMIT = 0xffffffff;
+
+/**
+ * Reads a NumPy `.npz` archive (from `np.savez` or `np.savez_compressed`): every member
+ * `<key>.npy` becomes `result[key]`, read as {@link fromNpy} reads a `.npy` file.
+ * @param bytes the archive's contents
+ * @param options `{ lossy }`, as for `fromNpy`
+ * @returns the arrays by name, in archive order
+ * @throws FormatError for an archive that is not a readable zip (truncated, bad CRC-32,
+ *   corrupt deflate data), a member whose name does not end in `.npy`, or a bad member
+ * @throws DTypeError for a member of a dtype ndvec does not read
+ * @example
+ * const { x, y } = nd.fromNpz(readFileSync('data.npz')); // np.savez('data.npz', x=x, y=y)
+ */
+export function fromNpz(bytes: ArrayBuffer | Uint8Array, options?: NpyReadOptions): Record<string, NdArray> {
+  if (arguments.length > 2) throw new ArgumentError('fromNpz', 'argument 3', `takes at most 2 arguments, got ${arguments.length}`);
+  const opts = checkOptions('fromNpz', options, ['lossy']);
+  const lossy = checkBoolean('fromNpz', 'lossy', opts.lossy, false);
+  const data = asBytes(bytes, 'fromNpz');
+  const members = zipMembers(data, 'fromNpz');
+  for (const m of members) {
+    if (!m.name.endsWith('.npy')) {
+      throw new FormatError(`fromNpz: member '${m.name}' is not a .npy file (an .npz holds only <name>.npy members)`, m.localOffset);
+    }
+  }
+  const out: Record<string, NdArray> = {};
+  try {
+    for (const m of members) {
+      const where = `fromNpz: member '${m.name}'`;
+      const array = readNpy(zipMemberData(data, m, 'fromNpz'), lossy, where);
+      // defineProperty: a key such as '__proto__' becomes an own property like any other.
+      Object.defineProperty(out, m.name.slice(0, -4), { value: array, enumerable: true, writable: true, configurable: true });
+    }
+  } catch (e) {
+    for (const a of Object.values(out)) a.dispose();
+    throw e;
+  }
+  return out;
+}
+
+/**
+ * Writes arrays as a NumPy `.npz` archive, each as `<key>.npy` (format 1.0, as
+ * {@link toNpy} writes it). `np.load` reads it back as an `NpzFile` with the same keys.
+ * @param arrays the arrays by name
+ * @param options `{ compress }`: deflate the members (`np.savez_compressed`) or store them (`np.savez`, the default)
+ * @returns the archive's bytes
+ * @example
+ * writeFileSync('data.npz', nd.toNpz({ x, y }, { compress: true })); // np.load('data.npz')['x']
+ */
+export function toNpz(arrays: Record<string, NdArray>, options?: NpzWriteOptions): Uint8Array {
+  if (arguments.length > 2) throw new ArgumentError('toNpz', 'argument 3', `takes at most 2 arguments, got ${arguments.length}`);
+  const opts = checkOptions('toNpz', options, ['compress']);
+  const compress = checkBoolean('toNpz', 'compress', opts.compress, false);
+  if (typeof arrays !== 'object' || arrays === null || Array.isArray(arrays) || arrays instanceof NdArray) {
+    throw new ArgumentError('toNpz', 'arrays', `arrays must be an object of NdArrays by name ({ x, y }), got ${describe(arrays)}`);
+  }
+  const files: Zippable = {};
+  let total = 0;
+  for (const key of Object.keys(arrays)) {
+    const a = arrays[key];
+    if (!(a instanceof NdArray)) throw new ArgumentError('toNpz', key, `arrays['${key}'] must be an NdArray, got ${describe(a)}`);
+    const npy = toNpy(a);
+    total += npy.length + 2 * (key.length * 3 + 4 + 46);
+    if (total > ZIP32_LIMIT) {
+      throw new ArgumentError('toNpz', key, `the archive would pass 4 GiB, which needs ZIP64; ndvec does not write ZIP64 archives`);
+    }
+    Object.defineProperty(files, `${key}.npy`, { value: [npy, { level: compress ? 6 : 0, mtime: MTIME }], enumerable: true });
+  }
+  return zipSync(files);
+}

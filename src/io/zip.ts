@@ -1,0 +1,232 @@
+/**
+ * Reading zip archives (what `np.savez` and `np.savez_compressed` write): the central
+ * directory, ZIP64 records (NumPy writes every member with ZIP64 local headers), stored and
+ * deflated members, CRC-32 checked. Every offset is checked against the bytes before it is
+ * read, so a truncated or corrupt archive is a FormatError, never a read past the end.
+ * Deflate itself is fflate's `inflateSync`.
+ * @module
+ */
+import { inflateSync } from 'fflate';
+import { FormatError } from '../errors.ts';
+
+/** One member of an archive, as its central directory entry describes it. */
+export interface ZipMember {
+  readonly name: string;
+  /** 0 stored, 8 deflated. */
+  readonly method: number;
+  readonly crc32: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  /** Offset of the member's local header. */
+  readonly localOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+/** Deflate cannot expand more than 1032:1 (258 bytes from one 2-bit code pair, at best). */
+const MAX_DEFLATE_RATIO = 1032;
+/** The upper half of code page 437, the encoding of names without the UTF-8 flag. */
+const CP437_HIGH =
+  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+
+let crcTable: Uint32Array | null = null;
+
+/**
+ * The CRC-32 (zip's polynomial 0xEDB88320) of `bytes`.
+ * @param bytes the data
+ * @returns the checksum as an unsigned 32-bit number
+ * @example
+ * crc32(new TextEncoder().encode('123456789')); // 0xcbf43926
+ */
+export function crc32(bytes: Uint8Array): number {
+  if (crcTable === null) {
+    // Slicing by 4: table k holds the CRC of a byte followed by k zero bytes.
+    crcTable = new Uint32Array(1024);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c;
+    }
+    for (let n = 0; n < 256; n++) {
+      for (let k = 1; k < 4; k++) crcTable[k * 256 + n] = (crcTable[(k - 1) * 256 + n]! >>> 8) ^ crcTable[crcTable[(k - 1) * 256 + n]! & 0xff]!;
+    }
+  }
+  const t = crcTable;
+  let c = 0xffffffff;
+  const n = bytes.length;
+  const n4 = n - (n % 4);
+  let i = 0;
+  for (; i < n4; i += 4) {
+    c ^= bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
+    c = t[768 + (c & 0xff)]! ^ t[512 + ((c >>> 8) & 0xff)]! ^ t[256 + ((c >>> 16) & 0xff)]! ^ t[c >>> 24]!;
+  }
+  for (; i < n; i++) c = t[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** Bounds-checked little-endian reads; every failure is a FormatError naming `where`. */
+class Reader {
+  private readonly view: DataView;
+  constructor(
+    readonly bytes: Uint8Array,
+    private readonly where: string,
+  ) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  fail(message: string, offset?: number): never {
+    throw new FormatError(`${this.where}: ${message}`, offset);
+  }
+  need(offset: number, length: number, what: string): void {
+    if (!(offset >= 0 && offset + length <= this.bytes.length)) {
+      this.fail(`truncated zip archive: the ${what} at byte ${offset} needs ${length} bytes, the archive has ${this.bytes.length}`, offset);
+    }
+  }
+  u16(offset: number): number {
+    return this.view.getUint16(offset, true);
+  }
+  u32(offset: number): number {
+    return this.view.getUint32(offset, true);
+  }
+  /** A uint64 that must fit a safe integer. */
+  u64(offset: number, what: string): number {
+    const hi = this.view.getUint32(offset + 4, true);
+    if (hi >= 0x200000) this.fail(`${what} at byte ${offset} is beyond 2^53`, offset);
+    return hi * 4294967296 + this.view.getUint32(offset, true);
+  }
+}
+
+/** Decodes a member name: UTF-8 when flag bit 11 says so, code page 437 otherwise. */
+function decodeName(raw: Uint8Array, utf8: boolean, r: Reader, offset: number): string {
+  if (utf8) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(raw);
+    } catch {
+      return r.fail('a member name flagged UTF-8 is not valid UTF-8', offset);
+    }
+  }
+  let s = '';
+  for (const b of raw) s += b < 128 ? String.fromCharCode(b) : CP437_HIGH[b - 128]!;
+  return s;
+}
+
+/**
+ * Lists the members of a zip archive from its central directory.
+ * @param bytes the archive
+ * @param where prefix of error messages
+ * @returns the members, in directory order
+ * @throws FormatError for anything but a well-formed single-disk archive
+ */
+export function zipMembers(bytes: Uint8Array, where: string): ZipMember[] {
+  const r = new Reader(bytes, where);
+  // The end-of-central-directory record: 22 bytes plus a comment of up to 65535.
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (bytes[i] === 0x50 && r.u32(i) === EOCD && i + 22 + r.u16(i + 20) <= bytes.length) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) r.fail(`not a zip archive: no end-of-central-directory record in the last ${Math.min(bytes.length, 22 + 65535)} bytes`);
+  if (r.u16(eocd + 4) !== 0 || r.u16(eocd + 6) !== 0) r.fail('multi-disk zip archives are not supported', eocd);
+  let count = r.u16(eocd + 10);
+  let cdSize = r.u32(eocd + 12);
+  let cdOffset = r.u32(eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    const locator = eocd - 20;
+    if (locator >= 0 && r.u32(locator) === ZIP64_LOCATOR) {
+      const at = r.u64(locator + 8, 'the ZIP64 end record offset');
+      r.need(at, 56, 'ZIP64 end-of-central-directory record');
+      if (r.u32(at) !== ZIP64_EOCD) r.fail(`no ZIP64 end-of-central-directory record at byte ${at}`, at);
+      count = r.u64(at + 32, 'the member count');
+      cdSize = r.u64(at + 40, 'the central directory size');
+      cdOffset = r.u64(at + 48, 'the central directory offset');
+    }
+  }
+  r.need(cdOffset, cdSize, 'central directory');
+  const members: ZipMember[] = [];
+  const names = new Set<string>();
+  let p = cdOffset;
+  for (let k = 0; k < count; k++) {
+    r.need(p, 46, 'central directory entry');
+    if (r.u32(p) !== CENTRAL) r.fail(`central directory entry ${k} at byte ${p} has a bad signature`, p);
+    const flags = r.u16(p + 8);
+    const method = r.u16(p + 10);
+    const crc = r.u32(p + 16);
+    let compressedSize = r.u32(p + 20);
+    let size = r.u32(p + 24);
+    const nameLength = r.u16(p + 28);
+    const extraLength = r.u16(p + 30);
+    const commentLength = r.u16(p + 32);
+    let localOffset = r.u32(p + 42);
+    r.need(p + 46, nameLength + extraLength + commentLength, 'central directory entry');
+    const name = decodeName(bytes.subarray(p + 46, p + 46 + nameLength), (flags & 0x800) !== 0, r, p);
+    // ZIP64 extra field: the 64-bit values of exactly the fields that read 0xFFFFFFFF.
+    for (let e = p + 46 + nameLength; e + 4 <= p + 46 + nameLength + extraLength; ) {
+      const id = r.u16(e);
+      const len = r.u16(e + 2);
+      r.need(e + 4, len, `extra field of '${name}'`);
+      if (id === 0x0001) {
+        let q = e + 4;
+        const take = (what: string): number => {
+          if (q + 8 > e + 4 + len) r.fail(`the ZIP64 field of '${name}' is too short for its ${what}`, e);
+          const v = r.u64(q, `the ${what} of '${name}'`);
+          q += 8;
+          return v;
+        };
+        if (size === 0xffffffff) size = take('size');
+        if (compressedSize === 0xffffffff) compressedSize = take('compressed size');
+        if (localOffset === 0xffffffff) localOffset = take('local header offset');
+      }
+      e += 4 + len;
+    }
+    if (flags & 1) r.fail(`member '${name}' is encrypted`, p);
+    if (names.has(name)) r.fail(`member name '${name}' appears twice`, p);
+    names.add(name);
+    members.push({ name, method, crc32: crc, compressedSize, size, localOffset });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return members;
+}
+
+/**
+ * The uncompressed bytes of one member, its size and CRC-32 checked.
+ * @param bytes the archive
+ * @param m the member (from {@link zipMembers})
+ * @param where prefix of error messages
+ * @returns the member's data (a view of `bytes` when stored)
+ * @throws FormatError for a bad local header, an unsupported method, corrupt deflate data, a size or CRC mismatch
+ */
+export function zipMemberData(bytes: Uint8Array, m: ZipMember, where: string): Uint8Array {
+  const r = new Reader(bytes, where);
+  r.need(m.localOffset, 30, `local header of '${m.name}'`);
+  if (r.u32(m.localOffset) !== LOCAL) r.fail(`the local header of '${m.name}' at byte ${m.localOffset} has a bad signature`, m.localOffset);
+  const start = m.localOffset + 30 + r.u16(m.localOffset + 26) + r.u16(m.localOffset + 28);
+  r.need(start, m.compressedSize, `data of '${m.name}'`);
+  const raw = bytes.subarray(start, start + m.compressedSize);
+  let data: Uint8Array;
+  if (m.method === 0) {
+    if (m.size !== m.compressedSize) r.fail(`stored member '${m.name}' has size ${m.size} but ${m.compressedSize} stored bytes`, start);
+    data = raw;
+  } else if (m.method === 8) {
+    if (m.size > m.compressedSize * MAX_DEFLATE_RATIO + 1024) {
+      r.fail(`member '${m.name}' claims ${m.size} bytes from ${m.compressedSize} deflated bytes, more than deflate can expand`, start);
+    }
+    // One spare byte: a stream longer than the declared size shows as a longer result.
+    let out: Uint8Array;
+    try {
+      out = inflateSync(raw, { out: new Uint8Array(m.size + 1) });
+    } catch (e) {
+      return r.fail(`member '${m.name}' has corrupt deflate data (${e instanceof Error ? e.message : String(e)})`, start);
+    }
+    if (out.length !== m.size) r.fail(`member '${m.name}' inflates to ${out.length === m.size + 1 ? 'more than' : out.length} bytes, its header says ${m.size}`, start);
+    data = out;
+  } else {
+    return r.fail(`member '${m.name}' uses compression method ${m.method}; only stored (0) and deflate (8) are supported`, m.localOffset);
+  }
+  const crc = crc32(data);
+  if (crc !== m.crc32) r.fail(`bad CRC-32 for member '${m.name}': computed ${crc.toString(16)}, the archive says ${m.crc32.toString(16)}`, start);
+  return data;
+}
