@@ -33,7 +33,8 @@ import {
   type ArrayInput,
 } from './create.ts';
 import { compress, select } from './ops/mask.ts';
-import { columnStack, concat, hstack, stack, tile, vstack, type SliceSpec } from './ops/manipulate.ts';
+import { tile, type SliceSpec } from './ops/manipulate.ts';
+import { columnStack, concat, hstack, stack, vstack } from './join.ts';
 import { outer } from './ops/outer.ts';
 import { matmul } from './ops/linalg.ts';
 import { fromNdarray } from './interop.ts';
@@ -114,10 +115,10 @@ export interface BoolReduceFunction {
 }
 /** `nd.argmin`/`nd.argmax`. */
 export interface ArgReduceFunction {
-  (a: Input, axis?: null, options?: { keepdims?: false }): number;
-  (a: Input, axis: number, options?: KeepdimsOptions): NdArray;
-  (a: Input, axis: number | null | undefined, options: { keepdims: true }): NdArray;
-  (a: Input, axis?: number | null, options?: KeepdimsOptions): NdArray | number;
+  (a: Input, axis?: null, options?: ScalarOptions): number;
+  (a: Input, axis: number, options?: ReduceOptions | NdArray): NdArray;
+  (a: Input, axis: number | null | undefined, options: ArrayResultOptions | NdArray): NdArray;
+  (a: Input, axis?: number | null, options?: ReduceOptions | NdArray): NdArray | number;
 }
 /** `nd.median`/`nd.ptp`. */
 export interface StatFunction {

@@ -1566,14 +1566,14 @@ export class NdArray {
    * @example
    * nd.array([3, 1, 2]).argmin(); // 1
    */
-  argmin(axis?: null, options?: { keepdims?: false }): number;
-  argmin(axis: number, options?: KeepdimsOptions): NdArray;
-  argmin(axis: number | null | undefined, options: { keepdims: true }): NdArray;
-  argmin(axis?: number | null, options?: KeepdimsOptions): NdArray | number;
-  argmin(axis?: number | null, options?: KeepdimsOptions): NdArray | number {
+  argmin(axis?: null, options?: ScalarOptions): number;
+  argmin(axis: number, options?: ReduceOptions | NdArray): NdArray;
+  argmin(axis: number | null | undefined, options: ArrayResultOptions | NdArray): NdArray;
+  argmin(axis?: number | null, options?: ReduceOptions | NdArray): NdArray | number;
+  argmin(axis?: number | null, options?: ReduceOptions | NdArray): NdArray | number {
     if (arguments.length > 2) checkArity('argmin', arguments, 2);
     const ax = checkSingleAxis('argmin', axis, true);
-    const r = argReduce('argmin', this, ax, reduceOptions('argmin', options, KEEPDIMS_KEYS));
+    const r = argReduce('argmin', this, ax, reduceOptions('argmin', options, REDUCE_KEYS));
     return reductionResult(r, ax !== null, false) as NdArray | number;
   }
 
@@ -1585,14 +1585,14 @@ export class NdArray {
    * @example
    * nd.array([3, 1, 2]).argmax(); // 0
    */
-  argmax(axis?: null, options?: { keepdims?: false }): number;
-  argmax(axis: number, options?: KeepdimsOptions): NdArray;
-  argmax(axis: number | null | undefined, options: { keepdims: true }): NdArray;
-  argmax(axis?: number | null, options?: KeepdimsOptions): NdArray | number;
-  argmax(axis?: number | null, options?: KeepdimsOptions): NdArray | number {
+  argmax(axis?: null, options?: ScalarOptions): number;
+  argmax(axis: number, options?: ReduceOptions | NdArray): NdArray;
+  argmax(axis: number | null | undefined, options: ArrayResultOptions | NdArray): NdArray;
+  argmax(axis?: number | null, options?: ReduceOptions | NdArray): NdArray | number;
+  argmax(axis?: number | null, options?: ReduceOptions | NdArray): NdArray | number {
     if (arguments.length > 2) checkArity('argmax', arguments, 2);
     const ax = checkSingleAxis('argmax', axis, true);
-    const r = argReduce('argmax', this, ax, reduceOptions('argmax', options, KEEPDIMS_KEYS));
+    const r = argReduce('argmax', this, ax, reduceOptions('argmax', options, REDUCE_KEYS));
     return reductionResult(r, ax !== null, false) as NdArray | number;
   }
 

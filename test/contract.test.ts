@@ -133,7 +133,7 @@ describe('unknown option keys and wrong types throw named errors that name funct
     ['std option typo', () => a.std(0, { ddof: 1, dof: 1 } as never), ArgumentError, /^std: unknown option 'dof' \(options: keepdims, out, ddof\)/],
     ['out typo', () => a.add(1, { outt: a } as never), ArgumentError, /^add: unknown option 'outt' \(options: out\)/],
     ['median out (not supported)', () => a.median(0, { out: nd.zeros([3]) } as never), ArgumentError, /^median: unknown option 'out'/],
-    ['argmax out key', () => a.argmax(0, { out: nd.zeros([3]) } as never), ArgumentError, /^argmax: unknown option 'out'/],
+    ['argmax out a string', () => a.argmax(0, { out: 'x' } as never), ArgumentError, /^argmax: out must be an NdArray, got string 'x'/],
     ['isclose option typo', () => nd.isclose(a, a, { rtol: 1, tol: 1 } as never), ArgumentError, /^isclose: unknown option 'tol'/],
     ['searchsorted option typo', () => nd.array([1, 2]).searchsorted(1, { sid: 'left' } as never), ArgumentError, /^searchsorted: unknown option 'sid'/],
     ['arrayEqual option typo', () => a.arrayEqual(a, { equal_nan: true } as never), ArgumentError, /^arrayEqual: unknown option 'equal_nan'/],
@@ -208,6 +208,23 @@ describe('NumPy positional arguments do what NumPy does', () => {
     const mask = nd.zeros([3]).astype('bool');
     assert.equal(a.gt(2, mask), mask);
     assert.deepEqual(mask.toArray(), [false, true, true]);
+  });
+  test('reductions: a.sum(0, out), a.sum(0, { out }), nd.mean(a, null, out0d), a.std(0, { ddof: 1, out }), a.argmax(1, out)', () => {
+    const a = nd.array([[1, 2, 3], [4, 5, 9]]);
+    const out = nd.zeros([3]);
+    assert.equal(a.sum(0, out), out);
+    assert.deepEqual(out.toArray(), [5, 7, 12]);
+    assert.equal(a.max(0, { out }), out);
+    assert.deepEqual(out.toArray(), [4, 5, 9]);
+    assert.equal(a.std(0, { ddof: 1, out }), out);
+    assert.deepEqual(out.toArray(), [2.1213203435596424, 2.1213203435596424, 4.242640687119285]);
+    const out0 = nd.zeros([]);
+    assert.equal(nd.mean(a, null, out0), out0);
+    assert.equal(out0.toArray(), 4);
+    const idx = nd.zeros([2]);
+    assert.equal(a.argmax(1, idx), idx);
+    assert.deepEqual(idx.toArray(), [2, 2]);
+    assert.throws(() => a.sum(0, nd.zeros([2])), ShapeError);
   });
   test('a.std(0, 1) / a.var(1, 1): a number in the options slot is ddof', () => {
     const a = nd.array([[1, 2, 3], [4, 5, 9]]);
