@@ -36,6 +36,8 @@ export interface StaticServerOptions {
   index?: string;
   /** Port; 0 (default) picks a free one. */
   port?: number;
+  /** The Content-Security-Policy of every response (default {@link STRICT_CSP}). */
+  csp?: string;
 }
 
 /** A running server and how to reach and stop it. */
@@ -60,7 +62,7 @@ export interface StaticServer {
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
   const root = resolve(options.root);
   const server = createServer((req, res) => {
-    const headers = { 'Content-Security-Policy': STRICT_CSP, 'Cache-Control': 'no-store' };
+    const headers = { 'Content-Security-Policy': options.csp ?? STRICT_CSP, 'Cache-Control': 'no-store' };
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     void (async () => {
       if (path === '/' && options.index !== undefined) {
