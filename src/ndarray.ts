@@ -107,6 +107,14 @@ function checkOutArg(func: string, out: unknown): NdArray | undefined {
  */
 export function outOption(func: string, options: unknown): NdArray | undefined {
   if (options === undefined || options instanceof NdArray) return options;
+  // Hot path (`a.add(b, { out })` in loops): an object literal whose only key is `out`, found
+  // by for-in (no allocation); checkOptions' symbol-key scan costs ~60–130 ns a call (measured
+  // with scripts/arg-check-timing.ts), so symbol-keyed properties are not looked at here.
+  if (typeof options === 'object' && options !== null && Object.getPrototypeOf(options) === Object.prototype) {
+    let onlyOut = true;
+    for (const key in options) if (key !== 'out') onlyOut = false;
+    if (onlyOut) return checkOutArg(func, (options as OutOptions).out);
+  }
   return checkOutArg(func, checkOptions(func, options, OUT_KEYS).out);
 }
 

@@ -121,6 +121,9 @@ describe('an argument beyond the last one throws ArgumentError (methods and nd.*
     assert.equal(a.sum(undefined, undefined), 10);
     assert.deepEqual(a.add(1, undefined).toArray(), [[2, 3], [4, 5]]);
     assert.deepEqual(nd.sqrt(nd.array([4]), undefined).toArray(), [2]);
+    assert.deepEqual(a.add(1, { out: undefined }).toArray(), [[2, 3], [4, 5]]);
+    const out = Object.assign(Object.create(null) as { out?: NdArray }, { out: nd.zeros([2, 2]) });
+    assert.equal(a.add(1, out), out.out);
   });
 });
 
@@ -156,6 +159,8 @@ describe('unknown option keys and wrong types throw named errors that name funct
     ['operand a string', () => a.add('1' as never), ArgumentError, /^add: the other operand must be an NdArray or a number, got string '1'/],
     ['operand an array literal', () => a.mul([1, 2, 3] as never), ArgumentError, /^mul: the other operand must be an NdArray or a number, got array of length 3/],
     ['out a plain array', () => a.add(1, { out: [1, 2] } as never), ArgumentError, /^add: out must be an NdArray, got array of length 2/],
+    ['out beside an unknown key', () => a.add(1, { out: nd.zeros([2, 3]), where: true } as never), ArgumentError, /^add: unknown option 'where' \(options: out\)/],
+    ['options a Map', () => a.sqrt(new Map() as never), ArgumentError, /^sqrt: options must be an object with keys out, got object \[object Map\]/],
     ['reduction out a Float64Array', () => a.sum(0, { out: new Float64Array(3) } as never), ArgumentError, /^sum: out must be an NdArray, got Float64Array of length 3/],
     ['float index in get', () => a.get(0.5, 0), ArgumentError, /^get: index 0 must be an integer, got number 0\.5/],
     ['string index in get', () => a.get('1' as never, 0), ArgumentError, /^get: index 0 must be an integer, got string '1'/],
