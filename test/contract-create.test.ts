@@ -255,3 +255,69 @@ describe('nd.config checks its options', () => {
     assert.deepEqual(nd.config(), before);
   });
 });
+
+describe('joining functions check their arguments', () => {
+  // [name, call, shape, values (NumPy)]
+  const CASES: [string, () => NdArray, number[], unknown][] = [
+    // np.concatenate([np.ones((2, 2)), np.zeros(1)], axis=None)
+    ['concat axis null flattens', () => nd.concat([nd.ones([2, 2]), nd.zeros(1)], null), [5], [1, 1, 1, 1, 0]],
+    // np.concatenate([a.T, [[5, 6]]], axis=None): C order of each, a view included
+    ['concat axis null of a transposed view', () => nd.concat([nd.array([[1, 2], [3, 4]]).T, nd.array([[5, 6]])], null), [6], [1, 3, 2, 4, 5, 6]],
+    // np.concatenate([[1, 2], [3]])
+    ['concat of plain data', () => nd.concat([[1, 2], [3]]), [3], [1, 2, 3]],
+    // np.stack([[1, 2], [3, 4]], axis=-1)
+    ['stack of plain data, axis -1', () => nd.stack([[1, 2], [3, 4]], -1), [2, 2], [[1, 3], [2, 4]]],
+    // np.vstack([[1, 2], np.array([[3, 4]])])
+    ['vstack mixing data and arrays', () => nd.vstack([[1, 2], nd.array([[3, 4]])]), [2, 2], [[1, 2], [3, 4]]],
+    ['hstack of plain data', () => nd.hstack([[1], [2, 3]]), [3], [1, 2, 3]],
+    ['columnStack of plain data', () => nd.columnStack([[1, 2], [3, 4]]), [2, 2], [[1, 3], [2, 4]]],
+  ];
+  for (const [name, run, shape, values] of CASES) {
+    test(name, () => assert.deepEqual({ shape: run().shape, values: run().toArray() }, { shape, values }));
+  }
+
+  const ERRORS: [string, () => unknown, RegExp][] = [
+    ['concat of one array (not a list)', () => nd.concat(nd.ones(2) as never), /^concat: arrays must be a JS array of arrays, got NdArray float64 \[2\]/],
+    ['concat axis string', () => nd.concat([nd.ones(2), nd.ones(2)], '0' as never), /^concat: axis must be an integer or null, got string '0'/],
+    ['concat axis 0.5', () => nd.concat([nd.ones(2), nd.ones(2)], 0.5), /^concat: axis must be an integer or null, got number 0.5/],
+    ['concat extra argument', () => (nd.concat as (...a: unknown[]) => unknown)([nd.ones(2)], 0, 1), /^concat: takes at most 2 arguments, got 3/],
+    ['concat undefined entry', () => nd.concat([nd.ones(2), undefined] as never), /^concat: arrays\[1\] must be an array, got undefined/],
+    ['stack axis true', () => nd.stack([nd.ones(2)], true as never), /^stack: axis must be an integer, got boolean true/],
+    ['stack axis null', () => nd.stack([nd.ones(2)], null as never), /^stack: axis must be an integer, got null/],
+    ['hstack null', () => nd.hstack(null as never), /^hstack: arrays must be a JS array of arrays, got null/],
+    ['vstack extra argument', () => (nd.vstack as (...a: unknown[]) => unknown)([nd.ones(2)], 0), /^vstack: takes at most 1 argument, got 2/],
+    ['columnStack string', () => nd.columnStack('ab' as never), /^columnStack: arrays must be a JS array/],
+  ];
+  for (const [name, run, message] of ERRORS) {
+    test(name, () => assert.throws(run, (e: unknown) => e instanceof ArgumentError && message.test(e.message)));
+  }
+
+  test('temporaries made from plain data are freed, also when the join throws', () => {
+    const before = nd.info().liveBytes;
+    nd.concat([[1, 2], [3]]).dispose();
+    const square = nd.ones([2, 2]);
+    nd.concat([square.T, [5]], null).dispose();
+    square.dispose();
+    assert.throws(() => nd.concat([[1, 2], [[3]]]), NdvecError); // ndim mismatch after conversion
+    assert.throws(() => nd.stack([[1, 2], [3]]), ShapeError);
+    assert.equal(nd.info().liveBytes, before);
+  });
+});
+
+describe('runtime functions check their arguments', () => {
+  const CASES: [string, () => unknown, RegExp][] = [
+    ['info(1)', () => (nd.info as (...a: unknown[]) => unknown)(1), /^info: takes at most 0 arguments, got 1/],
+    ['ready(1)', () => (nd.ready as (...a: unknown[]) => unknown)(1), /^ready: takes at most 0 arguments, got 1/],
+    ['scope()', () => (nd.scope as (...a: unknown[]) => unknown)(), /^scope: takes at least 1 argument, got 0/],
+    ['scope(1)', () => nd.scope(1 as never), /^scope: fn must be a function, got number 1/],
+    ['scope(fn, 1)', () => (nd.scope as (...a: unknown[]) => unknown)(() => 1, 1), /^scope: takes at most 1 argument, got 2/],
+  ];
+  for (const [name, run, message] of CASES) {
+    test(name, () => assert.throws(run, (e: unknown) => e instanceof ArgumentError && message.test(e.message)));
+  }
+  test('a refused scope opens nothing: later arrays are not freed by it', () => {
+    assert.throws(() => nd.scope(null as never), ArgumentError);
+    const a = nd.ones(3);
+    assert.equal(a.sum(), 3);
+  });
+});

@@ -47,6 +47,7 @@
  * @module
  */
 import { settings } from '../config.ts';
+import { checkArity } from '../args.ts';
 import { RESERVED_BYTES, arenaMemory, type Storage } from '../memory.ts';
 import { wasmBase64, type WasmExports } from './wasm-bytes.generated.ts';
 
@@ -240,12 +241,14 @@ else void loadKernelsAsync();
  * also resolves, never rejects, when WASM cannot load (no WebAssembly or SIMD, blocked by a
  * Content-Security-Policy): `nd.info().wasmReason` says why.
  * @returns a promise of whether the WASM kernels loaded
+ * @throws ArgumentError when given an argument (it takes none)
  * @example
  * import { nd } from 'ndvec';
  * await nd.ready();     // on a browser main thread: WASM from here on, where it can load
  * nd.info().wasm;       // true, or false with nd.info().wasmReason saying why
  */
 export function ready(): Promise<boolean> {
+  if (arguments.length !== 0) checkArity('ready', arguments, 0);
   return loading;
 }
 
