@@ -11,6 +11,7 @@ export * from './reduce';
 export * from './unary';
 export * from './matmul';
 export * from './transcendental';
+export * from './random';
 
 /** First byte after the module's static data (where a runtime heap would start). */
 export function heapBase(): usize {

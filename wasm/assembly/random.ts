@@ -1,0 +1,185 @@
+/**
+ * NumPy's random streams: PCG64 (XSL-RR 128/64, NumPy's multiplier) with i64 math, and the
+ * bulk samplers of numpy/random/src/distributions/distributions.c that `nd.rng` fills
+ * arrays with. The generator state lives in globals: src/random/wasm-samplers.ts loads it
+ * (`pcg64_set`) before a fill and reads it back (`pcg64_get`) after, so the JS generator
+ * (src/random/pcg64.ts) and this one are one stream.
+ *
+ * The samplers stop early on the rare draws whose result needs `log1p` (the tails of the
+ * normal and exponential ziggurats, about 1 draw in 4000): they return how many elements
+ * they wrote, and the JS side finishes that element with its Math.log1p (fdlibm's, as
+ * glibc's log1p that NumPy calls) and calls again for the rest. `last_raw_lo()` gives the
+ * low 32 bits of the draw that stopped them. Pointers are byte offsets, counts elements.
+ */
+import { FE, FI, KE, KI, WE, WI } from './random-tables';
+
+const MUL_HI: u64 = 2549297995355413924;
+const MUL_LO: u64 = 4865540595714422341;
+
+let stateLo: u64 = 0;
+let stateHi: u64 = 0;
+let incLo: u64 = 1;
+let incHi: u64 = 0;
+let hasUint32: i32 = 0;
+let uinteger: u32 = 0;
+let lastRaw: u64 = 0;
+
+/**
+ * Loads the state: 128-bit state and increment as 32-bit limbs (lowest first) and NumPy's
+ * uint32 buffer (`has_uint32`, `uinteger`).
+ */
+export function pcg64_set(s0: u32, s1: u32, s2: u32, s3: u32, i0: u32, i1: u32, i2: u32, i3: u32, has: i32, buffered: u32): void {
+  stateLo = (<u64>s1 << 32) | <u64>s0;
+  stateHi = (<u64>s3 << 32) | <u64>s2;
+  incLo = (<u64>i1 << 32) | <u64>i0;
+  incHi = (<u64>i3 << 32) | <u64>i2;
+  hasUint32 = has;
+  uinteger = buffered;
+}
+
+/**
+ * Reads the state back: k = 0..3 state limbs, 4..7 increment limbs, 8 has_uint32, 9 the
+ * buffered uint32.
+ */
+export function pcg64_get(k: i32): u32 {
+  switch (k) {
+    case 0: return <u32>stateLo;
+    case 1: return <u32>(stateLo >> 32);
+    case 2: return <u32>stateHi;
+    case 3: return <u32>(stateHi >> 32);
+    case 4: return <u32>incLo;
+    case 5: return <u32>(incLo >> 32);
+    case 6: return <u32>incHi;
+    case 7: return <u32>(incHi >> 32);
+    case 8: return <u32>hasUint32;
+    default: return uinteger;
+  }
+}
+
+/** Low 32 bits of the last 64-bit draw (the one that stopped a sampler early). */
+export function last_raw_lo(): u32 {
+  return <u32>lastRaw;
+}
+
+/** High 64 bits of a·b. */
+@inline function mulHigh(a: u64, b: u64): u64 {
+  const a0 = a & 0xffffffff;
+  const a1 = a >> 32;
+  const b0 = b & 0xffffffff;
+  const b1 = b >> 32;
+  const w0 = a0 * b0;
+  const t = a1 * b0 + (w0 >> 32);
+  let w1 = t & 0xffffffff;
+  const w2 = t >> 32;
+  w1 += a0 * b1;
+  return a1 * b1 + w2 + (w1 >> 32);
+}
+
+/** One step and the XSL-RR output (NumPy's `pcg64_next64`). */
+@inline function next64(): u64 {
+  const lo = stateLo * MUL_LO;
+  let hi = mulHigh(stateLo, MUL_LO) + stateLo * MUL_HI + stateHi * MUL_LO;
+  const newLo = lo + incLo;
+  hi += incHi + <u64>(newLo < lo);
+  stateLo = newLo;
+  stateHi = hi;
+  return rotr<u64>(hi ^ newLo, hi >> 58);
+}
+
+/** NumPy's `next_double`. */
+@inline function nextDouble(): f64 {
+  return <f64>(next64() >> 11) * (1.0 / 9007199254740992.0);
+}
+
+/** NumPy's `next_uint32` (low half first, the high half buffered). */
+@inline function next32(): u32 {
+  if (hasUint32) {
+    hasUint32 = 0;
+    return uinteger;
+  }
+  const r = next64();
+  hasUint32 = 1;
+  uinteger = <u32>(r >> 32);
+  return <u32>r;
+}
+
+/** `low + range · next_double` for n elements (range 1, low 0 give `random()` exactly). */
+export function random_uniform_fill(out: usize, n: i32, low: f64, range: f64): void {
+  for (let i = 0; i < n; i++) store<f64>(out + (<usize>i << 3), low + range * nextDouble());
+}
+
+/**
+ * Standard normals (`standard` 1: the values themselves, as `standard_normal`) or
+ * `loc + scale · z` (`normal`) by NumPy's ziggurat. Stops at a tail draw.
+ * @returns how many elements were written (n unless a tail draw stopped it)
+ */
+export function random_normal_fill(out: usize, n: i32, standard: i32, loc: f64, scale: f64): i32 {
+  for (let i = 0; i < n; i++) {
+    let x: f64;
+    for (;;) {
+      const raw = next64();
+      const idx = <usize>(raw & 0xff);
+      const r = raw >> 8;
+      const rabs = (r >> 1) & 0x000fffffffffffff;
+      x = <f64>rabs * load<f64>(WI + (idx << 3));
+      if (r & 1) x = -x;
+      if (rabs < load<u64>(KI + (idx << 3))) break;
+      if (idx == 0) {
+        lastRaw = raw;
+        return i;
+      }
+      const fPrev = load<f64>(FI + ((idx - 1) << 3));
+      const f = load<f64>(FI + (idx << 3));
+      if ((fPrev - f) * nextDouble() + f < Math.exp(-0.5 * x * x)) break;
+    }
+    store<f64>(out + (<usize>i << 3), standard ? x : loc + scale * x);
+  }
+  return n;
+}
+
+/**
+ * `scale · standard_exponential` by NumPy's ziggurat. Stops at a tail draw.
+ * @returns how many elements were written (n unless a tail draw stopped it)
+ */
+export function random_exponential_fill(out: usize, n: i32, scale: f64): i32 {
+  for (let i = 0; i < n; i++) {
+    let x: f64;
+    for (;;) {
+      const raw = next64();
+      const ri = raw >> 3;
+      const idx = <usize>(ri & 0xff);
+      const rr = ri >> 8;
+      x = <f64>rr * load<f64>(WE + (idx << 3));
+      if (rr < load<u64>(KE + (idx << 3))) break;
+      if (idx == 0) {
+        lastRaw = raw;
+        return i;
+      }
+      const fPrev = load<f64>(FE + ((idx - 1) << 3));
+      const f = load<f64>(FE + (idx << 3));
+      if ((fPrev - f) * nextDouble() + f < Math.exp(-x)) break;
+    }
+    store<f64>(out + (<usize>i << 3), scale * x);
+  }
+  return n;
+}
+
+/**
+ * `low + k`, k uniform in [0, rng] for 0 < rng < 2^32 − 1, by Lemire's method on 32-bit
+ * draws through the uint32 buffer (NumPy's `buffered_bounded_lemire_uint32`).
+ */
+export function random_bounded32_fill(out: usize, n: i32, low: f64, rng: u32): void {
+  const excl: u64 = <u64>rng + 1;
+  const threshold: u64 = (0x100000000 - excl) % excl;
+  for (let i = 0; i < n; i++) {
+    let m: u64 = <u64>next32() * excl;
+    let leftover = m & 0xffffffff;
+    if (leftover < excl) {
+      while (leftover < threshold) {
+        m = <u64>next32() * excl;
+        leftover = m & 0xffffffff;
+      }
+    }
+    store<f64>(out + (<usize>i << 3), low + <f64>(m >> 32));
+  }
+}
