@@ -172,6 +172,7 @@ describe('unknown option keys and wrong types throw named errors that name funct
     ['searchsorted side middle', () => nd.array([1, 2]).searchsorted(1, 'middle' as never), ArgumentError, /^searchsorted: side must be one of 'left', 'right', got string 'middle'/],
     ['searchsorted v a string', () => nd.array([1, 2]).searchsorted('1' as never), ArgumentError, /^searchsorted: v must be a number or an NdArray, got string '1'/],
     ['toNdarray factory a string', () => a.toNdarray('ndarray' as never), ArgumentError, /^toNdarray: factory must be/],
+    ['slice spec holding a bigint', () => a.slice([1n, 2] as never), IndexError, /^invalid slice spec \[bigint 1n,2\]: bounds must be integers or null/],
     ['null shape in reshape', () => a.reshape(null as never), ShapeError, /^reshape: shape must be a non-negative integer or an array of them, got null/],
     ['string size in reshape', () => a.reshape(3, '2' as never), ShapeError, /^reshape: invalid shape \[3,string '2'\]/],
     ['null shape in broadcastTo', () => a.broadcastTo(null as never), ShapeError, /^broadcastTo: shape must be a non-negative integer or an array of them, got null/],

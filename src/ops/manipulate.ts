@@ -18,6 +18,7 @@ import {
   type ShapeLike,
 } from '../shape.ts';
 import type { DType } from '../memory.ts';
+import { describe } from '../args.ts';
 
 /** One slice spec per axis: integer, null or ':', 'start:stop:step' string, or [start, stop, step?]. */
 export type SliceSpec = number | null | string | readonly [number | null, number | null, (number | null)?];
@@ -88,10 +89,16 @@ function parseSliceInt(text: string, spec: string): number | null {
   return v;
 }
 
+/** A spec as messages show it (`[0.5,2]`), never throwing (bigints, cycles, symbols). */
+function specText(spec: unknown): string {
+  if (!Array.isArray(spec)) return describe(spec);
+  return `[${spec.map((x: unknown) => (typeof x === 'number' || x === null ? String(x) : describe(x))).join(',')}]`;
+}
+
 function checkSliceBound(v: number | null | undefined, spec: unknown): number | null {
   if (v === null || v === undefined) return null;
   if (typeof v !== 'number' || !Number.isInteger(v)) {
-    throw new IndexError(`invalid slice spec ${JSON.stringify(spec)}: bounds must be integers or null, got ${String(v)}`);
+    throw new IndexError(`invalid slice spec ${specText(spec)}: bounds must be integers or null, got ${String(v)}`);
   }
   return v;
 }
@@ -116,7 +123,7 @@ function parseSpec(spec: SliceSpec): number | Range {
   if (Array.isArray(spec) && spec.length >= 2 && spec.length <= 3) {
     return { start: checkSliceBound(spec[0], spec), stop: checkSliceBound(spec[1], spec), step: checkSliceBound(spec[2], spec) };
   }
-  throw new IndexError(`invalid slice spec ${JSON.stringify(spec)}: use an integer, null, 'start:stop:step' or [start, stop, step?]`);
+  throw new IndexError(`invalid slice spec ${specText(spec)}: use an integer, null, 'start:stop:step' or [start, stop, step?]`);
 }
 
 /**
