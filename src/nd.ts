@@ -62,9 +62,23 @@ function withArray<T>(x: Input, f: (a: NdArray) => T): T {
   }
 }
 
-/** Accepts an NdArray, or anything `nd.array` takes, as an array (kept alive: for views). */
-function asArray(x: Input): NdArray {
-  return x instanceof NdArray ? x : array(x);
+/**
+ * Runs method `name` on an array made from plain data (`nd.reshape([1, 2, 3, 4], [2, 2])`):
+ * a result that is a view of it becomes the owner of its memory (so disposing the result
+ * frees it; nothing else holds the converted array); otherwise the converted array is freed.
+ */
+function callOnConverted(x: Input, name: string, args: unknown[]): unknown {
+  const a = array(x);
+  let r: unknown;
+  try {
+    r = call(a, name, args);
+  } catch (e) {
+    a.dispose();
+    throw e;
+  }
+  if (!(r instanceof NdArray) || r.storage !== a.storage) a.dispose();
+  else if (r !== a) return new NdArray(r.storage, r.shape, r.strides, r.offset, true, r.readOnly);
+  return r;
 }
 
 /** Calls method `name` of `a` with `args` (the nd.* functions forward to the methods). */
@@ -81,7 +95,7 @@ function methodFunction<F>(name: string, max: number, min = 1, view = false): F 
   const f = function (this: unknown, a: Input, ...args: unknown[]): unknown {
     if (arguments.length > max || arguments.length < min) checkArity(name, arguments, max, min);
     if (a instanceof NdArray) return call(a, name, args);
-    return view ? call(asArray(a), name, args) : withArray(a, (x) => call(x, name, args));
+    return view ? callOnConverted(a, name, args) : withArray(a, (x) => call(x, name, args));
   };
   Object.defineProperty(f, 'name', { value: name });
   return f as F;
