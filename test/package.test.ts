@@ -2,7 +2,9 @@
  * The published package: `npm pack` holds dist/, README.md and LICENSE and nothing it should
  * not; installed into a fresh project (offline: ndvec has no runtime dependencies) it imports
  * as `ndvec` from Node, runs its ops on WASM, type-checks a strict consumer, and runs the
- * README's quick start with the output its comments promise.
+ * README's quick start with the output its comments promise. `require('ndvec')` works too
+ * (the CommonJS build in dist/cjs/), from the tarball and from a folder install
+ * (`npm install <folder>`, as the README's install section says).
  * Needs `npm run build` first (npm test does it).
  */
 import { after, before, describe, test } from 'node:test';
@@ -164,6 +166,11 @@ describe('the packed package', () => {
       run(process.execPath, [tscPath, '-p', 'tsconfig.json'], consumer);
     });
 
+    test('require(\'ndvec\') from CommonJS (dist/cjs, every Node 20) runs on WASM', () => {
+      writeFileSync(join(consumer, 'check.cjs'), REQUIRE_CHECK);
+      assertRequireCheck(run(process.execPath, ['check.cjs'], consumer).stdout);
+    });
+
     test("the README's quick start prints what its comments say", () => {
       const code = quickStartCode(readFileSync(join(repoRoot, 'README.md'), 'utf8'));
       const expected = expectedQuickStartOutput(code);
@@ -174,6 +181,58 @@ describe('the packed package', () => {
     });
   });
 
+});
+
+/** A CommonJS script that requires ndvec and prints what the tests check. */
+const REQUIRE_CHECK = `const { nd, NdArray, ShapeError } = require('ndvec');
+const a = nd.array([-2, 3, -1, 5, 0, 7, -4]);
+let shapeError = false;
+try { nd.zeros([2]).add(nd.zeros([3])); } catch (e) { shapeError = e instanceof ShapeError; }
+console.log(JSON.stringify({ info: nd.info(), positive: a.where(a.gt(0)).toArray(), isNdArray: a instanceof NdArray, shapeError, resolved: require.resolve('ndvec') }));
+`;
+
+/** The same check from an ES module. */
+const IMPORT_CHECK = REQUIRE_CHECK.replace("const { nd, NdArray, ShapeError } = require('ndvec');", "import { nd, NdArray, ShapeError } from 'ndvec';")
+  .replace("require.resolve('ndvec')", "import.meta.resolve('ndvec')");
+
+function assertRequireCheck(stdout: string): string {
+  const out = JSON.parse(stdout) as { info: { wasm: boolean; wasmReason: string | null }; positive: number[]; isNdArray: boolean; shapeError: boolean; resolved: string };
+  assert.deepEqual([out.info.wasm, out.info.wasmReason], [true, null], JSON.stringify(out.info));
+  assert.deepEqual(out.positive, [3, 5, 7]);
+  assert.equal(out.isNdArray, true);
+  assert.equal(out.shapeError, true);
+  return out.resolved;
+}
+
+describe('installed from a folder (npm install <folder>)', () => {
+  let folderWork = '';
+  let app = '';
+
+  before(() => {
+    assertDistFresh();
+    // The folder holds what a built clone offers the installer: the packed files.
+    folderWork = mkdtempSync(join(tmpdir(), 'ndvec-folder-'));
+    const packed = JSON.parse(run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', folderWork], repoRoot).stdout) as { filename: string }[];
+    run('tar', ['-xzf', join(folderWork, packed[0]!.filename), '-C', folderWork], folderWork);
+    app = join(folderWork, 'app');
+    mkdirSync(app);
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true }, null, 2));
+    run(npm, ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', join(folderWork, 'package')], app);
+  });
+
+  after(() => {
+    if (folderWork !== '') rmSync(folderWork, { recursive: true, force: true });
+  });
+
+  test("require('ndvec') resolves dist/cjs and runs on WASM", () => {
+    writeFileSync(join(app, 'check.cjs'), REQUIRE_CHECK);
+    assert.match(assertRequireCheck(run(process.execPath, ['check.cjs'], app).stdout), /dist[/\\]cjs[/\\]index\.js$/);
+  });
+
+  test("import 'ndvec' resolves dist/index.js and runs on WASM", () => {
+    writeFileSync(join(app, 'check.mjs'), IMPORT_CHECK);
+    assert.match(assertRequireCheck(run(process.execPath, ['check.mjs'], app).stdout), /dist\/index\.js$/);
+  });
 });
 
 describe('docs', () => {
