@@ -28,6 +28,9 @@ const checkPages: Record<string, string> = {
   '/check/check.js': `import { nd, NdArray } from '/dist/index.js';
 const out = {};
 try {
+  // On a page the kernels compile after import: JS kernels until nd.ready() resolves.
+  out.reasonAtImport = nd.info().wasmReason;
+  out.loaded = await nd.ready();
   const a = nd.array([-2, 3, -1, 5, 0, 7, -4]);
   const m = nd.arange(6).reshape([2, 3]);
   const big = nd.arange(100000);
@@ -163,7 +166,10 @@ describe('browser (Chromium, strict CSP)', { skip }, () => {
     );
     const out = (await handle.jsonValue()) as Record<string, unknown>;
     assert.equal(out.error, undefined, String(out.error));
+    assert.equal(out.reasonAtImport, 'not ready yet', 'on a page the WASM kernels compile asynchronously after import');
+    assert.equal(out.loaded, true);
     assert.equal((out.info as { wasm: boolean }).wasm, true, `nd.info(): ${JSON.stringify(out.info)}`);
+    assert.equal((out.info as { wasmReason: string | null }).wasmReason, null);
     assert.deepEqual(out.positive, [3, 5, 7]);
     assert.deepEqual(out.sum0, [3, 5, 7]);
     assert.deepEqual(out.sum1, [3, 12]);

@@ -327,5 +327,11 @@ $('controls').addEventListener('submit', runAll);
 $('case').addEventListener('change', syncControls);
 $('expression').addEventListener('input', syncControls);
 syncControls();
-const info = nd.info();
-setStatus('idle', `ndvec loaded: WASM ${info.wasm ? 'on' : 'off'}, SIMD ${info.simd ? 'on' : 'off'}. Press Run.`);
+// On a page the WASM kernels compile in the background after import (ops run on the JS
+// kernels meanwhile); wait for them so the WASM variant measures WASM.
+setStatus('loading', 'Loading the WebAssembly kernels…');
+nd.ready().then(() => {
+  const info = nd.info();
+  const wasm = info.wasm ? 'on' : `off (${info.wasmReason})`;
+  setStatus('idle', `ndvec loaded: WASM ${wasm}, SIMD ${info.simd ? 'on' : 'off'}. Press Run.`);
+});
