@@ -112,6 +112,15 @@ MIXED = [
     ['normal', 0.0, 0.0, [2]],
     ['standardNormal', None],
     ['exponential', 1.0, None],
+    ['uniform', 3.0, 3.0, [2]],
+    ['random', [1]],
+    ['normal', -1e308, 1e308, [3]],
+    ['exponential', 1e308, [3]],
+    ['uniform', -1e300, 1e300, [2]],
+    ['integers', 2**32 - 1, 2**33, [3], True],
+    ['integers', 0, 2**32 - 1, [3], True],
+    ['choice', [2.5], [3], True, [1.0]],
+    ['choice', 0, [0], False, None],
     ['random', [5]],
 ]
 

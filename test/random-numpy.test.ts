@@ -59,8 +59,9 @@ function run(g: Generator, call: Call): unknown {
       return g.exponential(a[0] as number, size(a[1]));
     case 'choice': {
       const pop = typeof a[0] === 'number' ? a[0] : nd.array(a[0] as number[]);
-      const options = a[3] === true && a[4] === null ? undefined : { replace: a[2] as boolean, p: a[3] as number[] | null };
-      return g.choice(pop, size(a[1]), options ?? { replace: a[2] as boolean });
+      // NumPy's defaults (replace, no p) are tested by passing no options at all
+      if (a[2] === true && a[3] === null) return g.choice(pop, size(a[1]));
+      return g.choice(pop, size(a[1]), { replace: a[2] as boolean, p: a[3] as number[] | null });
     }
     case 'shuffle': {
       const arr = nd.array(a[0] as number[]);
@@ -224,7 +225,7 @@ describe('nd.rng: streams and shapes', () => {
 
 describe('nd.rng: invalid arguments throw named errors and leave arrays intact', () => {
   const g = (): Generator => rng(0);
-  const cases: [string, () => unknown, typeof NdvecError, RegExp][] = [
+  const cases: [string, () => unknown, abstract new (...args: never[]) => NdvecError, RegExp][] = [
     ['negative seed', () => rng(-1), ArgumentError, /non-negative integer/],
     ['fractional seed', () => rng(1.5), ArgumentError, /got number 1.5/],
     ['NaN seed', () => rng(NaN), ArgumentError, /got number NaN/],

@@ -30,6 +30,14 @@ const TWO21 = 2097152;
 const INV53 = 1 / 9007199254740992;
 
 /**
+ * High 32 bits of a·m for uint32 a and m = mh·2^16 + ml, exactly: a·m = a·mh·2^16 + a·ml,
+ * and every term stays below 2^49.
+ */
+function mulHigh(a: number, mh: number, ml: number): number {
+  return Math.floor((a * mh + Math.floor(a * ml * INV16)) * INV16);
+}
+
+/**
  * The PCG64 bit generator with NumPy's stream. Construct it from the four 64-bit words
  * SeedSequence generates (see `seedPcg64`), or from a raw state.
  */
@@ -83,47 +91,22 @@ export class PCG64 {
     this.step();
   }
 
-  /** One LCG step: `state = state · M + inc (mod 2^128)`. */
+  /** One LCG step: `state = state · M + inc (mod 2^128)`, column by column. */
   step(): void {
     const s0 = this.s0, s1 = this.s1, s2 = this.s2, s3 = this.s3;
-    // s0·M0 (full)
-    let p = s0 * M0L;
-    let t = s0 * M0H + Math.floor(p * INV16);
-    const h00 = Math.floor(t * INV16);
-    const l00 = Math.imul(s0, M0) >>> 0;
-    // s0·M1, s1·M0 (full)
-    p = s0 * M1L;
-    t = s0 * M1H + Math.floor(p * INV16);
-    const h01 = Math.floor(t * INV16);
-    const l01 = Math.imul(s0, M1) >>> 0;
-    p = s1 * M0L;
-    t = s1 * M0H + Math.floor(p * INV16);
-    const h10 = Math.floor(t * INV16);
-    const l10 = Math.imul(s1, M0) >>> 0;
-    // s0·M2, s1·M1, s2·M0 (full: their high halves reach limb 3)
-    p = s0 * M2L;
-    t = s0 * M2H + Math.floor(p * INV16);
-    const h02 = Math.floor(t * INV16);
-    const l02 = Math.imul(s0, M2) >>> 0;
-    p = s1 * M1L;
-    t = s1 * M1H + Math.floor(p * INV16);
-    const h11 = Math.floor(t * INV16);
-    const l11 = Math.imul(s1, M1) >>> 0;
-    p = s2 * M0L;
-    t = s2 * M0H + Math.floor(p * INV16);
-    const h20 = Math.floor(t * INV16);
-    const l20 = Math.imul(s2, M0) >>> 0;
-
-    let x = l00 + this.i0;
+    let x = (Math.imul(s0, M0) >>> 0) + this.i0;
     const r0 = x >>> 0;
     let c = (x - r0) * INV32;
-    x = h00 + l01 + l10 + this.i1 + c;
+    x = mulHigh(s0, M0H, M0L) + (Math.imul(s0, M1) >>> 0) + (Math.imul(s1, M0) >>> 0) + this.i1 + c;
     const r1 = x >>> 0;
     c = (x - r1) * INV32;
-    x = h01 + h10 + l02 + l11 + l20 + this.i2 + c;
+    x = mulHigh(s0, M1H, M1L) + mulHigh(s1, M0H, M0L) +
+      (Math.imul(s0, M2) >>> 0) + (Math.imul(s1, M1) >>> 0) + (Math.imul(s2, M0) >>> 0) + this.i2 + c;
     const r2 = x >>> 0;
     c = (x - r2) * INV32;
-    x = h02 + h11 + h20 + Math.imul(s0, M3) + Math.imul(s1, M2) + Math.imul(s2, M1) + Math.imul(s3, M0) + this.i3 + c;
+    // the top limb keeps only its low 32 bits: Math.imul suffices for its own products
+    x = mulHigh(s0, M2H, M2L) + mulHigh(s1, M1H, M1L) + mulHigh(s2, M0H, M0L) +
+      Math.imul(s0, M3) + Math.imul(s1, M2) + Math.imul(s2, M1) + Math.imul(s3, M0) + this.i3 + c;
     this.s0 = r0;
     this.s1 = r1;
     this.s2 = r2;

@@ -2,11 +2,12 @@
 // numpy/random/src/distributions/ziggurat_constants.h — do not edit.
 /**
  * NumPy's ziggurat tables (256 layers) for `random_standard_normal` (ki/wi/fi) and
- * `random_standard_exponential` (ke/we/fe), double versions, exact.
+ * `random_standard_exponential` (ke/we/fe), double versions, exact. The ki/ke entries
+ * are uint64 values below 2^53, so exact as numbers.
  * @module
  */
 
-/** `ki_double` (uint64 values, all below 2^53, so exact as numbers). */
+/** `ki_double`. */
 export const KI: Float64Array = new Float64Array([
   4208095142473578, 0, 3387314423973544, 3838760076542274, 4030768804392682, 4136731738896254, 4203757248105145, 4249917568205994,
   4283617341590296, 4309289223136604, 4329489775174550, 4345795907393188, 4359232558744730, 4370494503737299, 4380069246215646, 4388308869042394,
@@ -42,7 +43,7 @@ export const KI: Float64Array = new Float64Array([
   4436714892174061, 4430368316897338, 4422264825074740, 4411517007702132, 4396496531309976, 4373832704204284, 4335125104963628, 4251099761679434,
 ]);
 
-/** `ke_double` (uint64 values, all below 2^53, so exact as numbers). */
+/** `ke_double`. */
 export const KE: Float64Array = new Float64Array([
   7971545857431494, 0, 5485857970336126, 6877400373607440, 7489560515621038, 7829793950745724, 8045251395085594, 8193552821270898,
   8301707212298418, 8384003209374832, 8448689755168200, 8500854585063478, 8543802742323106, 8579772857648236, 8610334328270398, 8636619566280862,
