@@ -93,7 +93,7 @@ function parseDescr(descr: PyValue, where: string): ElementType {
       const little = order === '<' || (order !== '>' && HOST_LITTLE);
       return { kind: kind as ElementType['kind'], itemBytes, swap: itemBytes > 1 && little !== HOST_LITTLE };
     }
-    if (kind === 'f' && size > 8) {
+    if (kind === 'f' && (size === 10 || size === 12 || size === 16)) {
       throw new DTypeError(`${where}: dtype '${descr}' (long double, float${size * 8}) is not supported: ndvec reads float, integer and bool arrays`, descr);
     }
   }
@@ -171,12 +171,37 @@ function aligned(src: Uint8Array, itemBytes: number): Uint8Array {
   return src.byteOffset % itemBytes === 0 ? src : src.slice();
 }
 
-/** A copy of `src` with the bytes of every `itemBytes`-wide element reversed. */
-function byteSwapped(src: Uint8Array, itemBytes: number): Uint8Array {
-  const out = new Uint8Array(src.length);
-  for (let i = 0; i < src.length; i += itemBytes) {
-    for (let j = 0; j < itemBytes; j++) out[i + j] = src[i + itemBytes - 1 - j]!;
+/**
+ * Writes `src` into `dst` (same length, `dst` aligned) with the bytes of every
+ * `itemBytes`-wide element reversed, a 16- or 32-bit word at a time.
+ */
+function swapInto(src: Uint8Array, dst: Uint8Array, itemBytes: 2 | 4 | 8): void {
+  const s = aligned(src, itemBytes === 2 ? 2 : 4);
+  if (itemBytes === 2) {
+    const a = new Uint16Array(s.buffer, s.byteOffset, s.length / 2);
+    const b = new Uint16Array(dst.buffer, dst.byteOffset, s.length / 2);
+    for (let i = 0; i < a.length; i++) b[i] = ((a[i]! & 0xff) << 8) | (a[i]! >>> 8);
+    return;
   }
+  const a = new Int32Array(s.buffer, s.byteOffset, s.length / 4);
+  const b = new Int32Array(dst.buffer, dst.byteOffset, s.length / 4);
+  const bswap = (x: number): number => (x << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24);
+  if (itemBytes === 4) {
+    for (let i = 0; i < a.length; i++) b[i] = bswap(a[i]!);
+  } else {
+    for (let i = 0; i < a.length; i += 2) {
+      const lo = a[i]!;
+      b[i] = bswap(a[i + 1]!);
+      b[i + 1] = bswap(lo);
+    }
+  }
+}
+
+/** `src` in host byte order and aligned for a typed view of `itemBytes`-wide elements. */
+function hostOrder(src: Uint8Array, type: ElementType): Uint8Array {
+  if (!type.swap) return aligned(src, type.itemBytes);
+  const out = new Uint8Array(src.length);
+  swapInto(src, out, type.itemBytes as 2 | 4 | 8);
   return out;
 }
 
@@ -195,15 +220,14 @@ function halfToNumber(h: number): number {
  * unless `lossy`.
  */
 function int64ToFloat(words: Uint8Array, signed: boolean, dst: Float64Array, at: number, n: number, lossy: boolean, descr: string, where: string): void {
-  const lo = new Uint32Array(words.buffer, words.byteOffset, 2 * n);
-  const hiSigned = new Int32Array(words.buffer, words.byteOffset, 2 * n);
+  const w = new Uint32Array(words.buffer, words.byteOffset, 2 * n);
   const l = HOST_LITTLE ? 0 : 1;
   const h = 1 - l;
   for (let i = 0; i < n; i++) {
-    const low = lo[2 * i + l]!;
-    const high = signed ? hiSigned[2 * i + h]! : lo[2 * i + h]!;
-    // |v| <= 2^53 exactly when |high| < 2^21, or high = ±2^21 with low = 0 (v = ±2^53).
-    if (!lossy && !(high < 0x200000 && high >= -0x200000) && !(low === 0 && (high === 0x200000 || high === -0x200000))) {
+    const low = w[2 * i + l]!;
+    const high = signed ? w[2 * i + h]! | 0 : w[2 * i + h]!;
+    // |v| <= 2^53 exactly when -2^21 <= high < 2^21, or v = 2^53 (high = 2^21, low = 0).
+    if ((high >= 0x200000 || high < -0x200000) && !lossy && !(high === 0x200000 && low === 0)) {
       const value = (BigInt(high) << 32n) + BigInt(low);
       throw new DTypeError(
         `${where}: ${signed ? 'int64' : 'uint64'} value ${value} (element ${i} in file order) is beyond 2^53 and has no exact float64; pass { lossy: true } to round such values`,
@@ -225,12 +249,16 @@ function decodeInto(src: Uint8Array, type: ElementType, n: number, dst: Float64A
     return;
   }
   const out = dst as Float64Array;
-  const bytes = type.swap ? byteSwapped(src, type.itemBytes) : aligned(src, type.itemBytes);
-  const { buffer, byteOffset } = bytes;
   if (type.kind === 'f' && type.itemBytes === 8) {
-    // One copy, whatever the alignment.
-    new Uint8Array(out.buffer, out.byteOffset + at * 8, n * 8).set(bytes);
-  } else if (type.kind === 'f' && type.itemBytes === 2) {
+    // One copy (or one swapping pass), whatever the alignment of the source.
+    const target = new Uint8Array(out.buffer, out.byteOffset + at * 8, n * 8);
+    if (type.swap) swapInto(src.subarray(0, n * 8), target, 8);
+    else target.set(src.subarray(0, n * 8));
+    return;
+  }
+  const bytes = hostOrder(src.subarray(0, n * type.itemBytes), type);
+  const { buffer, byteOffset } = bytes;
+  if (type.kind === 'f' && type.itemBytes === 2) {
     const half = new Uint16Array(buffer, byteOffset, n);
     for (let i = 0; i < n; i++) out[at + i] = halfToNumber(half[i]!);
   } else if (type.itemBytes === 8) {

@@ -28,14 +28,16 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 /** Deflate cannot expand more than 1032:1 (258 bytes from one 2-bit code pair, at best). */
 const MAX_DEFLATE_RATIO = 1032;
+const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /** The upper half of code page 437, the encoding of names without the UTF-8 flag. */
 const CP437_HIGH =
   'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
 
-let crcTable: Uint32Array | null = null;
+let crcTable: Int32Array | null = null;
 
 /**
- * The CRC-32 (zip's polynomial 0xEDB88320) of `bytes`.
+ * The CRC-32 (zip's polynomial 0xEDB88320) of `bytes`, eight bytes a step (slicing by 8:
+ * table k holds the CRC of a byte followed by k zero bytes).
  * @param bytes the data
  * @returns the checksum as an unsigned 32-bit number
  * @example
@@ -43,28 +45,34 @@ let crcTable: Uint32Array | null = null;
  */
 export function crc32(bytes: Uint8Array): number {
   if (crcTable === null) {
-    // Slicing by 4: table k holds the CRC of a byte followed by k zero bytes.
-    crcTable = new Uint32Array(1024);
+    crcTable = new Int32Array(2048);
     for (let n = 0; n < 256; n++) {
       let c = n;
       for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
       crcTable[n] = c;
     }
-    for (let n = 0; n < 256; n++) {
-      for (let k = 1; k < 4; k++) crcTable[k * 256 + n] = (crcTable[(k - 1) * 256 + n]! >>> 8) ^ crcTable[crcTable[(k - 1) * 256 + n]! & 0xff]!;
-    }
+    for (let k = 256; k < 2048; k++) crcTable[k] = (crcTable[k - 256]! >>> 8) ^ crcTable[crcTable[k - 256]! & 0xff]!;
   }
   const t = crcTable;
-  let c = 0xffffffff;
   const n = bytes.length;
-  const n4 = n - (n % 4);
+  let c = -1;
   let i = 0;
-  for (; i < n4; i += 4) {
-    c ^= bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
-    c = t[768 + (c & 0xff)]! ^ t[512 + ((c >>> 8) & 0xff)]! ^ t[256 + ((c >>> 16) & 0xff)]! ^ t[c >>> 24]!;
+  if (HOST_LITTLE) {
+    // Byte by byte up to a 4-byte boundary, then two little-endian words a step.
+    while (i < n && (bytes.byteOffset + i) % 4 !== 0) c = t[(c ^ bytes[i++]!) & 0xff]! ^ (c >>> 8);
+    const count = ((n - i) >>> 3) * 2; // 0 when the bytes ran out before the boundary
+    const words = count === 0 ? new Int32Array(0) : new Int32Array(bytes.buffer, bytes.byteOffset + i, count);
+    for (let k = 0; k < words.length; k += 2) {
+      const a = words[k]! ^ c;
+      const b = words[k + 1]!;
+      c =
+        t[1792 + (a & 0xff)]! ^ t[1536 + ((a >>> 8) & 0xff)]! ^ t[1280 + ((a >>> 16) & 0xff)]! ^ t[1024 + (a >>> 24)]! ^
+        t[768 + (b & 0xff)]! ^ t[512 + ((b >>> 8) & 0xff)]! ^ t[256 + ((b >>> 16) & 0xff)]! ^ t[b >>> 24]!;
+    }
+    i += words.length * 4;
   }
   for (; i < n; i++) c = t[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
+  return (c ^ -1) >>> 0;
 }
 
 /** Bounds-checked little-endian reads; every failure is a FormatError naming `where`. */
