@@ -16,7 +16,12 @@ import { checkArity, checkBoolean, checkDType, checkInteger, checkNumber, checkO
 import type { DType } from './memory.ts';
 
 /** A dtype argument of a creation function: `'float64'`, `'bool'`, or `{ dtype }`. */
-export type DTypeArg = DType | { dtype?: DType };
+export type DTypeArg =
+  | DType
+  | {
+      /** `'float64'` or `'bool'`. */
+      dtype?: DType;
+    };
 
 /**
  * Reads the dtype argument of a creation function (NumPy's positional or keyword `dtype`):

@@ -19,7 +19,7 @@ export {
   type ArrayResultOptions,
   type NestedArray,
 } from './ndarray.ts';
-export type { ArrayInput } from './create.ts';
+export type { ArrayInput, DTypeArg, RandomOptions, RandnOptions } from './create.ts';
 export type { SliceSpec } from './ops/manipulate.ts';
 export type { ShapeLike } from './shape.ts';
 export type { DType } from './memory.ts';
