@@ -211,6 +211,29 @@ describe('nd.rng: streams and shapes', () => {
     assert.deepEqual(row.shape, [2]);
   });
 
+  test('NaN loc or scale gives NaN and still draws, as NumPy (CONS_NON_NEGATIVE lets NaN pass)', () => {
+    // np.random.default_rng(5): normal(nan, 1, 2), then random() == 0.515325561042142
+    for (const draw of [(g: Generator) => g.normal(NaN, 1, 2), (g: Generator) => g.normal(0, NaN, 2), (g: Generator) => g.exponential(NaN, 2)]) {
+      const g = rng(5);
+      assert.deepEqual((draw(g) as NdArray).toArray(), [NaN, NaN]);
+    }
+    const g = rng(5);
+    g.normal(NaN, 1, 2);
+    assert.equal(g.random(), 0.515325561042142);
+  });
+
+  test('choice of rows with p and no replacement; permutation of bools; scalar uniform (NumPy values)', () => {
+    // default_rng(5).choice(np.array([[1,2],[3,4],[5,6]]), 2, replace=False, p=np.array([.5,.25,.25]))
+    const p = nd.array([0.5, 0.25, 0.25]);
+    const rows = rng(5).choice(nd.array([[1, 2], [3, 4], [5, 6]]), 2, { replace: false, p }) as NdArray;
+    assert.deepEqual(rows.toArray(), [[5, 6], [1, 2]]);
+    assert.deepEqual(p.toArray(), [0.5, 0.25, 0.25]);
+    const bools = rng(5).permutation(nd.array([true, false, false, true, true]));
+    assert.equal(bools.dtype, 'bool');
+    assert.deepEqual(bools.toArray(), [true, true, false, false, true]);
+    assert.equal(rng(5).uniform(1, 2), 1.8050029237453802);
+  });
+
   test('shuffle works on views (strided rows) and plain arrays, like NumPy', () => {
     // NumPy: base = np.arange(12.).reshape(3, 4); np.random.default_rng(9).shuffle(base[:, ::2])
     const base = nd.arange(12).reshape([3, 4]);

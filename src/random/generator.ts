@@ -457,7 +457,18 @@ export class Generator {
  */
 export function rng(seed?: Seed | null): Generator {
   checkArity('rng', arguments, 1);
-  const entropy: Seed = seed === undefined || seed === null ? freshEntropy() : seed;
-  const words = seedWords('rng', entropy);
+  return generatorFor('rng', seed);
+}
+
+/**
+ * @internal A Generator for `seed`, seed errors naming `func` (`nd.random`/`nd.randn` make
+ * theirs with it, so `nd.random(shape, { seed })` is `nd.rng(seed).random(shape)`).
+ * @param func the public name, for messages
+ * @param seed as {@link rng}'s
+ * @returns the generator
+ */
+export function generatorFor(func: string, seed: unknown): Generator {
+  const entropy = seed === undefined || seed === null ? freshEntropy() : (seed as Seed);
+  const words = seedWords(func, entropy);
   return new Generator(new PCG64(generateState(seedPool(words), 8)), Array.isArray(entropy) ? [...entropy] : entropy);
 }
