@@ -214,6 +214,9 @@ export function fillIntegers(bg: PCG64, out: Float64Array, start: number, n: num
   }
   const lowBig = BigInt(low);
   const rngBig = BigInt(high) - lowBig;
+  const rngHi = Number(rngBig >> 32n);
+  const rngLo = Number(rngBig & 0xffffffffn);
+  if (fillOnWasm(bg, out, start, n, (k, ptr, m) => k.random_bounded64_fill(ptr, m, low, rngHi, rngLo))) return;
   for (let i = start; i < end; i++) out[i] = Number(lowBig + boundedLemire64(bg, rngBig));
 }
 

@@ -184,3 +184,27 @@ export function random_bounded32_fill(out: usize, n: i32, low: f64, rng: u32): v
     store<f64>(out + (<usize>i << 3), low + <f64>(m >> 32));
   }
 }
+
+/**
+ * `low + k`, k uniform in [0, rng] for 2^32 − 1 < rng < 2^64 − 1, by Lemire's method on
+ * 64-bit draws (NumPy's `bounded_lemire_uint64`). `low` is an integer in [-2^53, 2^53]
+ * (exact as f64); the sum is formed in i64, so results are exact whenever they are within
+ * ±2^53. rng is given as two 32-bit halves.
+ */
+export function random_bounded64_fill(out: usize, n: i32, low: f64, rngHi: u32, rngLo: u32): void {
+  const rng: u64 = (<u64>rngHi << 32) | <u64>rngLo;
+  const excl = rng + 1;
+  const threshold: u64 = (0xffffffffffffffff - rng) % excl;
+  const off = <i64>low;
+  for (let i = 0; i < n; i++) {
+    let x = next64();
+    let leftover = x * excl;
+    if (leftover < excl) {
+      while (leftover < threshold) {
+        x = next64();
+        leftover = x * excl;
+      }
+    }
+    store<f64>(out + (<usize>i << 3), <f64>(off + <i64>mulHigh(x, excl)));
+  }
+}
