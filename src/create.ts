@@ -565,7 +565,7 @@ function aliased(func: string, options: Record<string, unknown>, name: string, a
   if (options[name] !== undefined && options[alias] !== undefined) {
     throw new ArgumentError(func, alias, `${alias} is another name for ${name}: give one of them, got both`);
   }
-  return options[name] ?? options[alias];
+  return options[name] !== undefined ? options[name] : options[alias];
 }
 
 /**

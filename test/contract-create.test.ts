@@ -181,6 +181,8 @@ describe('bad arguments throw named errors naming the function and parameter', (
     ['randn { scale: -1 }', () => nd.randn(3, { scale: -1 }), ArgumentError, /^randn: scale must be ≥ 0, got -1/],
     ['randn { std: Infinity }', () => nd.randn(3, { std: Infinity }), ArgumentError, /^randn: scale must be a finite number/],
     ['randn { loc, mean }', () => nd.randn(3, { loc: 1, mean: 1 }), ArgumentError, /^randn: mean is another name for loc: give one of them, got both/],
+    ['randn { loc: null }', () => nd.randn(3, { loc: null } as never), ArgumentError, /^randn: loc must be a finite number, got null/],
+    ['randn { std: null }', () => nd.randn(3, { std: null } as never), ArgumentError, /^randn: scale must be a finite number, got null/],
     ['randn { seed: "1" }', () => nd.randn(3, { seed: '1' } as never), ArgumentError, /^randn: seed must be an integer, got string '1'/],
     ['array(x, null)', () => nd.array([1], null as never), DTypeError, /^array: dtype must be .*got null/],
     ['zeros options not plain', () => nd.zeros(2, new Map() as never), ArgumentError, /^zeros: options must be an object/],

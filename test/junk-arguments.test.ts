@@ -109,6 +109,30 @@ function options(keys: readonly string[], extras: OptionsExtras = {}): Slot & { 
   return Object.assign(slot, { keys });
 }
 
+/** What each option key takes, wherever it appears (one meaning per name across the API). */
+const OPTION_VALUES: Record<string, Slot> = {
+  keepdims: boolean,
+  out: (v) => (v instanceof NdArray ? 'any' : 'throw'),
+  ddof: number,
+  weights: array,
+  endpoint: boolean,
+  base: number,
+  dtype: dtypeName,
+  seed: (v) => (isInt(v) && v >= 0 ? 'any' : 'throw'),
+  low: number,
+  high: number,
+  loc: number,
+  scale: number,
+  mean: number,
+  std: number,
+  rtol: number,
+  atol: number,
+  equalNan: boolean,
+  side: (v) => (v === 'left' || v === 'right' ? 'any' : 'throw'),
+  wasm: boolean,
+  arenaSoftLimit: (v) => (isInt(v) && v >= 0 ? 'any' : 'throw'),
+};
+
 const OUT = options(['out'], { out: true });
 const REDUCE = options(['keepdims', 'out'], { out: true });
 const KEEPDIMS = options(['keepdims', 'out'], { out: true });
@@ -524,6 +548,33 @@ function failuresOf(target: Target): string[] {
       note(judge(target, args, 'throw', `unknown option key in argument ${i + 1}`));
     });
   });
+  // junk as the value of every option key
+  spec.slots.forEach((slot, i) => {
+    if (!('keys' in slot)) return;
+    for (const key of slot.keys as readonly string[]) {
+      const judgeValue = OPTION_VALUES[key];
+      if (judgeValue === undefined) {
+        failures.push(`option '${key}' has no entry in OPTION_VALUES`);
+        continue;
+      }
+      for (const [label, make] of JUNK) {
+        run(() => {
+          const v = make();
+          const verdict = judgeValue(v);
+          const args = pad(spec.args(), i + 1);
+          args[i] = { [key]: v };
+          const refArgs = typeof verdict === 'object'
+            ? () => {
+                const r = pad(spec.args(), i + 1);
+                r[i] = { [key]: verdict.ref };
+                return r;
+              }
+            : undefined;
+          note(judge(target, args, verdict, `argument ${i + 1} = { ${key}: ${label} }`, refArgs));
+        });
+      }
+    }
+  });
   // junk in every slot: the fixed list, then random values
   const tryJunk = (i: number, label: string, make: () => unknown): void => {
     run(() => {
@@ -607,7 +658,7 @@ for (const wasm of [true, false]) {
 }
 
 test('the run judged enough calls of each kind', () => {
-  // both modes together judged {"throw":18800,"any":3156,"ref":3554} when this was written
+  // both modes together judged {"throw":31212,"any":4472,"ref":4136} when this was written
   const total = judged.throw + judged.any + judged.ref;
-  assert.ok(judged.throw > 15_000 && judged.any > 2_500 && judged.ref > 2_500, `judged ${JSON.stringify(judged)} (total ${total})`);
+  assert.ok(judged.throw > 25_000 && judged.any > 3_500 && judged.ref > 3_500, `judged ${JSON.stringify(judged)} (total ${total})`);
 });
