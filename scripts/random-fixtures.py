@@ -121,6 +121,14 @@ MIXED = [
     ['integers', 0, 2**32 - 1, [3], True],
     ['choice', [2.5], [3], True, [1.0]],
     ['choice', 0, [0], False, None],
+    ['choice', 10, [], True, None],
+    ['choice', [4.5, 5.5], [], True, None],
+    ['choice', [[1, 2], [3, 4]], None, True, None],
+    ['choice', 7, [2, 0], False, None],
+    ['permutation', 0],
+    ['permutation', 1],
+    ['shuffle', []],
+    ['shuffle', [3.5]],
     ['random', [5]],
 ]
 
