@@ -81,7 +81,7 @@ export function info(): Info {
 }
 
 /** Most objects {@link storagesIn} visits; past it the walk is incomplete (see `scope`). */
-const WALK_BUDGET = 1_000_000;
+const WALK_BUDGET = 250_000;
 
 /** Pushes the values inside `item` (one level) that may hold arrays; records NdArrays in `keep`. */
 function visitForStorages(item: object, keep: Set<Storage>, pending: unknown[]): void {
@@ -141,7 +141,7 @@ function storagesIn(value: unknown): Set<Storage> | 'all' {
  * The returned value is walked without recursion, each object once; typed arrays and
  * ArrayBuffers are not entered (returning a `Float64Array(1e7)` costs nothing), functions
  * and closures are not looked into (arrays they capture are freed). When part of the value
- * cannot be read — a getter or a Proxy trap throws — or it holds more than a million
+ * cannot be read — a getter or a Proxy trap throws — or it holds more than 250,000
  * objects, the scope frees nothing it allocated (they move to the enclosing scope, or are
  * left to the garbage collector), since it cannot tell which arrays are reachable.
  * @param fn synchronous work

@@ -92,6 +92,23 @@ describe('nd.scope walks its return value safely', () => {
     }
   });
 
+  test('more than 250,000 objects, or a Proxy that makes new objects forever: the walk stops and keeps everything', () => {
+    const handler: ProxyHandler<object> = {
+      ownKeys: () => ['x'],
+      getOwnPropertyDescriptor: () => ({ value: undefined, enumerable: true, configurable: true }),
+      get: () => new Proxy({}, handler),
+    };
+    for (const make of [() => Array.from({ length: 250_001 }, () => ({})), () => new Proxy({}, handler)]) {
+      let made!: NdArray;
+      nd.scope(() => {
+        made = nd.ones([2]);
+        return make();
+      });
+      assert.equal(made.isDisposed, false);
+      made.dispose();
+    }
+  });
+
   test('a Proxy that reads fine is walked through its traps', () => {
     let tmp!: NdArray;
     const r = nd.scope(() => {
