@@ -7,6 +7,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { nd, NdArray, NdvecError, DisposedError, ShapeError, DTypeError } from '../src/index.ts';
 import { arenaRoom } from '../src/memory.ts';
+import ndarray from 'ndarray';
 
 /** Live arena bytes now. */
 const live = (): number => nd.info().liveBytes;
@@ -269,6 +270,18 @@ describe('nd.array of a typed array that views ndvec\'s own memory', () => {
     assert.equal(c.get(0, n - 1), n - 1);
     assert.equal(c.sum(), a.sum());
     disposeAll([a, b, c, ...fillers]);
+  });
+
+  test('a.toNdarray().data (the whole memory) copies right although the copy grows the memory', () => {
+    const a = nd.arange(1000).mul(3);
+    const data = a.toNdarray(ndarray).data as Float64Array;
+    const grownFrom = nd.info().arenaBytes;
+    const b = nd.array(data); // as big as the memory: allocating it must grow the memory
+    assert.ok(nd.info().arenaBytes > grownFrom, 'the memory grew during nd.array');
+    assert.equal(b.size, grownFrom / 8);
+    for (const k of [0, 1, 499, 999]) assert.equal(b.get(a.start + k), 3 * k);
+    a.dispose();
+    b.dispose();
   });
 
   test('a view taken before the memory grew is detached: NdvecError, not an empty array', () => {
