@@ -23,6 +23,11 @@ let incHi: u64 = 0;
 let hasUint32: i32 = 0;
 let uinteger: u32 = 0;
 let lastRaw: u64 = 0;
+/** M² and (M + 1)·inc (mod 2^128): two steps at once, `x' = M²·x + C2` (see random_uniform_fill). */
+const MUL2_HI: u64 = 1710491942223705148;
+const MUL2_LO: u64 = 5953435361322512025;
+let inc2Lo: u64 = 0;
+let inc2Hi: u64 = 0;
 
 /**
  * Loads the state: 128-bit state and increment as 32-bit limbs (lowest first) and NumPy's
@@ -35,6 +40,11 @@ export function pcg64_set(s0: u32, s1: u32, s2: u32, s3: u32, i0: u32, i1: u32, 
   incHi = (<u64>i3 << 32) | <u64>i2;
   hasUint32 = has;
   uinteger = buffered;
+  // C2 = (M + 1)·inc mod 2^128
+  const mLo = MUL_LO + 1;
+  const mHi = MUL_HI + <u64>(mLo == 0);
+  inc2Lo = mLo * incLo;
+  inc2Hi = mulHigh(mLo, incLo) + mLo * incHi + mHi * incLo;
 }
 
 /**
@@ -103,9 +113,40 @@ export function last_raw_lo(): u32 {
   return <u32>r;
 }
 
-/** `low + range · next_double` for n elements (range 1, low 0 give `random()` exactly). */
+/** The double of an XSL-RR output of state (hi, lo): NumPy's `next_double`. */
+@inline function doubleOf(hi: u64, lo: u64): f64 {
+  return <f64><i64>(rotr<u64>(hi ^ lo, hi >> 58) >> 11) * (1.0 / 9007199254740992.0);
+}
+
+/**
+ * `low + range · next_double` for n elements (range 1, low 0 give `random()` exactly). Runs
+ * the stream as two interleaved lanes (even and odd steps, each advanced by M² and C2), so
+ * two independent multiply chains overlap (1e6 doubles: 2.65 → 2.25 ms here; what is left is
+ * the seven 64-bit multiplies a step costs without a 64×64→128 instruction).
+ */
 export function random_uniform_fill(out: usize, n: i32, low: f64, range: f64): void {
-  for (let i = 0; i < n; i++) store<f64>(out + (<usize>i << 3), low + range * nextDouble());
+  let i = 0;
+  if (n >= 4) {
+    store<f64>(out, low + range * nextDouble());
+    let aLo = stateLo;
+    let aHi = stateHi;
+    store<f64>(out + 8, low + range * nextDouble());
+    let bLo = stateLo;
+    let bHi = stateHi;
+    for (i = 2; i + 1 < n; i += 2) {
+      const aLoNext = aLo * MUL2_LO + inc2Lo;
+      aHi = mulHigh(aLo, MUL2_LO) + aLo * MUL2_HI + aHi * MUL2_LO + inc2Hi + <u64>(aLoNext < inc2Lo);
+      aLo = aLoNext;
+      const bLoNext = bLo * MUL2_LO + inc2Lo;
+      bHi = mulHigh(bLo, MUL2_LO) + bLo * MUL2_HI + bHi * MUL2_LO + inc2Hi + <u64>(bLoNext < inc2Lo);
+      bLo = bLoNext;
+      store<f64>(out + (<usize>i << 3), low + range * doubleOf(aHi, aLo));
+      store<f64>(out + (<usize>(i + 1) << 3), low + range * doubleOf(bHi, bLo));
+    }
+    stateLo = bLo;
+    stateHi = bHi;
+  }
+  for (; i < n; i++) store<f64>(out + (<usize>i << 3), low + range * nextDouble());
 }
 
 /**
