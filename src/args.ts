@@ -227,18 +227,25 @@ export function checkDType(func: string, v: unknown, fallback: (typeof DTYPES)[n
   );
 }
 
+/** Most dimensions an array may have (NumPy's limit too). */
+export const MAX_DIMS = 64;
+
 /**
- * A shape argument: a non-negative integer (1-D) or an array of them. `null`, strings,
- * booleans and fractional or negative sizes throw ShapeError naming the function.
+ * A shape argument: a non-negative integer (1-D) or an array of at most {@link MAX_DIMS}
+ * of them. `null`, strings, booleans, fractional or negative sizes, holes, and arrays of
+ * more than 64 entries throw ShapeError naming the function; a huge or sparse array is
+ * refused by its length before anything is copied.
  * @returns the shape as a fresh array (-0 becomes 0)
  */
 export function checkShape(func: string, shape: unknown, param = 'shape'): number[] {
-  let dims: unknown[];
-  if (typeof shape === 'number') dims = [shape];
-  else if (Array.isArray(shape)) dims = [...(shape as unknown[])];
-  else {
+  if (typeof shape !== 'number' && !Array.isArray(shape)) {
     throw new ShapeError(`${func}: ${param} must be a non-negative integer or an array of them, got ${describe(shape)}`);
   }
+  const n = typeof shape === 'number' ? 1 : (shape as unknown[]).length;
+  if (n > MAX_DIMS) {
+    throw new ShapeError(`${func}: ${param} has ${n} entries; arrays have at most ${MAX_DIMS} dimensions`);
+  }
+  const dims: unknown[] = typeof shape === 'number' ? [shape] : Array.from({ length: n }, (_, i) => (shape as unknown[])[i]);
   for (let i = 0; i < dims.length; i++) {
     const d = dims[i];
     if (typeof d !== 'number' || !Number.isSafeInteger(d) || d < 0) {

@@ -5,8 +5,7 @@
  */
 import { NdArray } from './ndarray.ts';
 import { DTypeError, NdvecError, ShapeError, formatShape } from './errors.ts';
-import { normalizeShape } from './shape.ts';
-import { checkArity } from './args.ts';
+import { MAX_DIMS, checkArity, checkShape } from './args.ts';
 import { MAX_NESTED_DIMS, copiedIfInArena, isDetached } from './nested.ts';
 
 /**
@@ -152,7 +151,8 @@ export function fromNdarray(x: NdarrayLike): NdArray {
   if (x === null || typeof x !== 'object' || x.data === null || typeof x.data !== 'object') {
     throw new DTypeError(`fromNdarray expects { data, shape, stride, offset }, got ${String(x)}`, typeof x);
   }
-  const shape = normalizeShape(Array.from(x.shape ?? []));
+  const rawShape: unknown = x.shape ?? [];
+  const shape = checkShape('fromNdarray', ArrayBuffer.isView(rawShape) && (rawShape as Int32Array).length <= MAX_DIMS ? Array.from(rawShape as Int32Array) : rawShape);
   const stride = Array.from(x.stride ?? []);
   const { offset } = x;
   if (stride.length !== shape.length || !stride.every(isInteger) || !isInteger(offset)) {

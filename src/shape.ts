@@ -4,6 +4,7 @@
  * @module
  */
 import { AxisError, BroadcastError, ShapeError, formatShape } from './errors.ts';
+import { MAX_DIMS } from './args.ts';
 
 /** A shape argument as users write it: a number (1-D) or a list of dimension sizes. */
 export type ShapeLike = number | readonly number[];
@@ -15,6 +16,9 @@ export type ShapeLike = number | readonly number[];
  * @throws ShapeError for negative, fractional or non-finite entries
  */
 export function normalizeShape(shape: ShapeLike): number[] {
+  if (typeof shape !== 'number' && shape.length > MAX_DIMS) {
+    throw new ShapeError(`invalid shape: ${shape.length} entries; arrays have at most ${MAX_DIMS} dimensions`, []);
+  }
   const dims = typeof shape === 'number' ? [shape] : Array.from(shape);
   for (let i = 0; i < dims.length; i++) {
     const d = dims[i];

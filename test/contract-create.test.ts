@@ -323,3 +323,21 @@ describe('runtime functions check their arguments', () => {
     assert.equal(a.sum(), 3);
   });
 });
+
+describe('shape arguments are checked by their length before anything is copied', () => {
+  // np.zeros([1] * 65): ValueError: maximum supported dimension for an ndarray is currently 64, found 65
+  const CASES: [string, () => unknown, RegExp][] = [
+    ['zeros of a sparse 2^27-entry array (used to abort the process: heap out of memory)', () => nd.zeros(new Array(2 ** 27)), /^zeros: shape has 134217728 entries; arrays have at most 64 dimensions/],
+    ['random of a 2^30-entry array', () => nd.random(new Array(2 ** 30), 1), /^random: shape has 1073741824 entries/],
+    ['zeros with 65 dimensions (NumPy: at most 64)', () => nd.zeros(new Array(65).fill(1)), /^zeros: shape has 65 entries; arrays have at most 64 dimensions/],
+    ['a hole in a shape', () => nd.ones([1, , 2] as number[]), /^ones: invalid shape \[1,undefined,2\]: entries must be non-negative integers, got undefined/],
+    ['fromNdarray with a sparse shape', () => nd.fromNdarray({ data: [1], shape: new Array(2 ** 27), stride: [], offset: 0 }), /^fromNdarray: shape has 134217728 entries/],
+    ['broadcastTo a sparse shape', () => nd.zeros(2).broadcastTo(new Array(2 ** 27)), /^broadcastTo: shape has 134217728 entries/],
+  ];
+  for (const [name, run, message] of CASES) {
+    test(name, () => assert.throws(run, (e: unknown) => e instanceof ShapeError && message.test(e.message)));
+  }
+  test('64 dimensions are fine', () => {
+    assert.equal(nd.ones(new Array(64).fill(1)).ndim, 64);
+  });
+});
