@@ -4,7 +4,7 @@
  * @module
  */
 import type { ResultRow, Timing } from './harness.ts';
-import { formatRatio, formatTime, machineLine, markdownTable, speedupTable, type Machine } from './report.ts';
+import { NOISY_RME, formatRatio, formatTime, machineLine, markdownTable, speedupTable, type Machine } from './report.ts';
 
 /** Columns of the speed-up table; the three `Array` methods share one column. */
 const SPEEDUP_COLUMNS = ['Array.*', 'Float64Array.filter', 'ndvec-js', 'ndvec-wasm', 'ndvec-wasm-scope', 'ndvec-wasm-no-dispose', 'ndarray-ops', 'numpy-ts'];
@@ -107,8 +107,14 @@ or differs gets no figure.
 \`mean\` is the time of all timed calls divided by their number: what a loop of such calls
 costs, garbage collection caused by its allocations included. \`median\` is the typical call.
 Where the two differ a lot, the difference is GC: typically the typed loop's fresh
-\`new Float64Array(n)\` a call, whose backing stores V8 must collect. \`vs loop\` and the chart
-use the means.
+\`new Float64Array(n)\` a call, whose backing stores V8 must collect. \`vs loop\` uses the
+means; the chart uses the medians, so one GC pause or burst of machine noise cannot stretch
+it, and labels each bar with its value.
+
+**Noisy figures.** A task whose relative margin of error (\`±rme\`) is over ${NOISY_RME} % is timed
+once more and the steadier run kept. If it is still over ${NOISY_RME} %, it is marked: \`*\` after its
+\`vs loop\` figure and "noisy" in the note column here, a faded bar labelled "noisy" in the chart.
+Do not quote a marked figure; re-run that case (\`npm run bench -- --filter "<op> <size>"\`).
 
 A peer that has no such operation shows \`–\` (ndarray-ops has no boolean compress, select,
 reduction along an axis or matrix product); no figure is invented for it. \`vs loop\` is the

@@ -8,6 +8,7 @@
  */
 import { Bench } from 'tinybench';
 import { nd, NdArray } from '../src/index.ts';
+import { NOISY_RME, steadier, type TaskStats } from './report.ts';
 
 /** One way of doing a case's work. */
 export interface Variant {
@@ -73,6 +74,8 @@ export interface ResultRow {
   samples: number;
   /** Why there is no figure (the variant threw, or computed a different answer). */
   error?: string;
+  /** The relative error stayed over {@link NOISY_RME} % after a re-run: the figure is marked, not trusted. */
+  noisy?: boolean;
 }
 
 interface Digest {
@@ -194,6 +197,23 @@ export async function settle(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Times one variant with tinybench; returns its statistics or the error text. */
+async function timeVariant(c: BenchCase, v: Variant, timing: Timing): Promise<TaskStats | string> {
+  await settle();
+  const bench = new Bench({ name: `${c.op} ${c.size}`, ...timing });
+  const wasm = v.wasm ?? true;
+  bench.add(`${c.op}/${v.name}`, v.fn, {
+    beforeAll: () => void nd.config({ wasm }),
+    afterAll: () => void nd.config({ wasm: true }),
+  });
+  bench.runSync();
+  const r = bench.tasks[0]!.result;
+  if (r.state === 'completed' || r.state === 'aborted-with-statistics') {
+    return { meanMs: r.latency.mean, p50Ms: r.latency.p50, rme: r.latency.rme, samples: r.latency.samplesCount };
+  }
+  return r.state === 'errored' ? message(r.error) : `not timed (${r.state})`;
+}
+
 /**
  * Checks and times one case: every variant must give the baseline's answer (count and sum
  * of the result); variants that differ or throw get no figure.
@@ -217,26 +237,20 @@ export async function runCase(c: BenchCase, timing: Timing): Promise<ResultRow[]
       else if (!sameAnswer(got, expected)) row.error = `got ${describe(got)}, ${c.baseline} gave ${describe(expected)}`;
       if (row.error === undefined) timed.push({ v, row });
     }
-    // One variant at a time, with finalizers run in between.
+    // One variant at a time, with finalizers run in between. A figure noisier than
+    // NOISY_RME % is measured once more; the steadier run is kept, and marked if still noisy.
     for (const { v, row } of timed) {
-      await settle();
-      const bench = new Bench({ name: `${c.op} ${c.size}`, ...timing });
-      const wasm = v.wasm ?? true;
-      bench.add(`${c.op}/${v.name}`, v.fn, {
-        beforeAll: () => void nd.config({ wasm }),
-        afterAll: () => void nd.config({ wasm: true }),
-      });
-      bench.runSync();
-      const r = bench.tasks[0]!.result;
-      if (r.state === 'completed' || r.state === 'aborted-with-statistics') {
-        row.meanMs = r.latency.mean;
-        row.hz = 1000 / r.latency.mean;
-        row.p50Ms = r.latency.p50;
-        row.rme = r.latency.rme;
-        row.samples = r.latency.samplesCount;
-      } else if (r.state === 'errored') {
-        row.error = message(r.error);
+      let stats = await timeVariant(c, v, timing);
+      if (typeof stats !== 'string' && stats.rme > NOISY_RME) {
+        const again = await timeVariant(c, v, timing);
+        if (typeof again !== 'string') stats = steadier(stats, again);
       }
+      if (typeof stats === 'string') {
+        row.error = stats;
+        continue;
+      }
+      Object.assign(row, stats, { hz: 1000 / stats.meanMs });
+      if (stats.rme > NOISY_RME) row.noisy = true;
     }
     const base = rows.get(c.baseline);
     for (const row of rows.values()) row.ratio = base === undefined ? NaN : base.meanMs / row.meanMs;

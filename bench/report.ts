@@ -7,6 +7,57 @@ import os from 'node:os';
 import { nd } from '../src/index.ts';
 import type { ResultRow } from './harness.ts';
 
+/**
+ * Relative margin of error (percent) above which a figure is noisy: the harness re-runs such
+ * a task once, keeps the steadier run, and marks the row (`noisy`) when it stays above.
+ */
+export const NOISY_RME = 10;
+
+/** The timing figures of one tinybench run of a task. */
+export interface TaskStats {
+  /** Mean time of one operation, ms. */
+  meanMs: number;
+  /** Median time of one operation, ms. */
+  p50Ms: number;
+  /** Relative margin of error of the mean, percent. */
+  rme: number;
+  /** Timed samples. */
+  samples: number;
+}
+
+/**
+ * Of two runs of the same task, the one with the smaller relative error.
+ * @param first the first run
+ * @param second the re-run
+ * @returns the steadier of the two (the first on a tie)
+ * @example
+ * steadier({ meanMs: 2, p50Ms: 1, rme: 113, samples: 9 }, { meanMs: 1, p50Ms: 1, rme: 4, samples: 9 }).rme; // 4
+ */
+export function steadier(first: TaskStats, second: TaskStats): TaskStats {
+  return second.rme < first.rme ? second : first;
+}
+
+/**
+ * Speed-up of each row over its case's baseline by MEDIAN times (the typical call: one GC
+ * pause or burst of machine noise moves a mean, hardly a median); NaN without both figures.
+ * @param rows the results
+ * @param baseline the baseline variant's name
+ * @returns one ratio a row, in order
+ * @example
+ * medianRatios(rows, 'typed-loop'); // [1, 2.5, …]
+ */
+export function medianRatios(rows: readonly ResultRow[], baseline: string): number[] {
+  return rows.map((r) => {
+    const base = rows.find((b) => b.op === r.op && b.size === r.size && b.variant === baseline);
+    return base === undefined ? NaN : base.p50Ms / r.p50Ms;
+  });
+}
+
+/** The note of a noisy row. */
+export function noisyNote(rme: number): string {
+  return `noisy: ±${rme.toFixed(0)}% after a re-run`;
+}
+
 /** Peers every case lists; a case without the op shows `–` for them. */
 export const PEERS: readonly string[] = ['ndarray-ops', 'numpy-ts'];
 
@@ -106,7 +157,10 @@ function withPeerGaps(rows: readonly ResultRow[]): ResultRow[] {
   return out;
 }
 
-/** The cells of the full table: case, size, variant, ops/s, mean, ±rme, median, vs loop, note. */
+/**
+ * The cells of the full table: case, size, variant, ops/s, mean, ±rme, median, vs loop, note
+ * (a noisy row's ratio gets `*` and its note says so).
+ */
 function cells(rows: readonly ResultRow[]): string[][] {
   return withPeerGaps(rows).map((r) => [
     r.op,
@@ -116,8 +170,8 @@ function cells(rows: readonly ResultRow[]): string[][] {
     formatTime(r.meanMs),
     Number.isFinite(r.rme) ? `±${r.rme.toFixed(1)}%` : '–',
     formatTime(r.p50Ms),
-    formatRatio(r.ratio),
-    r.error ?? '',
+    formatRatio(r.ratio) + (r.noisy ? '*' : ''),
+    r.error ?? (r.noisy ? noisyNote(r.rme) : ''),
   ]);
 }
 
@@ -165,7 +219,7 @@ export function markdownTable(rows: readonly ResultRow[]): string {
 
 /**
  * A compact Markdown table: one row a case and size, one column a variant, each cell the
- * speed-up over the typed-array loop.
+ * speed-up over the typed-array loop (`*`: noisy, see {@link NOISY_RME}).
  * @param rows the results
  * @param variants the columns, in order
  * @returns the Markdown
@@ -177,7 +231,7 @@ export function speedupTable(rows: readonly ResultRow[], variants: readonly stri
     const [op, size] = key.split('\u0000') as [string, string];
     const cellsOfRow = variants.map((v) => {
       const r = rows.find((x) => x.op === op && x.size === size && x.variant === v);
-      return r === undefined ? '–' : formatRatio(r.ratio);
+      return r === undefined ? '–' : formatRatio(r.ratio) + (r.noisy ? '*' : '');
     });
     out.push(`| ${op} | ${size} | ${cellsOfRow.join(' | ')} |`);
   }
