@@ -496,6 +496,13 @@ const JUNK: readonly [string, () => unknown][] = [
   ['1n', () => 1n],
   ['Map', () => new Map()],
   ['Date', () => new Date(0)],
+  ['sparse array of length 2^16', () => new Array(2 ** 16)],
+  ['cyclic array', () => {
+    const x: unknown[] = [];
+    x.push(x);
+    return x;
+  }],
+  ['ragged array', () => [1, [2, 3]]],
 ];
 
 /** Random junk: small numbers (no huge allocations), strings, objects, lists. */
