@@ -430,10 +430,11 @@ export class NdArray {
   /**
    * Gives a new shape to the same elements; one entry may be -1. A view when the layout
    * allows, else a copy.
-   * @param shape the new shape
+   * @param shape the new shape, as an array or as the sizes (`reshape(3, 2)`, NumPy's form)
    * @returns the reshaped array
    * @example
    * nd.arange(6).reshape([2, -1]).shape; // [2, 3]
+   * nd.arange(6).reshape(3, 2).shape; // [3, 2]
    */
   reshape(shape: number | readonly number[]): NdArray;
   reshape(...shape: number[]): NdArray;
@@ -671,7 +672,7 @@ export class NdArray {
   /**
    * Adds element-wise, broadcasting NumPy's way.
    * @param other an array (broadcast against this one) or a number
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([1, 2]).add(10).toArray(); // [11, 12]
@@ -684,7 +685,7 @@ export class NdArray {
   /**
    * Subtracts element-wise.
    * @param other an array (broadcast against this one) or a number
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([1, 2]).sub(1).toArray(); // [0, 1]
@@ -697,7 +698,7 @@ export class NdArray {
   /**
    * Multiplies element-wise.
    * @param other an array (broadcast against this one) or a number
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([1, 2]).mul(3).toArray(); // [3, 6]
@@ -710,7 +711,7 @@ export class NdArray {
   /**
    * Divides element-wise (IEEE: x/0 is ±Infinity or NaN).
    * @param other an array (broadcast against this one) or a number
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([1, 2]).div(2).toArray(); // [0.5, 1]
@@ -723,7 +724,7 @@ export class NdArray {
   /**
    * Raises to a power element-wise.
    * @param other an array (broadcast against this one) or a number
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([2, 3]).pow(2).toArray(); // [4, 9]
@@ -736,7 +737,7 @@ export class NdArray {
   /**
    * Remainder with the sign of the divisor, as NumPy's `mod`.
    * @param other an array (broadcast against this one) or a number
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([-3, 3]).mod(2).toArray(); // [1, 1]
@@ -749,7 +750,7 @@ export class NdArray {
   /**
    * Element-wise maximum; NaN propagates.
    * @param other an array (broadcast against this one) or a number
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([1, 5]).maximum(3).toArray(); // [3, 5]
@@ -762,7 +763,7 @@ export class NdArray {
   /**
    * Element-wise minimum; NaN propagates.
    * @param other an array (broadcast against this one) or a number
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([1, 5]).minimum(3).toArray(); // [1, 3]
@@ -775,7 +776,7 @@ export class NdArray {
   /**
    * Element-wise `atan2(this, other)`, the angle of the point (other, this).
    * @param other an array (broadcast against this one) or a number
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([1]).atan2(1).toArray(); // [0.7853981633974483]
@@ -788,7 +789,7 @@ export class NdArray {
   /**
    * Element-wise `sqrt(this² + other²)` without overflow.
    * @param other an array (broadcast against this one) or a number
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([3]).hypot(4).toArray(); // [5]
@@ -801,7 +802,7 @@ export class NdArray {
   /**
    * `this > other` element-wise, as a bool array.
    * @param other an array (broadcast against this one) or a number
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([-1, 2]).gt(0).toArray(); // [false, true]
@@ -814,7 +815,7 @@ export class NdArray {
   /**
    * `this >= other` element-wise, as a bool array.
    * @param other an array (broadcast against this one) or a number
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([0, 2]).ge(2).toArray(); // [false, true]
@@ -827,7 +828,7 @@ export class NdArray {
   /**
    * `this < other` element-wise, as a bool array.
    * @param other an array (broadcast against this one) or a number
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([-1, 2]).lt(0).toArray(); // [true, false]
@@ -840,7 +841,7 @@ export class NdArray {
   /**
    * `this <= other` element-wise, as a bool array.
    * @param other an array (broadcast against this one) or a number
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([0, 2]).le(0).toArray(); // [true, false]
@@ -853,7 +854,7 @@ export class NdArray {
   /**
    * `this == other` element-wise, as a bool array (NaN is never equal).
    * @param other an array (broadcast against this one) or a number
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([1, NaN]).eq(1).toArray(); // [true, false]
@@ -866,7 +867,7 @@ export class NdArray {
   /**
    * `this != other` element-wise, as a bool array (NaN is always unequal).
    * @param other an array (broadcast against this one) or a number
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([1, NaN]).ne(1).toArray(); // [false, true]
@@ -879,7 +880,7 @@ export class NdArray {
   /**
    * Logical and of bool arrays, element-wise.
    * @param other an array (broadcast against this one) or a number
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * a.gt(0).and(a.lt(5))
@@ -892,7 +893,7 @@ export class NdArray {
   /**
    * Logical or of bool arrays, element-wise.
    * @param other an array (broadcast against this one) or a number
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * a.lt(0).or(a.gt(5))
@@ -905,7 +906,7 @@ export class NdArray {
   /**
    * Logical exclusive or of bool arrays, element-wise.
    * @param other an array (broadcast against this one) or a number
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * a.gt(0).xor(b.gt(0))
@@ -917,7 +918,7 @@ export class NdArray {
 
   /**
    * Negates element-wise.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([1, -2]).neg().toArray(); // [-1, 2]
@@ -929,7 +930,7 @@ export class NdArray {
 
   /**
    * Absolute value element-wise.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([-1.5]).abs().toArray(); // [1.5]
@@ -941,7 +942,7 @@ export class NdArray {
 
   /**
    * Square root element-wise (NaN below 0).
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([4]).sqrt().toArray(); // [2]
@@ -953,7 +954,7 @@ export class NdArray {
 
   /**
    * Cube root element-wise.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([-8]).cbrt().toArray(); // [-2]
@@ -965,7 +966,7 @@ export class NdArray {
 
   /**
    * Squares element-wise.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([3]).square().toArray(); // [9]
@@ -977,7 +978,7 @@ export class NdArray {
 
   /**
    * `1 / x` element-wise.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([4]).reciprocal().toArray(); // [0.25]
@@ -989,7 +990,7 @@ export class NdArray {
 
   /**
    * `e^x` element-wise.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([0]).exp().toArray(); // [1]
@@ -1001,7 +1002,7 @@ export class NdArray {
 
   /**
    * `e^x - 1` element-wise, accurate near 0.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([0]).expm1().toArray(); // [0]
@@ -1013,7 +1014,7 @@ export class NdArray {
 
   /**
    * Natural logarithm element-wise.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([1]).log().toArray(); // [0]
@@ -1025,7 +1026,7 @@ export class NdArray {
 
   /**
    * `log(1 + x)` element-wise, accurate near 0.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([0]).log1p().toArray(); // [0]
@@ -1037,7 +1038,7 @@ export class NdArray {
 
   /**
    * Base-2 logarithm element-wise.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([8]).log2().toArray(); // [3]
@@ -1049,7 +1050,7 @@ export class NdArray {
 
   /**
    * Base-10 logarithm element-wise.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([100]).log10().toArray(); // [2]
@@ -1061,7 +1062,7 @@ export class NdArray {
 
   /**
    * Sine element-wise (radians).
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([0]).sin().toArray(); // [0]
@@ -1073,7 +1074,7 @@ export class NdArray {
 
   /**
    * Cosine element-wise (radians).
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([0]).cos().toArray(); // [1]
@@ -1085,7 +1086,7 @@ export class NdArray {
 
   /**
    * Tangent element-wise (radians).
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([0]).tan().toArray(); // [0]
@@ -1097,7 +1098,7 @@ export class NdArray {
 
   /**
    * Inverse sine element-wise.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([1]).asin().toArray(); // [1.5707963267948966]
@@ -1109,7 +1110,7 @@ export class NdArray {
 
   /**
    * Inverse cosine element-wise.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([1]).acos().toArray(); // [0]
@@ -1121,7 +1122,7 @@ export class NdArray {
 
   /**
    * Inverse tangent element-wise.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([0]).atan().toArray(); // [0]
@@ -1133,7 +1134,7 @@ export class NdArray {
 
   /**
    * Hyperbolic sine element-wise.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([0]).sinh().toArray(); // [0]
@@ -1145,7 +1146,7 @@ export class NdArray {
 
   /**
    * Hyperbolic cosine element-wise.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([0]).cosh().toArray(); // [1]
@@ -1157,7 +1158,7 @@ export class NdArray {
 
   /**
    * Hyperbolic tangent element-wise.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([0]).tanh().toArray(); // [0]
@@ -1169,7 +1170,7 @@ export class NdArray {
 
   /**
    * Rounds down element-wise.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([-1.5]).floor().toArray(); // [-2]
@@ -1181,7 +1182,7 @@ export class NdArray {
 
   /**
    * Rounds up element-wise.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([-1.5]).ceil().toArray(); // [-1]
@@ -1193,7 +1194,7 @@ export class NdArray {
 
   /**
    * Rounds toward zero element-wise.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([-1.5]).trunc().toArray(); // [-1]
@@ -1229,7 +1230,7 @@ export class NdArray {
 
   /**
    * Sign element-wise: -1, 0 (keeping -0) or 1; NaN stays NaN.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([-3, 0, 2]).sign().toArray(); // [-1, 0, 1]
@@ -1241,7 +1242,7 @@ export class NdArray {
 
   /**
    * True where the element is NaN.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([NaN, 1]).isnan().toArray(); // [true, false]
@@ -1253,7 +1254,7 @@ export class NdArray {
 
   /**
    * True where the element is neither NaN nor ±Infinity.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([Infinity, 1]).isfinite().toArray(); // [false, true]
@@ -1265,7 +1266,7 @@ export class NdArray {
 
   /**
    * True where the element is ±Infinity.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([-Infinity, 1]).isinf().toArray(); // [true, false]
@@ -1277,7 +1278,7 @@ export class NdArray {
 
   /**
    * Logical not of a bool array, element-wise.
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the result
    * @example
    * nd.array([true, false]).not().toArray(); // [false, true]
@@ -1291,7 +1292,7 @@ export class NdArray {
    * Limits values to [lo, hi] element-wise (NaN stays NaN).
    * @param lo lower bound (a number, an array, or null for none)
    * @param hi upper bound (a number, an array, or null for none)
-   * @param options `{ out }` to write into an existing array
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
    * @returns the clipped array
    * @example
    * nd.array([-2, 0.5, 3]).clip(0, 1).toArray(); // [0, 0.5, 1]
@@ -1348,8 +1349,8 @@ export class NdArray {
   /**
    * Sum of the elements over `axis` (all axes when omitted: a plain number). Empty sums are 0.
    * @param axis axis or axes to reduce
-   * @param options `{ keepdims }`
-   * @returns a number, or an array when axes remain
+   * @param options `{ keepdims, out }`, or the `out` array itself
+   * @returns a number when no axis is named (and no keepdims/out), else an array (0-d when the named axes are all of them)
    * @example
    * nd.array([[1, 2], [3, 4]]).sum(0).toArray(); // [4, 6]
    */
@@ -1365,8 +1366,8 @@ export class NdArray {
   /**
    * Product of the elements over `axis`. Empty products are 1.
    * @param axis axis or axes to reduce (all when omitted)
-   * @param options `{ keepdims }`
-   * @returns a number for a full reduction, else an array
+   * @param options `{ keepdims, out }`, or the `out` array itself
+   * @returns a number when no axis is named (and no keepdims/out), else an array (0-d when the named axes are all of them)
    * @example
    * nd.array([2, 3]).prod(); // 6
    */
@@ -1382,8 +1383,8 @@ export class NdArray {
   /**
    * Mean over `axis`. The mean of nothing is NaN.
    * @param axis axis or axes to reduce (all when omitted)
-   * @param options `{ keepdims }`
-   * @returns a number for a full reduction, else an array
+   * @param options `{ keepdims, out }`, or the `out` array itself
+   * @returns a number when no axis is named (and no keepdims/out), else an array (0-d when the named axes are all of them)
    * @example
    * nd.array([1, 2]).mean(); // 1.5
    */
@@ -1399,8 +1400,8 @@ export class NdArray {
   /**
    * Minimum over `axis`; NaN propagates. Throws on an empty reduction.
    * @param axis axis or axes to reduce (all when omitted)
-   * @param options `{ keepdims }`
-   * @returns a number for a full reduction, else an array
+   * @param options `{ keepdims, out }`, or the `out` array itself
+   * @returns a number when no axis is named (and no keepdims/out), else an array (0-d when the named axes are all of them)
    * @example
    * nd.array([3, 1]).min(); // 1
    */
@@ -1416,8 +1417,8 @@ export class NdArray {
   /**
    * Maximum over `axis`; NaN propagates. Throws on an empty reduction.
    * @param axis axis or axes to reduce (all when omitted)
-   * @param options `{ keepdims }`
-   * @returns a number for a full reduction, else an array
+   * @param options `{ keepdims, out }`, or the `out` array itself
+   * @returns a number when no axis is named (and no keepdims/out), else an array (0-d when the named axes are all of them)
    * @example
    * nd.array([3, 1]).max(); // 3
    */
@@ -1433,8 +1434,8 @@ export class NdArray {
   /**
    * Standard deviation over `axis`, divisor `n - ddof`.
    * @param axis axis or axes to reduce (all when omitted)
-   * @param options `{ keepdims, ddof }`
-   * @returns a number for a full reduction, else an array
+   * @param options `{ keepdims, ddof, out }`, the `out` array, or `ddof` as a number (`a.std(0, 1)`)
+   * @returns a number when no axis is named (and no keepdims/out), else an array (0-d when the named axes are all of them)
    * @example
    * nd.array([1, 3]).std(); // 1
    */
@@ -1450,8 +1451,8 @@ export class NdArray {
   /**
    * Variance over `axis`, divisor `n - ddof`.
    * @param axis axis or axes to reduce (all when omitted)
-   * @param options `{ keepdims, ddof }`
-   * @returns a number for a full reduction, else an array
+   * @param options `{ keepdims, ddof, out }`, the `out` array, or `ddof` as a number (`a.std(0, 1)`)
+   * @returns a number when no axis is named (and no keepdims/out), else an array (0-d when the named axes are all of them)
    * @example
    * nd.array([1, 3]).var(); // 1
    */
@@ -1467,8 +1468,8 @@ export class NdArray {
   /**
    * True when any element over `axis` is true (nonzero).
    * @param axis axis or axes to reduce (all when omitted)
-   * @param options `{ keepdims }`
-   * @returns a boolean for a full reduction, else an array
+   * @param options `{ keepdims, out }`, or the `out` array itself
+   * @returns a boolean when no axis is named (and no keepdims/out), else a bool array (0-d when the named axes are all of them)
    * @example
    * nd.array([0, 1]).any(); // true
    */
@@ -1484,8 +1485,8 @@ export class NdArray {
   /**
    * True when every element over `axis` is true (nonzero).
    * @param axis axis or axes to reduce (all when omitted)
-   * @param options `{ keepdims }`
-   * @returns a boolean for a full reduction, else an array
+   * @param options `{ keepdims, out }`, or the `out` array itself
+   * @returns a boolean when no axis is named (and no keepdims/out), else a bool array (0-d when the named axes are all of them)
    * @example
    * nd.array([0, 1]).all(); // false
    */
@@ -1501,8 +1502,8 @@ export class NdArray {
   /**
    * Sum over `axis`, skipping NaN.
    * @param axis axis or axes to reduce (all when omitted)
-   * @param options `{ keepdims }`
-   * @returns a number for a full reduction, else an array
+   * @param options `{ keepdims, out }`, or the `out` array itself
+   * @returns a number when no axis is named (and no keepdims/out), else an array (0-d when the named axes are all of them)
    * @example
    * nd.array([1, NaN]).nansum(); // 1
    */
@@ -1518,8 +1519,8 @@ export class NdArray {
   /**
    * Mean over `axis`, skipping NaN.
    * @param axis axis or axes to reduce (all when omitted)
-   * @param options `{ keepdims }`
-   * @returns a number for a full reduction, else an array
+   * @param options `{ keepdims, out }`, or the `out` array itself
+   * @returns a number when no axis is named (and no keepdims/out), else an array (0-d when the named axes are all of them)
    * @example
    * nd.array([1, NaN, 3]).nanmean(); // 2
    */
@@ -1535,8 +1536,8 @@ export class NdArray {
   /**
    * Minimum over `axis`, skipping NaN (NaN where all are NaN).
    * @param axis axis or axes to reduce (all when omitted)
-   * @param options `{ keepdims }`
-   * @returns a number for a full reduction, else an array
+   * @param options `{ keepdims, out }`, or the `out` array itself
+   * @returns a number when no axis is named (and no keepdims/out), else an array (0-d when the named axes are all of them)
    * @example
    * nd.array([NaN, 2]).nanmin(); // 2
    */
@@ -1552,8 +1553,8 @@ export class NdArray {
   /**
    * Maximum over `axis`, skipping NaN (NaN where all are NaN).
    * @param axis axis or axes to reduce (all when omitted)
-   * @param options `{ keepdims }`
-   * @returns a number for a full reduction, else an array
+   * @param options `{ keepdims, out }`, or the `out` array itself
+   * @returns a number when no axis is named (and no keepdims/out), else an array (0-d when the named axes are all of them)
    * @example
    * nd.array([NaN, 2]).nanmax(); // 2
    */
@@ -1569,7 +1570,7 @@ export class NdArray {
   /**
    * Index of the minimum (first one; a NaN counts as the minimum) over `axis`, or in the flattened array.
    * @param axis the axis (flattened when omitted)
-   * @param options `{ keepdims }`
+   * @param options `{ keepdims, out }`, or the `out` array itself
    * @returns an index, or an array of indices (as float64)
    * @example
    * nd.array([3, 1, 2]).argmin(); // 1
@@ -1588,7 +1589,7 @@ export class NdArray {
   /**
    * Index of the maximum (first one; a NaN counts as the maximum) over `axis`, or in the flattened array.
    * @param axis the axis (flattened when omitted)
-   * @param options `{ keepdims }`
+   * @param options `{ keepdims, out }`, or the `out` array itself
    * @returns an index, or an array of indices (as float64)
    * @example
    * nd.array([3, 1, 2]).argmax(); // 0
@@ -1673,7 +1674,7 @@ export class NdArray {
    * Element-wise closeness, NumPy's `isclose`: `|a - b| <= atol + rtol * |b|`, broadcasting;
    * `inf` is close only to `inf`, NaN to nothing unless `equalNan`.
    * @param other an array or a number (the reference `b`)
-   * @param options `{ rtol = 1e-5, atol = 1e-8, equalNan = false }`
+   * @param options `{ rtol = 1e-5, atol = 1e-8, equalNan = false }`, or NumPy's positional `rtol, atol, equalNan`
    * @returns a bool array of the broadcast shape
    * @example
    * nd.array([1, 1.1, NaN]).isclose(nd.array([1, 1, NaN])).toArray(); // [true, false, false]
@@ -1687,7 +1688,7 @@ export class NdArray {
   /**
    * True when every element is close to `other` (see {@link isclose}), NumPy's `allclose`.
    * @param other an array or a number (the reference `b`)
-   * @param options `{ rtol = 1e-5, atol = 1e-8, equalNan = false }`
+   * @param options `{ rtol = 1e-5, atol = 1e-8, equalNan = false }`, or NumPy's positional `rtol, atol, equalNan`
    * @returns whether all elements are close
    * @example
    * nd.array([1, 2]).allclose(nd.array([1, 2 + 1e-9])); // true
@@ -1719,7 +1720,7 @@ export class NdArray {
    * Median over `axis` (all axes when omitted); NaN in a slice gives NaN.
    * @param axis axis or axes to reduce
    * @param options `{ keepdims }`
-   * @returns a number for a full reduction, else an array
+   * @returns a number when no axis is named (and no keepdims/out), else an array (0-d when the named axes are all of them)
    * @example
    * nd.array([3, 1, 4, 2]).median(); // 2.5
    */
@@ -1777,7 +1778,7 @@ export class NdArray {
    * Range (max - min) over `axis`; NaN propagates.
    * @param axis axis or axes to reduce (all when omitted)
    * @param options `{ keepdims }`
-   * @returns a number for a full reduction, else an array
+   * @returns a number when no axis is named (and no keepdims/out), else an array (0-d when the named axes are all of them)
    * @example
    * nd.array([4, 9, 2]).ptp(); // 7
    */
@@ -1796,7 +1797,7 @@ export class NdArray {
    * Weighted average over `axis`: `sum(a * w) / sum(w)`; the mean without weights.
    * @param axis axis or axes to reduce (all when omitted)
    * @param options `{ weights, keepdims }`; 1-D weights need one `axis`
-   * @returns a number for a full reduction, else an array
+   * @returns a number when no axis is named (and no keepdims/out), else an array (0-d when the named axes are all of them)
    * @example
    * nd.array([1, 2, 3]).average(null, { weights: nd.array([3, 1, 0]) }); // 1.25
    */
@@ -1852,7 +1853,7 @@ export class NdArray {
   /**
    * Where values would be inserted into this sorted 1-D array to keep it sorted.
    * @param v a number or an array of values
-   * @param options `{ side: 'left' | 'right' }` (default 'left')
+   * @param options `{ side: 'left' | 'right' }` (default 'left'), or the side itself (`a.searchsorted(2, 'right')`)
    * @returns an index, or an array of indices (float64) of `v`'s shape
    * @example
    * nd.array([1, 3, 5]).searchsorted(4); // 2
