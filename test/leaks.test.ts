@@ -30,6 +30,10 @@ class Inputs {
   b(): NdArray {
     return this.keep(this.f().gt(0));
   }
+  /** float64 [R, R] (square: its transpose can be an `out`). */
+  sq(): NdArray {
+    return this.keep(nd.array(F_VALUES.slice(0, R).map((row) => row.slice(0, R))));
+  }
   /** float64 [50, 100]: printed summarised. */
   big(): NdArray {
     return this.keep(this.keep(nd.arange(5000)).reshape([50, 100]));
@@ -245,6 +249,18 @@ describe('coverage: every public function and method has a row', () => {
   });
 });
 
+/** `out` overlapping an input in another layout: the op copies the input first, then frees the copy. */
+const ALIASED: [string, Call][] = [
+  ['add, out = a.T', (i) => { const a = i.sq(); return a.add(1, { out: a.T }); }],
+  ['add of a.T into a', (i) => { const a = i.sq(); return a.T.add(a, { out: a }); }],
+  ['exp, out = a.T', (i) => { const a = i.sq(); return a.exp({ out: a.T }); }],
+  ['gt, out = mask.T', (i) => { const a = i.sq(); return a.gt(0, { out: i.keep(a.lt(0)).T }); }],
+  ['nd.where, out = a.T', (i) => { const a = i.sq(); return nd.where(i.keep(a.gt(0)), a, 0, { out: a.T }); }],
+  ['clip, lo = a.T, out = a', (i) => { const a = i.sq(); return a.clip(a.T, null, { out: a }); }],
+  ['setWhere, value a.T', (i) => { const a = i.sq(); return a.setWhere(i.keep(a.gt(0)), a.T); }],
+  ['add, out = a flipped', (i) => { const a = i.sq(); return a.add(0, { out: a.flip(0) }); }],
+];
+
 /** Calls that throw (bad shapes, dtypes, operands): they leave no temporary behind either. */
 const THROWING: [string, Call][] = [
   ['add, shapes that do not broadcast', (i) => i.t().add(i.keep(nd.ones([3])))],
@@ -265,21 +281,27 @@ const THROWING: [string, Call][] = [
   ['stack, different shapes', (i) => nd.stack([i.f(), i.t()])],
 ];
 
-for (const wasm of [true, false]) {
-  describe(`calls that throw leave no bytes behind (WASM ${wasm ? 'on' : 'off'})`, () => {
-    for (const [name, call] of THROWING) {
-      test(name, () => {
-        const saved = nd.config({}).wasm;
-        nd.config({ wasm });
-        try {
-          assertNoLeak(name, (i) => assert.throws(() => call(i)));
-        } finally {
-          nd.config({ wasm: saved });
-        }
-      });
-    }
-  });
+/** Runs `check(call)` for each row as a test, with the WASM kernels on and then off. */
+function describeWithAndWithoutWasm(title: string, rows: [string, Call][], check: (name: string, call: Call) => void): void {
+  for (const wasm of [true, false]) {
+    describe(`${title} (WASM ${wasm ? 'on' : 'off'})`, () => {
+      for (const [name, call] of rows) {
+        test(name, () => {
+          const saved = nd.config({}).wasm;
+          nd.config({ wasm });
+          try {
+            check(name, call);
+          } finally {
+            nd.config({ wasm: saved });
+          }
+        });
+      }
+    });
+  }
 }
+
+describeWithAndWithoutWasm('out aliasing an input leaves no copy behind', ALIASED, assertNoLeak);
+describeWithAndWithoutWasm('calls that throw leave no bytes behind', THROWING, (name, call) => assertNoLeak(name, (i) => assert.throws(() => call(i))));
 
 for (const wasm of [true, false]) {
   describe(`live arena bytes return to the baseline (WASM ${wasm ? 'on' : 'off'})`, () => {
