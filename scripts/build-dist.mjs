@@ -7,9 +7,10 @@
 // - Declarations that mention Symbol.dispose get `/// <reference lib="esnext.disposable" />`,
 //   so they compile in a consumer whose `lib` is only es2022 (+ dom), without skipLibCheck.
 // - dist/cjs/: the CommonJS build for `require('ndvec')` on every Node 20 (require(esm) needs
-//   Node ≥ 20.19): one file bundled by esbuild from dist/index.js, a package.json saying
-//   "type": "commonjs", and a copy of the declarations (which TypeScript then reads as
-//   CommonJS, for projects in CommonJS mode).
+//   Node ≥ 20.19): each dist/ module converted by esbuild (file for file, not one bundle, so
+//   entry points such as `ndvec` and `ndvec/node` share one copy of every module: one NdArray
+//   class, one arena), a package.json saying "type": "commonjs", and a copy of the
+//   declarations (which TypeScript then reads as CommonJS, for projects in CommonJS mode).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -44,9 +45,10 @@ for (const file of declarations) {
 
 const cjs = join(dist, 'cjs');
 await build({
-  entryPoints: [join(dist, 'index.js')],
-  outfile: join(cjs, 'index.js'),
-  bundle: true,
+  entryPoints: filesEnding(dist, '.js'),
+  outdir: cjs,
+  outbase: dist,
+  bundle: false,
   format: 'cjs',
   platform: 'neutral',
   target: 'es2020',
@@ -54,7 +56,7 @@ await build({
   // CommonJS has __filename for that.
   define: { 'import.meta.url': '__filename' },
   logLevel: 'warning',
-  legalComments: 'none',
+  legalComments: 'inline',
 });
 writeFileSync(join(cjs, 'package.json'), '{ "type": "commonjs" }\n');
 for (const file of declarations) {
