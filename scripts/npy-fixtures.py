@@ -79,6 +79,8 @@ save('f8-fortran.npy', np.asfortranarray(np.arange(12, dtype='<f8').reshape(3, 4
 save('f4-be-fortran.npy', np.asfortranarray(np.arange(24, dtype='>f4').reshape(2, 3, 4) - 7.5))
 save('i2-fortran.npy', np.asfortranarray(np.arange(6, dtype='<i2').reshape(2, 3) * -1000))
 save('bool-fortran.npy', np.asfortranarray(np.arange(6).reshape(3, 2) % 3 == 0))
+save('f8-fortran-tiles.npy', np.asfortranarray(np.arange(33 * 35, dtype='<f8').reshape(33, 35) / 8))  # 2x2 tiles of 32x32, ragged edges
+save('i1-fortran-4d.npy', np.asfortranarray(np.arange(120, dtype='i1').reshape(2, 3, 4, 5)))
 
 # 0-d and empty.
 save('scalar-f8.npy', np.array(3.5))
@@ -105,7 +107,7 @@ unsupported = {
     'timedelta.npy': np.array([5], dtype='timedelta64[s]'),
     'str.npy': np.array(['abc']),
     'bytes.npy': np.array([b'abc']),
-    'longdouble.npy': np.array([1.5], dtype=np.longdouble),
+    'longdouble.npy': np.zeros(1, dtype=np.longdouble),  # zeros: no uninitialised padding bytes
 }
 for name, a in unsupported.items():
     np.save(os.path.join(OUT, name), a)

@@ -5,10 +5,17 @@
  *   node --import tsx scripts/npy-timing.ts
  *
  * Prints milliseconds, the fastest of 7 runs each. The files are made in memory by
- * toNpy (`<f8`, what np.save writes for float64) and by hand for the other dtypes.
+ * toNpy (`<f8`, what np.save writes for float64) and by hand for the other dtypes. When
+ * python3 with NumPy is on the machine, the last lines time `np.load` of the same file
+ * from disk beside ndvec's `load` (ndvec/node) in the same run.
  * @module
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { nd, type NdArray } from '../src/index.ts';
+import { load } from '../src/node.ts';
 import { fromNpy, toNpy } from '../src/io/npy.ts';
 import { fromNpz, toNpz } from '../src/io/npz.ts';
 import { fastestPerCall } from './timing.ts';
@@ -53,3 +60,29 @@ console.log(`${ms(() => void toNpy(kept))}  toNpy of the contiguous array`);
 const zipped = toNpz({ a: kept });
 console.log(`${ms(() => { for (const x of Object.values(fromNpz(zipped))) x.dispose(); })}  fromNpz stored (CRC-32 check + the read)`);
 kept.dispose();
+
+const dir = mkdtempSync(join(tmpdir(), 'ndvec-npy-timing-'));
+try {
+  const file = join(dir, 'a.npy');
+  writeFileSync(file, le);
+  console.log(`${ms(() => (load(file) as NdArray).dispose())}  ndvec/node load('a.npy') from disk (the data read straight into the array)`);
+  const py = `
+import io, sys, time, numpy as np
+path = sys.argv[1]
+def best(f):
+    t = []
+    for _ in range(${RUNS}):
+        s = time.perf_counter(); f(); t.append(time.perf_counter() - s)
+    return min(t) * 1e3
+data = open(path, 'rb').read()
+src = np.frombuffer(data, dtype='<f8', offset=${le.length - N * 8})
+dst = np.empty_like(src)
+print(f"{best(lambda: np.copyto(dst, src)):7.1f}  NumPy {np.__version__}: np.copyto into a preallocated array (one copy)")
+print(f"{best(lambda: np.load(path)):7.1f}  NumPy {np.__version__}: np.load('a.npy') from disk")
+print(f"{best(lambda: np.load(io.BytesIO(data))):7.1f}  NumPy {np.__version__}: np.load(io.BytesIO(bytes))")
+`;
+  const run = spawnSync('python3', ['-c', py, file], { encoding: 'utf8' });
+  console.log(run.status === 0 ? run.stdout.trimEnd() : `(NumPy not measured: ${run.error?.message ?? run.stderr.trim().split('\n').pop()})`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -9,11 +9,11 @@
  * save('out.npz', { x, y }, { compress: true });
  * @module
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { NdArray } from './ndarray.ts';
 import { checkOptions, checkBoolean, describe } from './args.ts';
 import { ArgumentError, FormatError } from './errors.ts';
-import { fromNpy, toNpy, type NpyReadOptions } from './io/npy.ts';
+import { readNpyFile, toNpy, type NpyReadOptions } from './io/npy.ts';
 import { fromNpz, toNpz, type NpzWriteOptions } from './io/npz.ts';
 
 /** What `load` returns for a path of unknown extension: an array, or arrays by name. */
@@ -52,15 +52,41 @@ export function load(path: string | URL, options?: NpyReadOptions): Loaded {
   if (arguments.length > 2) throw new ArgumentError('load', 'argument 3', `takes at most 2 arguments, got ${arguments.length}`);
   const name = checkPath('load', path);
   checkOptions('load', options, ['lossy']);
-  const bytes = readFileSync(path);
-  const zip = isZip(bytes);
-  const npy = !zip && NPY_MAGIC.every((b, i) => bytes[i] === b);
+  const fd = openSync(path, 'r');
+  try {
+    return loadOpened(fd, name, options);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Fills `target` from byte `position` of the file; returns the bytes read (fewer at its end). */
+function readAt(fd: number, target: Uint8Array, position: number): number {
+  let done = 0;
+  while (done < target.length) {
+    const n = readSync(fd, target, done, target.length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return done;
+}
+
+function loadOpened(fd: number, name: string, options: NpyReadOptions | undefined): Loaded {
+  const size = fstatSync(fd).size;
+  const head = new Uint8Array(Math.min(size, 4096));
+  readAt(fd, head, 0);
+  const zip = isZip(head);
+  const npy = !zip && NPY_MAGIC.every((b, i) => head[i] === b);
   const ext = name.toLowerCase().endsWith('.npz') ? 'npz' : name.toLowerCase().endsWith('.npy') ? 'npy' : '';
   if ((ext === 'npy' && zip) || (ext === 'npz' && npy)) {
     throw new FormatError(`load: ${name} holds a ${zip ? 'zip archive (.npz)' : '.npy file'}, not what its extension says`, 0);
   }
-  if (zip || ext === 'npz') return fromNpz(bytes, options);
-  if (npy || ext === 'npy') return fromNpy(bytes, options);
+  if (zip || ext === 'npz') return fromNpz(readFileSync(fd), options);
+  if (npy || ext === 'npy') {
+    const lossy = checkBoolean('load', 'lossy', options?.lossy, false);
+    // The data goes straight from the file into the array where it can (one copy).
+    return readNpyFile(head, size, (target, position) => readAt(fd, target, position), () => readFileSync(fd), lossy, 'load');
+  }
   throw new FormatError(`load: ${name} is neither a .npy file nor a .npz archive (NumPy's pickle files are not read)`, 0);
 }
 

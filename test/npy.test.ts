@@ -442,6 +442,35 @@ describe('ndvec/node: load and save', () => {
     assert.deepEqual(readdirSync(dir).sort(), ['a.npy', 'b.npz', 'c.npz', 'x.bin', 'y.data']);
   });
 
+  test('load: every fixture and every broken file gives what fromNpy gives', () => {
+    const f8 = new Uint8Array(new Float64Array([1, -0, NaN]).buffer);
+    const header = "{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }";
+    const files: [string, Uint8Array][] = [
+      ...npyFixtures.map(([name]) => [name, fixture(name)] as [string, Uint8Array]),
+      ['bool bytes 0, 1, 2, 255', npyWithHeader("{'descr': '|b1', 'fortran_order': False, 'shape': (4,), }", new Uint8Array([0, 1, 2, 255]))],
+      ['header past 4096 bytes', npyWithHeader(header + ' '.repeat(5000), f8, 2)],
+      ['truncated data', npyWithHeader(header, f8.subarray(0, 20))],
+      ['trailing bytes', npyWithHeader(header, new Uint8Array(32))],
+      ['truncated header', fixture('f8-le.npy').subarray(0, 60)],
+      ['complex', fixture('complex.npy')],
+      ['beyond 2^53', fixture('i8-beyond.npy')],
+      ['5 bytes', new Uint8Array([0x93, 0x4e, 0x55, 0x4d, 0x50])],
+    ];
+    for (const [what, bytes] of files) {
+      const file = join(dir, 'f.npy');
+      writeFileSync(file, bytes);
+      let want: NdArray | Error;
+      try {
+        want = fromNpy(bytes);
+      } catch (e) {
+        want = e as Error;
+      }
+      if (want instanceof NdArray) assertSameArray(load(file) as NdArray, want, what);
+      else assert.throws(() => load(file), (e: unknown) => e instanceof Error && e.constructor === want.constructor && e.message === want.message.replace(/^fromNpy/, 'load'), what);
+    }
+    assert.deepEqual(fromNpy(files.find(([w]) => w.startsWith('bool bytes'))![1]).toArray(), [false, true, true, true]);
+  });
+
   test('the return type follows the extension (compile-time check)', () => {
     const one: (p: `${string}.npy`) => NdArray = (p) => load(p);
     const many: (p: `${string}.npz`) => Record<string, NdArray> = (p) => load(p);

@@ -318,12 +318,84 @@ export function readNpy(bytes: Uint8Array, lossy: boolean, where: string): NdArr
     }
     return array;
   }
-  // Fortran order: decode in file order, then lay out in C order.
-  const flat = dtype === 'bool' ? new Uint8Array(size) : new Float64Array(size);
-  decodeInto(src, type, size, flat, 0, lossy, descr, where);
-  const fStrides = contiguousStrides([...shape].reverse()).reverse();
+  // Fortran order: decode in file order (straight from the file for aligned native <f8),
+  // then lay out in C order.
+  let flat: Float64Array | Uint8Array;
+  if (type.kind === 'f' && type.itemBytes === 8 && !type.swap && src.byteOffset % 8 === 0) {
+    flat = new Float64Array(src.buffer, src.byteOffset, size);
+  } else {
+    flat = dtype === 'bool' ? new Uint8Array(size) : new Float64Array(size);
+    decodeInto(src, type, size, flat, 0, lossy, descr, where);
+  }
   const array = newArray(shape, dtype);
-  gatherC(flat, 0, fStrides, shape, dataView(array), array.start);
+  fortranToC(flat, shape, dataView(array), array.start);
+  return array;
+}
+
+/** Lays out Fortran-order elements of `shape` in C order into `dst` from `at`. */
+function fortranToC(src: Float64Array | Uint8Array, shape: readonly number[], dst: Float64Array | Uint8Array, at: number): void {
+  if (shape.length !== 2) {
+    gatherC(src, 0, contiguousStrides([...shape].reverse()).reverse(), shape, dst, at);
+    return;
+  }
+  // A matrix: transpose in 32 x 32 tiles, so reads and writes both stay in cache.
+  const [rows, cols] = shape as [number, number];
+  const TILE = 32;
+  for (let i0 = 0; i0 < rows; i0 += TILE) {
+    const i1 = Math.min(i0 + TILE, rows);
+    for (let j0 = 0; j0 < cols; j0 += TILE) {
+      const j1 = Math.min(j0 + TILE, cols);
+      for (let i = i0; i < i1; i++) {
+        let q = at + i * cols + j0;
+        for (let p = j0 * rows + i, j = j0; j < j1; j++, p += rows) dst[q++] = src[p]!;
+      }
+    }
+  }
+}
+
+/**
+ * @internal Reads a `.npy` file without holding all of it in memory first (what
+ * `ndvec/node`'s `load` does): for native float64 and bool data in C order, the data is
+ * read straight into the new array's memory, one copy from the file; anything else (and
+ * every error case) reads the whole file and goes through {@link readNpy}.
+ * @param head the file's first bytes (up to 4096, fewer when the file is shorter)
+ * @param fileSize the file's length in bytes
+ * @param readAt fills `target` from byte `position` of the file; returns how many bytes it read
+ * @param readAll the whole file
+ * @param lossy as for fromNpy
+ * @param where prefix of error messages
+ * @returns the array
+ */
+export function readNpyFile(
+  head: Uint8Array,
+  fileSize: number,
+  readAt: (target: Uint8Array, position: number) => number,
+  readAll: () => Uint8Array,
+  lossy: boolean,
+  where: string,
+): NdArray {
+  const whole = (): NdArray => readNpy(readAll(), lossy, where);
+  if (head.length < 12 || !MAGIC.every((b, i) => head[i] === b) || !(head[6]! >= 1 && head[6]! <= 3) || head[7] !== 0) return whole();
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  const dataOffset = head[6] === 1 ? 10 + view.getUint16(8, true) : 12 + view.getUint32(8, true);
+  if (dataOffset > head.length) return whole();
+  const { type, fortranOrder, shape } = readHeader(head.subarray(0, dataOffset), where);
+  const direct = (type.kind === 'f' && type.itemBytes === 8 && !type.swap) || type.kind === 'b';
+  let size = 1;
+  for (const d of shape) size *= d;
+  const needed = size * type.itemBytes;
+  if (!direct || (fortranOrder && shape.length >= 2) || fileSize - dataOffset !== needed) return whole();
+  const array = newArray(shape, type.kind === 'b' ? 'bool' : 'float64');
+  try {
+    const data = dataView(array);
+    const target = new Uint8Array(data.buffer, data.byteOffset + array.start * type.itemBytes, needed);
+    const got = readAt(target, dataOffset);
+    if (got !== needed) throw new FormatError(`${where}: truncated .npy file: read ${got} of ${needed} bytes of data (did the file change?)`, dataOffset);
+    if (type.kind === 'b') for (let i = 0; i < needed; i++) if (target[i]! > 1) target[i] = 1;
+  } catch (e) {
+    array.dispose();
+    throw e;
+  }
   return array;
 }
 
