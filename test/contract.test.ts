@@ -165,6 +165,7 @@ describe('unknown option keys and wrong types throw named errors that name funct
     ['float index in get', () => a.get(0.5, 0), ArgumentError, /^get: index 0 must be an integer, got number 0\.5/],
     ['string index in get', () => a.get('1' as never, 0), ArgumentError, /^get: index 0 must be an integer, got string '1'/],
     ['float index in set', () => a.set(0, 1.5, 9), ArgumentError, /^set: index 1 must be an integer, got number 1\.5/],
+    ['arrayEqual with plain data', () => a.arrayEqual([1, 2] as never), ArgumentError, /^arrayEqual: b must be an NdArray, got array of length 2/],
     ['dot with plain data', () => a.dot([1, 2, 3] as never), ArgumentError, /^dot: other must be an NdArray, got array of length 3/],
     ['isclose operand a string', () => nd.isclose(a, 'x' as never), ArgumentError, /^isclose: b must be an NdArray or a number, got string 'x'/],
     ['isclose rtol a string', () => a.isclose(a, '1e-3' as never), ArgumentError, /^isclose: rtol must be a number/],

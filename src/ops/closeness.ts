@@ -5,7 +5,7 @@
  * @module
  */
 import { NdArray, type Operand } from '../ndarray.ts';
-import { ArgumentError, DTypeError } from '../errors.ts';
+import { ArgumentError } from '../errors.ts';
 import { checkArity, checkBoolean, checkNumber, checkOptions, describe, isNdArrayLike } from '../args.ts';
 import { broadcastShapes, sameShape } from '../shape.ts';
 import { broadcastTo } from './manipulate.ts';
@@ -100,7 +100,7 @@ function broadcastValues(a: Operand, b: Operand, name: string): { shape: number[
  * @param b an array or a number (broadcast against `a`)
  * @param options `{ rtol = 1e-5, atol = 1e-8, equalNan = false }`
  * @returns a new bool array of the broadcast shape (0-d for two numbers)
- * @throws BroadcastError when the shapes do not broadcast; DTypeError for other operands
+ * @throws BroadcastError when the shapes do not broadcast; ArgumentError for other operands or tolerances
  * @example
  * isclose(nd.array([1, 1.001, NaN, Infinity]), nd.array([1, 1, NaN, Infinity])).toArray();
  * // [true, false, false, true]
@@ -149,8 +149,8 @@ export function allclose(a: Operand, b: Operand, options?: CloseOptions): boolea
  * arrayEqual(nd.array([1, 2]), nd.array([[1, 2]])); // false (shapes differ)
  */
 export function arrayEqual(a: NdArray, b: NdArray, options?: { equalNan?: boolean }): boolean {
-  if (!(a instanceof NdArray) || !(b instanceof NdArray)) {
-    throw new DTypeError(`arrayEqual takes two NdArrays, got ${typeof a} and ${typeof b}`, 'object');
+  for (const [param, x] of [['a', a], ['b', b]] as const) {
+    if (!(x instanceof NdArray)) throw new ArgumentError('arrayEqual', param, `${param} must be an NdArray, got ${describe(x)}`);
   }
   a.assertLive();
   b.assertLive();
