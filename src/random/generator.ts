@@ -9,9 +9,11 @@
  * lets the samplers of ./distributions.ts fill them.
  * @module
  */
-import { checkArity, checkBoolean, checkNumber, checkOptions, checkShape, describe } from '../args.ts';
+import { checkArity, checkBoolean, checkNumber, checkOptions, checkShape, describe, isNdArrayLike } from '../args.ts';
 import { ArgumentError, formatShape } from '../errors.ts';
 import { walkAxes, type LoopAxis } from '../kernels/js-strided.ts';
+// The one value import of the array class: the allocation in `allocate` below. Everything
+// else recognises arrays by their brand (isNdArrayLike) and uses the type only.
 import { NdArray } from '../ndarray.ts';
 import {
   choiceWeighted,
@@ -71,6 +73,16 @@ function checkBound(func: string, param: string, v: unknown): number {
   return v === 0 ? 0 : v;
 }
 
+/** A new uninitialised C-contiguous array (the array factory of the layer below). */
+function allocate(shape: readonly number[], dtype: 'float64' | 'bool'): NdArray {
+  return NdArray.empty(shape, dtype);
+}
+
+/** True for an ndvec array. */
+function isArray(v: unknown): v is NdArray {
+  return isNdArrayLike(v);
+}
+
 /** The typed view and start of an array's data (float64 or bool). */
 function dataOf(a: NdArray): Float64Array | Uint8Array {
   return a.dtype === 'bool' ? a.u8() : a.f64();
@@ -93,7 +105,7 @@ interface Items {
 }
 
 function itemsOf(func: string, param: string, a: unknown): Items {
-  if (a instanceof NdArray) {
+  if (isArray(a)) {
     a.assertLive();
     const values = new Float64Array(a.size);
     const data = dataOf(a);
@@ -119,7 +131,7 @@ function itemsOf(func: string, param: string, a: unknown): Items {
 
 /** A new array of `shape` (dtype) holding `values` (C order). */
 function arrayFrom(shape: readonly number[], dtype: 'float64' | 'bool', values: Float64Array): NdArray {
-  const out = NdArray.empty(shape, dtype);
+  const out = allocate(shape, dtype);
   if (dtype === 'bool') {
     const u8 = out.u8();
     for (let i = 0; i < values.length; i++) u8[out.start + i] = values[i]!;
@@ -152,7 +164,7 @@ export class Generator {
       fill(one, 0, 1);
       return one[0]!;
     }
-    const out = NdArray.empty(size, 'float64');
+    const out = allocate(size, 'float64');
     if (out.size > 0) fill(out.f64(), out.start, out.size);
     return out;
   }
@@ -396,7 +408,7 @@ export class Generator {
       }
       return;
     }
-    if (!(a instanceof NdArray)) throw new ArgumentError('shuffle', 'a', `a must be an NdArray or an array, got ${describe(a)}`);
+    if (!isArray(a)) throw new ArgumentError('shuffle', 'a', `a must be an NdArray or an array, got ${describe(a)}`);
     a.assertLive();
     if (a.ndim === 0) throw new ArgumentError('shuffle', 'a', 'cannot shuffle a 0-d array (it has no axis 0)');
     a.assertWritable('shuffle');
