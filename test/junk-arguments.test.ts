@@ -134,8 +134,8 @@ const OPTION_VALUES: Record<string, Slot> = {
 };
 
 const OUT = options(['out'], { out: true });
+/** Reductions and statistics: `{ keepdims, out }` or the out array. */
 const REDUCE = options(['keepdims', 'out'], { out: true });
-const KEEPDIMS = options(['keepdims', 'out'], { out: true });
 
 // ---- the table -------------------------------------------------------------------------
 
@@ -249,8 +249,8 @@ const METHODS: Record<string, Spec> = {
   nanmean: reduction(),
   nanmin: reduction(),
   nanmax: reduction(),
-  argmin: { args: () => [0], slots: [axis1, KEEPDIMS] },
-  argmax: { args: () => [0], slots: [axis1, KEEPDIMS] },
+  argmin: { args: () => [0], slots: [axis1, REDUCE] },
+  argmax: { args: () => [0], slots: [axis1, REDUCE] },
   cumsum: { args: () => [0], slots: [axis1] },
   cumprod: { args: () => [0], slots: [axis1] },
   dot: { args: () => [nd.array([[1, 2], [3, 4], [5, 6]])], slots: [floatIn(array)] },
@@ -259,10 +259,10 @@ const METHODS: Record<string, Spec> = {
   isclose: { args: () => [F()], slots: [floatIn(operand), either(number, options(['rtol', 'atol', 'equalNan'])), number, boolean] },
   allclose: { args: () => [F()], slots: [floatIn(operand), either(number, options(['rtol', 'atol', 'equalNan'])), number, boolean] },
   arrayEqual: { args: () => [F()], slots: [array, options(['equalNan'], { boolean: true })] },
-  median: reduction(F, KEEPDIMS),
-  quantile: { args: () => [0.5, 0], slots: [q, axis, KEEPDIMS] },
-  percentile: { args: () => [50, 0], slots: [q, axis, KEEPDIMS] },
-  ptp: reduction(F, KEEPDIMS),
+  median: reduction(F, REDUCE),
+  quantile: { args: () => [0.5, 0], slots: [q, axis, REDUCE] },
+  percentile: { args: () => [50, 0], slots: [q, axis, REDUCE] },
+  ptp: reduction(F, REDUCE),
   average: { args: () => [0, { weights: nd.array([1, 2]) }], slots: [axis, options(['weights', 'keepdims', 'out'], { out: true })] },
   nonzero: none(),
   argwhere: none(),
@@ -342,14 +342,13 @@ const KNOWN_GAPS: readonly string[] = [
 interface Target {
   name: string;
   spec: Spec;
-  /** Calls it: a fresh receiver for methods. */
+  /** Calls it (a method on the receiver `receivers()` made, else on a fresh one). */
   call: (args: unknown[]) => unknown;
-  /** The arrays it will touch besides the args (the receiver). */
+  /** Makes the receiver the next call uses (methods) and returns it, to compare after an error. */
   receivers: () => NdArray[];
-  /** Prefix of the argument list (nd.f(a, ...) gets the receiver first). */
-  lead: Slot[];
 }
 
+/** A short text for a junk value in a failure message. */
 function describeJunk(v: unknown): string {
   if (typeof v === 'symbol') return v.toString();
   if (typeof v === 'function') return 'function';
@@ -442,7 +441,6 @@ function targets(): Target[] {
     list.push({
       name: `NdArray#${name}`,
       spec,
-      lead: [],
       receivers: () => {
         self = (spec.self ?? F)();
         return [self];
@@ -459,7 +457,7 @@ function targets(): Target[] {
     const method = METHODS[ND_ALIASES[name] ?? name];
     const f = (nd as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
     if (own !== undefined) {
-      list.push({ name: `nd.${name}`, spec: own, lead: [], receivers: () => [], call: (args) => f(...args) });
+      list.push({ name: `nd.${name}`, spec: own, receivers: () => [], call: (args) => f(...args) });
     } else if (method !== undefined) {
       const make = method.self ?? F;
       const spec: Spec = {
@@ -467,7 +465,7 @@ function targets(): Target[] {
         slots: [FLOAT_DATA.has(name) ? floatIn(array) : BOOL_DATA.has(name) ? boolIn(array) : array, ...method.slots],
         extra: method.extra && (() => [make(), ...method.extra!()]),
       };
-      list.push({ name: `nd.${name}`, spec, lead: [], receivers: () => [], call: (args) => f(...args) });
+      list.push({ name: `nd.${name}`, spec, receivers: () => [], call: (args) => f(...args) });
     }
   }
   return list;
