@@ -274,15 +274,19 @@ const MAX_RANGE_LENGTH = 2 ** 32;
  * @param startOrStop `stop` when it is the only argument (start 0), else `start`
  * @param stop the end, excluded
  * @param step the spacing (default 1; must not be 0; may be negative)
+ * @param dtype `'float64'` (default), `'bool'` (the values cast: nonzero is true) or `{ dtype }`
  * @returns the new 1-D array
- * @throws ArgumentError for step 0, non-finite or non-number arguments, or a fourth argument
+ * @throws ArgumentError for step 0, non-finite or non-number arguments, or a fifth argument;
+ *   DTypeError for a dtype ndvec does not have
  * @example
  * nd.arange(4).toArray();        // [0, 1, 2, 3]
  * nd.arange(1, 2, 0.25).toArray(); // [1, 1.25, 1.5, 1.75]
  * nd.arange(5, 0, -2).toArray(); // [5, 3, 1]
  */
-export function arange(startOrStop: number, stop?: number, step = 1): NdArray {
-  checkArity('arange', arguments, 3, 1);
+export function arange(startOrStop: number, stop?: number, step = 1, dtype?: DTypeArg): NdArray {
+  checkArity('arange', arguments, 4, 1);
+  const want = readDType('arange', dtype);
+  if (want !== undefined) return withDType(arange(startOrStop, stop, step), want);
   let start = checkNumber('arange', stop === undefined ? 'stop' : 'start', startOrStop, true);
   if (stop === undefined) {
     stop = start;

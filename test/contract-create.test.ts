@@ -57,6 +57,9 @@ describe('NumPy positional and keyword arguments that used to be ignored', () =>
     ['fullLike(bools, 3, float64)', () => nd.fullLike(nd.array([true, false]), 3, 'float64'), 'float64', [2], [3, 3]],
     // np.arange(5, None, 2): an omitted stop makes the first argument the stop
     ['arange(5, undefined, 2)', () => nd.arange(5, undefined, 2), 'float64', [3], [0, 2, 4]],
+    // np.arange(0, 5, 1, float), np.arange(2, dtype=bool)
+    ['arange(0, 5, 1, float64)', () => nd.arange(0, 5, 1, 'float64'), 'float64', [5], [0, 1, 2, 3, 4]],
+    ['arange(2, undefined, 1, { dtype: bool })', () => nd.arange(2, undefined, 1, { dtype: 'bool' }), 'bool', [2], [false, true]],
   ];
   for (const [name, run, dtype, shape, values] of CASES) {
     test(name, () => assert.deepEqual(summary(run()), { dtype, shape, values }));
@@ -127,7 +130,8 @@ describe('bad arguments throw named errors naming the function and parameter', (
     ['full extra', () => (nd.full as (...a: unknown[]) => unknown)([1], 1, 'bool', 1), ArgumentError, /^full: takes at most 3/],
     ['linspace extra', () => (nd.linspace as (...a: unknown[]) => unknown)(0, 1, 5, false, 1), ArgumentError, /^linspace: takes at most 4/],
     ['logspace extra after options', () => (nd.logspace as (...a: unknown[]) => unknown)(0, 1, 5, {}, 2), ArgumentError, /^logspace: takes at most 4/],
-    ['arange extra', () => (nd.arange as (...a: unknown[]) => unknown)(0, 1, 1, 'float64'), ArgumentError, /^arange: takes at most 3/],
+    ['arange extra', () => (nd.arange as (...a: unknown[]) => unknown)(0, 1, 1, 'float64', 1), ArgumentError, /^arange: takes at most 4/],
+    ['arange(0, 5, 1, int32)', () => nd.arange(0, 5, 1, 'int32' as never), DTypeError, /^arange: dtype must be 'float64' or 'bool'.*'int32'/],
     ['eye extra', () => (nd.eye as (...a: unknown[]) => unknown)(2, 2, 0, 'bool', 1), ArgumentError, /^eye: takes at most 4/],
     ['random extra', () => (nd.random as (...a: unknown[]) => unknown)(2, 1, 1), ArgumentError, /^random: takes at most 2/],
     ['randn extra', () => (nd.randn as (...a: unknown[]) => unknown)(2, 1, 1), ArgumentError, /^randn: takes at most 2/],

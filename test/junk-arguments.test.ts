@@ -134,6 +134,8 @@ const OPTION_VALUES: Record<string, Slot> = {
 };
 
 const OUT = options(['out'], { out: true });
+/** A dtype argument of the creation functions: a dtype name or `{ dtype }`. */
+const DTYPE = options(['dtype'], { strings: ['float64', 'bool'] });
 /** Reductions and statistics: `{ keepdims, out }` or the out array. */
 const REDUCE = options(['keepdims', 'out'], { out: true });
 
@@ -284,17 +286,17 @@ let configBefore: ReturnType<typeof nd.config>;
 
 /** nd.* functions that are not an NdArray method taking the array first. */
 const FUNCTIONS: Record<string, Spec> = {
-  array: { args: () => [[1, 0]], slots: [data, options(['dtype'], { strings: ['float64', 'bool'] })] },
-  zeros: { args: () => [[2, 3]], slots: [shape, options(['dtype'], { strings: ['float64', 'bool'] })] },
-  ones: { args: () => [[2, 3]], slots: [shape, options(['dtype'], { strings: ['float64', 'bool'] })] },
-  full: { args: () => [[2, 3], 7], slots: [shape, value, options(['dtype'], { strings: ['float64', 'bool'] })] },
-  zerosLike: { args: () => [F()], slots: [array, options(['dtype'], { strings: ['float64', 'bool'] })] },
-  onesLike: { args: () => [F()], slots: [array, options(['dtype'], { strings: ['float64', 'bool'] })] },
-  fullLike: { args: () => [F(), 2], slots: [array, value, options(['dtype'], { strings: ['float64', 'bool'] })] },
-  arange: { args: () => [1, 4, 0.5], slots: [number, number, number] },
+  array: { args: () => [[1, 0]], slots: [data, DTYPE] },
+  zeros: { args: () => [[2, 3]], slots: [shape, DTYPE] },
+  ones: { args: () => [[2, 3]], slots: [shape, DTYPE] },
+  full: { args: () => [[2, 3], 7], slots: [shape, value, DTYPE] },
+  zerosLike: { args: () => [F()], slots: [array, DTYPE] },
+  onesLike: { args: () => [F()], slots: [array, DTYPE] },
+  fullLike: { args: () => [F(), 2], slots: [array, value, DTYPE] },
+  arange: { args: () => [1, 4, 0.5], slots: [number, number, number, DTYPE] },
   linspace: { args: () => [0, 1, 5, false], slots: [number, number, int, options(['endpoint'], { boolean: true })] },
   logspace: { args: () => [0, 2, 3, true, 2], slots: [number, number, int, options(['endpoint', 'base'], { boolean: true }), number] },
-  eye: { args: () => [3, 4, 1, 'float64'], slots: [int, intOrNull, int, options(['dtype'], { strings: ['float64', 'bool'] })] },
+  eye: { args: () => [3, 4, 1, 'float64'], slots: [int, intOrNull, int, DTYPE] },
   random: { args: () => [[2, 2], 42], slots: [shape, options(['seed', 'low', 'high'], { number: int, noRef: true })] },
   randn: { args: () => [[2, 2], 42], slots: [shape, options(['seed', 'loc', 'scale', 'mean', 'std'], { number: int, noRef: true })] },
   concat: { args: () => [[F(), F()], 1], slots: [arrays, axis1] },
