@@ -9,6 +9,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { nd } from '../src/index.ts';
@@ -54,6 +55,23 @@ describe('loading without top-level await', () => {
     assert.equal(info.wasm, true);
     assert.equal(info.wasmReason, null);
     assert.equal(await nd.ready(), true);
+  });
+
+  test('a Node worker_threads Worker answers a message posted right after construction, on WASM (3 of 3)', async () => {
+    for (let run = 0; run < 3; run++) {
+      const worker = new Worker(new URL('./loading-worker.mjs', import.meta.url));
+      try {
+        const answer = new Promise((resolve, reject) => {
+          worker.once('message', resolve);
+          worker.once('error', reject);
+        });
+        const t = nd.array([-2, 3, -1, 5, run]).toTransferable();
+        worker.postMessage(t, [t.data.buffer]);
+        assert.deepEqual(await answer, { wasm: true, wasmReason: null, positiveSum: 8 + run });
+      } finally {
+        await worker.terminate();
+      }
+    }
   });
 
   test('compile mode: asynchronous only on a browser main thread', () => {
