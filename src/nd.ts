@@ -91,13 +91,13 @@ function call<T>(a: NdArray, name: string, args: unknown[]): T {
  * least `min` arguments (the array included). `view`: the result may share `a`'s memory, so
  * an array made from plain data is not freed.
  */
-function methodFunction<F>(name: string, max: number, min = 1, view = false): F {
+function methodFunction<F>(name: string, max: number, min = 1, view = false, publicName = name): F {
   const f = function (this: unknown, a: Input, ...args: unknown[]): unknown {
-    if (arguments.length > max || arguments.length < min) checkArity(name, arguments, max, min);
+    if (arguments.length > max || arguments.length < min) checkArity(publicName, arguments, max, min);
     if (a instanceof NdArray) return call(a, name, args);
     return view ? callOnConverted(a, name, args) : withArray(a, (x) => call(x, name, args));
   };
-  Object.defineProperty(f, 'name', { value: name });
+  Object.defineProperty(f, 'name', { value: publicName });
   return f as F;
 }
 
@@ -246,7 +246,7 @@ export const nd = {
   /** @function */
   columnStack,
   /** `a.dot(b)` for matrices and vectors (see `dot`). */
-  matmul: methodFunction<(a: NdArray, b: NdArray) => NdArray | number>('dot', 2, 2),
+  matmul: methodFunction<(a: NdArray, b: NdArray) => NdArray | number>('dot', 2, 2, false, 'matmul'),
   /** @function */
   where,
   /** @function */
@@ -263,7 +263,7 @@ export const nd = {
   /** @function */
   ready,
   /** `a.where(mask)` as a function: the elements of `a` where `mask` is true, 1-D. */
-  compress: methodFunction<(a: NdArray, mask: NdArray) => NdArray>('where', 2, 2),
+  compress: methodFunction<(a: NdArray, mask: NdArray) => NdArray>('where', 2, 2, false, 'compress'),
   /** `a.dot(b)`. */
   dot: methodFunction<(a: NdArray, b: NdArray) => NdArray | number>('dot', 2, 2),
   /** `a.add(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */

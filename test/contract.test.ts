@@ -114,6 +114,9 @@ describe('an argument beyond the last one throws ArgumentError (methods and nd.*
     throwsArg(() => (nd.isclose as (...args: unknown[]) => unknown)(a, a, 1, 1, true, 1), /^isclose: takes at most 5 arguments, got 6/);
     throwsArg(() => (nd.where as (...args: unknown[]) => unknown)(a.gt(1), 1, 0, undefined, 1), /^where: takes at most 4 arguments, got 5/);
     throwsArg(() => (nd.add as (...args: unknown[]) => unknown)(a), /^add: takes at least 2 arguments, got 1/);
+    throwsArg(() => (nd.compress as (...args: unknown[]) => unknown)(a, a.gt(1), 1), /^compress: takes at most 2 arguments, got 3/);
+    throwsArg(() => (nd.matmul as (...args: unknown[]) => unknown)(a), /^matmul: takes at least 2 arguments, got 1/);
+    assert.equal(nd.compress.name, 'compress');
     throwsArg(() => (a.astype as (...args: unknown[]) => unknown).call(a), /^astype: takes at least 1 argument, got 0/);
   });
   test('explicit undefined within the count means omitted', () => {
