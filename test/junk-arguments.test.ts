@@ -332,11 +332,7 @@ const ND_ALIASES: Record<string, string> = { compress: 'where' };
  * /work/notes/contract.md); they are enumerated and their valid call is checked, but junk
  * calls are not judged. Keep this list as short as possible.
  */
-const KNOWN_GAPS: readonly string[] = [
-  // slice(1n): the slice-spec error message JSON.stringify()s a bigint (src/ops/manipulate.ts) -> TypeError
-  'NdArray#slice',
-  'nd.slice',
-];
+const KNOWN_GAPS: readonly string[] = [];
 
 // ---- running calls ---------------------------------------------------------------------
 
