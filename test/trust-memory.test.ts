@@ -12,6 +12,21 @@ import ndarray from 'ndarray';
 /** Live arena bytes now. */
 const live = (): number => nd.info().liveBytes;
 
+describe('nd.array(a.toNdarray().data)', () => {
+  test('a.toNdarray().data (the whole memory) copies right although the copy grows the memory', () => {
+    // First in this file: the memory is still small, so the copy stays in the arena (under the soft limit).
+    const a = nd.arange(1000).mul(3);
+    const data = a.toNdarray(ndarray).data as Float64Array;
+    const grownFrom = nd.info().arenaBytes;
+    const b = nd.array(data); // as big as the memory: allocating it must grow the memory
+    assert.ok(nd.info().arenaBytes > grownFrom, 'the memory grew during nd.array');
+    assert.equal(b.size, grownFrom / 8);
+    for (const k of [0, 1, 499, 999]) assert.equal(b.get(a.start + k), 3 * k);
+    a.dispose();
+    b.dispose();
+  });
+});
+
 describe('nd.scope walks its return value safely', () => {
   test('a 100k-node linked list: the array at its tail is kept, the temporaries freed', () => {
     const before = live();
@@ -225,7 +240,7 @@ describe('nd.array of a typed array that views ndvec\'s own memory', () => {
   /**
    * An arena array of `n` elements, then fillers until the arena's top has less room than
    * `need` bytes: an allocation of a size class not on a free list must grow the memory.
-   * The classes used here (1.25, 1.5, 1.75 MiB) are used by nothing else in this file.
+   * The classes used here (1.25, 1.5, 1.75, 2.5 MiB) are used by nothing else in this file.
    */
   const arenaArrayThenFill = (n: number, need: number): { a: NdArray; fillers: NdArray[] } => {
     const a = nd.arange(n);
@@ -272,16 +287,15 @@ describe('nd.array of a typed array that views ndvec\'s own memory', () => {
     disposeAll([a, b, c, ...fillers]);
   });
 
-  test('a.toNdarray().data (the whole memory) copies right although the copy grows the memory', () => {
-    const a = nd.arange(1000).mul(3);
-    const data = a.toNdarray(ndarray).data as Float64Array;
+  test('{ shape, dtype, data } whose data views the arena, across a grow', () => {
+    const n = (2.5 * MIB) / 8;
+    const { a, fillers } = arenaArrayThenFill(n, 2.5 * MIB);
     const grownFrom = nd.info().arenaBytes;
-    const b = nd.array(data); // as big as the memory: allocating it must grow the memory
+    const b = nd.array({ shape: [n / 2, 2], dtype: 'float64', data: arenaView(a) as Float64Array<ArrayBuffer> });
     assert.ok(nd.info().arenaBytes > grownFrom, 'the memory grew during nd.array');
-    assert.equal(b.size, grownFrom / 8);
-    for (const k of [0, 1, 499, 999]) assert.equal(b.get(a.start + k), 3 * k);
-    a.dispose();
-    b.dispose();
+    assert.equal(b.get(n / 2 - 1, 1), n - 1);
+    assert.equal(b.sum(), a.sum());
+    disposeAll([a, b, ...fillers]);
   });
 
   test('a view taken before the memory grew is detached: NdvecError, not an empty array', () => {
