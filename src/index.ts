@@ -28,7 +28,7 @@ export type { WasmReason } from './kernels/wasm.ts';
 export type { CloseOptions } from './ops/closeness.ts';
 export type { AverageOptions, QuantileArg } from './ops/statistics.ts';
 export type { SearchSortedOptions } from './ops/search.ts';
-export type { ScijsNdarray, NdarrayLike, NdarrayFactory } from './interop.ts';
+export type { ScijsNdarray, NdarrayLike, NdarrayFactory, TransferableArray } from './interop.ts';
 export {
   NdvecError,
   ShapeError,
