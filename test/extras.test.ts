@@ -166,7 +166,9 @@ describe('hstack / vstack / columnStack: NumPy values', () => {
     assert.throws(() => nd.hstack([nd.zeros(2), nd.zeros([2, 1])]), ShapeError);
     assert.throws(() => nd.columnStack([nd.zeros(2), nd.zeros(3)]), /columnStack/);
     assert.throws(() => nd.hstack([]), ShapeError);
-    assert.throws(() => nd.vstack([[1, 2] as unknown as NdArray]), DTypeError);
+    // plain data entries are arrays, as NumPy's array_like (np.vstack([[1, 2]]) is [[1, 2]]); a string is not
+    assert.deepEqual(nd.vstack([[1, 2] as unknown as NdArray]).toArray(), [[1, 2]]);
+    assert.throws(() => nd.vstack(['ab' as unknown as NdArray]), DTypeError);
   });
   test('property: vstack of 1-D rows equals stack; hstack of 1-D equals concat', () => {
     fc.assert(
