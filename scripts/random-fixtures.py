@@ -12,6 +12,8 @@ shape None means NumPy's size=None (a scalar result). Results are stored as
 {"shape": [...], "bits": [16 hex digits of each float64, C order]} and, for long runs,
 {"shape": [...], "head": first 64 values' bits, "sha256": digest of all float64 bytes (LE)}.
 """
+import ctypes
+import ctypes.util
 import hashlib
 import json
 import os
@@ -145,7 +147,55 @@ LONG_CASES = [
     (3, [['choice', 100000, [30000], False, None], ['choice', 1000, [600], False, None],
          ['permutation', 100], ['choice', 100, [1000], True, (np.arange(100) / 4950.0).tolist()]]),
     (4, [['normal', -3.0, 2.5, [1000, 10]], ['uniform', 1.0, 3.0, [10000]]]),
+    # element 7758854 is a normal tail whose log1p V8's Math.log1p rounds one ulp off glibc's
+    (12, [['standardNormal', [7758855]], ['exponential', 1.0, [1000]]]),
 ]
+
+
+def sha256_of(values):
+    return hashlib.sha256(np.asarray(values, dtype='<f8').tobytes()).hexdigest()
+
+
+LP = [6.666666666666735130e-01, 3.999999999940941908e-01, 2.857142874366239149e-01, 2.222219843214978396e-01,
+      1.818357216161805012e-01, 1.531383769920937332e-01, 1.479819860511658591e-01]
+
+
+def fdlibm_horner_small(f):
+    """fdlibm's log1p for -0.2929 < f < 0.41422 (no reduction), Horner form, no FMA (V8's)."""
+    hfsq = 0.5 * f * f
+    s = f / (2.0 + f)
+    z = s * s
+    r = LP[6]
+    for c in reversed(LP[:6]):
+        r = c + z * r
+    r = z * r
+    return f - (hfsq - s * (hfsq + r))
+
+
+def log1p_cases():
+    """The C library's log1p (what NumPy's ziggurat tails call), for src/random/log1p.ts:
+    digests over the tails' inputs (-u for u = default_rng(0).random(n)) and over a wide
+    range, plus single cases where fdlibm's Horner form (V8's Math.log1p) rounds differently."""
+    libm = ctypes.CDLL(ctypes.util.find_library('m'))
+    libm.log1p.restype = ctypes.c_double
+    libm.log1p.argtypes = [ctypes.c_double]
+    log1p = np.frompyfunc(libm.log1p, 1, 1)
+    tails = -np.random.default_rng(0).random(300000)
+    wide = np.random.default_rng(1).uniform(-1.0, 4.0, 100000)
+    hard = []
+    for x in np.random.default_rng(2).uniform(-0.29, 0.41, 200000):
+        y = libm.log1p(float(x))
+        if y != fdlibm_horner_small(float(x)):
+            hard.append([float(x).hex(), y.hex()])
+        if len(hard) == 40:
+            break
+    for x in [0.0, -0.0, -1.0, -1e-300, 2.0**-30, -2.0**-29, 1e-17, -0.5, 0.5, 1e300, 2.0**53, -0.999999999]:
+        hard.append([float(x).hex(), libm.log1p(x).hex()])
+    return {
+        'tails': {'seed': 0, 'n': len(tails), 'sha256': sha256_of(log1p(tails).astype(np.float64))},
+        'wide': {'seed': 1, 'low': -1.0, 'high': 4.0, 'n': len(wide), 'sha256': sha256_of(log1p(wide).astype(np.float64))},
+        'cases': hard,
+    }
 
 
 def main():
@@ -160,7 +210,8 @@ def main():
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
     path = os.path.join(root, 'test', 'fixtures', 'random-numpy.json')
     with open(path, 'w') as f:
-        json.dump({'numpy': np.__version__, 'generatedBy': 'scripts/random-fixtures.py', 'cases': cases}, f, separators=(',', ':'))
+        json.dump({'numpy': np.__version__, 'generatedBy': 'scripts/random-fixtures.py', 'cases': cases,
+                   'log1p': log1p_cases()}, f, separators=(',', ':'))
         f.write('\n')
     print(f'wrote {path}: {len(cases)} cases, {os.path.getsize(path)} bytes')
 

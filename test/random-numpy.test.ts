@@ -19,6 +19,7 @@ import { fillExponential, fillNormal, fillUniform } from '../src/random/distribu
 import { rng, type Generator } from '../src/random/generator.ts';
 import { PCG64 } from '../src/random/pcg64.ts';
 import { generateState, seedPool, seedWords } from '../src/random/seed-sequence.ts';
+import { fusedMultiplyAdd, log1pGlibc } from '../src/random/log1p.ts';
 
 type Call = [string, ...unknown[]];
 interface Expected {
@@ -33,7 +34,16 @@ interface Case {
   calls: Call[];
   results: Expected[];
 }
-const fixture = JSON.parse(readFileSync(new URL('./fixtures/random-numpy.json', import.meta.url), 'utf8')) as { numpy: string; cases: Case[] };
+interface Log1pFixture {
+  tails: { seed: number; n: number; sha256: string };
+  wide: { seed: number; low: number; high: number; n: number; sha256: string };
+  cases: [string, string][];
+}
+const fixture = JSON.parse(readFileSync(new URL('./fixtures/random-numpy.json', import.meta.url), 'utf8')) as {
+  numpy: string;
+  cases: Case[];
+  log1p: Log1pFixture;
+};
 
 function seedOf(seed: Case['seed']): number | bigint | number[] {
   return typeof seed === 'object' && !Array.isArray(seed) ? BigInt(seed.bigint) : seed;
@@ -81,6 +91,10 @@ function bitsOf(values: Float64Array): string[] {
   return Array.from(u, (x) => x.toString(16).padStart(16, '0'));
 }
 
+function sha256Of(values: Float64Array): string {
+  return createHash('sha256').update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength)).digest('hex');
+}
+
 function valuesOf(result: unknown): { shape: number[]; scalar: boolean; values: Float64Array } {
   if (typeof result === 'number') return { shape: [], scalar: true, values: Float64Array.of(result) };
   assert.ok(result instanceof NdArray, `expected an NdArray or a number, got ${String(result)}`);
@@ -93,13 +107,11 @@ function check(result: unknown, expected: Expected, where: string): void {
   const got = valuesOf(result);
   assert.deepEqual(got.shape, expected.shape, `${where}: shape`);
   assert.equal(got.scalar, expected.scalar, `${where}: scalar`);
-  const bits = bitsOf(got.values);
   if (expected.bits !== undefined) {
-    assert.deepEqual(bits, expected.bits, `${where}: values`);
+    assert.deepEqual(bitsOf(got.values), expected.bits, `${where}: values`);
   } else {
-    assert.deepEqual(bits.slice(0, expected.head!.length), expected.head, `${where}: first values`);
-    const bytes = new Uint8Array(got.values.buffer, got.values.byteOffset, got.values.byteLength);
-    assert.equal(createHash('sha256').update(bytes).digest('hex'), expected.sha256, `${where}: sha256 of all values`);
+    assert.deepEqual(bitsOf(got.values.subarray(0, expected.head!.length)), expected.head, `${where}: first values`);
+    assert.equal(sha256Of(got.values), expected.sha256, `${where}: sha256 of all values`);
   }
 }
 
@@ -162,6 +174,60 @@ describe('samplers: arena, plain Float64Array (scratch chunks) and JS give the s
       });
     }
   }
+});
+
+/** A double from C's %a / Python's float.hex() form. */
+function fromHex(h: string): number {
+  const m = /^(-?)0x([01])\.([0-9a-f]*)p([+-]\d+)$/.exec(h);
+  if (m === null) {
+    if (h === 'inf' || h === '-inf') return h[0] === '-' ? -Infinity : Infinity;
+    throw new Error(`not a hex double: ${h}`);
+  }
+  const mantissa = Number.parseInt(m[2]! + (m[3] || '0'), 16) / 16 ** (m[3]!.length || 1);
+  const v = mantissa * 2 ** Number(m[4]);
+  return m[1] === '-' ? -v : v;
+}
+
+describe("log1p rounds as the C library's (the ziggurat tails' values depend on it)", () => {
+  const { log1p } = fixture;
+  test('hard cases, where fdlibm/V8 Math.log1p rounds one ulp off, and special values', () => {
+    let v8Differs = 0;
+    for (const [xh, yh] of log1p.cases) {
+      const x = fromHex(xh);
+      const y = fromHex(yh);
+      assert.ok(Object.is(log1pGlibc(x), y), `log1p(${xh}) = ${log1pGlibc(x)}, C library ${y}`);
+      if (!Object.is(Math.log1p(x), y)) v8Differs++;
+    }
+    // the fixture really holds cases Math.log1p gets wrong (else this test could not fail on it)
+    assert.ok(v8Differs >= 30, `only ${v8Differs} cases where Math.log1p differs`);
+  });
+
+  test(`the tails' inputs: -u for ${log1p.tails.n} uniforms of default_rng(0)`, () => {
+    const u = rng(log1p.tails.seed).random(log1p.tails.n) as NdArray;
+    const out = new Float64Array(u.size);
+    const data = u.f64();
+    for (let i = 0; i < out.length; i++) out[i] = log1pGlibc(-data[u.start + i]!);
+    assert.equal(sha256Of(out), log1p.tails.sha256);
+  });
+
+  test(`a wide range: uniform(${log1p.wide.low}, ${log1p.wide.high}) of default_rng(1)`, () => {
+    const x = rng(log1p.wide.seed).uniform(log1p.wide.low, log1p.wide.high, log1p.wide.n) as NdArray;
+    const out = new Float64Array(x.size);
+    const data = x.f64();
+    for (let i = 0; i < out.length; i++) out[i] = log1pGlibc(data[x.start + i]!);
+    assert.equal(sha256Of(out), log1p.wide.sha256);
+  });
+
+  test('fusedMultiplyAdd rounds once (NumPy: np.float64 arithmetic cannot show it; values from exact rationals)', () => {
+    // 1 + 2^-52 squared minus (1 + 2^-51): exactly 2^-104, lost entirely without fusion
+    const a = 1 + 2 ** -52;
+    assert.equal(fusedMultiplyAdd(a, a, -(1 + 2 ** -51)), 2 ** -104);
+    assert.equal(a * a - (1 + 2 ** -51), 0);
+    // 0.1·10 − 1 = 2^-54 · 1.0000000000000000555… (exact product of the doubles)
+    assert.equal(fusedMultiplyAdd(0.1, 10, -1), 5.551115123125783e-17);
+    assert.equal(fusedMultiplyAdd(3, 5, 7), 22);
+    assert.equal(fusedMultiplyAdd(-2, 0.5, 1), 0);
+  });
 });
 
 describe('nd.rng: streams and shapes', () => {

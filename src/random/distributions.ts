@@ -8,6 +8,7 @@
 import { invariant } from '../errors.ts';
 import type { PCG64 } from './pcg64.ts';
 import { fillOnWasm, storeElement } from './wasm-samplers.ts';
+import { log1pGlibc } from './log1p.ts';
 import { FE, FI, KE, KI, WE, WI, ZIGGURAT_EXP_R, ZIGGURAT_NOR_INV_R, ZIGGURAT_NOR_R } from './ziggurat-tables.ts';
 
 const TWO21 = 2097152;
@@ -44,8 +45,8 @@ export function fillUniform(bg: PCG64, out: Float64Array, start: number, n: numb
  */
 function normalTail(bg: PCG64, lo: number): number {
   for (;;) {
-    const xx = -ZIGGURAT_NOR_INV_R * Math.log1p(-bg.nextDouble());
-    const yy = -Math.log1p(-bg.nextDouble());
+    const xx = -ZIGGURAT_NOR_INV_R * log1pGlibc(-bg.nextDouble());
+    const yy = -log1pGlibc(-bg.nextDouble());
     if (yy + yy > xx * xx) return (lo >>> 17) & 1 ? -(ZIGGURAT_NOR_R + xx) : ZIGGURAT_NOR_R + xx;
   }
 }
@@ -104,7 +105,7 @@ export function fillNormal(
 
 /** The tail of NumPy's exponential ziggurat (x > r). */
 function exponentialTail(bg: PCG64): number {
-  return ZIGGURAT_EXP_R - Math.log1p(-bg.nextDouble());
+  return ZIGGURAT_EXP_R - log1pGlibc(-bg.nextDouble());
 }
 
 /** NumPy's `random_standard_exponential`: the 256-layer ziggurat. */
