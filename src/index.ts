@@ -17,6 +17,8 @@ export {
   type KeepdimsOptions,
   type ScalarOptions,
   type ArrayResultOptions,
+  type ScalarVarOptions,
+  type ArrayResultVarOptions,
   type NestedArray,
 } from './ndarray.ts';
 export type { ArrayInput, DTypeArg, RandomOptions, RandnOptions } from './create.ts';

@@ -7,12 +7,14 @@ import {
   NdArray,
   outOption,
   type ArrayResultOptions,
+  type ArrayResultVarOptions,
   type AxisArg,
   type KeepdimsOptions,
   type Operand,
   type OutOptions,
   type ReduceOptions,
   type ScalarOptions,
+  type ScalarVarOptions,
   type VarOptions,
 } from './ndarray.ts';
 import { checkArity } from './args.ts';
@@ -115,9 +117,9 @@ export interface ReduceFunction {
 }
 /** `nd.std`/`nd.var`: a number in the options slot is `ddof`. */
 export interface VarFunction {
-  (a: Input, axis?: null, options?: ScalarOptions | number): number;
+  (a: Input, axis?: null, options?: ScalarVarOptions | number): number;
   (a: Input, axis: number | readonly number[], options?: VarOptions | NdArray | number): NdArray;
-  (a: Input, axis: AxisArg, options: ArrayResultOptions | NdArray): NdArray;
+  (a: Input, axis: AxisArg, options: ArrayResultVarOptions | NdArray): NdArray;
   (a: Input, axis?: AxisArg, options?: VarOptions | NdArray | number): NdArray | number;
 }
 /** `nd.any`/`nd.all`. */

@@ -79,13 +79,18 @@ export type AxisArg = number | readonly number[] | null | undefined;
 export interface ScalarOptions {
   keepdims?: false;
   out?: undefined;
+}
+
+/** {@link ScalarOptions} of `std`/`var`. */
+export interface ScalarVarOptions extends ScalarOptions {
   ddof?: number;
 }
 
 /** Options under which every reduction gives an array: `keepdims: true` or an `out`. */
-export type ArrayResultOptions =
-  | { keepdims: true; out?: NdArray; ddof?: number }
-  | { out: NdArray; keepdims?: boolean; ddof?: number };
+export type ArrayResultOptions = { keepdims: true; out?: NdArray } | { out: NdArray; keepdims?: boolean };
+
+/** {@link ArrayResultOptions} of `std`/`var`. */
+export type ArrayResultVarOptions = ArrayResultOptions & { ddof?: number };
 
 /** What `toArray()` gives: nested arrays of numbers (booleans for bool arrays), or a scalar for 0-d. */
 export type NestedArray = number | boolean | NestedArray[];
@@ -1439,9 +1444,9 @@ export class NdArray {
    * @example
    * nd.array([1, 3]).std(); // 1
    */
-  std(axis?: null, options?: ScalarOptions | number): number;
+  std(axis?: null, options?: ScalarVarOptions | number): number;
   std(axis: number | readonly number[], options?: VarOptions | NdArray | number): NdArray;
-  std(axis: AxisArg, options: ArrayResultOptions | NdArray): NdArray;
+  std(axis: AxisArg, options: ArrayResultVarOptions | NdArray): NdArray;
   std(axis?: AxisArg, options?: VarOptions | NdArray | number): NdArray | number;
   std(axis?: AxisArg, options?: VarOptions | NdArray | number): NdArray | number {
     if (arguments.length > 2) checkArity('std', arguments, 2);
@@ -1456,9 +1461,9 @@ export class NdArray {
    * @example
    * nd.array([1, 3]).var(); // 1
    */
-  var(axis?: null, options?: ScalarOptions | number): number;
+  var(axis?: null, options?: ScalarVarOptions | number): number;
   var(axis: number | readonly number[], options?: VarOptions | NdArray | number): NdArray;
-  var(axis: AxisArg, options: ArrayResultOptions | NdArray): NdArray;
+  var(axis: AxisArg, options: ArrayResultVarOptions | NdArray): NdArray;
   var(axis?: AxisArg, options?: VarOptions | NdArray | number): NdArray | number;
   var(axis?: AxisArg, options?: VarOptions | NdArray | number): NdArray | number {
     if (arguments.length > 2) checkArity('var', arguments, 2);

@@ -81,3 +81,7 @@ a.sum('0');
 a.searchsorted(1, 'middle');
 // @ts-expect-error a number is not a dtype
 a.astype(1);
+// @ts-expect-error ddof is an option of std/var only
+a.sum(null, { ddof: 1 });
+export const v3: number = a.var(null, { ddof: 1 });
+export const v4: NdArray = nd.std(a, null, { keepdims: true, ddof: 1 });
