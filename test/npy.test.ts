@@ -118,6 +118,44 @@ describe('fromNpy reads what NumPy wrote', () => {
   }
 });
 
+describe('byte orders agree', () => {
+  test('property: random bytes read as <X and reversed as >X give the same values, every dtype, any alignment', () => {
+    const kinds = ['f8', 'f4', 'f2', 'i1', 'u1', 'i2', 'u2', 'i4', 'u4', 'i8', 'u8'];
+    fc.assert(
+      fc.property(fc.constantFrom(...kinds), fc.uint8Array({ maxLength: 64 }), fc.integer({ min: 0, max: 7 }), (kind, raw, shift) => {
+        const k = Number(kind.slice(1));
+        const n = Math.floor(raw.length / k);
+        const le = raw.subarray(0, n * k);
+        const be = le.slice();
+        for (let i = 0; i < n; i++) be.subarray(i * k, i * k + k).reverse();
+        const file = (order: string, data: Uint8Array): Uint8Array => {
+          const f = npyWithHeader(`{'descr': '${k === 1 ? '|' : order}${kind}', 'fortran_order': False, 'shape': (${n},), }`, data);
+          const moved = new Uint8Array(f.length + shift);
+          moved.set(f, shift);
+          return moved.subarray(shift);
+        };
+        const a = flat(fromNpy(file('<', le), { lossy: true }));
+        const b = flat(fromNpy(file('>', be), { lossy: true }));
+        assert.equal(a.length, n);
+        for (let i = 0; i < n; i++) assert.ok(Object.is(a[i], b[i]) || (Number.isNaN(a[i]) && Number.isNaN(b[i])), `${kind}[${i}]`);
+        // and the values are those a DataView reads
+        const view = new DataView(le.buffer, le.byteOffset, le.length);
+        for (let i = 0; i < n; i++) {
+          const want =
+            kind === 'f8' ? view.getFloat64(i * 8, true)
+            : kind === 'f4' ? view.getFloat32(i * 4, true)
+            : kind === 'i8' ? Number(view.getBigInt64(i * 8, true))
+            : kind === 'u8' ? Number(view.getBigUint64(i * 8, true))
+            : kind === 'f2' ? NaN
+            : (view as unknown as Record<string, (o: number, le: boolean) => number>)[`get${kind[0] === 'i' ? 'Int' : 'Uint'}${k * 8}`]!.call(view, i * k, true);
+          if (kind !== 'f2') assert.ok(Object.is(a[i], want) || (Number.isNaN(a[i]) && Number.isNaN(want)), `${kind}[${i}]: ${String(a[i])} vs DataView ${want}`);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('toNpy writes what np.save writes', () => {
   test('float64 and bool files are byte for byte those NumPy wrote', () => {
     for (const name of ['f8-le.npy', 'bool.npy', 'scalar-f8.npy', 'scalar-bool.npy', 'empty-1d.npy', 'empty-bool.npy']) {
@@ -490,8 +528,15 @@ describe('ndvec/node: load and save', () => {
   });
 });
 
+describe('vendored fflate', () => {
+  test('src/io/fflate.generated.ts is what scripts/vendor-fflate.mjs makes from the pinned fflate', async () => {
+    const script = (await import('../scripts/vendor-fflate.mjs' as string)) as { fflateModule(): Promise<string>; GENERATED_FILE: string };
+    assert.equal(readFileSync(script.GENERATED_FILE, 'utf8'), await script.fflateModule(), 'stale: run node scripts/vendor-fflate.mjs');
+  });
+});
+
 describe('entry points', () => {
-  test("src/index.ts never reaches node:fs or src/node.ts (browsers import it)", () => {
+  test("src/index.ts and src/io/* never reach node:fs, src/node.ts or a package (browsers import them)", () => {
     const seen = new Set<string>();
     const visit = (url: URL): void => {
       if (seen.has(url.href)) return;
@@ -500,10 +545,12 @@ describe('entry points', () => {
       for (const m of text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+'([^']+)'/gms)) {
         const spec = m[1]!;
         assert.notEqual(spec, 'node:fs', `${url.pathname} imports node:fs`);
+        assert.ok(spec.startsWith('.') || spec.startsWith('node:'), `${url.pathname} imports the package '${spec}' (browsers load dist/ with no bundler)`);
         if (spec.startsWith('.')) visit(new URL(spec, url));
       }
     };
-    visit(new URL('../src/index.ts', import.meta.url));
+    // the io modules too, until nd.fromNpy/fromNpz/toNpz and a.toNpy bring them under index.ts
+    for (const root of ['../src/index.ts', '../src/io/npy.ts', '../src/io/npz.ts']) visit(new URL(root, import.meta.url));
     assert.ok(![...seen].some((u) => u.endsWith('/src/node.ts')));
     assert.ok(seen.size > 10);
   });

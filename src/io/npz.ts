@@ -1,10 +1,10 @@
 /**
  * NumPy's `.npz` archives: a zip of `.npy` files, one per array, named `<key>.npy`, stored
  * (`np.savez`) or deflated (`np.savez_compressed`). Reading goes through src/io/zip.ts;
- * writing uses fflate's `zipSync`. Pure byte work: no `fs`.
+ * writing uses fflate's `zipSync` (vendored in src/io/fflate.generated.ts). Pure byte work: no `fs`.
  * @module
  */
-import { zipSync, type Zippable } from 'fflate';
+import { fflate } from './fflate.generated.ts';
 import { NdArray } from '../ndarray.ts';
 import { checkBoolean, checkOptions, describe } from '../args.ts';
 import { ArgumentError, FormatError } from '../errors.ts';
@@ -15,6 +15,13 @@ import { zipMemberData, zipMembers } from './zip.ts';
 export interface NpzWriteOptions {
   /** Deflate every member, as `np.savez_compressed` does (default false: stored, as `np.savez`). */
   compress?: boolean;
+}
+
+/** Members by file name, each with fflate's options: level 0 stores, 6 deflates as zlib's default. */
+type ZipFiles = Record<string, [Uint8Array, { level: 0 | 6; mtime: Date }]>;
+/** fflate's zip writer (no ZIP64: the caller keeps archives under 4 GiB). */
+function zipSync(files: ZipFiles): Uint8Array {
+  return (fflate().zipSync as (files: ZipFiles) => Uint8Array)(files);
 }
 
 /** A fixed timestamp (1980-01-01, the earliest zip can hold), so equal arrays give equal bytes. */
@@ -75,7 +82,7 @@ export function toNpz(arrays: Record<string, NdArray>, options?: NpzWriteOptions
   if (typeof arrays !== 'object' || arrays === null || Array.isArray(arrays) || arrays instanceof NdArray) {
     throw new ArgumentError('toNpz', 'arrays', `arrays must be an object of NdArrays by name ({ x, y }), got ${describe(arrays)}`);
   }
-  const files: Zippable = {};
+  const files: ZipFiles = {};
   let total = 0;
   for (const key of Object.keys(arrays)) {
     const a = arrays[key];

@@ -3,11 +3,16 @@
  * directory, ZIP64 records (NumPy writes every member with ZIP64 local headers), stored and
  * deflated members, CRC-32 checked. Every offset is checked against the bytes before it is
  * read, so a truncated or corrupt archive is a FormatError, never a read past the end.
- * Deflate itself is fflate's `inflateSync`.
+ * Deflate itself is fflate's `inflateSync` (vendored in src/io/fflate.generated.ts).
  * @module
  */
-import { inflateSync } from 'fflate';
+import { fflate } from './fflate.generated.ts';
 import { FormatError } from '../errors.ts';
+
+/** fflate's inflate into a given buffer (it writes at most `out.length` bytes). */
+function inflateSync(data: Uint8Array, opts: { out: Uint8Array }): Uint8Array {
+  return (fflate().inflateSync as (data: Uint8Array, opts: { out: Uint8Array }) => Uint8Array)(data, opts);
+}
 
 /** One member of an archive, as its central directory entry describes it. */
 export interface ZipMember {
