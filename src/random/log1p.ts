@@ -1,18 +1,19 @@
 /**
  * `log1p` with NumPy-on-Linux's rounding, for the ziggurat tails (the only place where a libm
- * result becomes a random number's value). NumPy calls the C library's `log1p`. glibc's
- * (fdlibm's method, the polynomial R(z) in a split form R1 + z²·R2 + z⁴·R3 + z⁶·R4) is, on
- * any x86-64 CPU with FMA and on AArch64, the build with fused multiply-adds (an ifunc;
- * Debian 12's glibc 2.36 has it, and it made the fixtures). V8's `Math.log1p` is fdlibm's
- * Horner form without FMA: on 450,000 test inputs 240 differ from glibc by one ulp, and
- * one normal in 10^7 from seed 12 came out one ulp off through it.
+ * result becomes a random number's value). NumPy calls the C library's `log1p`: glibc's is
+ * fdlibm's method with the polynomial R(z) in a split form (R1 + z²·R2 + z⁴·R3 + z⁶·R4), and
+ * on x86-64 CPUs with FMA glibc picks (ifunc) a build of it with fused multiply-adds: Debian
+ * 12's glibc 2.36 does, and made the fixtures. V8's `Math.log1p` is fdlibm's Horner form
+ * without FMA: on 450,000 test inputs 240 differ from glibc by one ulp, and one normal in
+ * 10^7 from seed 12 came out one ulp off through it.
  *
  * Reimplemented from the method (1 + x = 2^k·(1 + f), s = f/(2 + f),
  * log1p(f) = f − (hfsq − s·(hfsq + R))) with fdlibm's constants, placing the fused
  * multiply-adds where that build has them (read off its machine code), with an exact FMA
  * emulated in double arithmetic (Boldo–Melquiond: exact product, TwoSum, round-to-odd).
- * On a CPU without FMA, NumPy's own tails round differently in rare cases (see the report
- * the report of this work): ndvec follows the FMA build.
+ * NumPy on a CPU without FMA (glibc's SSE2 build) or on other C libraries can round a tail
+ * value differently, about once in 10^7 normals: ndvec follows the FMA build. AArch64 glibc
+ * (GCC fuses by default there) probably matches it; not verified.
  * @module
  */
 
