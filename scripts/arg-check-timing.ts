@@ -3,9 +3,11 @@
  * (and nd.* function) beside the op it calls, interleaved in one process, fastest of 60 rounds
  * of 3×4,000 calls (short runs, so a loaded machine still yields clean windows).
  * Run: node --import tsx scripts/arg-check-timing.ts
- * Measured 17:20 UTC on a loaded 2-core box, before (0eaa77f) / after (this commit), ns a call:
- * a.add(b) 322–327 / 316–322, a.add(b, { out }) 272–274 / 267–279, nd.add(a, b) 320–330 / 330–331,
- * a.sqrt() 1196–1211 / 1206–1212, a.sum() 161–164 / 164–165, a.get(7) 8 / 8.
+ * Measured on a loaded 2-core box (load 6–11), before the checks (0eaa77f) / after, ns a call,
+ * and the method's cost over the op it calls in the same run (the op itself moves with other
+ * engineers' work): a.add(b) 322–327 / 308–326 (+6 / +7 over binary), a.add(b, { out }) 268–274
+ * / 267–283 (+7 / +0…14), nd.add(a, b) 314–330 / 309 (+12 / −3, after the fixed-arity forward),
+ * a.sqrt() 1171–1211 / 1159–1212, a.sum() 154–164 / 161–168, a.get(7) 6–8 / 7.
  * @module
  */
 import { nd } from '../src/index.ts';

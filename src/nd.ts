@@ -18,6 +18,7 @@ import {
   type VarOptions,
 } from './ndarray.ts';
 import { checkArity } from './args.ts';
+import { invariant } from './errors.ts';
 import {
   arange,
   array,
@@ -94,11 +95,24 @@ function call<T>(a: NdArray, name: string, args: unknown[]): T {
  * an array made from plain data is not freed.
  */
 function methodFunction<F>(name: string, max: number, min = 1, view = false, publicName = name): F {
-  const f = function (this: unknown, a: Input, ...args: unknown[]): unknown {
-    if (arguments.length > max || arguments.length < min) checkArity(publicName, arguments, max, min);
-    if (a instanceof NdArray) return call(a, name, args);
-    return view ? callOnConverted(a, name, args) : withArray(a, (x) => call(x, name, args));
-  };
+  invariant(max <= 4 || max === Infinity, `methodFunction ${name}: at most 3 arguments after the array are forwarded`);
+  const method = (NdArray.prototype as unknown as Record<string, (...args: unknown[]) => unknown>)[name]!;
+  const converted = (a: Input, args: unknown[]): unknown =>
+    view ? callOnConverted(a, name, args) : withArray(a, (x) => call(x, name, args));
+  // Fixed arity: named parameters and the method resolved once, so `nd.add(a, b)` costs one
+  // direct call more than `a.add(b)` (no rest array, no keyed lookup); the count is forwarded.
+  const f =
+    max === Infinity
+      ? function (this: unknown, a: Input, ...args: unknown[]): unknown {
+          if (arguments.length < min) checkArity(publicName, arguments, max, min);
+          return a instanceof NdArray ? method.apply(a, args) : converted(a, args);
+        }
+      : function (this: unknown, a: Input, x?: unknown, y?: unknown, z?: unknown): unknown {
+          const n = arguments.length;
+          if (n > max || n < min) checkArity(publicName, arguments, max, min);
+          if (!(a instanceof NdArray)) return converted(a, Array.prototype.slice.call(arguments, 1));
+          return n <= 1 ? method.call(a) : n === 2 ? method.call(a, x) : n === 3 ? method.call(a, x, y) : method.call(a, x, y, z);
+        };
   Object.defineProperty(f, 'name', { value: publicName });
   return f as F;
 }
