@@ -625,6 +625,75 @@ function pad(args: unknown[], n: number): unknown[] {
 
 // ---- the tests -------------------------------------------------------------------------
 
+/**
+ * `nd.f(a, ...args)` against `a.f(...args)` for every nd function that forwards to a method:
+ * with the valid arguments and with each fixed junk value in each slot, both must throw a
+ * named error or both return the same result (a wrapper never drops or changes an argument).
+ * One leniency: where the slot takes an array, the nd form may accept plain data the method
+ * refuses (its result is checked against `nd.array(data)` by the junk test above).
+ */
+function wrapperMismatches(name: string): string[] {
+  const method = METHODS[ND_ALIASES[name] ?? name]!;
+  const methodName = ND_ALIASES[name] ?? name;
+  const make = method.self ?? F;
+  const f = (nd as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
+  const outcome = (run: () => unknown): { ok: true; value: unknown } | { ok: false; error: unknown } => {
+    try {
+      return { ok: true, value: comparable(run()) };
+    } catch (e) {
+      return { ok: false, error: e };
+    }
+  };
+  const mismatches: string[] = [];
+  const compare = (label: string, args: () => unknown[], plainData = false): void => {
+    nd.scope(() => {
+      const viaNd = outcome(() => f(make(), ...args()));
+      const viaMethod = outcome(() => (make() as unknown as Record<string, (...a: unknown[]) => unknown>)[methodName]!(...args()));
+      if (plainData && viaNd.ok && !viaMethod.ok) return undefined;
+      if (viaNd.ok !== viaMethod.ok) {
+        const err = viaNd.ok ? (viaMethod as { error: unknown }).error : (viaNd as { error: unknown }).error;
+        mismatches.push(`${label}: ${viaNd.ok ? 'nd form returned, the method threw' : 'nd form threw, the method returned'} (${String(err)})`);
+      } else if (viaNd.ok && viaMethod.ok) {
+        try {
+          assert.deepStrictEqual(viaNd.value, viaMethod.value);
+        } catch {
+          mismatches.push(`${label}: nd form ${describeJunk(viaNd.value)}, method ${describeJunk(viaMethod.value)}`);
+        }
+      }
+      return undefined;
+    });
+  };
+  compare('valid call', method.args);
+  for (let i = 0; i < method.slots.length; i++) {
+    for (const [label, makeJunk] of JUNK) {
+      const plainData = nd.scope(() => {
+        const v = makeJunk();
+        return !(v instanceof NdArray) && method.slots[i] !== undefined && typeof method.slots[i]!(v) === 'object';
+      });
+      compare(
+        `argument ${i + 1} of the method = ${label}`,
+        () => {
+          const args = pad(method.args(), i + 1);
+          args[i] = makeJunk();
+          return args;
+        },
+        plainData,
+      );
+    }
+  }
+  return mismatches;
+}
+
+describe('nd.f(a, ...args) behaves as a.f(...args)', () => {
+  for (const name of Object.keys(nd)) {
+    if (FUNCTIONS[name] !== undefined || METHODS[ND_ALIASES[name] ?? name] === undefined) continue;
+    test(`nd.${name}`, () => {
+      const mismatches = wrapperMismatches(name);
+      assert.deepEqual(mismatches.slice(0, 12), [], `nd.${name}: ${mismatches.length} calls differ from the method`);
+    });
+  }
+});
+
 describe('every public name is in the table', () => {
   test('nd.* functions', () => {
     const unknown = Object.keys(nd).filter((n) => FUNCTIONS[n] === undefined && METHODS[ND_ALIASES[n] ?? n] === undefined);
