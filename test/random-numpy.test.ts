@@ -152,7 +152,7 @@ describe('samplers: arena, plain Float64Array (scratch chunks) and JS give the s
     ['exponential', (bg, out, s, n) => fillExponential(bg, out, s, n, 3)],
   ];
   for (const [name, fill] of fills) {
-    for (const n of [0, 1, 63, 64, 65, 65536 + 17, 200001]) {
+    for (const n of [0, 1, 19, 20, 21, 63, 64, 65, 65536 + 17, 200001]) {
       test(`${name}, ${n} values then 3 more`, () => {
         const results: Float64Array[] = [];
         for (const mode of ['wasm', 'js'] as const) {

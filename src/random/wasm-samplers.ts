@@ -4,17 +4,21 @@
  * continues the same whichever side drew. A Float64Array that is a view of the arena is
  * filled in place; any other is filled through a scratch block in chunks.
  *
- * Measured (scripts/random-timing.ts): PCG64 on JS numbers costs about 35 ns a draw, on
- * i64 WASM about 2 ns; that is why every bulk fill of more than {@link WASM_MIN} elements
- * comes here when the kernels are loaded.
+ * Measured (scripts/random-timing.ts): PCG64 on JS numbers costs about 35–50 ns a draw, on
+ * i64 WASM about 2.3 ns; that is why every fill of {@link WASM_MIN} elements or more comes
+ * here when the kernels are loaded.
  * @module
  */
 import { activeKernels, type WasmKernels } from '../kernels/wasm.ts';
 import { arenaF64, arenaMemory, scratchBlock } from '../memory.ts';
 import type { PCG64 } from './pcg64.ts';
 
-/** Fills shorter than this run on the JS generator (the state round trip costs ~1 µs). */
-export const WASM_MIN = 64;
+/**
+ * Fills shorter than this run on the JS generator: the state round trip costs ~0.75 µs, a JS
+ * draw ~35–45 ns, so WASM wins from about 20 uniforms or 12 normals (measured with the
+ * samplers on a preallocated arena array).
+ */
+export const WASM_MIN = 20;
 
 /** Elements a scratch chunk holds when the destination is not in the arena. */
 const CHUNK = 65536;
