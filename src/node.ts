@@ -9,6 +9,7 @@
  * save('out.npz', { x, y }, { compress: true });
  * @module
  */
+/// <reference types="node" />
 import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { NdArray } from './ndarray.ts';
 import { checkOptions, checkBoolean, describe } from './args.ts';
