@@ -116,22 +116,18 @@ export class PCG64 {
   /** Steps and leaves the 64-bit output in {@link hi} / {@link lo} (NumPy's `next_uint64`). */
   next64(): void {
     this.step();
-    let h = (this.s3 ^ this.s1) >>> 0;
-    let l = (this.s2 ^ this.s0) >>> 0;
+    const x = (this.s3 ^ this.s1) >>> 0;
+    const y = (this.s2 ^ this.s0) >>> 0;
     const rot = this.s3 >>> 26;
-    if (rot & 32) {
-      const tmp = h;
-      h = l;
-      l = tmp;
-    }
+    // rotate (x:y) right by rot without branches (rot is random: branches would mispredict):
+    // swap the halves when rot ≥ 32, then rotate by r = rot mod 32, where `(v << 1) << (31 - r)`
+    // is `v << (32 - r)` also for r = 0 (a JS shift by 32 would shift by 0)
+    const swap = -(rot >>> 5);
+    const h = ((x & ~swap) | (y & swap)) >>> 0;
+    const l = ((y & ~swap) | (x & swap)) >>> 0;
     const r = rot & 31;
-    if (r !== 0) {
-      const nh = ((h >>> r) | (l << (32 - r))) >>> 0;
-      l = ((l >>> r) | (h << (32 - r))) >>> 0;
-      h = nh;
-    }
-    this.hi = h;
-    this.lo = l;
+    this.hi = ((h >>> r) | ((l << 1) << (31 - r))) >>> 0;
+    this.lo = ((l >>> r) | ((h << 1) << (31 - r))) >>> 0;
   }
 
   /** NumPy's `next_uint32`: the low half of a fresh 64-bit output, then its high half. */
