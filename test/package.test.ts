@@ -229,6 +229,22 @@ describe('installed from a folder (npm install <folder>)', () => {
     assert.match(assertRequireCheck(run(process.execPath, ['check.cjs'], app).stdout), /dist[/\\]cjs[/\\]index\.js$/);
   });
 
+  test("'ndvec/node' (load/save) from require and import shares the main entry's NdArray", () => {
+    const script = (form: 'require' | 'import'): string =>
+      (form === 'require'
+        ? "const { nd, NdArray } = require('ndvec');\nconst { load, save } = require('ndvec/node');\n"
+        : "import { nd, NdArray } from 'ndvec';\nimport { load, save } from 'ndvec/node';\n") +
+      `save('x-${form}.npy', nd.array([1.5, -2, 3]));
+const b = load('x-${form}.npy');
+console.log(JSON.stringify({ same: b instanceof NdArray, values: b.toArray() }));
+`;
+    writeFileSync(join(app, 'node-entry.cjs'), script('require'));
+    writeFileSync(join(app, 'node-entry.mjs'), script('import'));
+    for (const file of ['node-entry.cjs', 'node-entry.mjs']) {
+      assert.deepEqual(JSON.parse(run(process.execPath, [file], app).stdout), { same: true, values: [1.5, -2, 3] }, file);
+    }
+  });
+
   test("import 'ndvec' resolves dist/index.js and runs on WASM", () => {
     writeFileSync(join(app, 'check.mjs'), IMPORT_CHECK);
     assert.match(assertRequireCheck(run(process.execPath, ['check.mjs'], app).stdout), /dist\/index\.js$/);
