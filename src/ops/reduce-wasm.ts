@@ -18,6 +18,7 @@ import { NdArray } from '../ndarray.ts';
 import { Storage, arenaF64, scratchBlock } from '../memory.ts';
 import { activeKernels, bytePointer, type WasmKernels } from '../kernels/wasm.ts';
 import { pairwiseHalf, rowsTree, rowsTreeSlots } from '../kernels/js-reduce.ts';
+import { gatherFloat64 } from '../kernels/js-strided.ts';
 import { STAGE_CHUNK, reserveScratch, stageIn } from './elementwise.ts';
 
 /** Kernel families with their own size threshold. */
@@ -128,7 +129,7 @@ const COMBINE: Record<PlainKernel, (x: number, y: number) => number> = {
 /**
  * @internal Reductions staged through scratch (JS-backed input or result) by call, for tests.
  */
-export const stagedReduceCalls = { reduce: 0, arg: 0, matmul: 0 };
+export const stagedReduceCalls = { reduce: 0, arg: 0, matmul: 0, scan: 0 };
 
 /** Where a reduction's results go: a float64 block (or, for one output, nothing yet). */
 interface ReduceTarget {
@@ -412,7 +413,9 @@ function tryBoolReduce(name: WasmReduceName, a: NdArray, reduced: readonly boole
 /**
  * argmin/argmax on WASM: over a whole contiguous array (`axis` null) or along one axis
  * (into `result`): the last axis (`argm…_last`, one row a result) or the leading axis
- * (`argm…_first` with a scratch row of running extremes), size-1 axes aside.
+ * (`argm…_first` with a scratch row of running extremes), size-1 axes aside. A JS-backed
+ * input is staged through scratch chunks (whole array, last axis), a JS-backed result
+ * computed in scratch and copied out; the leading axis of a JS-backed input stays on JS.
  * @param isMax argmax rather than argmin
  * @param a the input (non-empty)
  * @param axis null for the flattened array, else the normalised axis
@@ -422,32 +425,69 @@ function tryBoolReduce(name: WasmReduceName, a: NdArray, reduced: readonly boole
  * const i = tryWasmArgReduce(true, a, null, null); // number | true | null
  */
 export function tryWasmArgReduce(isMax: boolean, a: NdArray, axis: number | null, result: NdArray | null): number | true | null {
-  const k = kernelsFor(a, 'arg', a.size);
-  if (k === null) return null;
+  const k = activeKernels();
+  if (k === null || a.dtype !== 'float64' || !a.isContiguous || a.size === 0 || a.size < WASM_REDUCE_THRESHOLDS.arg) return null;
+  const staged = !a.storage.inArena;
   if (axis === null) {
+    if (staged && !reserveScratch(1)) return null;
     wasmReduceCalls.arg++;
-    const p = bytePointer(a);
-    return isMax ? k.argmax(p, a.size) : k.argmin(p, a.size);
+    if (staged) stagedReduceCalls.arg++;
+    return argExtremeOver(k, { k, a, p: bytePointer(a) }, 0, a.size, isMax);
   }
-  if (result === null || !result.storage.inArena) return null;
-  const reduced = a.shape.map((_, d) => d === axis);
-  const layout = blockLayout(a.shape, reduced);
-  if (layout === null) return null;
+  if (result === null || !result.isContiguous) return null;
+  const layout = blockLayout(a.shape, a.shape.map((_, d) => d === axis));
+  if (layout === null || (staged && layout.kind === 'first')) return null;
   const { rows, cols } = layout;
-  if (layout.kind !== 'first') {
-    // 'whole' (every other axis has size 1) is one row of the same indices
-    (isMax ? k.argmax_last : k.argmin_last)(bytePointer(a), rows, cols, bytePointer(result));
+  const outputs = layout.kind === 'first' ? cols : rows;
+  // Scratch before any pointer is used (a new block may grow the memory).
+  const direct = result.storage.inArena;
+  const out = direct ? bytePointer(result) : scratchBlock(SLOT_RESULT, outputs * 8);
+  const running = layout.kind === 'first' ? scratchBlock(SLOT_ROWS, cols * 8) : 0;
+  if (out < 0 || running < 0 || (staged && !reserveScratch(1))) return null;
+  const src: Source = { k, a, p: bytePointer(a) };
+  if (layout.kind === 'first') {
+    (isMax ? k.argmax_first : k.argmin_first)(src.p, rows, cols, out, running);
   } else {
-    const scratch = new Storage('float64', cols); // allocated before any pointer is read
-    try {
-      if (!scratch.inArena) return null;
-      (isMax ? k.argmax_first : k.argmin_first)(bytePointer(a), rows, cols, bytePointer(result), scratch.ptr);
-    } finally {
-      scratch.free();
+    // 'whole' (every other axis has size 1) is one row of the same indices
+    const last = isMax ? k.argmax_last : k.argmin_last;
+    const rowsPerChunk = staged ? Math.floor(STAGE_CHUNK / cols) : rows;
+    if (rowsPerChunk > 0) {
+      for (let r = 0; r < rows; r += rowsPerChunk) {
+        const nr = Math.min(rowsPerChunk, rows - r);
+        last(chunkPointer(src, r * cols, nr * cols), nr, cols, out + r * 8);
+      }
+    } else {
+      for (let r = 0; r < rows; r++) arenaF64()[out / 8 + r] = argExtremeOver(k, src, r * cols, cols, isMax) - r * cols;
     }
   }
+  if (!direct) copyResult(out, result, outputs);
+  if (staged || !direct) stagedReduceCalls.arg++;
   wasmReduceCalls.arg++;
   return true;
+}
+
+/**
+ * Flat index of the first extreme (or first NaN) of elements [off, off + n) of the source:
+ * one kernel call in the arena; staged, chunk by chunk (the first NaN ends the scan, a later
+ * chunk wins only with a strictly better value, so ties keep the first index).
+ */
+function argExtremeOver(k: WasmKernels, src: Source, off: number, n: number, isMax: boolean): number {
+  const kernel = isMax ? k.argmax : k.argmin;
+  if (src.p >= 0) return off + kernel(src.p + off * 8, n);
+  const data = src.a.f64(); // JS-backed: never detached
+  let best = -1;
+  let bestValue = NaN;
+  for (let o = off; o < off + n; o += STAGE_CHUNK) {
+    const len = Math.min(STAGE_CHUNK, off + n - o);
+    const i = o + kernel(chunkPointer(src, o, len), len);
+    const v = data[src.a.start + i]!;
+    if (v !== v) return i;
+    if (best < 0 || (isMax ? v > bestValue : v < bestValue)) {
+      best = i;
+      bestValue = v;
+    }
+  }
+  return best;
 }
 
 /**
@@ -463,10 +503,13 @@ export function tryWasmArgReduce(isMax: boolean, a: NdArray, axis: number | null
  * if (!tryWasmCumulative(true, a, null, result)) runJs();
  */
 export function tryWasmCumulative(isSum: boolean, a: NdArray, axis: number | null, result: NdArray): boolean {
-  const k = kernelsFor(a, 'scan', a.size);
-  if (k === null || !result.storage.inArena) return false;
-  const p = bytePointer(a);
-  const out = bytePointer(result);
+  const k = activeKernels();
+  if (k === null || a.dtype !== 'float64' || !a.isContiguous || a.size === 0 || a.size < WASM_REDUCE_THRESHOLDS.scan) return false;
+  // A JS-backed input or result is staged whole through scratch (blocks before any view).
+  const p = a.storage.inArena ? bytePointer(a) : scratchBlock(0, a.size * 8);
+  const out = result.storage.inArena ? bytePointer(result) : scratchBlock(1, a.size * 8);
+  if (p < 0 || out < 0) return false;
+  if (!a.storage.inArena) arenaF64().set(a.f64().subarray(a.start, a.start + a.size), p / 8);
   if (axis === null) {
     (isSum ? k.cumsum : k.cumprod)(p, out, a.size);
   } else {
@@ -482,6 +525,8 @@ export function tryWasmCumulative(isSum: boolean, a: NdArray, axis: number | nul
       for (let o = 0; o < outer; o++) first(p + o * blockBytes, n, inner, out + o * blockBytes);
     }
   }
+  if (!result.storage.inArena) copyResult(out, result, a.size);
+  if (!a.storage.inArena || !result.storage.inArena) stagedReduceCalls.scan++;
   wasmReduceCalls.scan++;
   return true;
 }
@@ -489,8 +534,10 @@ export function tryWasmCumulative(isSum: boolean, a: NdArray, axis: number | nul
 /**
  * Matrix products on WASM: vector·vector (`dot`), matrix×matrix and vector×matrix
  * (`matmul`, a vector being a 1×k matrix; B packed into an arena scratch block), matrix×vector
- * (`matvec`, one `dot` a row in one call). Operands must be contiguous float64 in the arena;
- * `result` (null for vector·vector) a fresh arena array.
+ * (`matvec`, one `dot` a row in one call). Contiguous float64 operands in the arena are read
+ * in place; any other operand (JS-backed, strided, bool) is copied whole into scratch, and a
+ * JS-backed result computed in scratch and copied out. `result` (null for vector·vector)
+ * must be C-contiguous.
  * @param a left operand, 1-D or 2-D
  * @param b right operand, 1-D or 2-D, aligned with `a`
  * @param result the output array, or null for vector·vector
@@ -504,26 +551,42 @@ export function tryWasmMatmul(a: NdArray, b: NdArray, result: NdArray | null): n
   const n = b.ndim === 2 ? b.shape[1]! : 1;
   const vectorDot = a.ndim === 1 && b.ndim === 1;
   const family: WasmReduceFamily = vectorDot ? 'dot' : 'matmul';
-  const k = kernelsFor(a, family, m * kk * n);
-  if (k === null || kernelsFor(b, family, m * kk * n) === null) return null;
-  if (vectorDot) {
-    wasmReduceCalls.dot++;
-    return k.dot(bytePointer(a), bytePointer(b), kk);
+  const k = activeKernels();
+  if (k === null || m * kk * n < WASM_REDUCE_THRESHOLDS[family] || m * kk * n === 0) return null;
+  if (!vectorDot && (result === null || !result.isContiguous)) return null;
+  // Operands that are JS-backed, strided or bool, and a JS-backed result, are staged whole
+  // through scratch (matmul reads each element many times: the copies are O(n²) beside
+  // O(n³) work). Every block before any view.
+  const inPlace = (x: NdArray): boolean => x.dtype === 'float64' && x.isContiguous && x.storage.inArena;
+  const staged = !inPlace(a) || !inPlace(b) || (result !== null && !result.storage.inArena);
+  const pa = inPlace(a) ? bytePointer(a) : scratchBlock(0, a.size * 8);
+  const pb = inPlace(b) ? bytePointer(b) : scratchBlock(1, b.size * 8);
+  const pc = result === null ? 0 : result.storage.inArena ? bytePointer(result) : scratchBlock(2, result.size * 8);
+  const scratchLength = vectorDot || b.ndim === 1 ? 0 : k.matmul_scratch(m, kk, n);
+  let packed: Storage | null = scratchLength > 0 && !staged ? new Storage('float64', scratchLength) : null;
+  if (packed !== null && !packed.inArena) {
+    packed.free();
+    packed = null;
   }
-  if (result === null || !result.storage.inArena) return null;
-  if (b.ndim === 1) {
-    k.matvec(bytePointer(a), bytePointer(b), bytePointer(result), m, kk);
-  } else {
-    // The packed-B scratch is allocated before any pointer is read (allocating may move views).
-    const scratchLength = k.matmul_scratch(m, kk, n);
-    const scratch = scratchLength > 0 ? new Storage('float64', scratchLength) : null;
-    try {
-      if (scratch !== null && !scratch.inArena) return null;
-      k.matmul(bytePointer(a), bytePointer(b), bytePointer(result), m, kk, n, scratch === null ? 0 : scratch.ptr);
-    } finally {
-      scratch?.free();
+  const packedPtr = packed !== null ? packed.ptr : scratchLength > 0 ? scratchBlock(3, scratchLength * 8) : 0;
+  try {
+    if (pa < 0 || pb < 0 || pc < 0 || packedPtr < 0) return null;
+    for (const [x, p] of [[a, pa], [b, pb]] as const) {
+      if (inPlace(x)) continue;
+      const values = x.dtype === 'float64' && x.isContiguous ? x.f64().subarray(x.start, x.start + x.size) : gatherFloat64(x);
+      arenaF64().set(values, p / 8);
     }
+    if (staged) stagedReduceCalls.matmul++;
+    if (vectorDot) {
+      wasmReduceCalls.dot++;
+      return k.dot(pa, pb, kk);
+    }
+    if (b.ndim === 1) k.matvec(pa, pb, pc, m, kk);
+    else k.matmul(pa, pb, pc, m, kk, n, packedPtr);
+    if (!result!.storage.inArena) copyResult(pc, result!, result!.size);
+    wasmReduceCalls.matmul++;
+    return true;
+  } finally {
+    packed?.free();
   }
-  wasmReduceCalls.matmul++;
-  return true;
 }
