@@ -60,8 +60,8 @@ export function standardNormal(bg: PCG64): number {
     const idx = lo & 0xff;
     // rabs = bits 9..60 of r (52 bits); sign = bit 8
     const rabs = (hi & 0x1fffffff) * TWO23 + (lo >>> 9);
-    let x = rabs * WI[idx]!;
-    if (lo & 0x100) x = -x;
+    // times ±1 for the sign bit: exact (and -0 for 0, as -x), and no branch on a coin flip
+    const x = rabs * WI[idx]! * (1 - ((lo >>> 7) & 2));
     if (rabs < KI[idx]!) return x;
     if (idx === 0) return normalTail(bg, lo);
     if ((FI[idx - 1]! - FI[idx]!) * bg.nextDouble() + FI[idx]! < Math.exp(-0.5 * x * x)) return x;
