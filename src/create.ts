@@ -275,6 +275,7 @@ const MAX_RANGE_LENGTH = 2 ** 32;
  * @param stop the end, excluded
  * @param step the spacing (default 1; must not be 0; may be negative)
  * @param dtype `'float64'` (default), `'bool'` (the values cast: nonzero is true) or `{ dtype }`
+ *   (the options object may also come right after the last number: `arange(5, { dtype })`)
  * @returns the new 1-D array
  * @throws ArgumentError for step 0, non-finite or non-number arguments, or a fifth argument;
  *   DTypeError for a dtype ndvec does not have
@@ -285,6 +286,9 @@ const MAX_RANGE_LENGTH = 2 ** 32;
  */
 export function arange(startOrStop: number, stop?: number, step = 1, dtype?: DTypeArg): NdArray {
   checkArity('arange', arguments, 4, 1);
+  // NumPy's keyword dtype as a trailing options object: arange(5, { dtype: 'bool' })
+  if (arguments.length === 2 && isOptionsObject(stop)) return arange(startOrStop, undefined, 1, stop as DTypeArg);
+  if (arguments.length === 3 && isOptionsObject(step)) return arange(startOrStop, stop, 1, step as DTypeArg);
   const want = readDType('arange', dtype);
   if (want !== undefined) return withDType(arange(startOrStop, stop, step), want);
   let start = checkNumber('arange', stop === undefined ? 'stop' : 'start', startOrStop, true);
@@ -415,26 +419,53 @@ export function logspace(
   return exponents;
 }
 
+/** Options of `nd.eye`: NumPy's keywords `k` and `dtype`. */
+export interface EyeOptions {
+  /** The diagonal: > 0 above the main one, < 0 below (default 0). */
+  k?: number;
+  /** `'float64'` (default) or `'bool'`. */
+  dtype?: DType;
+}
+
+/** True for an object literal: a trailing options object (NumPy's keywords). */
+function isOptionsObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
 /**
  * A 2-D array with ones on the `k`-th diagonal and zeros elsewhere, as NumPy's
- * `eye(N, M=None, k=0, dtype=float)`: k > 0 is above the main diagonal, k < 0 below.
+ * `eye(N, M=None, k=0, dtype=float)`: k > 0 is above the main diagonal, k < 0 below. NumPy's
+ * keywords may come as an options object in the last slot: `eye(3, { k: 1 })`.
  * @param n number of rows (a non-negative integer)
- * @param m number of columns (default, or `null`: `n`)
- * @param k the diagonal (an integer, default 0)
- * @param dtype `'float64'` (default), `'bool'` or `{ dtype }`
+ * @param m number of columns (default, or `null`: `n`), or the options
+ * @param k the diagonal (an integer, default 0), or the options
+ * @param dtype `'float64'` (default), `'bool'`, or the options `{ k, dtype }`
  * @returns the new 2-D array
- * @throws ArgumentError for sizes or `k` that are not integers, or an extra argument;
- *   DTypeError for a dtype ndvec does not have
+ * @throws ArgumentError for sizes or `k` that are not integers, an option given twice, an
+ *   unknown option or an extra argument; DTypeError for a dtype ndvec does not have
  * @example
  * nd.eye(2).toArray(); // [[1, 0], [0, 1]]
  * nd.eye(2, 3, 1).toArray(); // [[0, 1, 0], [0, 0, 1]]
+ * nd.eye(3, { k: -1, dtype: 'bool' }).dtype; // 'bool'
  */
-export function eye(n: number, m?: number | null, k = 0, dtype?: DTypeArg): NdArray {
+export function eye(n: number, m?: number | null | EyeOptions, k?: number | EyeOptions, dtype?: DType | EyeOptions): NdArray {
   checkArity('eye', arguments, 4, 1);
+  const given: unknown[] = [m, k, dtype].slice(0, arguments.length - 1);
+  const options = given.length > 0 && isOptionsObject(given[given.length - 1]) ? checkOptions('eye', given.pop(), ['k', 'dtype']) : {};
+  const [mArg, kArg, dtypeArg] = given;
+  for (const [name, positional] of [['k', kArg], ['dtype', dtypeArg]] as const) {
+    if (positional !== undefined && options[name] !== undefined) {
+      throw new ArgumentError('eye', name, `${name} given twice: as argument and as option`);
+    }
+  }
   const rows = checkInteger('eye', 'n', n, { min: 0 });
-  const cols = m === undefined || m === null ? rows : checkInteger('eye', 'm', m, { min: 0 });
-  const diag = checkInteger('eye', 'k', k);
-  const out = zeros([rows, cols], readDType('eye', dtype) ?? 'float64');
+  const cols = mArg === undefined || mArg === null ? rows : checkInteger('eye', 'm', mArg, { min: 0 });
+  const kValue = kArg !== undefined ? kArg : options.k;
+  const diag = kValue === undefined ? 0 : checkInteger('eye', 'k', kValue);
+  const dt = dtypeArg !== undefined ? readDType('eye', dtypeArg) : options.dtype !== undefined ? checkDType('eye', options.dtype) : 'float64';
+  const out = zeros([rows, cols], dt ?? 'float64');
   const view = out.dtype === 'bool' ? out.u8() : out.f64();
   for (let i = Math.max(0, -diag); i < rows && i + diag < cols; i++) view[out.start + i * cols + i + diag] = 1;
   return out;

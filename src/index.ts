@@ -21,7 +21,7 @@ export {
   type ArrayResultVarOptions,
   type NestedArray,
 } from './ndarray.ts';
-export type { ArrayInput, DTypeArg, RandomOptions, RandnOptions } from './create.ts';
+export type { ArrayInput, DTypeArg, EyeOptions, RandomOptions, RandnOptions } from './create.ts';
 export type { SliceSpec } from './ops/manipulate.ts';
 export type { ShapeLike } from './shape.ts';
 export type { DType } from './memory.ts';

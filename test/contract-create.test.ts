@@ -34,6 +34,12 @@ describe('NumPy positional and keyword arguments that used to be ignored', () =>
     ['eye(3, null, 5): k past the edge', () => nd.eye(3, null, 5), 'float64', [3, 3], [[0, 0, 0], [0, 0, 0], [0, 0, 0]]],
     ['eye(2, 3, -3)', () => nd.eye(2, 3, -3), 'float64', [2, 3], [[0, 0, 0], [0, 0, 0]]],
     ['eye(1, 1, 0)', () => nd.eye(1, 1, 0), 'float64', [1, 1], [[1]]],
+    // np.eye(3, k=1), np.eye(3, 4, k=-1, dtype=bool): NumPy's keywords as a trailing options object
+    ['eye(3, { k: 1 })', () => nd.eye(3, { k: 1 }), 'float64', [3, 3], [[0, 1, 0], [0, 0, 1], [0, 0, 0]]],
+    ['eye(3, 4, { k: -1, dtype: bool })', () => nd.eye(3, 4, { k: -1, dtype: 'bool' }), 'bool', [3, 4], [[false, false, false, false], [true, false, false, false], [false, true, false, false]]],
+    // np.arange(3, dtype=bool) is an error in NumPy 2 for length > 2; np.arange(2, dtype=bool) is [False, True]
+    ['arange(2, { dtype: bool })', () => nd.arange(2, { dtype: 'bool' } as never), 'bool', [2], [false, true]],
+    ['arange(0, 3, { dtype: float64 })', () => nd.arange(0, 3, { dtype: 'float64' } as never), 'float64', [3], [0, 1, 2]],
     ['eye(0, 2, 1)', () => nd.eye(0, 2, 1), 'float64', [0, 2], []],
     // np.eye(3, dtype=bool)
     ['eye(3, null, 0, bool)', () => nd.eye(3, null, 0, 'bool'), 'bool', [3, 3], [[true, false, false], [false, true, false], [false, false, true]]],
@@ -173,6 +179,12 @@ describe('bad arguments throw named errors naming the function and parameter', (
     ['eye(2, "3")', () => nd.eye(2, '3' as never), ArgumentError, /^eye: m must be an integer, got string '3'/],
     ['eye(2, 2, 0.5)', () => nd.eye(2, 2, 0.5), ArgumentError, /^eye: k must be an integer, got number 0.5/],
     ['eye(2, 2, null)', () => nd.eye(2, 2, null as never), ArgumentError, /^eye: k must be an integer, got null/],
+    ['eye k twice', () => nd.eye(3, null, 1, { k: 1 }), ArgumentError, /^eye: k given twice: as argument and as option/],
+    ['eye { m }', () => nd.eye(2, { m: 3 } as never), ArgumentError, /^eye: unknown option 'm' \(options: k, dtype\)/],
+    ['eye { k: 1.5 }', () => nd.eye(2, { k: 1.5 }), ArgumentError, /^eye: k must be an integer, got number 1.5/],
+    ['eye { dtype: {} }', () => nd.eye(2, { dtype: {} } as never), DTypeError, /^eye: dtype must be 'float64' or 'bool'/],
+    ['arange { junk }', () => nd.arange(0, 3, { junk: 1 } as never), ArgumentError, /^arange: unknown option 'junk' \(options: dtype\)/],
+    ['arange options not last', () => nd.arange(0, {} as never, 1), ArgumentError, /^arange: stop must be a finite number, got object/],
     ['random(3, 1.5)', () => nd.random(3, 1.5), ArgumentError, /^random: seed must be an integer, got number 1.5/],
     ['random(3, -1)', () => nd.random(3, -1), ArgumentError, /^random: seed must be ≥ 0 and ≤ 9007199254740991, got -1/],
     ['random(3, 2^53)', () => nd.random(3, big), ArgumentError, /^random: seed must be an integer, got number 9007199254740992/],
