@@ -14,8 +14,10 @@
  *   canonical equivalent (plain data for an array: `nd.array(data)`; `{}` for options:
  *   nothing), the result must equal the call with that equivalent (the reference call);
  * - after an error, every array passed in holds what it held before.
- * Everything runs with the WASM kernels on and off. A public name this table does not know
- * fails the test, so nothing is skipped silently.
+ * Junk also goes into the value of every option key. Every nd function that forwards to a
+ * method must behave as the method (same errors, same results). Everything runs with the WASM
+ * kernels on and off. A public name this table does not know fails the test, so nothing is
+ * skipped silently.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
