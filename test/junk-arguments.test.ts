@@ -121,6 +121,8 @@ const OPTION_VALUES: Record<string, Slot> = {
   base: number,
   dtype: dtypeName,
   k: int,
+  replace: boolean,
+  p: (v) => (v === null || Array.isArray(v) || v instanceof NdArray ? 'any' : 'throw'),
   seed: (v) => (isInt(v) && v >= 0 ? 'any' : 'throw'),
   low: number,
   high: number,
@@ -327,6 +329,32 @@ const FLOAT_DATA = new Set([
 /** Methods whose array is a mask: nd.f(floatArray, …) must equal nd.f(its bool copy, …). */
 const BOOL_DATA = new Set(['and', 'or', 'xor', 'not', 'any', 'all', 'count']);
 
+/** A size argument of the Generator methods: nothing (one value) or a shape. */
+const size: Slot = (v) => (v === null ? 'any' : shape(v));
+const listOrInt: Slot = (v) => (isInt(v) || Array.isArray(v) || v instanceof NdArray ? 'any' : 'throw');
+
+/**
+ * Methods of the Generator `nd.rng(seed)` returns (NumPy's `default_rng`), judged when
+ * `nd.rng` exists; each call gets a fresh generator of the same seed, so results repeat.
+ */
+const GENERATOR_METHODS: Record<string, Spec> = {
+  random: { args: () => [[2, 2]], slots: [size] },
+  uniform: { args: () => [1, 2, [3]], slots: [number, number, size] },
+  integers: { args: () => [0, 10, [3], { endpoint: true }], slots: [int, intOrNull, size, options(['endpoint'])] },
+  standardNormal: { args: () => [[3]], slots: [size] },
+  normal: { args: () => [5, 2, [3]], slots: [number, number, size] },
+  exponential: { args: () => [2, [3]], slots: [number, size] },
+  choice: { args: () => [5, [3], { replace: false }], slots: [listOrInt, size, options(['replace', 'p'])] },
+  shuffle: { args: () => [[1, 2, 3]], slots: [(v) => (v instanceof NdArray || Array.isArray(v) ? 'any' : 'throw')] },
+  permutation: { args: () => [5], slots: [listOrInt] },
+};
+/** Generator prototype members that are not public (TypeScript-private helpers). */
+const GENERATOR_INTERNAL = ['draw'];
+/** The seed argument of nd.rng: an integer, a bigint, a list of them, or nothing. */
+const seedLike: Slot = (v) => (typeof v === 'number' || typeof v === 'bigint' || v === null || Array.isArray(v) ? 'any' : 'throw');
+/** `nd.rng` when it exists (the random module may not be wired into nd yet). */
+const rngOf = (): ((seed?: unknown) => object) | undefined => (nd as unknown as { rng?: (seed?: unknown) => object }).rng;
+
 /** nd.* names whose method has another name. */
 const ND_ALIASES: Record<string, string> = { compress: 'where' };
 
@@ -453,8 +481,27 @@ function targets(): Target[] {
       },
     });
   }
+  const rng = rngOf();
+  if (rng !== undefined) {
+    for (const [name, spec] of Object.entries(GENERATOR_METHODS)) {
+      let gen: object | undefined;
+      list.push({
+        name: `Generator#${name}`,
+        spec,
+        receivers: () => {
+          gen = rng(7);
+          return [];
+        },
+        call: (args) => {
+          const receiver = gen ?? rng(7);
+          gen = undefined;
+          return (receiver as Record<string, (...a: unknown[]) => unknown>)[name]!(...args);
+        },
+      });
+    }
+  }
   for (const name of Object.keys(nd)) {
-    const own = FUNCTIONS[name];
+    const own = name === 'rng' ? { args: () => [42], slots: [seedLike] } : FUNCTIONS[name];
     const method = METHODS[ND_ALIASES[name] ?? name];
     const f = (nd as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
     if (own !== undefined) {
@@ -699,7 +746,7 @@ describe('nd.f(a, ...args) behaves as a.f(...args)', () => {
 
 describe('every public name is in the table', () => {
   test('nd.* functions', () => {
-    const unknown = Object.keys(nd).filter((n) => FUNCTIONS[n] === undefined && METHODS[ND_ALIASES[n] ?? n] === undefined);
+    const unknown = Object.keys(nd).filter((n) => n !== 'rng' && FUNCTIONS[n] === undefined && METHODS[ND_ALIASES[n] ?? n] === undefined);
     assert.deepEqual(unknown, [], `public nd functions the junk test does not know: add them to FUNCTIONS or METHODS`);
   });
   test('NdArray methods and getters', () => {
@@ -707,6 +754,14 @@ describe('every public name is in the table', () => {
     const unknown = names.filter((n) => METHODS[n] === undefined && !GETTERS.includes(n) && !INTERNAL.includes(n));
     assert.deepEqual(unknown, [], 'public NdArray members the junk test does not know: add them to METHODS (or GETTERS/INTERNAL)');
     for (const g of GETTERS) assert.ok(Object.getOwnPropertyDescriptor(NdArray.prototype, g)?.get, `${g} is a getter`);
+  });
+  test('Generator methods (when nd.rng exists)', () => {
+    const rng = rngOf();
+    if (rng === undefined) return;
+    const proto = Object.getPrototypeOf(rng(1)) as object;
+    const names = Object.getOwnPropertyNames(proto).filter((n) => n !== 'constructor');
+    const unknown = names.filter((n) => GENERATOR_METHODS[n] === undefined && !GENERATOR_INTERNAL.includes(n));
+    assert.deepEqual(unknown, [], 'public Generator members the junk test does not know: add them to GENERATOR_METHODS');
   });
   test('the table names nothing that does not exist', () => {
     const names = new Set(Object.getOwnPropertyNames(NdArray.prototype));
