@@ -6,6 +6,7 @@
  */
 import { NdArray } from './ndarray.ts';
 import { ArgumentError, DTypeError, NdvecError, ShapeError, formatShape } from './errors.ts';
+import { generatorFor } from './random/generator.ts';
 import { normalizeShape, type ShapeLike } from './shape.ts';
 import { copyInto } from './ops/manipulate.ts';
 import { binary } from './ops/elementwise.ts';
@@ -473,82 +474,6 @@ export function eye(n: number, m?: number | null | EyeOptions, k?: number | EyeO
 
 // ---- random numbers ------------------------------------------------------------------
 
-/** splitmix32: spreads a seed into well-mixed 32-bit words (to seed xoshiro128**). */
-function splitmix32(state: number): () => number {
-  let s = state | 0;
-  return () => {
-    s = (s + 0x9e3779b9) | 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-}
-
-/** murmur3's 32-bit finalizer: a bijection of 32-bit words that spreads every input bit. */
-function fmix32(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-/**
- * xoshiro128** (Blackman & Vigna): a small, fast 32-bit generator. Returns a function giving
- * uniform doubles in [0, 1) with 53 random bits.
- *
- * Its 128-bit state comes from all 53 bits of the seed: splitmix32 of the low 32 bits (so
- * seeds below 2^32 keep the streams they always had), each word xored with a hash of the
- * high 21 bits and the word's index (nothing for seeds below 2^32). The old mixing folded the
- * high bits into the low word, so seed 2^32 gave seed 668265261's stream.
- * @param seed an integer in [0, 2^53), already checked
- */
-function uniformSource(seed: number): () => number {
-  const lo = seed >>> 0;
-  const hi = Math.floor(seed / 2 ** 32);
-  const mix = splitmix32(lo);
-  const high = (k: number): number => (hi === 0 ? 0 : fmix32(Math.imul(hi, 0x9e3779b9) ^ Math.imul(k, 0x27d4eb2d) ^ 0x165667b1));
-  let a = (mix() ^ high(1)) | 0, b = (mix() ^ high(2)) | 0, c = (mix() ^ high(3)) | 0, d = (mix() ^ high(4)) | 0;
-  if ((a | b | c | d) === 0) a = 1;
-  const next32 = (): number => {
-    const r = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
-    const t = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = rotl(d, 11);
-    return r;
-  };
-  return () => ((next32() >>> 5) * 67108864 + (next32() >>> 6)) / 9007199254740992;
-}
-
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
-}
-
-/** The seed to use: `seed` itself (an integer in [0, 2^53), else NdvecError), or a random one. */
-function resolveSeed(seed: number | undefined): number {
-  if (seed === undefined) return Math.floor(Math.random() * 2 ** 53);
-  if (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0) {
-    throw new NdvecError(`seed must be an integer in [0, 2^53), got ${describeValue(seed)}`);
-  }
-  return seed;
-}
-
-/** Allocates an array of `shape` and lets `fill` write its `n` elements from a seeded source. */
-function fillRandom(
-  shape: ShapeLike,
-  seed: number | undefined,
-  fill: (view: Float64Array, p: number, n: number, next: () => number) => void,
-): NdArray {
-  const dims = normalizeShape(shape);
-  const next = uniformSource(resolveSeed(seed));
-  const out = NdArray.empty(dims, 'float64');
-  fill(out.f64(), out.start, out.size, next);
-  return out;
-}
-
 /** Options of `nd.random`: NumPy's `Generator.uniform(low, high)` plus the seed. */
 export interface RandomOptions {
   /** An integer in [0, 2^53); without it a random seed is used. */
@@ -604,9 +529,9 @@ function aliased(func: string, options: Record<string, unknown>, name: string, a
 }
 
 /**
- * Uniform random numbers in [low, high) (default [0, 1)), from xoshiro128**: NumPy's
- * `rng.random(shape)` and `rng.uniform(low, high, shape)`. The same seed gives the same
- * numbers.
+ * Uniform random numbers in [low, high) (default [0, 1)): `nd.rng(seed).random(shape)` or
+ * `.uniform(low, high, shape)`, so the same seed gives NumPy's `default_rng(seed)` numbers,
+ * bit for bit.
  * @param shape a non-negative integer (1-D) or an array of them
  * @param seed an integer seed in [0, 2^53), or `{ seed, low, high }`; without a seed a random one is used
  * @returns the new float64 array, `random · (high − low) + low` element-wise
@@ -624,15 +549,14 @@ export function random(shape: ShapeLike, seed?: number | RandomOptions): NdArray
   const high = read.options.high === undefined ? 1 : checkNumber('random', 'high', read.options.high, true);
   const width = high - low;
   if (!Number.isFinite(width)) throw new ArgumentError('random', 'high', `high - low must be finite, got ${high} - ${low}`);
-  return fillRandom(dims, read.seed, (view, p, n, next) => {
-    for (let i = 0; i < n; i++) view[p + i] = next() * width + low;
-  });
+  const generator = generatorFor('random', read.seed);
+  return read.options.low === undefined && read.options.high === undefined ? generator.random(dims) : generator.uniform(low, high, dims);
 }
 
 /**
- * Normal random numbers (default mean 0, standard deviation 1), by the Box–Muller transform
- * of xoshiro128** uniforms: NumPy's `rng.standard_normal(shape)` and
- * `rng.normal(loc, scale, shape)`. The same seed gives the same numbers.
+ * Normal random numbers (default mean 0, standard deviation 1): `nd.rng(seed).standardNormal(shape)`
+ * or `.normal(loc, scale, shape)`, so the same seed gives NumPy's `default_rng(seed)` numbers,
+ * bit for bit (its ziggurat).
  * @param shape a non-negative integer (1-D) or an array of them
  * @param seed an integer seed in [0, 2^53), or `{ seed, loc, scale }` (`mean`, `std` are
  *   accepted for `loc`, `scale`); without a seed a random one is used
@@ -653,12 +577,6 @@ export function randn(shape: ShapeLike, seed?: number | RandnOptions): NdArray {
   const loc = locArg === undefined ? 0 : checkNumber('randn', 'loc', locArg, true);
   const scale = scaleArg === undefined ? 1 : checkNumber('randn', 'scale', scaleArg, true);
   if (scale < 0) throw new ArgumentError('randn', 'scale', `scale must be ≥ 0, got ${scale}`);
-  return fillRandom(dims, read.seed, (view, p, n, next) => {
-    for (let i = 0; i < n; i += 2) {
-      const r = Math.sqrt(-2 * Math.log(1 - next()));
-      const theta = 2 * Math.PI * next();
-      view[p + i] = loc + scale * (r * Math.cos(theta));
-      if (i + 1 < n) view[p + i + 1] = loc + scale * (r * Math.sin(theta));
-    }
-  });
+  const generator = generatorFor('randn', read.seed);
+  return locArg === undefined && scaleArg === undefined ? generator.standardNormal(dims) : generator.normal(loc, scale, dims);
 }

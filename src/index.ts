@@ -43,3 +43,7 @@ export {
   ArgumentError,
   FormatError,
 } from './errors.ts';
+export { Generator } from './random/generator.ts';
+export type { Seed, SizeArg, IntegersOptions, ChoiceOptions } from './random/generator.ts';
+export type { NpyReadOptions } from './io/npy.ts';
+export type { NpzWriteOptions } from './io/npz.ts';

@@ -43,6 +43,9 @@ import { matmul } from './ops/linalg.ts';
 import { fromNdarray } from './interop.ts';
 import { config, info, scope } from './runtime.ts';
 import { ready } from './kernels/wasm.ts';
+import { rng } from './random/generator.ts';
+import { fromNpy } from './io/npy.ts';
+import { fromNpz, toNpz } from './io/npz.ts';
 import { allclose, closeOptions, isclose, type CloseOptions } from './ops/closeness.ts';
 import type { AverageOptions, QuantileArg } from './ops/statistics.ts';
 import type { SearchSortedOptions } from './ops/search.ts';
@@ -251,6 +254,16 @@ export const nd = {
   random,
   /** @function */
   randn,
+  /** @function */
+  rng,
+  /** @function */
+  fromNpy,
+  /** @function */
+  fromNpz,
+  /** @function */
+  toNpz,
+  /** `a.toNpy()` as a function. */
+  toNpy: methodFunction<(a: NdArray) => Uint8Array>('toNpy', 1, 1),
   /** @function */
   concat,
   /** @function */

@@ -17,6 +17,7 @@ import {
   checkSingleAxis,
   describe,
 } from './args.ts';
+import { toNpy } from './io/npy.ts';
 import { type DType, Storage } from './memory.ts';
 import { contiguousStrides, isCContiguous, shapeSize } from './shape.ts';
 import { binary, clip, unary } from './ops/elementwise.ts';
@@ -595,6 +596,18 @@ export class NdArray {
   toTransferable(): TransferableArray {
     if (arguments.length > 0) checkArity('toTransferable', arguments, 0);
     return toTransferable(this);
+  }
+
+  /**
+   * The array as a NumPy `.npy` file, as `np.save` writes it: format 1.0, `<f8` or `|b1`, C
+   * order (any view is written in C order).
+   * @returns the file's bytes
+   * @example
+   * writeFileSync('x.npy', nd.arange(3).toNpy()); // np.load('x.npy') reads it
+   */
+  toNpy(): Uint8Array {
+    if (arguments.length > 0) checkArity('toNpy', arguments, 0);
+    return toNpy(this);
   }
 
   /**
