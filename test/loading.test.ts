@@ -8,7 +8,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
@@ -16,9 +16,9 @@ import { nd } from '../src/index.ts';
 import { compileMode, loadKernelsAsync, reasonOf, unloadKernels, wasmKernels } from '../src/kernels/wasm.ts';
 import { repoRoot } from './helpers-dist.ts';
 
-function sourceFiles(dir: string): string[] {
+function sourceFiles(dir: string, suffix = '.ts'): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+    e.isDirectory() ? sourceFiles(join(dir, e.name), suffix) : e.name.endsWith(suffix) && !e.name.endsWith('.d.ts') ? [join(dir, e.name)] : [],
   );
 }
 
@@ -41,6 +41,10 @@ function topLevelAwaits(file: string, text = readFileSync(file, 'utf8')): string
 describe('loading without top-level await', () => {
   test('no module in src/ awaits at its top level', () => {
     assert.deepEqual(sourceFiles(join(repoRoot, 'src')).flatMap((file) => topLevelAwaits(file)), []);
+  });
+
+  test('no module of the built package (dist/, when built) awaits at its top level', { skip: existsSync(join(repoRoot, 'dist')) ? false : 'dist/ not built' }, () => {
+    assert.deepEqual(sourceFiles(join(repoRoot, 'dist'), '.js').flatMap((file) => topLevelAwaits(file)), []);
   });
 
   test('the checker finds a top-level await (control)', () => {
