@@ -238,8 +238,8 @@ else void loadKernelsAsync();
  * Bun and Web Workers the kernels compile synchronously during the import, so this promise is
  * already resolved; on a browser main thread they compile in the background while every op
  * runs on the JS kernels (same results; transcendentals within 2 ulp), and this promise
- * resolves when they are ready. It also resolves, never rejects, when WASM cannot load (no WebAssembly or SIMD, blocked by a
- * Content-Security-Policy): `nd.info().wasmReason` says why.
+ * resolves when they are ready. It also resolves, never rejects, when WASM cannot load (no
+ * WebAssembly or SIMD, blocked by a Content-Security-Policy): `nd.info().wasmReason` says why.
  * @returns a promise of whether the WASM kernels loaded
  * @throws ArgumentError when given an argument (it takes none)
  * @example
