@@ -356,3 +356,19 @@ describe('shape arguments are checked by their length before anything is copied'
     assert.equal(nd.ones(new Array(64).fill(1)).ndim, 64);
   });
 });
+
+describe('toNpz refuses objects it cannot read (found by the junk test)', () => {
+  for (const [name, value] of [
+    ['a Map (used to give an empty archive)', new Map([['a', nd.ones(2)]])],
+    ['a Date (used to give an empty archive)', new Date(0)],
+    ['null', null],
+  ] as const) {
+    test(name, () =>
+      assert.throws(() => nd.toNpz(value as never), (e: unknown) => e instanceof ArgumentError && /^toNpz: arrays must be an object of NdArrays by name/.test(e.message)),
+    );
+  }
+  test('a plain object still works', () => {
+    const bytes = nd.toNpz({ a: nd.arange(3) });
+    assert.deepEqual(nd.fromNpz(bytes).a!.toArray(), [0, 1, 2]);
+  });
+});

@@ -371,10 +371,7 @@ const ND_ALIASES: Record<string, string> = { compress: 'where' };
  * /work/notes/contract.md); they are enumerated and their valid call is checked, but junk
  * calls are not judged. Keep this list as short as possible.
  */
-const KNOWN_GAPS: readonly string[] = [
-  // toNpz(new Map()) / toNpz(new Date()) return an empty archive instead of throwing (src/io/npz.ts)
-  'nd.toNpz',
-];
+const KNOWN_GAPS: readonly string[] = [];
 
 // ---- running calls ---------------------------------------------------------------------
 

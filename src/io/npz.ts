@@ -79,7 +79,9 @@ export function toNpz(arrays: Record<string, NdArray>, options?: NpzWriteOptions
   if (arguments.length > 2) throw new ArgumentError('toNpz', 'argument 3', `takes at most 2 arguments, got ${arguments.length}`);
   const opts = checkOptions('toNpz', options, ['compress']);
   const compress = checkBoolean('toNpz', 'compress', opts.compress, false);
-  if (typeof arrays !== 'object' || arrays === null || Array.isArray(arrays) || arrays instanceof NdArray) {
+  const proto = typeof arrays === 'object' && arrays !== null ? Object.getPrototypeOf(arrays) : undefined;
+  if (proto !== Object.prototype && proto !== null) {
+    // a Map, a Date or a class instance has no own keys to read: refuse it rather than write an empty archive
     throw new ArgumentError('toNpz', 'arrays', `arrays must be an object of NdArrays by name ({ x, y }), got ${describe(arrays)}`);
   }
   const files: ZipFiles = {};
