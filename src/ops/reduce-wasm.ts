@@ -253,10 +253,9 @@ export function tryWasmReduce(
   const outputs = kind === 'whole' ? 1 : kind === 'first' ? cols : rows;
   const direct = result !== null && result.storage.inArena && result.dtype === 'float64';
   const outPtr = kind === 'whole' || direct ? -1 : scratchBlock(SLOT_RESULT, outputs * 8);
-  const slots = kind === 'first' && sumLike ? rowsTreeSlots(rows) : 0;
-  // Rows scratch: the tree's accumulators, the centre (var) or count (nanmean) row, a strip row.
-  const rowsPtr = slots > 0 ? scratchBlock(SLOT_ROWS, (slots + 2) * cols * 8) : -1;
-  if ((staged && !reserveScratch(1)) || (outPtr < 0 && kind !== 'whole' && !direct) || (slots > 0 && rowsPtr < 0)) return false;
+  const rowsLayout = kind === 'first' && sumLike ? firstLayout(name, rows, cols, direct, staged) : null;
+  const rowsPtr = rowsLayout === null ? -1 : rowsLayout.bytes === 0 ? 0 : scratchBlock(SLOT_ROWS, rowsLayout.bytes);
+  if ((staged && !reserveScratch(1)) || (outPtr < 0 && kind !== 'whole' && !direct) || rowsPtr < 0 && rowsLayout !== null) return false;
   const src: Source = { k, a, p: bytePointer(a) };
 
   if (kind === 'whole') {
@@ -267,7 +266,7 @@ export function tryWasmReduce(
   } else {
     const out = direct ? bytePointer(result!) : outPtr;
     if (kind === 'last') reduceLast(name, src, rows, cols, ddof, out);
-    else if (sumLike) reduceFirstPairwise(name, src, rows, cols, ddof, out, rowsPtr);
+    else if (sumLike) reduceFirstPairwise(name, src, rows, cols, ddof, out, rowsPtr, rowsLayout!);
     else k[`${name as PlainKernel}_first`](src.p, rows, cols, out);
     if (name === 'std' && kind === 'last') {
       const f = arenaF64();
@@ -303,21 +302,42 @@ function reduceLast(name: WasmReduceName, src: Source, rows: number, cols: numbe
   }
 }
 
+/** Scratch rows of a leading-axis sum-like reduction: the accumulators and the extras. */
+interface FirstLayout {
+  /** Accumulator rows of the rows tree in scratch (slot 0 is the result itself when direct). */
+  readonly tempRows: number;
+  /** Whether slot 0 is the result (float64 in the arena). */
+  readonly direct: boolean;
+  /** A centre (var/std) or count (nanmean) row. */
+  readonly extraRows: number;
+  /** Elements of the strip row used when staging (a chunk of one row, or counts). */
+  readonly stripElements: number;
+  /** Total scratch bytes. */
+  readonly bytes: number;
+}
+
+function firstLayout(name: WasmReduceName, rows: number, cols: number, direct: boolean, staged: boolean): FirstLayout {
+  const tempRows = rowsTreeSlots(rows) - (direct ? 1 : 0);
+  const extraRows = name === 'var' || name === 'std' || name === 'nanmean' ? 1 : 0;
+  const stripElements = staged ? Math.min(cols, STAGE_CHUNK) : 0;
+  return { tempRows, direct, extraRows, stripElements, bytes: ((tempRows + extraRows) * cols + stripElements) * 8 };
+}
+
 /**
  * Sum-like reduction over the rows of a rows×cols block (leading axes reduced), into
  * out[c]: the JS engine's blocked-pairwise {@link rowsTree}, leaves on `<op>_first`
  * kernels (in place, a chunk of rows staged, or row by row in strips for wide rows), the
- * accumulators in scratch at `rowsPtr`; then the op's finishing division.
+ * accumulators in scratch at `rowsPtr` (slot 0 in the result itself when it is a float64
+ * arena array); then the op's finishing division, in place.
  */
 function reduceFirstPairwise(
-  name: WasmReduceName, src: Source, rows: number, cols: number, ddof: number, out: number, rowsPtr: number,
+  name: WasmReduceName, src: Source, rows: number, cols: number, ddof: number, out: number, rowsPtr: number, layout: FirstLayout,
 ): void {
   const { k } = src;
   const bytes = cols * 8;
-  const slots = rowsTreeSlots(rows);
-  const slot = (i: number): number => rowsPtr + i * bytes;
-  const extra = slot(slots); // centre (var/std) or count (nanmean) row
-  const strip = extra + bytes; // one staged strip's terms
+  const slot = (i: number): number => (layout.direct ? (i === 0 ? out : rowsPtr + (i - 1) * bytes) : rowsPtr + i * bytes);
+  const extra = rowsPtr + layout.tempRows * bytes; // centre (var/std) or count (nanmean) row
+  const strip = extra + layout.extraRows * bytes; // one staged strip's terms or counts
   const combine = (into: number, from: number): void => k.add_vv(slot(into), slot(from), slot(into), cols);
   const runTree = (leafKernel: (p: number, n: number, width: number, c0: number, to: number) => void): void => {
     rowsTree(0, rows, 0, (lo, n, i) => {
@@ -337,17 +357,13 @@ function reduceFirstPairwise(
       }
     }, combine);
   };
-  const f64 = (): Float64Array => arenaF64();
   const acc = slot(0) / 8;
   const o = out / 8;
   if (name === 'var' || name === 'std') {
     runTree((p, n, w, _c0, to) => k.sum_first(p, n, w, to));
-    k.copy_f64(slot(0), extra, cols);
-    const centers = extra / 8;
-    let view = f64();
-    for (let c = 0; c < cols; c++) view[centers + c] = view[centers + c]! / rows;
+    k.div_vs(slot(0), rows, extra, cols); // the centres
     runTree((p, n, w, c0, to) => k.sq_dev_first(p, n, w, extra + c0 * 8, to));
-    view = f64();
+    const view = arenaF64();
     const divisor = rows - ddof;
     for (let c = 0; c < cols; c++) {
       const v = view[acc + c]! / divisor;
@@ -357,29 +373,26 @@ function reduceFirstPairwise(
   }
   if (name === 'nanmean') {
     // Counts are exact in any order: one pass over the rows (chunked when staged).
-    k.fill_f64(extra, cols, 0);
-    const rowsPerChunk = Math.max(1, Math.floor(STAGE_CHUNK / cols));
-    for (let r = 0; r < rows; r += src.p >= 0 ? rows : rowsPerChunk) {
-      const nr = src.p >= 0 ? rows : Math.min(rowsPerChunk, rows - r);
-      if (src.p < 0 && cols > STAGE_CHUNK) {
+    if (src.p >= 0) {
+      k.count_first(src.p, rows, cols, extra);
+    } else {
+      k.fill_f64(extra, cols, 0);
+      const rowsPerChunk = Math.max(1, Math.floor(STAGE_CHUNK / cols));
+      for (let r = 0; r < rows; r += rowsPerChunk) {
+        const nr = Math.min(rowsPerChunk, rows - r);
         for (let c0 = 0; c0 < cols; c0 += STAGE_CHUNK) {
           const w = Math.min(STAGE_CHUNK, cols - c0);
-          k.count_first(chunkPointer(src, r * cols + c0, w), 1, w, strip);
+          // nr rows of a narrow block, or one strip of a wide row (nr = 1 there)
+          k.count_first(chunkPointer(src, r * cols + c0, nr === 1 ? w : nr * cols), nr, w, strip);
           k.add_vv(extra + c0 * 8, strip, extra + c0 * 8, w);
         }
-      } else {
-        k.count_first(chunkPointer(src, r * cols, nr * cols), nr, cols, strip);
-        k.add_vv(extra, strip, extra, cols);
       }
     }
   }
   runTree((p, n, w, _c0, to) => (name === 'nansum' || name === 'nanmean' ? k.nansum_first : k.sum_first)(p, n, w, to));
-  const view = f64();
-  const counts = extra / 8;
-  for (let c = 0; c < cols; c++) {
-    const v = view[acc + c]!;
-    view[o + c] = name === 'mean' ? v / rows : name === 'nanmean' ? v / view[counts + c]! : v;
-  }
+  if (name === 'mean') k.div_vs(slot(0), rows, out, cols);
+  else if (name === 'nanmean') k.div_vv(slot(0), extra, out, cols);
+  else if (slot(0) !== out) k.copy_f64(slot(0), out, cols);
 }
 
 /** Copies `n` float64 results at scratch byte pointer `from` into `result` (float64 or bool). */
