@@ -7,7 +7,8 @@
  */
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { nd, NdArray, ShapeError, DTypeError, ReadOnlyError } from '../src/index.ts';
+import { nd, NdArray, ShapeError, DTypeError, ReadOnlyError, AxisError } from '../src/index.ts';
+import { average } from '../src/ops/statistics.ts';
 import { reduce } from '../src/ops/reduce.ts';
 import { stagedReduceCalls } from '../src/ops/reduce-wasm.ts';
 
@@ -310,6 +311,14 @@ describe('no internal temporary stays in the arena (reductions, statistics, sort
       });
     }
   }
+  test('average with a bad axis and full weights throws before making the weighted product', () => {
+    const a = nd.array([[1, 2], [3, 4]]);
+    const w = nd.array([[1, 2], [3, 4]]);
+    const base = nd.info().liveBytes;
+    assert.throws(() => average(a, 5, { weights: w }), AxisError);
+    assert.throws(() => average(a, [0, 0], { weights: w }), AxisError);
+    assert.equal(nd.info().liveBytes, base);
+  });
   test('average with weights summing to zero throws and leaves nothing', () => {
     const a = nd.array([[1, 2], [3, 4]]);
     const w = nd.array([[1, -1], [1, -1]]);

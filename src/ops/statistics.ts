@@ -232,6 +232,7 @@ export function ptp(a: NdArray, axis?: AxisArg, options?: KeepdimsOptions): NdAr
  */
 export function average(a: NdArray, axis?: AxisArg, options?: AverageOptions): NdArray | number {
   a.assertLive();
+  normalizeAxes(axis ?? null, a.ndim); // a bad axis throws before any temporary exists
   const weights = options?.weights;
   const keep = { keepdims: options?.keepdims === true };
   if (weights === undefined) return reduce('mean', a, axis, keep) as NdArray | number;
