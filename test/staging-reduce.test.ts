@@ -113,6 +113,14 @@ describe('staged reductions = JS kernels', () => {
     const ops = opsFor(2);
     shapes.forEach((shape, i) => compare(valuesOf(shape[0]! * shape[1]!, 101 + i, i === 5), shape, ops));
   });
+  test('ties and zeros across blocks of rows (min/max pick -0/+0 the IEEE way, arg ops the first index)', () => {
+    const n = 300 * 300;
+    const d = Float64Array.from({ length: n }, (_, i) => [0, -0, 1, -1, 1, 0][(i * 7 + (i >> 9)) % 6]!);
+    for (let i = 0; i < n; i += 9973) d[i] = NaN;
+    const ops: Op[] = (['min', 'max', 'nanmin', 'nanmax', 'any', 'all'] as const).map((name): Op => [`${name}(0)`, (a) => reduce(name, a, 0), 0]);
+    ops.push(['argmin(0)', (a) => a.argmin(0), 0], ['argmax(0)', (a) => a.argmax(0), 0]);
+    compare(d, [300, 300], ops);
+  });
   test('the staged paths ran', () => {
     const before = { ...stagedReduceCalls };
     const a = make(valuesOf(5000, 3), [50, 100], true);
@@ -122,8 +130,11 @@ describe('staged reductions = JS kernels', () => {
     a.argmax(1);
     a.cumsum();
     a.dot(a.T);
-    assert.ok(stagedReduceCalls.reduce >= before.reduce + 2);
-    assert.ok(stagedReduceCalls.arg >= before.arg + 2);
+    a.max(0);
+    a.any(0);
+    a.argmin(0);
+    assert.ok(stagedReduceCalls.reduce >= before.reduce + 4);
+    assert.ok(stagedReduceCalls.arg >= before.arg + 3);
     assert.ok(stagedReduceCalls.scan >= before.scan + 1);
     assert.ok(stagedReduceCalls.matmul >= before.matmul + 1);
   });

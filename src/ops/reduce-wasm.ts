@@ -220,8 +220,8 @@ function wholeValue(name: WasmReduceName, src: Source, off: number, n: number, d
  * input (past the arena's soft limit) is staged through scratch chunks and a JS-backed
  * result computed in scratch and copied out, with the same bits as in the arena: the
  * pairwise sums split where the kernels would, the rows tree is the JS engine's
- * ({@link rowsTree}). Not staged (JS engine): min/max/prod/any/all over leading axes of a
- * JS-backed input.
+ * ({@link rowsTree}). Not staged (JS engine): prod over leading axes of a JS-backed input
+ * (blocks of rows would round differently from the in-order product).
  * @param name the reduction
  * @param a the input
  * @param reduced one flag an axis
@@ -247,15 +247,17 @@ export function tryWasmReduce(
   const { kind, rows, cols } = layout;
   const staged = !a.storage.inArena;
   const sumLike = !(name in COMBINE);
-  if (staged && kind === 'first' && !sumLike) return false;
+  if (staged && kind === 'first' && name === 'prod') return false; // blocks would round differently
 
   // Every scratch block before the first view is fetched (a new block may grow the memory).
   const outputs = kind === 'whole' ? 1 : kind === 'first' ? cols : rows;
   const direct = result !== null && result.storage.inArena && result.dtype === 'float64';
   const outPtr = kind === 'whole' || direct ? -1 : scratchBlock(SLOT_RESULT, outputs * 8);
   const rowsLayout = kind === 'first' && sumLike ? firstLayout(name, rows, cols, direct, staged) : null;
-  const rowsPtr = rowsLayout === null ? -1 : rowsLayout.bytes === 0 ? 0 : scratchBlock(SLOT_ROWS, rowsLayout.bytes);
-  if ((staged && !reserveScratch(1)) || (outPtr < 0 && kind !== 'whole' && !direct) || rowsPtr < 0 && rowsLayout !== null) return false;
+  // Scratch rows: the rows tree's (sum-like), or one block's partial row (staged min/max/…).
+  const rowsBytes = rowsLayout?.bytes ?? (kind === 'first' && staged ? Math.min(cols, STAGE_CHUNK) * 8 : 0);
+  const rowsPtr = rowsBytes === 0 ? 0 : scratchBlock(SLOT_ROWS, rowsBytes);
+  if ((staged && !reserveScratch(1)) || (outPtr < 0 && kind !== 'whole' && !direct) || rowsPtr < 0) return false;
   const src: Source = { k, a, p: bytePointer(a) };
 
   if (kind === 'whole') {
@@ -267,7 +269,12 @@ export function tryWasmReduce(
     const out = direct ? bytePointer(result!) : outPtr;
     if (kind === 'last') reduceLast(name, src, rows, cols, ddof, out);
     else if (sumLike) reduceFirstPairwise(name, src, rows, cols, ddof, out, rowsPtr, rowsLayout!);
-    else k[`${name as PlainKernel}_first`](src.p, rows, cols, out);
+    else if (!staged) k[`${name as PlainKernel}_first`](src.p, rows, cols, out);
+    else stagedFirst(src, rows, cols, rowsPtr, out, k[`${name as PlainKernel}_first`], (into, from, n, c0) => {
+      const f = arenaF64();
+      const combine = COMBINE[name as PlainKernel];
+      for (let c = 0; c < n; c++) f[into + c0 + c] = combine(f[into + c0 + c]!, f[from + c]!);
+    });
     if (name === 'std' && kind === 'last') {
       const f = arenaF64();
       for (let i = out / 8, end = i + outputs; i < end; i++) f[i] = Math.sqrt(f[i]!);
@@ -395,6 +402,34 @@ function reduceFirstPairwise(
   else if (slot(0) !== out) k.copy_f64(slot(0), out, cols);
 }
 
+/**
+ * A leading-axis reduction of a JS-backed rows×cols block through scratch: blocks of whole
+ * rows (narrow rows) or strips of one row (wide rows) are copied into the input chunk, the
+ * `_first` kernel reduces each into a partial row at `partial` (scratch), and `combine`
+ * folds the partial (elements `from …`, `n` of them) into the running result (elements
+ * `into + c0 …`, float64 indices); the first block is written directly.
+ */
+function stagedFirst(
+  src: Source, rows: number, cols: number, partial: number, out: number,
+  kernel: (p: number, rows: number, cols: number, out: number) => void,
+  combine: (into: number, from: number, n: number, c0: number) => void,
+): void {
+  const rowsPerChunk = Math.max(1, Math.floor(STAGE_CHUNK / cols));
+  for (let r = 0; r < rows; r += rowsPerChunk) {
+    const nr = Math.min(rowsPerChunk, rows - r);
+    for (let c0 = 0; c0 < cols; c0 += STAGE_CHUNK) {
+      const w = Math.min(STAGE_CHUNK, cols - c0);
+      const p = chunkPointer(src, r * cols + c0, nr === 1 ? w : nr * cols);
+      if (r === 0) {
+        kernel(p, nr, w, out + c0 * 8);
+        continue;
+      }
+      kernel(p, nr, w, partial);
+      combine(out / 8, partial / 8, w, c0);
+    }
+  }
+}
+
 /** Copies `n` float64 results at scratch byte pointer `from` into `result` (float64 or bool). */
 function copyResult(from: number, result: NdArray, n: number): void {
   const f = arenaF64();
@@ -427,8 +462,8 @@ function tryBoolReduce(name: WasmReduceName, a: NdArray, reduced: readonly boole
  * argmin/argmax on WASM: over a whole contiguous array (`axis` null) or along one axis
  * (into `result`): the last axis (`argm…_last`, one row a result) or the leading axis
  * (`argm…_first` with a scratch row of running extremes), size-1 axes aside. A JS-backed
- * input is staged through scratch chunks (whole array, last axis), a JS-backed result
- * computed in scratch and copied out; the leading axis of a JS-backed input stays on JS.
+ * input is staged through scratch chunks (whole array, last axis, blocks of rows for the
+ * leading axis), a JS-backed result computed in scratch and copied out.
  * @param isMax argmax rather than argmin
  * @param a the input (non-empty)
  * @param axis null for the flattened array, else the normalised axis
@@ -449,17 +484,45 @@ export function tryWasmArgReduce(isMax: boolean, a: NdArray, axis: number | null
   }
   if (result === null || !result.isContiguous) return null;
   const layout = blockLayout(a.shape, a.shape.map((_, d) => d === axis));
-  if (layout === null || (staged && layout.kind === 'first')) return null;
+  if (layout === null) return null;
   const { rows, cols } = layout;
   const outputs = layout.kind === 'first' ? cols : rows;
   // Scratch before any pointer is used (a new block may grow the memory).
   const direct = result.storage.inArena;
   const out = direct ? bytePointer(result) : scratchBlock(SLOT_RESULT, outputs * 8);
-  const running = layout.kind === 'first' ? scratchBlock(SLOT_ROWS, cols * 8) : 0;
+  // Running extremes (cols); staged: also a block's indices and extremes (a chunk each).
+  const running = layout.kind === 'first' ? scratchBlock(SLOT_ROWS, (cols + (staged ? 2 * Math.min(cols, STAGE_CHUNK) : 0)) * 8) : 0;
   if (out < 0 || running < 0 || (staged && !reserveScratch(1))) return null;
   const src: Source = { k, a, p: bytePointer(a) };
   if (layout.kind === 'first') {
-    (isMax ? k.argmax_first : k.argmin_first)(src.p, rows, cols, out, running);
+    const first = isMax ? k.argmax_first : k.argmin_first;
+    if (!staged) {
+      first(src.p, rows, cols, out, running);
+    } else {
+      // Per block of rows: its indices (+ the block's first row) and extremes; a block's
+      // extreme replaces the running one where strictly better, or NaN over a number.
+      const blockIdx = running + cols * 8;
+      const blockExt = blockIdx + Math.min(cols, STAGE_CHUNK) * 8;
+      const rowsPerChunk = Math.max(1, Math.floor(STAGE_CHUNK / cols));
+      for (let r = 0; r < rows; r += rowsPerChunk) {
+        const nr = Math.min(rowsPerChunk, rows - r);
+        for (let c0 = 0; c0 < cols; c0 += STAGE_CHUNK) {
+          const w = Math.min(STAGE_CHUNK, cols - c0);
+          const p = chunkPointer(src, r * cols + c0, nr === 1 ? w : nr * cols);
+          first(p, nr, w, blockIdx, blockExt);
+          const f = arenaF64();
+          const [bi, be, ri, oi] = [blockIdx / 8, blockExt / 8, running / 8 + c0, out / 8 + c0];
+          for (let c = 0; c < w; c++) {
+            const v = f[be + c]!;
+            const m = f[ri + c]!;
+            if (r === 0 || (m === m && ((isMax ? v > m : v < m) || v !== v))) {
+              f[ri + c] = v;
+              f[oi + c] = f[bi + c]! + r;
+            }
+          }
+        }
+      }
+    }
   } else {
     // 'whole' (every other axis has size 1) is one row of the same indices
     const last = isMax ? k.argmax_last : k.argmin_last;
