@@ -384,16 +384,10 @@ function reduceFirstPairwise(
       k.count_first(src.p, rows, cols, extra);
     } else {
       k.fill_f64(extra, cols, 0);
-      const rowsPerChunk = Math.max(1, Math.floor(STAGE_CHUNK / cols));
-      for (let r = 0; r < rows; r += rowsPerChunk) {
-        const nr = Math.min(rowsPerChunk, rows - r);
-        for (let c0 = 0; c0 < cols; c0 += STAGE_CHUNK) {
-          const w = Math.min(STAGE_CHUNK, cols - c0);
-          // nr rows of a narrow block, or one strip of a wide row (nr = 1 there)
-          k.count_first(chunkPointer(src, r * cols + c0, nr === 1 ? w : nr * cols), nr, w, strip);
-          k.add_vv(extra + c0 * 8, strip, extra + c0 * 8, w);
-        }
-      }
+      forEachRowBlock(src, rows, cols, (p, _r, nr, c0, w) => {
+        k.count_first(p, nr, w, strip);
+        k.add_vv(extra + c0 * 8, strip, extra + c0 * 8, w);
+      });
     }
   }
   runTree((p, n, w, _c0, to) => (name === 'nansum' || name === 'nanmean' ? k.nansum_first : k.sum_first)(p, n, w, to));
@@ -403,31 +397,41 @@ function reduceFirstPairwise(
 }
 
 /**
- * A leading-axis reduction of a JS-backed rows×cols block through scratch: blocks of whole
- * rows (narrow rows) or strips of one row (wide rows) are copied into the input chunk, the
- * `_first` kernel reduces each into a partial row at `partial` (scratch), and `combine`
- * folds the partial (elements `from …`, `n` of them) into the running result (elements
- * `into + c0 …`, float64 indices); the first block is written directly.
+ * Walks a JS-backed rows×cols block for a leading-axis reduction: blocks of whole rows
+ * (narrow rows) or strips of one row (wide rows), each copied into the input chunk;
+ * `visit(p, r, nr, c0, w)` gets the chunk's pointer, its first row and row count, its first
+ * column and width. Blocks come in row order.
+ */
+function forEachRowBlock(src: Source, rows: number, cols: number, visit: (p: number, r: number, nr: number, c0: number, w: number) => void): void {
+  const rowsPerChunk = Math.max(1, Math.floor(STAGE_CHUNK / cols));
+  for (let r = 0; r < rows; r += rowsPerChunk) {
+    const nr = Math.min(rowsPerChunk, rows - r);
+    for (let c0 = 0; c0 < cols; c0 += STAGE_CHUNK) {
+      const w = Math.min(STAGE_CHUNK, cols - c0);
+      visit(chunkPointer(src, r * cols + c0, nr === 1 ? w : nr * cols), r, nr, c0, w);
+    }
+  }
+}
+
+/**
+ * A leading-axis reduction of a JS-backed block through scratch: the `_first` kernel
+ * reduces each block of {@link forEachRowBlock} into a partial row at `partial` (the first
+ * block straight into `out`), and `combine` folds the partial (float64 index `from`, `n`
+ * elements) into the result (float64 index `into + c0`).
  */
 function stagedFirst(
   src: Source, rows: number, cols: number, partial: number, out: number,
   kernel: (p: number, rows: number, cols: number, out: number) => void,
   combine: (into: number, from: number, n: number, c0: number) => void,
 ): void {
-  const rowsPerChunk = Math.max(1, Math.floor(STAGE_CHUNK / cols));
-  for (let r = 0; r < rows; r += rowsPerChunk) {
-    const nr = Math.min(rowsPerChunk, rows - r);
-    for (let c0 = 0; c0 < cols; c0 += STAGE_CHUNK) {
-      const w = Math.min(STAGE_CHUNK, cols - c0);
-      const p = chunkPointer(src, r * cols + c0, nr === 1 ? w : nr * cols);
-      if (r === 0) {
-        kernel(p, nr, w, out + c0 * 8);
-        continue;
-      }
-      kernel(p, nr, w, partial);
-      combine(out / 8, partial / 8, w, c0);
+  forEachRowBlock(src, rows, cols, (p, r, nr, c0, w) => {
+    if (r === 0) {
+      kernel(p, nr, w, out + c0 * 8);
+      return;
     }
-  }
+    kernel(p, nr, w, partial);
+    combine(out / 8, partial / 8, w, c0);
+  });
 }
 
 /** Copies `n` float64 results at scratch byte pointer `from` into `result` (float64 or bool). */
@@ -503,25 +507,19 @@ export function tryWasmArgReduce(isMax: boolean, a: NdArray, axis: number | null
       // extreme replaces the running one where strictly better, or NaN over a number.
       const blockIdx = running + cols * 8;
       const blockExt = blockIdx + Math.min(cols, STAGE_CHUNK) * 8;
-      const rowsPerChunk = Math.max(1, Math.floor(STAGE_CHUNK / cols));
-      for (let r = 0; r < rows; r += rowsPerChunk) {
-        const nr = Math.min(rowsPerChunk, rows - r);
-        for (let c0 = 0; c0 < cols; c0 += STAGE_CHUNK) {
-          const w = Math.min(STAGE_CHUNK, cols - c0);
-          const p = chunkPointer(src, r * cols + c0, nr === 1 ? w : nr * cols);
-          first(p, nr, w, blockIdx, blockExt);
-          const f = arenaF64();
-          const [bi, be, ri, oi] = [blockIdx / 8, blockExt / 8, running / 8 + c0, out / 8 + c0];
-          for (let c = 0; c < w; c++) {
-            const v = f[be + c]!;
-            const m = f[ri + c]!;
-            if (r === 0 || (m === m && ((isMax ? v > m : v < m) || v !== v))) {
-              f[ri + c] = v;
-              f[oi + c] = f[bi + c]! + r;
-            }
+      forEachRowBlock(src, rows, cols, (p, r, nr, c0, w) => {
+        first(p, nr, w, blockIdx, blockExt);
+        const f = arenaF64();
+        const [bi, be, ri, oi] = [blockIdx / 8, blockExt / 8, running / 8 + c0, out / 8 + c0];
+        for (let c = 0; c < w; c++) {
+          const v = f[be + c]!;
+          const m = f[ri + c]!;
+          if (r === 0 || (m === m && ((isMax ? v > m : v < m) || v !== v))) {
+            f[ri + c] = v;
+            f[oi + c] = f[bi + c]! + r;
           }
         }
-      }
+      });
     }
   } else {
     // 'whole' (every other axis has size 1) is one row of the same indices
