@@ -173,8 +173,11 @@ const PAIRWISE_BLOCK: usize = 128;
     a2 = f64x2.add(a2, termVector(kind, v128.load(q, 32), c));
     a3 = f64x2.add(a3, termVector(kind, v128.load(q, 48), c));
   }
-  let r = ((f64x2.extract_lane(a0, 0) + f64x2.extract_lane(a0, 1)) + (f64x2.extract_lane(a1, 0) + f64x2.extract_lane(a1, 1)))
-    + ((f64x2.extract_lane(a2, 0) + f64x2.extract_lane(a2, 1)) + (f64x2.extract_lane(a3, 0) + f64x2.extract_lane(a3, 1)));
+  // ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7)) with lane shuffles (same additions).
+  const pairs01 = f64x2.add(v128.shuffle<f64>(a0, a1, 0, 2), v128.shuffle<f64>(a0, a1, 1, 3)); // [r0+r1, r2+r3]
+  const pairs23 = f64x2.add(v128.shuffle<f64>(a2, a3, 0, 2), v128.shuffle<f64>(a2, a3, 1, 3)); // [r4+r5, r6+r7]
+  const halves = f64x2.add(v128.shuffle<f64>(pairs01, pairs23, 0, 2), v128.shuffle<f64>(pairs01, pairs23, 1, 3));
+  let r = f64x2.extract_lane(halves, 0) + f64x2.extract_lane(halves, 1);
   for (; i < n; i++) r += termScalar(kind, load<f64>(p + i * F64), center);
   return r;
 }
