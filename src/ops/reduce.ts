@@ -172,8 +172,13 @@ function addRow(term: SumTerm, data: Float64Array, p: number, n: number, s: numb
  */
 function runPairwise(
   term: SumTerm, src: FloatSource, shape: readonly number[], reduced: readonly boolean[],
-  out: Float64Array, outStart: number, centers: Float64Array = NO_AUX,
+  out: Float64Array, outStart: number, centers: Float64Array = NO_AUX, wholeContiguous = false,
 ): void {
+  if (wholeContiguous) {
+    // One output, one run of memory: one pairwise line (what the loops below reduce to).
+    out[outStart] = 0 + sumLine(term, src.data, src.start, src.size, 1, centers.length === 0 ? 0 : centers[0]!);
+    return;
+  }
   const { loops, outSize } = reductionLoops(src, shape, reduced);
   out.fill(0, outStart, outStart + outSize);
   const ordered = orderAndCoalesce(loops);
@@ -319,9 +324,9 @@ export function reduce(name: ReduceName, a: NdArray, axis: AxisArg, options?: Va
     const whole = axes.length === nd && a.isContiguous;
     if (op.finish === 'var' || op.finish === 'std') {
       const means = new Float64Array(outSize);
-      runPairwise('sum', src, a.shape, reduced, means, 0);
+      runPairwise('sum', src, a.shape, reduced, means, 0, NO_AUX, whole);
       for (let i = 0; i < outSize; i++) means[i]! /= count;
-      runPairwise('squaredDeviations', src, a.shape, reduced, out, outStart, means);
+      runPairwise('squaredDeviations', src, a.shape, reduced, out, outStart, means, whole);
       const divisor = count - ddof;
       const isStd = op.finish === 'std';
       for (let i = outStart; i < outStart + outSize; i++) {
@@ -329,7 +334,7 @@ export function reduce(name: ReduceName, a: NdArray, axis: AxisArg, options?: Va
         out[i] = isStd ? Math.sqrt(v) : v;
       }
     } else if (op.reducer === 'sum' || op.reducer === 'nansum') {
-      runPairwise(op.reducer, src, a.shape, reduced, out, outStart);
+      runPairwise(op.reducer, src, a.shape, reduced, out, outStart, NO_AUX, whole);
       if (op.finish === 'mean') {
         for (let i = outStart; i < outStart + outSize; i++) out[i]! /= count;
       } else if (op.finish === 'nanmean') {
