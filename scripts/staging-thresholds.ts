@@ -9,7 +9,7 @@
  * @module
  */
 import { nd, type NdArray } from '../src/index.ts';
-import { STAGE_MIN, type StageFamily } from '../src/ops/elementwise.ts';
+import { STAGE_MIN, type StageFamily } from '../src/dispatch.ts';
 import { fastestPerCall } from './timing.ts';
 
 const SIZES = [1_000, 100_000, 1_000_000];

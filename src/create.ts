@@ -4,7 +4,8 @@
  * numbers (`random`, `randn`).
  * @module
  */
-import { NdArray } from './ndarray.ts';
+import type { NdArray } from './ndarray.ts';
+import { emptyArray, isNdArray } from './array-factory.ts';
 import { ArgumentError, DTypeError, NdvecError, ShapeError, formatShape } from './errors.ts';
 import { generatorFor } from './random/generator.ts';
 import { normalizeShape, type ShapeLike } from './shape.ts';
@@ -80,14 +81,14 @@ export function array(x: ArrayInput, dtype?: DTypeArg): NdArray {
   checkArity('array', arguments, 2, 1);
   const want = readDType('array', dtype);
   if (want !== undefined) return withDType(array(x), want);
-  if (x instanceof NdArray) {
+  if (isNdArray(x)) {
     x.assertLive();
-    const out = NdArray.empty([...x.shape], x.dtype);
+    const out = emptyArray([...x.shape], x.dtype);
     copyInto(x, out);
     return out;
   }
   if (typeof x === 'number' || typeof x === 'boolean') {
-    const out = NdArray.empty([], typeof x === 'boolean' ? 'bool' : 'float64');
+    const out = emptyArray([], typeof x === 'boolean' ? 'bool' : 'float64');
     (typeof x === 'boolean' ? out.u8() : out.f64())[out.start] = Number(x);
     return out;
   }
@@ -152,7 +153,7 @@ function filled(func: string, shape: unknown, value: unknown, dtype: unknown, sh
   const dims = checkShape(func, shape);
   assertFillValue(func, value);
   const dt = readDType(func, dtype, shapeHint ? shape : undefined) ?? (typeof value === 'boolean' ? 'bool' : 'float64');
-  const out = NdArray.empty(dims, dt);
+  const out = emptyArray(dims, dt);
   const view = dt === 'bool' ? out.u8() : out.f64();
   view.fill(storedValue(value, dt), out.start, out.start + out.size);
   return out;
@@ -200,7 +201,7 @@ export function fill(a: NdArray, value: number | boolean): void {
 
 /** The shape and dtype of `like` (an NdArray, or data `nd.array` takes), without keeping a copy. */
 function shapeAndDType(like: ArrayInput): { shape: number[]; dtype: NdArray['dtype'] } {
-  if (like instanceof NdArray) {
+  if (isNdArray(like)) {
     like.assertLive();
     return { shape: [...like.shape], dtype: like.dtype };
   }
@@ -215,7 +216,7 @@ function filledLike(func: string, like: ArrayInput, value: unknown, dtype: unkno
   assertFillValue(func, value);
   const want = readDType(func, dtype);
   const found = shapeAndDType(like);
-  const out = NdArray.empty(found.shape, want ?? found.dtype);
+  const out = emptyArray(found.shape, want ?? found.dtype);
   fill(out, value);
   return out;
 }
@@ -303,7 +304,7 @@ export function arange(startOrStop: number, stop?: number, step = 1, dtype?: DTy
   if (step === 0) throw new ArgumentError('arange', 'step', 'step must not be zero');
   const n = arangeLength(start, stop, step);
   if (n > MAX_RANGE_LENGTH) throw new NdvecError(`arange(${start}, ${stop}, ${step}) would have ${n} elements`);
-  const out = NdArray.empty([n], 'float64');
+  const out = emptyArray([n], 'float64');
   const view = out.f64();
   const p = out.start;
   // NumPy's arange writes start and start + step, then element i as start + i * delta with
@@ -348,7 +349,7 @@ function linspaceValues(start: number, stop: number, num: number, endpoint: bool
   const div = endpoint ? num - 1 : num;
   const delta = stop - start;
   const step = div > 0 ? delta / div : NaN;
-  const out = NdArray.empty([num], 'float64');
+  const out = emptyArray([num], 'float64');
   const view = out.f64();
   const p = out.start;
   for (let i = 0; i < num; i++) {

@@ -3,7 +3,8 @@
  * array's memory, `fromNdarray` copies any strided scijs array in.
  * @module
  */
-import { NdArray } from './ndarray.ts';
+import type { NdArray } from './ndarray.ts';
+import { emptyArray } from './array-factory.ts';
 import { DTypeError, NdvecError, ShapeError, formatShape } from './errors.ts';
 import { MAX_DIMS, checkArity, checkShape } from './args.ts';
 import { MAX_NESTED_DIMS, copiedIfInArena, isDetached } from './nested.ts';
@@ -197,7 +198,7 @@ export function fromNdarray(x: NdarrayLike): NdArray {
       index[d] = 0;
     }
   }
-  const out = NdArray.empty(shape, 'float64');
+  const out = emptyArray(shape, 'float64');
   out.f64().set(values, out.start);
   return out;
 }
@@ -301,7 +302,7 @@ export function fromTransferable(x: object): NdArray {
     }
   }
   const src = copiedIfInArena(elements);
-  const out = NdArray.empty(dims, dtype);
+  const out = emptyArray(dims, dtype);
   (dtype === 'bool' ? out.u8() : out.f64()).set(src, out.start);
   return out;
 }

@@ -5,7 +5,8 @@
  * temporary arrays that are disposed before returning.
  * @module
  */
-import { NdArray } from './ndarray.ts';
+import type { NdArray } from './ndarray.ts';
+import { isNdArray } from './array-factory.ts';
 import { array, type ArrayInput } from './create.ts';
 import {
   columnStack as columnStackOp,
@@ -29,7 +30,7 @@ function joinChecked(func: string, arrays: unknown, op: (xs: NdArray[]) => NdArr
   const made: NdArray[] = [];
   try {
     const xs = (arrays as unknown[]).map((x, i) => {
-      if (x instanceof NdArray) return x;
+      if (isNdArray(x)) return x;
       if (x === undefined) throw new ArgumentError(func, `arrays[${i}]`, `arrays[${i}] must be an array, got undefined`);
       const a = array(x as ArrayInput);
       made.push(a);

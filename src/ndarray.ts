@@ -17,6 +17,7 @@ import {
   checkSingleAxis,
   describe,
 } from './args.ts';
+import { emptyArray, registerArrayClass } from './array-factory.ts';
 import { toNpy } from './io/npy.ts';
 import { type DType, Storage } from './memory.ts';
 import { contiguousStrides, isCContiguous, shapeSize } from './shape.ts';
@@ -257,16 +258,7 @@ export class NdArray {
    * @throws ShapeError when the engine cannot hold that many elements (a RangeError otherwise)
    */
   static empty(shape: readonly number[], dtype: DType = 'float64'): NdArray {
-    const size = shapeSize(shape);
-    let storage: Storage;
-    try {
-      storage = new Storage(dtype, size);
-    } catch (e) {
-      // An impossible length (nd.zeros([1e6, 1e6])) or an allocation the engine refuses.
-      if (!(e instanceof RangeError)) throw e;
-      throw new ShapeError(`array of shape ${formatShape(shape)} is too big: ${size} elements of ${dtype}`, [shape]);
-    }
-    return new NdArray(storage, shape, undefined, 0, true);
+    return emptyArray(shape, dtype);
   }
 
   /** Element type: `'float64'` or `'bool'`. */
@@ -1946,3 +1938,4 @@ export class NdArray {
 
 // Lets lower layers (argument checks) recognise an array without importing this class.
 Object.defineProperty(NdArray.prototype, NDARRAY_BRAND, { value: true });
+registerArrayClass(NdArray);

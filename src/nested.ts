@@ -5,7 +5,8 @@
  * when they view ndvec's own WebAssembly memory, which the allocation may grow).
  * @module
  */
-import { NdArray } from './ndarray.ts';
+import type { NdArray } from './ndarray.ts';
+import { emptyArray } from './array-factory.ts';
 import { DTypeError, NdvecError, ShapeError, formatShape } from './errors.ts';
 import { arenaMemory } from './memory.ts';
 
@@ -217,7 +218,7 @@ export function fromNested(x: readonly unknown[]): NdArray {
   // A typed array viewing the arena goes stale if allocating grows the memory: read it first.
   const staged = scan.viewsArena ? new Float64Array(size) : null;
   if (staged !== null) writeNested(x, 0, shape.length, staged, 0);
-  const out = NdArray.empty(shape, scan.allBool ? 'bool' : 'float64');
+  const out = emptyArray(shape, scan.allBool ? 'bool' : 'float64');
   const view = scan.allBool ? out.u8() : out.f64();
   try {
     if (staged !== null) view.set(staged, out.start);
@@ -271,7 +272,7 @@ export function fromTypedArray(x: ArrayLike<number | bigint> & ArrayBufferView):
   }
   const src = copiedIfInArena(x);
   const n = src.length;
-  const out = NdArray.empty([n], 'float64');
+  const out = emptyArray([n], 'float64');
   const view = out.f64();
   if (src instanceof Float64Array) view.set(src, out.start);
   else for (let i = 0, p = out.start; i < n; i++) view[p + i] = Number(src[i]);

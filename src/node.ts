@@ -11,7 +11,8 @@
  */
 /// <reference types="node" />
 import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
-import { NdArray } from './ndarray.ts';
+import type { NdArray } from './ndarray.ts';
+import { isNdArray } from './array-factory.ts';
 import { checkOptions, checkBoolean, describe } from './args.ts';
 import { ArgumentError, FormatError } from './errors.ts';
 import { readNpyFile, toNpy, type NpyReadOptions } from './io/npy.ts';
@@ -107,7 +108,7 @@ export function save(path: string | URL, data: NdArray | Record<string, NdArray>
   const name = checkPath('save', path);
   const opts = checkOptions('save', options, ['compress']);
   let bytes: Uint8Array;
-  if (data instanceof NdArray) {
+  if (isNdArray(data)) {
     if (opts.compress !== undefined) {
       throw new ArgumentError('save', 'compress', `compress applies to .npz archives; ${name} gets one array as .npy`);
     }

@@ -4,7 +4,8 @@
  */
 import { settings } from './config.ts';
 import { Storage, closeScope, memoryStats, openScope, setArenaSoftLimit, arenaSoftLimit } from './memory.ts';
-import { NdArray } from './ndarray.ts';
+import type { NdArray } from './ndarray.ts';
+import { isNdArray } from './array-factory.ts';
 import { ArgumentError, NdvecError } from './errors.ts';
 import { checkArity, checkBoolean, checkInteger, checkOptions, describe } from './args.ts';
 import { wasmStatus, type WasmReason } from './kernels/wasm.ts';
@@ -85,7 +86,7 @@ const WALK_BUDGET = 250_000;
 
 /** Pushes the values inside `item` (one level) that may hold arrays; records NdArrays in `keep`. */
 function visitForStorages(item: object, keep: Set<Storage>, pending: unknown[]): void {
-  if (item instanceof NdArray) {
+  if (isNdArray(item)) {
     const storage = item.storage;
     if (storage instanceof Storage) keep.add(storage);
     return;

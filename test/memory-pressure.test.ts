@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { nd, type NdArray } from '../src/index.ts';
-import { stagedCalls } from '../src/ops/elementwise.ts';
+import { stagedCalls } from '../src/dispatch.ts';
 
 const N = 100_000;
 const ITERATIONS = 300;

@@ -9,7 +9,7 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { nd, NdArray } from '../src/index.ts';
-import { STAGE_CHUNK } from '../src/ops/elementwise.ts';
+import { STAGE_CHUNK } from '../src/dispatch.ts';
 import { stagedReduceCalls } from '../src/ops/reduce-wasm.ts';
 import { reduce } from '../src/ops/reduce.ts';
 

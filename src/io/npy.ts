@@ -10,7 +10,8 @@
  * in 1.0 and 2.0, UTF-8 in 3.0), then the elements, in C or Fortran order.
  * @module
  */
-import { NdArray } from '../ndarray.ts';
+import type { NdArray } from '../ndarray.ts';
+import { emptyArray, isNdArray } from '../array-factory.ts';
 import { checkBoolean, checkOptions, describe } from '../args.ts';
 import { ArgumentError, DTypeError, FormatError } from '../errors.ts';
 import { contiguousStrides } from '../shape.ts';
@@ -403,7 +404,7 @@ export function readNpyFile(
 
 /** A new C-contiguous array to fill; no allocation may happen between this and the fill. */
 function newArray(shape: readonly number[], dtype: DType): NdArray {
-  return NdArray.empty(shape, dtype);
+  return emptyArray(shape, dtype);
 }
 
 /** The typed view holding `a`'s elements (element [0,…,0] at `a.start`). */
@@ -463,7 +464,7 @@ function headerBytes(descr: string, shape: readonly number[]): Uint8Array {
  * writeFileSync('x.npy', nd.arange(3).toNpy()); // np.load('x.npy') -> array([0., 1., 2.])
  */
 export function toNpy(a: NdArray): Uint8Array {
-  if (!(a instanceof NdArray)) throw new ArgumentError('toNpy', 'a', `expected an NdArray, got ${describe(a)}`);
+  if (!(isNdArray(a))) throw new ArgumentError('toNpy', 'a', `expected an NdArray, got ${describe(a)}`);
   a.assertLive();
   const isBool = a.dtype === 'bool';
   const itemBytes = isBool ? 1 : 8;

@@ -5,7 +5,8 @@
  * @module
  */
 import { fflate } from './fflate.generated.ts';
-import { NdArray } from '../ndarray.ts';
+import type { NdArray } from '../ndarray.ts';
+import { isNdArray } from '../array-factory.ts';
 import { checkBoolean, checkOptions, describe } from '../args.ts';
 import { ArgumentError, FormatError } from '../errors.ts';
 import { asBytes, readNpy, toNpy, type NpyReadOptions } from './npy.ts';
@@ -88,7 +89,7 @@ export function toNpz(arrays: Record<string, NdArray>, options?: NpzWriteOptions
   let total = 0;
   for (const key of Object.keys(arrays)) {
     const a = arrays[key];
-    if (!(a instanceof NdArray)) throw new ArgumentError('toNpz', key, `arrays['${key}'] must be an NdArray, got ${describe(a)}`);
+    if (!(isNdArray(a))) throw new ArgumentError('toNpz', key, `arrays['${key}'] must be an NdArray, got ${describe(a)}`);
     const npy = toNpy(a);
     total += npy.length + 2 * (key.length * 3 + 4 + 46);
     if (total > ZIP32_LIMIT) {

@@ -4,7 +4,8 @@
  * themselves, NaN close to nothing unless `equalNan`.
  * @module
  */
-import { NdArray, type Operand } from '../ndarray.ts';
+import type { NdArray, Operand } from '../ndarray.ts';
+import { emptyArray, isNdArray } from '../array-factory.ts';
 import { ArgumentError } from '../errors.ts';
 import { checkArity, checkBoolean, checkNumber, checkOptions, describe, isNdArrayLike } from '../args.ts';
 import { broadcastShapes, sameShape } from '../shape.ts';
@@ -78,7 +79,7 @@ function isClosePair(x: number, y: number, t: Tolerances): boolean {
 }
 
 function checkOperand(x: unknown, name: string, param: string): asserts x is Operand {
-  if (x instanceof NdArray) x.assertLive();
+  if (isNdArray(x)) x.assertLive();
   else if (typeof x !== 'number') throw new ArgumentError(name, param, `${param} must be an NdArray or a number, got ${describe(x)}`);
 }
 
@@ -86,9 +87,9 @@ function checkOperand(x: unknown, name: string, param: string): asserts x is Ope
 function broadcastValues(a: Operand, b: Operand, name: string): { shape: number[]; x: () => Float64Array; y: () => Float64Array } {
   checkOperand(a, name, 'a');
   checkOperand(b, name, 'b');
-  const shape = broadcastShapes(a instanceof NdArray ? a.shape : [], b instanceof NdArray ? b.shape : []);
+  const shape = broadcastShapes(isNdArray(a) ? a.shape : [], isNdArray(b) ? b.shape : []);
   const values = (v: Operand) => (): Float64Array =>
-    v instanceof NdArray ? gatherFloat64(broadcastTo(v, shape)) : new Float64Array(shape.reduce((p, d) => p * d, 1)).fill(v);
+    isNdArray(v) ? gatherFloat64(broadcastTo(v, shape)) : new Float64Array(shape.reduce((p, d) => p * d, 1)).fill(v);
   return { shape, x: values(a), y: values(b) };
 }
 
@@ -108,7 +109,7 @@ function broadcastValues(a: Operand, b: Operand, name: string): { shape: number[
 export function isclose(a: Operand, b: Operand, options?: CloseOptions): NdArray {
   const t = tolerances('isclose', options);
   const { shape, x, y } = broadcastValues(a, b, 'isclose');
-  const result = NdArray.empty(shape, 'bool');
+  const result = emptyArray(shape, 'bool');
   const xs = x();
   const ys = y();
   const out = result.u8();
@@ -150,7 +151,7 @@ export function allclose(a: Operand, b: Operand, options?: CloseOptions): boolea
  */
 export function arrayEqual(a: NdArray, b: NdArray, options?: { equalNan?: boolean }): boolean {
   for (const [param, x] of [['a', a], ['b', b]] as const) {
-    if (!(x instanceof NdArray)) throw new ArgumentError('arrayEqual', param, `${param} must be an NdArray, got ${describe(x)}`);
+    if (!(isNdArray(x))) throw new ArgumentError('arrayEqual', param, `${param} must be an NdArray, got ${describe(x)}`);
   }
   a.assertLive();
   b.assertLive();

@@ -3,7 +3,8 @@
  * `n` times (bool arrays: `a[i + 1] != a[i]`, as NumPy).
  * @module
  */
-import { NdArray } from '../ndarray.ts';
+import type { NdArray } from '../ndarray.ts';
+import { emptyArray } from '../array-factory.ts';
 import { NdvecError, ShapeError } from '../errors.ts';
 import { contiguousStrides, normalizeAxis } from '../shape.ts';
 import { loopsAround, walkAxes } from '../kernels/js-strided.ts';
@@ -30,7 +31,7 @@ export function diff(a: NdArray, n = 1, axis = -1): NdArray {
   const shape = [...a.shape];
   shape[ax] = outLen;
   const isBool = a.dtype === 'bool';
-  const result = NdArray.empty(shape, a.dtype);
+  const result = emptyArray(shape, a.dtype);
   if (result.size === 0) return result;
   const src: Float64Array | Uint8Array = isBool ? a.u8() : a.f64();
   const out: Float64Array | Uint8Array = isBool ? result.u8() : result.f64();

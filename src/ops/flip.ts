@@ -2,7 +2,8 @@
  * Reversing the order of elements along axes, NumPy's `flip`: a view with negated strides.
  * @module
  */
-import { NdArray, type AxisArg } from '../ndarray.ts';
+import type { NdArray, AxisArg } from '../ndarray.ts';
+import { newArray } from '../array-factory.ts';
 import { normalizeAxes } from '../shape.ts';
 
 /**
@@ -25,5 +26,5 @@ export function flip(a: NdArray, axis?: AxisArg): NdArray {
     if (n > 0) offset += (n - 1) * strides[k]!;
     strides[k] = -strides[k]!;
   }
-  return new NdArray(a.storage, a.shape, strides, offset, false, a.readOnly);
+  return newArray(a.storage, a.shape, strides, offset, false, a.readOnly);
 }

@@ -7,7 +7,8 @@
  * each loaded element of `b` serves four outputs.
  * @module
  */
-import { NdArray } from '../ndarray.ts';
+import type { NdArray } from '../ndarray.ts';
+import { emptyArray } from '../array-factory.ts';
 import { ShapeError, formatShape } from '../errors.ts';
 import { gatherFloat64 } from '../kernels/js-strided.ts';
 import { tryWasmMatmul } from './reduce-wasm.ts';
@@ -122,7 +123,7 @@ export function matmul(a: NdArray, b: NdArray): NdArray | number {
   }
   if (a.ndim === 2 && b.ndim === 1) {
     const m = a.shape[0]!;
-    const result = NdArray.empty([m]);
+    const result = emptyArray([m]);
     if (tryWasmMatmul(a, b, result) === true) return result;
     const out = result.f64();
     const A = dense(a);
@@ -132,7 +133,7 @@ export function matmul(a: NdArray, b: NdArray): NdArray | number {
   }
   const n = b.shape[1]!;
   const m = a.ndim === 2 ? a.shape[0]! : 1;
-  const result = NdArray.empty(a.ndim === 2 ? [m, n] : [n]);
+  const result = emptyArray(a.ndim === 2 ? [m, n] : [n]);
   if (tryWasmMatmul(a, b, result) === true) return result;
   result.storage.fill0();
   if (result.size === 0) return result;

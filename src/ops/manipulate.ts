@@ -5,7 +5,8 @@
  * `copyInto` from a view with stride-0 axes). `copyInto` is the one strided copy routine.
  * @module
  */
-import { NdArray } from '../ndarray.ts';
+import type { NdArray } from '../ndarray.ts';
+import { emptyArray, isNdArray, newArray } from '../array-factory.ts';
 import { AxisError, DTypeError, IndexError, NdvecError, ShapeError, formatShape, invariant } from '../errors.ts';
 import {
   broadcastStrides,
@@ -67,14 +68,14 @@ export function copyInto(src: NdArray, dst: NdArray): void {
 
 /** A new C-contiguous copy of `a` with the given shape (same size). */
 function copyAs(a: NdArray, shape: readonly number[], dtype: DType = a.dtype): NdArray {
-  const out = NdArray.empty(shape, dtype);
-  copyInto(a, new NdArray(out.storage, a.shape, contiguousStrides(a.shape), 0));
+  const out = emptyArray(shape, dtype);
+  copyInto(a, newArray(out.storage, a.shape, contiguousStrides(a.shape), 0));
   return out;
 }
 
 /** A view of `a`'s storage; read-only when `a` is (or when `readOnly` is given, as by broadcastTo). */
 function view(a: NdArray, shape: readonly number[], strides: readonly number[], offset: number, readOnly = a.readOnly): NdArray {
-  return new NdArray(a.storage, shape, strides, offset, false, readOnly);
+  return newArray(a.storage, shape, strides, offset, false, readOnly);
 }
 
 // ---- slicing ----------------------------------------------------------------------------
@@ -375,7 +376,7 @@ function joinDType(arrays: readonly NdArray[]): DType {
 function checkJoinInputs(arrays: readonly NdArray[], what: string): void {
   if (!Array.isArray(arrays) || arrays.length === 0) throw new ShapeError(`${what} needs at least one array`);
   for (const x of arrays) {
-    if (!(x instanceof NdArray)) throw new DTypeError(`${what} takes NdArrays, got ${String(x)}`, typeof x);
+    if (!(isNdArray(x))) throw new DTypeError(`${what} takes NdArrays, got ${String(x)}`, typeof x);
     x.assertLive();
   }
 }
@@ -412,7 +413,7 @@ function joinAlong(arrays: readonly NdArray[], axis: number, what: string): NdAr
     }
     shape[ax]! += x.shape[ax]!;
   }
-  const out = NdArray.empty(shape, joinDType(arrays));
+  const out = emptyArray(shape, joinDType(arrays));
   let offset = 0;
   for (const x of arrays) {
     copyInto(x, view(out, x.shape, out.strides, offset));
@@ -541,7 +542,7 @@ export function repeat(a: NdArray, repeats: number | readonly number[], axis?: n
   const src = flat ? ravel(a) : a;
   const shape = [...src.shape];
   shape[ax] = counts.length === 1 ? n * counts[0]! : counts.reduce((sum, r) => sum + r, 0);
-  const out = NdArray.empty(shape, a.dtype);
+  const out = emptyArray(shape, a.dtype);
   if (counts.length === 1) {
     // Read as [..., n, r, ...]: a stride-0 axis after `ax` repeats each element r times.
     const split = [...src.shape.slice(0, ax + 1), counts[0]!, ...src.shape.slice(ax + 1)];
@@ -582,7 +583,7 @@ export function tile(a: NdArray, reps: number | readonly number[]): NdArray {
   const shape = [...new Array<number>(ndim - a.ndim).fill(1), ...a.shape];
   const strides = [...new Array<number>(ndim - a.ndim).fill(0), ...a.strides];
   const full = [...new Array<number>(ndim - counts.length).fill(1), ...counts];
-  const out = NdArray.empty(shape.map((d, i) => d * full[i]!), a.dtype);
+  const out = emptyArray(shape.map((d, i) => d * full[i]!), a.dtype);
   // Read as [r0, d0, r1, d1, ...]: each count a stride-0 axis in front of its axis.
   const pairs = shape.flatMap((d, i) => [full[i]!, d]);
   const pairStrides = strides.flatMap((s) => [0, s]);

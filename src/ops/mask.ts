@@ -4,22 +4,21 @@
  * scripts/gen-js-kernels.ts): random masks make branches mispredict.
  * @module
  */
-import { NdArray, type Operand } from '../ndarray.ts';
+import type { NdArray, Operand } from '../ndarray.ts';
+import { emptyArray, isNdArray, newArray } from '../array-factory.ts';
 import { DTypeError, ShapeError, formatShape } from '../errors.ts';
 import { Storage, type DType } from '../memory.ts';
 import { broadcastShapes, broadcastStrides, sameShape } from '../shape.ts';
 import { forEachRow, maskLoops, type Data, type MaskLoops } from '../kernels/js.ts';
-import {
-  STAGE_CHUNK, STAGE_MIN, WASM_MIN, assertOperand, checkOut, dataOf, disposeTemporary, fullLayout, kernelTable, overlapsHarmfully,
-  ptrOf, reserveScratch, runStaged, scalarValue, stageIn, stageOut, stagedCalls, unary,
-} from './elementwise.ts';
+import { unary } from './elementwise.ts';
+import { STAGE_CHUNK, STAGE_MIN, WASM_MIN, assertOperand, checkOut, dataOf, disposeTemporary, fullLayout, kernelTable, overlapsHarmfully, ptrOf, reserveScratch, runStaged, scalarValue, stageIn, stageOut, stagedCalls } from '../dispatch.ts';
 
 function loopsOf(dtype: DType): MaskLoops<Data> {
   return (dtype === 'bool' ? maskLoops.u8 : maskLoops.f64) as MaskLoops<Data>;
 }
 
 function assertMask(name: string, mask: unknown): asserts mask is NdArray {
-  if (!(mask instanceof NdArray)) throw new DTypeError(`${name}: mask must be a bool NdArray, got ${typeof mask}`, typeof mask);
+  if (!(isNdArray(mask))) throw new DTypeError(`${name}: mask must be a bool NdArray, got ${typeof mask}`, typeof mask);
   mask.assertLive();
   if (mask.dtype !== 'bool') throw new DTypeError(`${name}: mask must be a bool array, got ${mask.dtype}`, mask.dtype);
 }
@@ -74,7 +73,7 @@ export function compress(a: NdArray, mask: NdArray): NdArray {
   }
   const count = countTrue(mask);
   // One spare element: the branchless loop writes each element before deciding to keep it.
-  const result = new NdArray(new Storage(a.dtype, count + 1), [count], [1], 0, true);
+  const result = newArray(new Storage(a.dtype, count + 1), [count], [1], 0, true);
   if (count === 0) return result;
   const kernels = kernelTable();
   if (kernels !== null && a.size >= WASM_MIN.compress && a.dtype === 'float64' && fullLayout(a, a.shape) && fullLayout(mask, a.shape)) {
@@ -202,7 +201,7 @@ export function select(cond: NdArray, x: Operand, y: Operand, out?: NdArray): Nd
   const c = ownOperand(cond, 'bool', out, shape);
   const xs = ownOperand(x, dtype, out, shape);
   const ys = ownOperand(y, dtype, out, shape);
-  const result = out ?? NdArray.empty(shape, dtype);
+  const result = out ?? emptyArray(shape, dtype);
   if (result.size > 0 && !wasmSelect(c, xs, ys, result)) {
     const loops = loopsOf(dtype);
     const [cd, ci, cs] = dataOf(c, 'bool', shape, 0);
@@ -229,7 +228,7 @@ function wasmSetWhere(a: NdArray, m: NdArray, v: Operand): boolean {
   const k = kernelTable();
   if (k === null || a.dtype !== 'float64' || !fullLayout(a, a.shape) || !fullLayout(m, a.shape)) return false;
   const n = a.size;
-  if (v instanceof NdArray) {
+  if (isNdArray(v)) {
     if (!fullLayout(v, a.shape)) return false;
     if (a.storage.inArena && m.storage.inArena && v.storage.inArena) k.set_where!(ptrOf(a), ptrOf(m), ptrOf(v), n);
     else return runStaged('setWhere', n, [a, m, v], a, (p, len) => k.set_where!(p[0]!, p[1]!, p[2]!, len));
@@ -259,7 +258,7 @@ export function setWhere(a: NdArray, mask: NdArray, value: Operand): void {
   assertOperand(value, 'setWhere');
   const shape = a.shape;
   broadcastStrides(mask.shape, mask.strides, shape); // throws BroadcastError
-  if (value instanceof NdArray) {
+  if (isNdArray(value)) {
     broadcastStrides(value.shape, value.strides, shape); // throws BroadcastError
     if (a.dtype === 'bool' && value.dtype !== 'bool') {
       throw new DTypeError(`setWhere: cannot store ${value.dtype} values in a bool array`, value.dtype);

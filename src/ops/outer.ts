@@ -3,7 +3,7 @@
  * other, by the broadcasting `mul`.
  * @module
  */
-import { NdArray } from '../ndarray.ts';
+import type { NdArray } from '../ndarray.ts';
 import { binary } from './elementwise.ts';
 import { reshape } from './manipulate.ts';
 

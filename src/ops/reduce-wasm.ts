@@ -14,12 +14,12 @@
  * (JS vs WASM side by side at 16…4096 elements); see docs/design.md, "Reductions: JS or WASM".
  * @module
  */
-import { NdArray } from '../ndarray.ts';
+import type { NdArray } from '../ndarray.ts';
 import { Storage, arenaF64, scratchBlock } from '../memory.ts';
 import { activeKernels, bytePointer, type WasmKernels } from '../kernels/wasm.ts';
 import { pairwiseHalf, rowsTree, rowsTreeSlots } from '../kernels/js-reduce.ts';
 import { gatherFloat64 } from '../kernels/js-strided.ts';
-import { STAGE_CHUNK, reserveScratch, stageIn } from './elementwise.ts';
+import { STAGE_CHUNK, reserveScratch, stageIn } from '../dispatch.ts';
 
 /** Kernel families with their own size threshold. */
 export type WasmReduceFamily = 'sum' | 'extreme' | 'nanmean' | 'var' | 'arg' | 'scan' | 'bool' | 'matmul' | 'dot';

@@ -9,7 +9,8 @@
  * {@link REDUCERS}; each op below adds its finishing step.
  * @module
  */
-import { NdArray, type AxisArg, type ReduceOptions, type VarOptions } from '../ndarray.ts';
+import type { NdArray, AxisArg, ReduceOptions, VarOptions } from '../ndarray.ts';
+import { emptyArray, isNdArray } from '../array-factory.ts';
 import { ShapeError } from '../errors.ts';
 import { contiguousStrides, normalizeAxes, normalizeAxis } from '../shape.ts';
 import {
@@ -18,7 +19,7 @@ import {
 } from '../kernels/js-reduce.ts';
 import { gatherFloat64, loopsAround, orderAndCoalesce, walkAxes, type LoopAxis } from '../kernels/js-strided.ts';
 import { tryWasmArgReduce, tryWasmCumulative, tryWasmReduce } from './reduce-wasm.ts';
-import { checkOut } from './elementwise.ts';
+import { checkOut } from '../dispatch.ts';
 import { copyInto } from './manipulate.ts';
 
 /** Names accepted by {@link reduce}. */
@@ -300,7 +301,7 @@ export function reduce(name: ReduceName, a: NdArray, axis: AxisArg, options?: Va
     // A 0-d, strided or overlapping out: reduce as usual, then copy in.
     return writeInto(reduce(name, a, axis, { keepdims, ddof }), given);
   }
-  const result = scalar ? null : given ?? NdArray.empty(outShape, boolResult ? 'bool' : 'float64');
+  const result = scalar ? null : given ?? emptyArray(outShape, boolResult ? 'bool' : 'float64');
   if (tryWasmReduce(name, a, reduced, count, ddof, { result, scalarOut })) {
     if (result !== null) return result;
     return boolResult ? scalarOut[0] !== 0 : scalarOut[0]!;
@@ -362,7 +363,7 @@ export function reduce(name: ReduceName, a: NdArray, axis: AxisArg, options?: Va
  * @returns `out`
  */
 function writeInto(value: NdArray | number | boolean, out: NdArray): NdArray {
-  if (value instanceof NdArray) {
+  if (isNdArray(value)) {
     copyInto(value, out);
     value.dispose();
   } else if (out.dtype === 'bool') {
@@ -405,7 +406,7 @@ export function argReduce(name: 'argmin' | 'argmax', a: NdArray, axis: number | 
   const nd = a.ndim;
   if (axis === null || axis === undefined) {
     if (a.size === 0) throw new ShapeError(`attempt to get ${name} of an empty sequence`, [a.shape]);
-    const result = keepdims ? NdArray.empty(new Array<number>(nd).fill(1)) : null;
+    const result = keepdims ? emptyArray(new Array<number>(nd).fill(1)) : null;
     const index = (tryWasmArgReduce(isMax, a, null, null) as number | null) ?? flatArgExtreme(floatSource(a), a.shape, isMax);
     if (result === null) return index;
     result.f64()[result.start] = index;
@@ -416,7 +417,7 @@ export function argReduce(name: 'argmin' | 'argmax', a: NdArray, axis: number | 
   if (n === 0) throw new ShapeError(`attempt to get ${name} of an empty sequence`, [a.shape]);
   const outShape = a.shape.map((d, k) => (k === ax ? 1 : d));
   if (!keepdims) outShape.splice(ax, 1);
-  const result = NdArray.empty(outShape);
+  const result = emptyArray(outShape);
   if (tryWasmArgReduce(isMax, a, ax, result) === true) return result;
   const src = floatSource(a);
   const out = result.f64();
@@ -488,7 +489,7 @@ export function cumulative(name: 'cumsum' | 'cumprod', a: NdArray, axis: number 
   const isSum = name === 'cumsum';
   const flat = axis === null || axis === undefined;
   const ax = flat ? -1 : normalizeAxis(axis, a.ndim);
-  const result = NdArray.empty(flat ? [a.size] : a.shape);
+  const result = emptyArray(flat ? [a.size] : a.shape);
   if (a.size === 0 || tryWasmCumulative(isSum, a, flat ? null : ax, result)) return result;
   const src = floatSource(a);
   const out = result.f64();

@@ -4,7 +4,8 @@
  * as float64, like `argsort`.
  * @module
  */
-import { NdArray } from '../ndarray.ts';
+import type { NdArray } from '../ndarray.ts';
+import { emptyArray, isNdArray } from '../array-factory.ts';
 import { ArgumentError, ShapeError, formatShape } from '../errors.ts';
 import { checkChoice, checkOptions, describe } from '../args.ts';
 import { countTrue } from './mask.ts';
@@ -44,7 +45,7 @@ export function nonzero(a: NdArray): NdArray[] {
   a.assertLive();
   if (a.ndim === 0) throw new ShapeError('nonzero of a 0-d array is not allowed; use a.reshape([1]) first', [a.shape]);
   const count = countTrue(a);
-  const results = a.shape.map(() => NdArray.empty([count]));
+  const results = a.shape.map(() => emptyArray([count]));
   const views = results.map((r) => r.f64());
   const starts = results.map((r) => r.start);
   let w = 0;
@@ -67,7 +68,7 @@ export function argwhere(a: NdArray): NdArray {
   a.assertLive();
   const count = countTrue(a);
   const nd = a.ndim;
-  const result = NdArray.empty([count, nd]);
+  const result = emptyArray([count, nd]);
   const out = result.f64();
   let w = result.start;
   forEachElement(a, (index, v) => {
@@ -105,7 +106,7 @@ export function unique(a: NdArray): NdArray {
   let distinct = 0;
   const first = sortedData();
   for (let i = 0; i < n; i++) if (startsRun(first, sorted.start, i)) distinct++;
-  const result = NdArray.empty([distinct], a.dtype);
+  const result = emptyArray([distinct], a.dtype);
   const s = sortedData();
   const out: Float64Array | Uint8Array = isBool ? result.u8() : result.f64();
   let w = result.start;
@@ -163,9 +164,9 @@ export function searchsorted(a: NdArray, v: number | NdArray, options?: SearchSo
   };
   const dataOf = (): Float64Array | Uint8Array => (a.dtype === 'bool' ? a.u8() : a.f64());
   if (typeof v === 'number') return find(dataOf(), a.start, v);
-  if (!(v instanceof NdArray)) throw new ArgumentError('searchsorted', 'v', `v must be a number or an NdArray, got ${describe(v)}`);
+  if (!(isNdArray(v))) throw new ArgumentError('searchsorted', 'v', `v must be a number or an NdArray, got ${describe(v)}`);
   v.assertLive();
-  const result = NdArray.empty([...v.shape]);
+  const result = emptyArray([...v.shape]);
   const out = result.f64();
   const data = dataOf();
   let w = result.start;

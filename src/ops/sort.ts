@@ -3,7 +3,8 @@
  * last; -0 and 0 compare equal and keep their input order, as NumPy's stable sort does.
  * @module
  */
-import { NdArray } from '../ndarray.ts';
+import type { NdArray } from '../ndarray.ts';
+import { emptyArray } from '../array-factory.ts';
 import { contiguousStrides, normalizeAxis } from '../shape.ts';
 import { loopsAround, walkAxes } from '../kernels/js-strided.ts';
 
@@ -39,7 +40,7 @@ function restoreZeroOrder(sorted: Float64Array, lo: number, n: number, data: Flo
 export function sort(a: NdArray, axis: number): NdArray {
   const ax = normalizeAxis(axis, a.ndim);
   a.assertLive();
-  const result = NdArray.empty(a.shape, a.dtype);
+  const result = emptyArray(a.shape, a.dtype);
   if (result.size === 0) return result;
   const n = a.shape[ax]!;
   const loops = loopsAround(a.shape, a.strides, ax);
@@ -89,7 +90,7 @@ export function sort(a: NdArray, axis: number): NdArray {
 export function argsort(a: NdArray, axis: number): NdArray {
   const ax = normalizeAxis(axis, a.ndim);
   a.assertLive();
-  const result = NdArray.empty(a.shape);
+  const result = emptyArray(a.shape);
   if (result.size === 0) return result;
   const n = a.shape[ax]!;
   const loops = loopsAround(a.shape, a.strides, ax);

@@ -4,7 +4,8 @@
  * scratch line and sort it; NaN anywhere in a slice makes its result NaN, as in NumPy.
  * @module
  */
-import { NdArray, type AxisArg, type KeepdimsOptions } from '../ndarray.ts';
+import type { NdArray, AxisArg, KeepdimsOptions } from '../ndarray.ts';
+import { emptyArray, isNdArray, newArray } from '../array-factory.ts';
 import { DTypeError, NdvecError, ShapeError, formatShape } from '../errors.ts';
 import { contiguousStrides, normalizeAxes, normalizeAxis, sameShape } from '../shape.ts';
 import { gatherFloat64, walkAxes, type LoopAxis } from '../kernels/js-strided.ts';
@@ -66,7 +67,7 @@ function readQuantiles(q: QuantileArg, scale: number, name: string): { values: n
   if (typeof q === 'number') {
     values = [q];
     shape = null;
-  } else if (q instanceof NdArray) {
+  } else if (isNdArray(q)) {
     q.assertLive();
     values = Array.from(gatherFloat64(q)); // a plain copy: no arena temporary, whatever q's strides
     shape = [...q.shape];
@@ -130,7 +131,7 @@ function orderStatistic(
   const shape = [...(qShape ?? []), ...layout.outShape];
   const scalar = shape.length === 0;
   // Allocate the result before fetching any view of the data.
-  const result = scalar ? null : NdArray.empty(shape);
+  const result = scalar ? null : emptyArray(shape);
   const out = result === null ? new Float64Array(1) : result.f64();
   const outStart = result === null ? 0 : result.start;
   const src: Float64Array | Uint8Array = a.dtype === 'bool' ? a.u8() : a.f64();
@@ -236,7 +237,7 @@ export function average(a: NdArray, axis?: AxisArg, options?: AverageOptions): N
   const weights = options?.weights;
   const keep = { keepdims: options?.keepdims === true };
   if (weights === undefined) return reduce('mean', a, axis, keep) as NdArray | number;
-  if (!(weights instanceof NdArray)) throw new DTypeError(`average: weights must be an NdArray, got ${typeof weights}`, typeof weights);
+  if (!(isNdArray(weights))) throw new DTypeError(`average: weights must be an NdArray, got ${typeof weights}`, typeof weights);
   weights.assertLive();
   let w = weights;
   if (!sameShape(a.shape, weights.shape)) {
@@ -255,7 +256,7 @@ export function average(a: NdArray, axis?: AxisArg, options?: AverageOptions): N
     }
     // Line the weights up with `axis` and broadcast them over the rest.
     const strides = a.shape.map((_, k) => (k === ax ? weights.strides[0]! : 0));
-    w = new NdArray(weights.storage, a.shape, strides, weights.offset, false, true);
+    w = newArray(weights.storage, a.shape, strides, weights.offset, false, true);
   }
   const weighted = binary('mul', a, w);
   const numerator = reduce('sum', weighted, axis, keep) as NdArray | number;

@@ -14,7 +14,8 @@ import { ArgumentError, formatShape } from '../errors.ts';
 import { walkAxes, type LoopAxis } from '../kernels/js-strided.ts';
 // The one value import of the array class: the allocation in `allocate` below. Everything
 // else recognises arrays by their brand (isNdArrayLike) and uses the type only.
-import { NdArray } from '../ndarray.ts';
+import type { NdArray } from '../ndarray.ts';
+import { emptyArray } from '../array-factory.ts';
 import {
   choiceWeighted,
   choiceWeightedWithoutReplacement,
@@ -75,7 +76,7 @@ function checkBound(func: string, param: string, v: unknown): number {
 
 /** A new uninitialised C-contiguous array (the array factory of the layer below). */
 function allocate(shape: readonly number[], dtype: 'float64' | 'bool'): NdArray {
-  return NdArray.empty(shape, dtype);
+  return emptyArray(shape, dtype);
 }
 
 /** True for an ndvec array. */
