@@ -47,3 +47,21 @@ export { Generator } from './random/generator.ts';
 export type { Seed, SizeArg, IntegersOptions, ChoiceOptions } from './random/generator.ts';
 export type { NpyReadOptions } from './io/npy.ts';
 export type { NpzWriteOptions } from './io/npz.ts';
+export type {
+  Input,
+  BinaryFunction,
+  UnaryFunction,
+  ReduceFunction,
+  VarFunction,
+  BoolReduceFunction,
+  ArgReduceFunction,
+  StatFunction,
+  QuantileFunction,
+  AverageFunction,
+  SearchSortedFunction,
+  RoundFunction,
+  ReshapeFunction,
+  TransposeFunction,
+  CloseFunction,
+} from './nd.ts';
+export type { KeepdimsResultOptions, OutResultOptions, DdofOption } from './ndarray.ts';

@@ -51,7 +51,8 @@ import type { AverageOptions, QuantileArg } from './ops/statistics.ts';
 import type { SearchSortedOptions } from './ops/search.ts';
 
 /** An array, or anything `nd.array` takes. */
-type Input = NdArray | ArrayInput;
+/** An array argument of an `nd.*` function: an NdArray, or plain data that `nd.array` takes. */
+export type Input = NdArray | ArrayInput;
 
 /**
  * Runs `f` on `x` as an array. An array made here from plain data (`nd.add(2, a)`,
@@ -279,6 +280,11 @@ export const nd = {
   /** @function */
   where,
   /** @function */
+  /**
+   * An NdArray copied from a scijs `ndarray` (any strides).
+   * @param x the scijs ndarray
+   * @returns the new array
+   */
   fromNdarray: function fromNdarrayChecked(x: Parameters<typeof fromNdarray>[0]): NdArray {
     if (arguments.length !== 1) checkArity('fromNdarray', arguments, 1, 1);
     return fromNdarray(x);

@@ -79,20 +79,45 @@ export type AxisArg = number | readonly number[] | null | undefined;
 
 /** Options under which a reduction over every axis stays a plain number (or boolean). */
 export interface ScalarOptions {
+  /** Absent or false: the reduced axes are dropped (a scalar result). */
   keepdims?: false;
+  /** Absent: the result is returned, not written. */
   out?: undefined;
 }
 
 /** {@link ScalarOptions} of `std`/`var`. */
 export interface ScalarVarOptions extends ScalarOptions {
+  /** Delta degrees of freedom: the divisor is `n - ddof`. Default 0. */
   ddof?: number;
 }
 
 /** Options under which every reduction gives an array: `keepdims: true` or an `out`. */
-export type ArrayResultOptions = { keepdims: true; out?: NdArray } | { out: NdArray; keepdims?: boolean };
+export type ArrayResultOptions = KeepdimsResultOptions | OutResultOptions;
+
+/** Reduction options with `keepdims: true`: the result is an array with the reduced axes kept. */
+export interface KeepdimsResultOptions {
+  /** Keep reduced axes as size-1 axes. */
+  keepdims: true;
+  /** Write the result into this array and return it. */
+  out?: NdArray;
+}
+
+/** Reduction options with an `out`: the result is written into it. */
+export interface OutResultOptions {
+  /** Write the result into this array (its shape must be the result's) and return it. */
+  out: NdArray;
+  /** Keep reduced axes as size-1 axes. */
+  keepdims?: boolean;
+}
 
 /** {@link ArrayResultOptions} of `std`/`var`. */
-export type ArrayResultVarOptions = ArrayResultOptions & { ddof?: number };
+export type ArrayResultVarOptions = ArrayResultOptions & DdofOption;
+
+/** The `ddof` option of `std`/`var`. */
+export interface DdofOption {
+  /** Delta degrees of freedom: the divisor is `n - ddof`. Default 0. */
+  ddof?: number;
+}
 
 /** What `toArray()` gives: nested arrays of numbers (booleans for bool arrays), or a scalar for 0-d. */
 export type NestedArray = number | boolean | NestedArray[];
