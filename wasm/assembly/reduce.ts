@@ -284,12 +284,6 @@ export function nansum_last(p: usize, rows: usize, cols: usize, out: usize): voi
   for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, 0 + pairwiseNanSum(p + r * cols * F64, cols));
 }
 export function nansum_first(p: usize, rows: usize, cols: usize, out: usize): void { reduceFirst(NANSUM, p, rows, cols, out); }
-export function nanmin(p: usize, n: usize): f64 { return reduceWhole(NANMIN, p, n); }
-export function nanmin_last(p: usize, rows: usize, cols: usize, out: usize): void { reduceLast(NANMIN, p, rows, cols, out); }
-export function nanmin_first(p: usize, rows: usize, cols: usize, out: usize): void { reduceFirst(NANMIN, p, rows, cols, out); }
-export function nanmax(p: usize, n: usize): f64 { return reduceWhole(NANMAX, p, n); }
-export function nanmax_last(p: usize, rows: usize, cols: usize, out: usize): void { reduceLast(NANMAX, p, rows, cols, out); }
-export function nanmax_first(p: usize, rows: usize, cols: usize, out: usize): void { reduceFirst(NANMAX, p, rows, cols, out); }
 export function any(p: usize, n: usize): f64 { return reduceWhole(ANY, p, n); }
 export function any_last(p: usize, rows: usize, cols: usize, out: usize): void { reduceLast(ANY, p, rows, cols, out); }
 export function any_first(p: usize, rows: usize, cols: usize, out: usize): void { reduceFirst(ANY, p, rows, cols, out); }
@@ -297,28 +291,148 @@ export function all(p: usize, n: usize): f64 { return reduceWhole(ALL, p, n); }
 export function all_last(p: usize, rows: usize, cols: usize, out: usize): void { reduceLast(ALL, p, rows, cols, out); }
 export function all_first(p: usize, rows: usize, cols: usize, out: usize): void { reduceFirst(ALL, p, rows, cols, out); }
 
-/** min/max of empty input: NaN (no identity; callers raise the error first). */
-@inline function extreme(op: i32, p: usize, n: usize): f64 {
-  return n == 0 ? NaN : reduceWhole(op, p, n);
+// ---- extrema at memory speed ---------------------------------------------------------------
+//
+// min/max/argmin/argmax/nanmin/nanmax over a contiguous run: blocks of EXTREME_BLOCK elements,
+// four f64x2 accumulators with pmin/pmax (one instruction each; a NaN element leaves the
+// accumulator as it was), NaN seen through an OR of x != x per block, tested once a block.
+// The first block holding a NaN ends the scan (min/max give NaN, argmin/argmax its first NaN).
+// A block whose extreme beats the best so far strictly is remembered, so the first
+// occurrence lies in it and argmin/argmax rescan that block alone. pmin/pmax keep whichever
+// zero came first; min of ±0 is -0 when any -0 is present (max +0 when any +0), so a zero
+// result is settled by one more look for the other zero (only then).
+
+const EXTREME_BLOCK: usize = 1024;
+/** Set by extremeScan: the first NaN's index (-1: none) and the start of the best block. */
+let scanNaN: isize = -1;
+let scanBlock: usize = 0;
+
+@inline function pick(isMax: bool, acc: v128, x: v128): v128 {
+  return isMax ? f64x2.pmax(acc, x) : f64x2.pmin(acc, x);
 }
-function minOf(p: usize, n: usize): f64 { return extreme(MIN, p, n); }
+@inline function better(isMax: bool, x: f64, best: f64): bool {
+  return isMax ? x > best : x < best;
+}
+
+/** Index of the first NaN in [i, end), or -1. */
+@inline function firstNaN(p: usize, i: usize, end: usize): isize {
+  for (; i < end; i++) {
+    const x = load<f64>(p + i * F64);
+    if (x != x) return <isize>i;
+  }
+  return -1;
+}
+
+/**
+ * The extreme of the non-NaN elements of p[0, n) (±Infinity when there is none), with NaN
+ * skipped; when `stopAtNaN`, stops at the first block with a NaN and sets scanNaN to its
+ * first NaN's index. scanBlock: start of the first block reaching the result.
+ */
+function extremeScan(isMax: bool, stopAtNaN: bool, p: usize, n: usize): f64 {
+  const start = isMax ? -Infinity : Infinity;
+  let best = start;
+  scanNaN = -1;
+  scanBlock = 0;
+  for (let b: usize = 0; b < n; b += EXTREME_BLOCK) {
+    const end = min<usize>(n, b + EXTREME_BLOCK);
+    const s = f64x2.splat(start);
+    let a0 = s;
+    let a1 = s;
+    let a2 = s;
+    let a3 = s;
+    let nan = f64x2.splat(0);
+    let i = b;
+    for (; i + 8 <= end; i += 8) {
+      const q = p + i * F64;
+      const x0 = v128.load(q);
+      const x1 = v128.load(q, 16);
+      const x2 = v128.load(q, 32);
+      const x3 = v128.load(q, 48);
+      a0 = pick(isMax, a0, x0);
+      a1 = pick(isMax, a1, x1);
+      a2 = pick(isMax, a2, x2);
+      a3 = pick(isMax, a3, x3);
+      if (stopAtNaN) nan = v128.or(nan, v128.or(v128.or(f64x2.ne(x0, x0), f64x2.ne(x1, x1)), v128.or(f64x2.ne(x2, x2), f64x2.ne(x3, x3))));
+    }
+    const m = pick(isMax, pick(isMax, a0, a1), pick(isMax, a2, a3));
+    let r = f64x2.extract_lane(m, 0);
+    const r1 = f64x2.extract_lane(m, 1);
+    if (better(isMax, r1, r)) r = r1;
+    let tailNaN = false;
+    for (; i < end; i++) {
+      const x = load<f64>(p + i * F64);
+      if (better(isMax, x, r)) r = x;
+      tailNaN = tailNaN || x != x;
+    }
+    if (stopAtNaN && (tailNaN || v128.any_true(nan))) {
+      scanNaN = firstNaN(p, b, end);
+      return NaN;
+    }
+    if (better(isMax, r, best)) {
+      best = r;
+      scanBlock = b;
+    }
+  }
+  return best;
+}
+
+/** Whether p[0, n) holds an element with exactly the bits of `v`. */
+function holdsBits(p: usize, n: usize, v: f64): bool {
+  const bits = reinterpret<i64>(v);
+  const vv = i64x2.splat(bits);
+  let i: usize = 0;
+  for (; i + 2 <= n; i += 2) if (v128.any_true(i64x2.eq(v128.load(p + i * F64), vv))) return true;
+  return i < n && load<i64>(p + i * F64) == bits;
+}
+
+/** min (isMax false) / max with NaN propagating; nanmin/nanmax (skipNaN) of all-NaN data: NaN. */
+@inline function extreme(isMax: bool, skipNaN: bool, p: usize, n: usize): f64 {
+  if (n == 0) return NaN;
+  const r = extremeScan(isMax, !skipNaN, p, n);
+  if (r != r) return r;
+  if (r == 0) return holdsBits(p, n, isMax ? 0.0 : -0.0) ? (isMax ? 0.0 : -0.0) : r;
+  if (skipNaN && r == (isMax ? -Infinity : Infinity) && !holdsBits(p, n, r)) return NaN;
+  return r;
+}
+
+/** argmin/argmax: the first NaN, else the first element equal to the extreme (0 and -0 tie). */
+@inline function argExtreme(isMax: bool, p: usize, n: usize): isize {
+  if (n == 0) return -1;
+  const r = extremeScan(isMax, true, p, n);
+  if (scanNaN >= 0) return scanNaN;
+  const end = min<usize>(n, scanBlock + EXTREME_BLOCK);
+  for (let i = scanBlock; i < end; i++) if (load<f64>(p + i * F64) == r) return <isize>i;
+  return -1;
+}
+
+function minOf(p: usize, n: usize): f64 { return extreme(false, false, p, n); }
 export { minOf as min };
+function maxOf(p: usize, n: usize): f64 { return extreme(true, false, p, n); }
+export { maxOf as max };
 export function min_last(p: usize, rows: usize, cols: usize, out: usize): void {
-  for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, extreme(MIN, p + r * cols * F64, cols));
+  for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, extreme(false, false, p + r * cols * F64, cols));
 }
 export function min_first(p: usize, rows: usize, cols: usize, out: usize): void {
   reduceFirst(MIN, p, rows, cols, out);
   if (rows == 0) for (let c: usize = 0; c < cols; c++) store<f64>(out + c * F64, NaN);
 }
-function maxOf(p: usize, n: usize): f64 { return extreme(MAX, p, n); }
-export { maxOf as max };
 export function max_last(p: usize, rows: usize, cols: usize, out: usize): void {
-  for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, extreme(MAX, p + r * cols * F64, cols));
+  for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, extreme(true, false, p + r * cols * F64, cols));
 }
 export function max_first(p: usize, rows: usize, cols: usize, out: usize): void {
   reduceFirst(MAX, p, rows, cols, out);
   if (rows == 0) for (let c: usize = 0; c < cols; c++) store<f64>(out + c * F64, NaN);
 }
+export function nanmin(p: usize, n: usize): f64 { return extreme(false, true, p, n); }
+export function nanmin_last(p: usize, rows: usize, cols: usize, out: usize): void {
+  for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, extreme(false, true, p + r * cols * F64, cols));
+}
+export function nanmin_first(p: usize, rows: usize, cols: usize, out: usize): void { reduceFirst(NANMIN, p, rows, cols, out); }
+export function nanmax(p: usize, n: usize): f64 { return extreme(true, true, p, n); }
+export function nanmax_last(p: usize, rows: usize, cols: usize, out: usize): void {
+  for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, extreme(true, true, p + r * cols * F64, cols));
+}
+export function nanmax_first(p: usize, rows: usize, cols: usize, out: usize): void { reduceFirst(NANMAX, p, rows, cols, out); }
 
 // ---- mean and variance (two-pass) ---------------------------------------------------------
 
@@ -379,25 +493,8 @@ export function nanmean_first(p: usize, rows: usize, cols: usize, out: usize, sc
 
 // ---- argmin / argmax ----------------------------------------------------------------------
 
-/** Index of the first element equal to v (v not NaN), or of the first NaN when v is NaN. */
-@inline function findFirst(p: usize, n: usize, v: f64): isize {
-  const isNaN = v != v;
-  const vv = f64x2.splat(v);
-  let i: usize = 0;
-  for (; i + 2 <= n; i += 2) {
-    const x = v128.load(p + i * F64);
-    const hit = isNaN ? f64x2.ne(x, x) : f64x2.eq(x, vv);
-    if (v128.any_true(hit)) break;
-  }
-  for (; i < n; i++) {
-    const x = load<f64>(p + i * F64);
-    if (isNaN ? x != x : x == v) return <isize>i;
-  }
-  return -1;
-}
-
-export function argmin(p: usize, n: usize): isize { return n == 0 ? -1 : findFirst(p, n, reduceWhole(MIN, p, n)); }
-export function argmax(p: usize, n: usize): isize { return n == 0 ? -1 : findFirst(p, n, reduceWhole(MAX, p, n)); }
+export function argmin(p: usize, n: usize): isize { return argExtreme(false, p, n); }
+export function argmax(p: usize, n: usize): isize { return argExtreme(true, p, n); }
 /** out[r] = argmin of row r, as float64. */
 export function argmin_last(p: usize, rows: usize, cols: usize, out: usize): void {
   for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, <f64>argmin(p + r * cols * F64, cols));

@@ -1,0 +1,183 @@
+/**
+ * The blocked extrema kernels (min max nanmin nanmax argmin argmax and their `_last` forms in
+ * wasm/assembly/reduce.ts) against JS reference loops: sizes 0..4099 (around the SIMD width
+ * and the 1024-element block), NaN in any block, ±Inf, ±0 ties, subnormals; and through the
+ * public API on contiguous data and on views (the JS path), which must agree.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { Storage } from '../src/memory.ts';
+import { wasmKernels, wasmStatus, type WasmKernels } from '../src/kernels/wasm.ts';
+import { argExtremeLine } from '../src/kernels/js-reduce.ts';
+import { nd } from '../src/index.ts';
+
+const k: WasmKernels = (() => {
+  assert.ok(wasmStatus.loaded, `WASM kernels did not load: ${wasmStatus.reason}`);
+  return wasmKernels!;
+})();
+
+const SPECIALS = [NaN, Infinity, -Infinity, -0, 0, 5e-324, -5e-324, 2.2e-308, 1e308, -1e308, 1, -1];
+const SIZES = [0, 1, 2, 3, 7, 8, 9, 15, 16, 17, 1023, 1024, 1025, 2047, 2048, 2049, 4099];
+
+/** min/max the ndvec way: NaN propagates, min(0, -0) is -0, max(0, -0) is +0. */
+function refExtreme(xs: readonly number[], isMax: boolean, skipNaN: boolean): number {
+  let r = NaN;
+  for (const x of xs) {
+    if (x !== x) {
+      if (skipNaN) continue;
+      return NaN;
+    }
+    r = r !== r ? x : isMax ? Math.max(r, x) : Math.min(r, x);
+  }
+  return r;
+}
+const refArg = (xs: readonly number[], isMax: boolean): number =>
+  xs.length === 0 ? -1 : argExtremeLine(Float64Array.from(xs), 0, xs.length, 1, isMax);
+
+function withBlock<T>(xs: readonly number[], fn: (p: number) => T): T {
+  const s = new Storage('float64', xs.length);
+  s.f64().set(xs, s.base);
+  try {
+    return fn(Math.max(s.ptr, 0));
+  } finally {
+    s.free();
+  }
+}
+
+function checkAll(xs: readonly number[]): void {
+  const n = xs.length;
+  withBlock(xs, (p) => {
+    const got = {
+      min: k.min(p, n), max: k.max(p, n), nanmin: k.nanmin(p, n), nanmax: k.nanmax(p, n),
+      argmin: k.argmin(p, n), argmax: k.argmax(p, n),
+    };
+    const want = {
+      min: refExtreme(xs, false, false), max: refExtreme(xs, true, false),
+      nanmin: refExtreme(xs, false, true), nanmax: refExtreme(xs, true, true),
+      argmin: refArg(xs, false), argmax: refArg(xs, true),
+    };
+    for (const key of Object.keys(want) as (keyof typeof want)[]) {
+      assert.ok(Object.is(got[key], want[key]), `${key} of ${n} values: got ${got[key]}, want ${want[key]}`);
+    }
+  });
+}
+
+/** n values from a ramp, with `specials` at given positions. */
+function ramp(n: number, seed: number): number[] {
+  return Array.from({ length: n }, (_, i) => Math.sin(i * 0.7 + seed) * 100);
+}
+
+describe('extrema kernels', () => {
+  test('ramps of every size around the SIMD width and the block, a special value at each place', () => {
+    for (const n of SIZES) {
+      checkAll(ramp(n, 1));
+      if (n === 0) continue;
+      for (const at of new Set([0, 1, n >> 1, Math.max(0, n - 2), n - 1, Math.min(n - 1, 1023), Math.min(n - 1, 1024)])) {
+        for (const v of SPECIALS) {
+          const xs = ramp(n, 2);
+          xs[at] = v;
+          checkAll(xs);
+        }
+      }
+    }
+  });
+
+  test('ties: first occurrence across blocks; ±0 ties for arg ops, -0 wins min and +0 max', () => {
+    const zeros = (n: number, negAt: number[], posAt: number[], base: number) => {
+      const xs = new Array<number>(n).fill(base);
+      for (const i of negAt) xs[i] = -0;
+      for (const i of posAt) xs[i] = 0;
+      return xs;
+    };
+    checkAll(zeros(3000, [2500], [], 0));
+    checkAll(zeros(3000, [], [2999], -0));
+    checkAll(zeros(3000, [5, 2000], [7], 1));
+    checkAll(new Array<number>(2050).fill(7));
+    checkAll(new Array<number>(2050).fill(Infinity));
+    checkAll(new Array<number>(2050).fill(-Infinity));
+    checkAll(new Array<number>(2050).fill(NaN));
+    const two = [...new Array<number>(1500).fill(3), -1, ...new Array<number>(1500).fill(3), -1];
+    checkAll(two);
+    // all-NaN except one Inf: nanmin Inf, nanmax Inf
+    const nanInf = new Array<number>(1100).fill(NaN);
+    nanInf[1050] = Infinity;
+    checkAll(nanInf);
+    nanInf[1050] = -Infinity;
+    checkAll(nanInf);
+  });
+
+  test('property: any values, any size up to 4099 (specials often)', () => {
+    const value = fc.oneof(fc.constantFrom(...SPECIALS), fc.double(), fc.integer({ min: -3, max: 3 }));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 4099 }), (xs) => checkAll(xs)),
+      { numRuns: 150 },
+    );
+    // rare specials in long arrays: NaN/ties land in any block
+    const rare = fc.oneof({ weight: 200, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }) }, { weight: 1, arbitrary: fc.constantFrom(...SPECIALS) });
+    fc.assert(fc.property(fc.array(rare, { minLength: 1000, maxLength: 4099 }), (xs) => checkAll(xs)), { numRuns: 60 });
+  });
+
+  test('_last forms: one row a result, rows of any length', () => {
+    for (const cols of [1, 3, 8, 17, 1025]) {
+      const rows = 3;
+      const xs = ramp(rows * cols, 3);
+      xs[cols + (cols >> 1)] = NaN;
+      const s = new Storage('float64', xs.length);
+      const out = new Storage('float64', rows);
+      s.f64().set(xs, s.base);
+      try {
+        const names = ['min_last', 'max_last', 'nanmin_last', 'nanmax_last', 'argmin_last', 'argmax_last'] as const;
+        for (const name of names) {
+          k[name](s.ptr, rows, cols, out.ptr);
+          const got = Array.from(out.f64().subarray(out.base, out.base + rows));
+          const want = [0, 1, 2].map((r) => {
+            const row = xs.slice(r * cols, (r + 1) * cols);
+            const isMax = name.includes('max');
+            return name.startsWith('arg') ? refArg(row, isMax) : refExtreme(row, isMax, name.startsWith('nan'));
+          });
+          got.forEach((g, r) => assert.ok(Object.is(g, want[r]), `${name} cols ${cols} row ${r}: ${g} vs ${want[r]}`));
+        }
+      } finally {
+        s.free();
+        out.free();
+      }
+    }
+  });
+});
+
+describe('extrema through the API: contiguous (WASM) = strided view (JS) = NumPy', () => {
+  test('values written out from NumPy 2.4', () => {
+    // np.array([3, -1, 7, -1, 7, np.nan, -5]); min nan, argmin 5; without the NaN: min -1 argmin 1, max 7 argmax 2
+    const a = nd.array([3, -1, 7, -1, 7, NaN, -5]);
+    assert.ok(Number.isNaN(a.min()));
+    assert.equal(a.argmin(), 5);
+    assert.equal(a.argmax(), 5);
+    assert.equal(a.nanmin(), -5);
+    assert.equal(a.nanmax(), 7);
+    const b = nd.array([3, -1, 7, -1, 7]);
+    assert.deepEqual([b.min(), b.max(), b.argmin(), b.argmax()], [-1, 7, 1, 2]);
+    assert.ok(Number.isNaN(nd.array([NaN, NaN]).nanmax()));
+  });
+
+  test('property: a 2-D array and its transposed copy agree along every axis and whole', () => {
+    const value = fc.oneof({ weight: 30, arbitrary: fc.double({ min: -50, max: 50, noNaN: true }) }, { weight: 1, arbitrary: fc.constantFrom(...SPECIALS) });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 70 }), fc.array(value, { minLength: 2800, maxLength: 2800 }), (r, c, pool) => {
+        const a = nd.array(pool.slice(0, r * c)).reshape(r, c);
+        const t = a.T; // strided view: JS kernels
+        const tc = t.copy(); // contiguous: WASM kernels
+        for (const op of ['min', 'max', 'nanmin', 'nanmax', 'argmin', 'argmax'] as const) {
+          assert.ok(Object.is(t[op](), tc[op]()), `${op} whole ${r}x${c}`);
+          for (const axis of [0, 1]) {
+            const x = (t[op](axis).toArray() as number[]).map(String);
+            const y = (tc[op](axis).toArray() as number[]).map(String);
+            assert.deepEqual(x, y, `${op} axis ${axis} ${r}x${c}`);
+          }
+        }
+        [a, tc].forEach((v) => v.dispose());
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
