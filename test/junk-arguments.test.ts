@@ -125,6 +125,9 @@ const OPTION_VALUES: Record<string, Slot> = {
   k: int,
   replace: boolean,
   lossy: boolean,
+  trackLeaks: boolean,
+  sortBy: (v) => (typeof v === 'string' ? 'any' : 'throw'),
+  timeline: boolean,
   compress: boolean,
   p: (v) => (v === null || Array.isArray(v) || v instanceof NdArray ? 'any' : 'throw'),
   seed: (v) => (isInt(v) && v >= 0 ? 'any' : 'throw'),
@@ -291,7 +294,7 @@ const GETTERS = ['dtype', 'ndim', 'T', 'writeable', 'isDisposed'];
 /** Prototype members that are not public API (marked @internal in src/ndarray.ts). */
 const INTERNAL = ['constructor', 'assertWritable', 'assertLive', 'f64', 'u8', 'start', 'isContiguous', 'flatIndex'];
 
-const CONFIG_KEYS = ['wasm', 'arenaSoftLimit'];
+const CONFIG_KEYS = ['wasm', 'arenaSoftLimit', 'trackLeaks'];
 let configBefore: ReturnType<typeof nd.config>;
 
 /** nd.* functions that are not an NdArray method taking the array first. */
@@ -362,6 +365,40 @@ const GENERATOR_INTERNAL = ['draw'];
 const seedLike: Slot = (v) => (typeof v === 'number' || typeof v === 'bigint' || v === null || Array.isArray(v) ? 'any' : 'throw');
 /** `nd.rng` when it exists (the random module may not be wired into nd yet). */
 const rngOf = (): ((seed?: unknown) => object) | undefined => (nd as unknown as { rng?: (seed?: unknown) => object }).rng;
+
+/** Values written by put/putAlongAxis: a number, a boolean, an NdArray or nested data. */
+const values: Slot = (v) => (typeof v === 'number' || typeof v === 'boolean' || Array.isArray(v) || v instanceof NdArray ? 'any' : 'throw');
+/** The target of an in-place write: an NdArray only. */
+const target: Slot = (v) => (v instanceof NdArray ? 'any' : 'throw');
+
+/**
+ * Rows for names another engineer was adding when this table was written (indexing, profiling,
+ * leak tracking): merged into METHODS/FUNCTIONS when the name exists, so the table is ready the
+ * moment they land. Move them up once they have.
+ */
+const UPCOMING_METHODS: Record<string, Spec> = {
+  take: { args: () => [[0, 2], 1], slots: [listOrInt, axis1] },
+  put: { args: () => [[0, 2], 7], slots: [listOrInt, values] },
+};
+const UPCOMING_FUNCTIONS: Record<string, Spec> = {
+  takeAlongAxis: { args: () => [F(), nd.array([[0], [1]]), 1], slots: [array, listOrInt, axis1] },
+  putAlongAxis: { args: () => [F(), nd.array([[0], [1]]), 9, 1], slots: [target, listOrInt, values, axis1] },
+  profile: { args: () => [() => 1], slots: [fn, options(['sortBy', 'timeline'], { noRef: true })] },
+  leaks: {
+    args: () => {
+      nd.config({ trackLeaks: true } as never);
+      return [];
+    },
+    slots: [],
+    cleanup: () => void nd.config({ trackLeaks: false } as never),
+  },
+};
+for (const [name, spec] of Object.entries(UPCOMING_METHODS)) {
+  if (name in NdArray.prototype && METHODS[name] === undefined) METHODS[name] = spec;
+}
+for (const [name, spec] of Object.entries(UPCOMING_FUNCTIONS)) {
+  if (name in nd && FUNCTIONS[name] === undefined) FUNCTIONS[name] = spec;
+}
 
 /** nd.* names whose method has another name. */
 const ND_ALIASES: Record<string, string> = { compress: 'where' };
