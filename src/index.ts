@@ -26,6 +26,7 @@ export type { SliceSpec } from './ops/manipulate.ts';
 export type { ShapeLike } from './shape.ts';
 export type { DType } from './memory.ts';
 export type { ConfigOptions, Info } from './runtime.ts';
+export type { Profile, ProfileRow, ProfileOptions, ProfileJSON, ProfileHint, ProfileHintKind, ProfileSortKey, ProfilePath, LeakGroup } from './profile/profile.ts';
 export type { WasmReason } from './kernels/wasm.ts';
 export type { CloseOptions } from './ops/closeness.ts';
 export type { AverageOptions, QuantileArg } from './ops/statistics.ts';

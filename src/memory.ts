@@ -222,6 +222,17 @@ const CLONE_GUARD = Symbol(
 const scopeStack: Storage[][] = [];
 
 /**
+ * Called with every new Storage while `nd.profile` runs or `trackLeaks` is on (src/profile);
+ * null otherwise, so an allocation pays one null check.
+ */
+let allocationHook: ((storage: Storage) => void) | null = null;
+
+/** @internal Sets (or, with null, removes) the hook called with every new Storage (src/profile). */
+export function setAllocationHook(hook: ((storage: Storage) => void) | null): void {
+  allocationHook = hook;
+}
+
+/**
  * A block of array data: in the arena (`ptr >= 0`) or, past the soft limit or without
  * WebAssembly, in a JS typed array. Views of one array share one Storage.
  *
@@ -278,6 +289,7 @@ export class Storage {
     }
     const scope = scopeStack[scopeStack.length - 1];
     if (scope !== undefined) scope.push(this);
+    if (allocationHook !== null) allocationHook(this);
   }
 
   /** True when the data lives in the arena, where the WASM kernels can reach it. */

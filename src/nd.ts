@@ -42,6 +42,8 @@ import { outer } from './ops/outer.ts';
 import { matmul } from './ops/linalg.ts';
 import { fromNdarray } from './interop.ts';
 import { config, info, scope } from './runtime.ts';
+import { leaks, profile, setFuseCheck } from './profile/profile.ts';
+import { setProfiledNamespace } from './profile/recorder.ts';
 import { ready } from './kernels/wasm.ts';
 import { rng } from './random/generator.ts';
 import { fromNpy } from './io/npy.ts';
@@ -297,6 +299,10 @@ export const nd = {
   info,
   /** @function */
   ready,
+  /** @function */
+  profile,
+  /** @function */
+  leaks,
   /** `a.where(mask)` as a function: the elements of `a` where `mask` is true, 1-D. */
   compress: methodFunction<(a: NdArray, mask: NdArray) => NdArray>('where', 2, 2, false, 'compress'),
   /** `a.dot(b)`. */
@@ -513,3 +519,7 @@ export const nd = {
     return withArray(a, (x) => withArray(b, (y) => outer(x, y)));
   },
 };
+
+// nd.profile wraps these functions while it runs (src/profile/recorder.ts).
+setProfiledNamespace(nd);
+setFuseCheck(() => typeof (nd as Record<string, unknown>).fuse === 'function');

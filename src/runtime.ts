@@ -2,7 +2,7 @@
  * Runtime controls: `nd.config`, `nd.info` and `nd.scope`.
  * @module
  */
-import { settings } from './config.ts';
+import { leakTracking, settings } from './config.ts';
 import { Storage, closeScope, memoryStats, openScope, setArenaSoftLimit, arenaSoftLimit } from './memory.ts';
 import type { NdArray } from './ndarray.ts';
 import { isNdArray } from './array-factory.ts';
@@ -16,13 +16,19 @@ export interface ConfigOptions {
   wasm?: boolean;
   /** Live arena bytes past which new arrays go to GC-managed JS buffers (default 256 MiB). */
   arenaSoftLimit?: number;
+  /**
+   * `true` records every array allocated from now on with the op and the call site that made
+   * it, for `nd.leaks()` (each `true` starts a fresh record); `false` (default) stops.
+   * Costs a stack capture per allocation while on.
+   */
+  trackLeaks?: boolean;
 }
 
 /**
  * Changes runtime settings and returns the settings now in force. Every option is checked
  * before any is applied: a bad one changes nothing.
  * @param options the settings to change: `wasm` (true or false), `arenaSoftLimit` (a
- *   non-negative integer number of bytes)
+ *   non-negative integer number of bytes), `trackLeaks` (true or false: see `nd.leaks`)
  * @returns the current settings
  * @throws ArgumentError for an unknown key, a value of the wrong type or range, or an extra argument
  * @example
@@ -31,8 +37,9 @@ export interface ConfigOptions {
  */
 export function config(options: ConfigOptions = {}): Required<ConfigOptions> {
   checkArity('config', arguments, 1);
-  const o = checkOptions('config', options, ['wasm', 'arenaSoftLimit']);
+  const o = checkOptions('config', options, ['wasm', 'arenaSoftLimit', 'trackLeaks']);
   const wasm = o.wasm === undefined ? undefined : checkBoolean('config', 'wasm', o.wasm, true);
+  const trackLeaks = o.trackLeaks === undefined ? undefined : checkBoolean('config', 'trackLeaks', o.trackLeaks, true);
   const limit = o.arenaSoftLimit;
   if (limit !== undefined) {
     if (typeof limit !== 'number' || !Number.isSafeInteger(limit)) {
@@ -42,7 +49,11 @@ export function config(options: ConfigOptions = {}): Required<ConfigOptions> {
   }
   if (wasm !== undefined) settings.wasm = wasm;
   if (limit !== undefined) setArenaSoftLimit(limit);
-  return { wasm: settings.wasm, arenaSoftLimit: arenaSoftLimit() };
+  if (trackLeaks !== undefined) {
+    if (leakTracking.set === null) throw new NdvecError('nd.config({ trackLeaks }): leak tracking is not loaded (import nd from ndvec)');
+    leakTracking.set(trackLeaks);
+  }
+  return { wasm: settings.wasm, arenaSoftLimit: arenaSoftLimit(), trackLeaks: leakTracking.on };
 }
 
 /** What `nd.info()` reports. */

@@ -263,8 +263,8 @@ describe('nd.config checks its options', () => {
   test('valid settings apply and are reported', () => {
     const before = nd.config();
     try {
-      assert.deepEqual(nd.config({ wasm: false, arenaSoftLimit: 1024 }), { wasm: false, arenaSoftLimit: 1024 });
-      assert.deepEqual(nd.config({ wasm: true }), { wasm: true, arenaSoftLimit: 1024 });
+      assert.deepEqual(nd.config({ wasm: false, arenaSoftLimit: 1024 }), { wasm: false, arenaSoftLimit: 1024, trackLeaks: false });
+      assert.deepEqual(nd.config({ wasm: true }), { wasm: true, arenaSoftLimit: 1024, trackLeaks: false });
       assert.deepEqual(nd.config({ arenaSoftLimit: 0 }).arenaSoftLimit, 0);
     } finally {
       nd.config(before);

@@ -93,6 +93,16 @@ const ND: Record<string, NdCall[]> = {
   config: [(_i, n) => n.config({})],
   info: [(_i, n) => n.info()],
   ready: [(_i, n) => n.ready()],
+  profile: [(i, n) => n.profile(() => n.scope(() => i.f().mul(2).add(1).sum())), (i, n) => n.profile(() => i.t().add(i.t()).dispose(), { sortBy: 'bytes', timeline: true })],
+  leaks: [(i, n) => {
+    n.config({ trackLeaks: true });
+    try {
+      i.f().mul(2).dispose();
+      return n.leaks();
+    } finally {
+      n.config({ trackLeaks: false });
+    }
+  }],
   compress: [(i, n) => n.compress(i.f(), i.b()), (i, n) => n.compress(i.t(), i.b().T)],
   dot: [(i, n) => n.dot(i.v(), i.v()), (i, n) => n.dot(i.f(), i.t())],
   count: [(i, n) => n.count(i.b()), (_i, n) => n.count([true, false, true])],

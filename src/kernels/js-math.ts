@@ -20,20 +20,8 @@ export function modFloor(x: number, y: number): number {
   return y < 0 !== m < 0 ? m + y : m;
 }
 
-/**
- * `x ** y` with C `pow`'s special cases, as NumPy: 1 ** y is 1 for every y (NaN too), and
- * (-1) ** ±Infinity is 1, where JS gives NaN.
- * @param x base
- * @param y exponent
- * @returns x to the power y
- * @example
- * powNumpy(1, NaN); // 1
- */
-export function powNumpy(x: number, y: number): number {
-  const r = x ** y;
-  if (r === r) return r;
-  return x === 1 || (x === -1 && (y === Infinity || y === -Infinity)) ? 1 : r;
-}
+// pow has its own file: one algorithm shared, operation for operation, with the WASM kernel.
+export { powNumpy } from './js-pow.ts';
 
 /**
  * Rounds to the nearest integer, halves to even (NumPy `round`, IEEE roundTiesToEven):

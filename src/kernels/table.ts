@@ -97,7 +97,7 @@ export const OPS: readonly OpRow[] = [
   row('sub', 'binary', 'x - y', 'Difference, element-wise.', { wasm: 'sub' }),
   row('mul', 'binary', 'x * y', 'Product, element-wise.', { wasm: 'mul', reducible: true, identity: 1 }),
   row('div', 'binary', 'x / y', 'Quotient (IEEE: x/0 is ±Infinity, 0/0 is NaN).', { wasm: 'div' }),
-  row('pow', 'binary', 'powNumpy(x, y)', 'x to the power y (C pow: 1**NaN and (-1)**±Infinity are 1).'),
+  row('pow', 'binary', 'powNumpy(x, y)', 'x to the power y (C pow: 1**NaN and (-1)**±Infinity are 1).', { wasm: 'pow' }),
   row('mod', 'binary', 'modFloor(x, y)', 'Remainder with the sign of the divisor (NumPy mod); mod(x, 0) is NaN.'),
   row('maximum', 'binary', '(x > y || x !== x) ? x : y', 'Larger of the two; NaN propagates.', { wasm: 'maximum',
     reducible: true,

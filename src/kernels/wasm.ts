@@ -56,7 +56,7 @@ export type WasmKernels = Omit<WasmExports, 'heapBase'>;
 
 /** Names of binary kernel families (the `_vv/_vs/_sv/_rows` forms exist for each). */
 export type BinaryKernelFamily =
-  | 'add' | 'sub' | 'mul' | 'div' | 'maximum' | 'minimum'
+  | 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'maximum' | 'minimum'
   | 'gt' | 'ge' | 'lt' | 'le' | 'eq' | 'ne' | 'and' | 'or' | 'xor';
 
 /** Form of a binary kernel: array-array, array-scalar, scalar-array, broadcast rows. */

@@ -208,6 +208,15 @@ function planBinary(row: OpRow, aDType: DType, bDType: DType | 'number'): { loop
 }
 
 /**
+ * Scalar exponents for which `pow` is a cheaper unary op with the same bits, as in NumPy's
+ * own power loop: np.power(x, 2) is np.square(x), np.power(x, 0.5) is np.sqrt(x) (so -0 → -0
+ * and -Infinity → NaN), np.power(x, -1) is 1/x, np.power(x, 1) a copy. Other small integers
+ * (3, 4, -2) and -0.5 are NOT: NumPy computes them with pow, whose result x*x*x misses by an
+ * ulp in 26% of cases (docs/design.md, "pow"); they run the pow kernel.
+ */
+const POW_BY_UNARY = new Map<number, AnyUnaryName>([[2, 'square'], [0.5, 'sqrt'], [-1, 'reciprocal'], [1, 'toFloat']]);
+
+/**
  * Broadcasting binary op (arithmetic, comparison or logical), optionally into `out`.
  * @param name the op (a row of src/kernels/table.ts)
  * @param a left operand
@@ -221,6 +230,13 @@ function planBinary(row: OpRow, aDType: DType, bDType: DType | 'number'): { loop
  */
 export function binary(name: AnyBinaryName, a: NdArray, b: Operand, out?: NdArray): NdArray {
   a.assertLive();
+  if (name === 'pow' && typeof b === 'number') {
+    const cheap = POW_BY_UNARY.get(b);
+    if (cheap !== undefined) {
+      if (out !== undefined) checkOut(name, out, a.shape, 'float64');
+      return unary(cheap, a, out);
+    }
+  }
   let plan: BinaryPlan;
   let shape: readonly number[];
   if (typeof b === 'number') {

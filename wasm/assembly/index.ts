@@ -12,6 +12,7 @@ export * from './unary';
 export * from './matmul';
 export * from './transcendental';
 export * from './random';
+export * from './pow';
 
 /** First byte after the module's static data (where a runtime heap would start). */
 export function heapBase(): usize {
