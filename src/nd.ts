@@ -51,6 +51,7 @@ import { fromNpz, toNpz } from './io/npz.ts';
 import { allclose, closeOptions, isclose, type CloseOptions } from './ops/closeness.ts';
 import type { AverageOptions, QuantileArg } from './ops/statistics.ts';
 import type { SearchSortedOptions } from './ops/search.ts';
+import { fuse, NOT_TRACED, traceNdCall, tracing } from './fuse/index.ts';
 
 /** An array, or anything `nd.array` takes. */
 /** An array argument of an `nd.*` function: an NdArray, or plain data that `nd.array` takes. */
@@ -110,11 +111,19 @@ function methodFunction<F>(name: string, max: number, min = 1, view = false, pub
   const f =
     max === Infinity
       ? function (this: unknown, a: Input, ...args: unknown[]): unknown {
+          if (tracing.depth !== 0) {
+            const traced = traceNdCall(name, publicName, arguments);
+            if (traced !== NOT_TRACED) return traced;
+          }
           if (arguments.length < min) checkArity(publicName, arguments, max, min);
           return a instanceof NdArray ? method.apply(a, args) : converted(a, args);
         }
       : function (this: unknown, a: Input, x?: unknown, y?: unknown, z?: unknown): unknown {
           const n = arguments.length;
+          if (tracing.depth !== 0) {
+            const traced = traceNdCall(name, publicName, arguments);
+            if (traced !== NOT_TRACED) return traced;
+          }
           if (n > max || n < min) checkArity(publicName, arguments, max, min);
           if (!(a instanceof NdArray)) return converted(a, Array.prototype.slice.call(arguments, 1));
           return n <= 1 ? method.call(a) : n === 2 ? method.call(a, x) : n === 3 ? method.call(a, x, y) : method.call(a, x, y, z);
@@ -216,6 +225,10 @@ export interface CloseFunction<R> {
  * nd.where(a.gt(0), a, 0).toArray(); // [0, 2]
  */
 function where(cond: NdArray, x: Operand, y: Operand, options?: OutOptions | NdArray): NdArray {
+  if (tracing.depth !== 0) {
+    const traced = traceNdCall('where3', 'where', arguments);
+    if (traced !== NOT_TRACED) return traced as NdArray;
+  }
   if (arguments.length > 4 || arguments.length < 3) checkArity('where', arguments, 4, 3);
   return select(cond, x, y, options === undefined ? undefined : outOption('where', options));
 }
@@ -281,6 +294,8 @@ export const nd = {
   matmul: methodFunction<(a: NdArray, b: NdArray) => NdArray | number>('dot', 2, 2, false, 'matmul'),
   /** @function */
   where,
+  /** Fuses an expression into one pass without temporaries (see src/fuse/fuse.ts). */
+  fuse,
   /** @function */
   /**
    * An NdArray copied from a scijs `ndarray` (any strides).

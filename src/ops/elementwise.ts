@@ -365,6 +365,40 @@ export function unary(name: AnyUnaryName, a: NdArray, out?: NdArray): NdArray {
   return result;
 }
 
+/** A bound as the one-pass clip kernels take it: a number (a missing bound is ∓Infinity, exactly), an arena array of the full shape, or null (neither). */
+function clipBound(bound: Operand | null, missing: number, target: NdArray, shape: readonly number[]): number | NdArray | null {
+  if (bound === null) return missing;
+  const value = scalarValue(bound);
+  if (value !== null) return value;
+  if (!isNdArray(bound) || !bound.storage.inArena || !fullLayout(bound, shape) || overlapsHarmfully(bound, bound.strides, target, shape)) return null;
+  return bound;
+}
+
+/**
+ * clip in one WASM pass when `x` and `target` lie in the arena with the full shape and each bound is a number or such an
+ * array (both numbers: `clip_vss`; both arrays: `clip_vvv`). Returns false, having written nothing, otherwise.
+ */
+function clipInOnePass(x: NdArray, lo: Operand | null, hi: Operand | null, target: NdArray, shape: readonly number[]): boolean {
+  if (!settings.wasm || target.size === 0 || x.dtype !== 'float64') return false;
+  if (!x.storage.inArena || !target.storage.inArena || !fullLayout(x, shape) || !fullLayout(target, shape)) return false;
+  if (overlapsHarmfully(x, x.strides, target, shape)) return false;
+  const lower = clipBound(lo, -Infinity, target, shape);
+  const upper = clipBound(hi, Infinity, target, shape);
+  if (typeof lower === 'number' && typeof upper === 'number') {
+    const k = wasmExport<(a: number, lo: number, hi: number, out: number, n: number) => void>('clip_vss');
+    if (k === null) return false;
+    k(ptrOf(x), lower, upper, ptrOf(target), target.size);
+    return true;
+  }
+  if (isNdArray(lower) && isNdArray(upper)) {
+    const k = wasmExport<(a: number, lo: number, hi: number, out: number, n: number) => void>('clip_vvv');
+    if (k === null) return false;
+    k(ptrOf(x), ptrOf(lower), ptrOf(upper), ptrOf(target), target.size);
+    return true;
+  }
+  return false;
+}
+
 /**
  * Limits values to [lo, hi], broadcasting `a`, `lo` and `hi` together: `minimum(maximum(a,
  * lo), hi)`, so NaN propagates and lo > hi gives hi, as NumPy. A null bound is no bound (both
@@ -400,6 +434,7 @@ export function clip(a: NdArray, lo: Operand | null, hi: Operand | null, out?: N
     : newArray(x.storage, shape, broadcastStrides(x.shape, x.strides, shape), x.offset, false, true);
   let result: NdArray;
   if (lower === null && upper === null) result = unary('copy', xFull, target);
+  else if (clipInOnePass(x, lower, upper, target, shape)) result = target;
   else {
     const first = lower === null ? xFull : binary('maximum', xFull, lower, target);
     result = upper === null ? first : binary('minimum', first, upper, target);

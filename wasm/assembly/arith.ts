@@ -1,5 +1,5 @@
 /**
- * Binary float64 arithmetic: add sub mul div maximum minimum.
+ * Binary float64 arithmetic: add sub mul div maximum minimum; clip (`clip_vss`, `clip_vvv`).
  *
  * Forms of each op `<op>`:
  *   `<op>_vv(a, b, out, n)`  out[i] = a[i] op b[i]
@@ -139,4 +139,51 @@ export function minimum_vs(a: usize, s: f64, out: usize, n: usize): void { loopV
 export function minimum_sv(s: f64, b: usize, out: usize, n: usize): void { loopSV(MIN, s, b, out, n); }
 export function minimum_rows(a: usize, aRow: usize, b: usize, bRow: usize, out: usize, outRow: usize, rows: usize, cols: usize): void {
   loopRows(MIN, a, aRow, b, bRow, out, outRow, rows, cols);
+}
+
+// ---- clip: minimum(maximum(x, lo), hi) in one pass ------------------------------------------
+
+@inline function clipVector(x: v128, lo: v128, hi: v128): v128 { return opVector(MIN, opVector(MAX, x, lo), hi); }
+@inline function clipScalar(x: f64, lo: f64, hi: f64): f64 { return opScalar(MIN, opScalar(MAX, x, lo), hi); }
+
+/**
+ * out[i] = minimum(maximum(a[i], lo), hi) with the two ops' NaN and tie rules (NaN in a, lo or
+ * hi gives NaN; lo > hi gives hi); -Infinity / Infinity stand for a missing bound exactly.
+ */
+export function clip_vss(a: usize, lo: f64, hi: f64, out: usize, n: usize): void {
+  const l = f64x2.splat(lo);
+  const h = f64x2.splat(hi);
+  let i: usize = 0;
+  if (lo == lo && hi == hi) {
+    // Bounds are numbers: pmax(lo, x) = lo < x ? x : lo and pmin(hi, y) = y < hi ? y : hi are
+    // maximum/minimum exactly (ties give the bound) except for a NaN x, put back by the select.
+    for (; i + 4 <= n; i += 4) {
+      const o = i * F64;
+      const x0 = v128.load(a + o);
+      const x1 = v128.load(a + o, 16);
+      v128.store(out + o, v128.bitselect(x0, f64x2.pmin(h, f64x2.pmax(l, x0)), f64x2.ne(x0, x0)));
+      v128.store(out + o, v128.bitselect(x1, f64x2.pmin(h, f64x2.pmax(l, x1)), f64x2.ne(x1, x1)), 16);
+    }
+  }
+  for (; i + 4 <= n; i += 4) {
+    const o = i * F64;
+    const x0 = v128.load(a + o);
+    const x1 = v128.load(a + o, 16);
+    v128.store(out + o, clipVector(x0, l, h));
+    v128.store(out + o, clipVector(x1, l, h), 16);
+  }
+  for (; i < n; i++) store<f64>(out + i * F64, clipScalar(load<f64>(a + i * F64), lo, hi));
+}
+
+/** out[i] = minimum(maximum(a[i], lo[i]), hi[i]); out may equal a, lo or hi. */
+export function clip_vvv(a: usize, lo: usize, hi: usize, out: usize, n: usize): void {
+  let i: usize = 0;
+  for (; i + 2 <= n; i += 2) {
+    const o = i * F64;
+    v128.store(out + o, clipVector(v128.load(a + o), v128.load(lo + o), v128.load(hi + o)));
+  }
+  for (; i < n; i++) {
+    const o = i * F64;
+    store<f64>(out + o, clipScalar(load<f64>(a + o), load<f64>(lo + o), load<f64>(hi + o)));
+  }
 }
