@@ -98,11 +98,18 @@ function elemBytes(d: FuseDType): number {
   return d === 'bool' ? 1 : 8;
 }
 
-/** Copies elements [off, off+len) (C order over `shape`) of a strided view into dst[di…]. */
-function gather(src: Data, start: number, strides: readonly number[], shape: readonly number[], off: number, len: number, dst: Data, di: number): void {
+/**
+ * Walks elements [off, off+len) (C order over `shape`) of a strided view as inner-axis runs:
+ * `run(p, st, count, done)` for each, with its first index, stride, length and how many
+ * elements came before it.
+ */
+function forEachRun(
+  start: number, strides: readonly number[], shape: readonly number[], off: number, len: number,
+  run: (p: number, st: number, count: number, done: number) => void,
+): void {
   const nd = shape.length;
   if (nd === 0) {
-    dst[di] = src[start]!;
+    run(start, 0, 1, 0);
     return;
   }
   const idx = new Array<number>(nd);
@@ -118,12 +125,11 @@ function gather(src: Data, start: number, strides: readonly number[], shape: rea
   const st = strides[nd - 1]!;
   let done = 0;
   while (done < len) {
-    const run = Math.min(inner - idx[nd - 1]!, len - done);
-    if (st === 1) dst.set(src.subarray(p, p + run), di + done);
-    else for (let i = 0, q = p; i < run; i++, q += st) dst[di + done + i] = src[q]!;
-    done += run;
-    p += run * st;
-    idx[nd - 1]! += run;
+    const count = Math.min(inner - idx[nd - 1]!, len - done);
+    run(p, st, count, done);
+    done += count;
+    p += count * st;
+    idx[nd - 1]! += count;
     for (let d = nd - 1; d > 0 && idx[d]! === shape[d]!; d--) {
       p -= shape[d]! * strides[d]!;
       idx[d] = 0;
@@ -133,38 +139,19 @@ function gather(src: Data, start: number, strides: readonly number[], shape: rea
   }
 }
 
+/** Copies elements [off, off+len) (C order over `shape`) of a strided view into dst[di…]. */
+function gather(src: Data, start: number, strides: readonly number[], shape: readonly number[], off: number, len: number, dst: Data, di: number): void {
+  forEachRun(start, strides, shape, off, len, (p, st, count, done) => {
+    if (st === 1) dst.set(src.subarray(p, p + count), di + done);
+    else for (let i = 0, q = p; i < count; i++, q += st) dst[di + done + i] = src[q]!;
+  });
+}
+
 /** Writes src[si…si+len) into elements [off, off+len) (C order) of a strided view. */
 function scatter(src: Data, si: number, dst: Data, start: number, strides: readonly number[], shape: readonly number[], off: number, len: number): void {
-  const nd = shape.length;
-  if (nd === 0) {
-    dst[start] = src[si]!;
-    return;
-  }
-  const idx = new Array<number>(nd);
-  let rem = off;
-  let p = start;
-  for (let d = nd - 1; d >= 0; d--) {
-    const s = shape[d]!;
-    idx[d] = rem % s;
-    rem = (rem - idx[d]!) / s;
-    p += idx[d]! * strides[d]!;
-  }
-  const inner = shape[nd - 1]!;
-  const st = strides[nd - 1]!;
-  let done = 0;
-  while (done < len) {
-    const run = Math.min(inner - idx[nd - 1]!, len - done);
-    for (let i = 0, q = p; i < run; i++, q += st) dst[q] = src[si + done + i]!;
-    done += run;
-    p += run * st;
-    idx[nd - 1]! += run;
-    for (let d = nd - 1; d > 0 && idx[d]! === shape[d]!; d--) {
-      p -= shape[d]! * strides[d]!;
-      idx[d] = 0;
-      idx[d - 1]! += 1;
-      p += strides[d - 1]!;
-    }
-  }
+  forEachRun(start, strides, shape, off, len, (p, st, count, done) => {
+    for (let i = 0, q = p; i < count; i++, q += st) dst[q] = src[si + done + i]!;
+  });
 }
 
 /** Fills `len` elements of a block with one value. */
