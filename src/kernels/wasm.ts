@@ -191,6 +191,16 @@ export function onKernelsChange(listener: () => void): void {
   changeListeners.push(listener);
 }
 
+/**
+ * @internal Puts `kernels` in place of the loaded ones and tells the listeners (cached plans
+ * are dropped): `nd.profile` swaps in wrappers that count WASM runs, and swaps back.
+ * @param kernels the kernels to use from now on
+ */
+export function replaceKernels(kernels: WasmKernels): void {
+  wasmKernels = kernels;
+  for (const listener of changeListeners) listener();
+}
+
 /** Compiles and instantiates synchronously (Node, Deno, Bun, Web Workers). */
 function loadSync(): boolean {
   try {
