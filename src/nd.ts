@@ -17,8 +17,8 @@ import {
   type ScalarVarOptions,
   type VarOptions,
 } from './ndarray.ts';
-import { checkArity } from './args.ts';
-import { invariant } from './errors.ts';
+import { checkArity, checkSingleAxis, describe } from './args.ts';
+import { ArgumentError, invariant } from './errors.ts';
 import {
   arange,
   array,
@@ -36,6 +36,7 @@ import {
   type ArrayInput,
 } from './create.ts';
 import { compress, select } from './ops/mask.ts';
+import { putAlongAxis as putAlongAxisOp, takeAlongAxis as takeAlongAxisOp, type IndexArg, type ValuesArg } from './ops/indexing.ts';
 import { tile, type SliceSpec } from './ops/manipulate.ts';
 import { columnStack, concat, hstack, stack, vstack } from './join.ts';
 import { outer } from './ops/outer.ts';
@@ -233,6 +234,63 @@ function where(cond: NdArray, x: Operand, y: Operand, options?: OutOptions | NdA
   return select(cond, x, y, options === undefined ? undefined : outOption('where', options));
 }
 
+/** The target of an in-place write: an NdArray (plain data would be a copy nobody sees). */
+function assertTarget(func: string, a: unknown): asserts a is NdArray {
+  if (!(a instanceof NdArray)) throw new ArgumentError(func, 'a', `a must be an NdArray (it is written in place), got ${describe(a)}`);
+}
+
+/**
+ * `a.put(indices, values)` as a function: writes `values` (flat, cycled) at flat `indices`
+ * of `a`, in place (NumPy `np.put`).
+ * @param a the target NdArray
+ * @param indices integral float64 values, an NdArray or nested numbers
+ * @param values a number, an NdArray or nested numbers
+ * @returns `a`
+ * @example
+ * nd.put(nd.zeros([3]), [2], 7).toArray(); // [0, 0, 7]
+ */
+function put(a: NdArray, indices: IndexArg, values: ValuesArg): NdArray {
+  if (arguments.length !== 3) checkArity('put', arguments, 3, 3);
+  assertTarget('put', a);
+  return a.put(indices, values);
+}
+
+/**
+ * Picks `a`'s elements along `axis` at `indices` (NumPy `np.take_along_axis`): `indices` has
+ * `a`'s number of dimensions and broadcasts against `a` off the axis; the partner of
+ * `argsort`. `axis` null takes from the flattened array with 1-D indices.
+ * @param a the source
+ * @param indices integral float64 values in [-n, n), an NdArray or nested numbers
+ * @param axis the axis, or null
+ * @returns a new array
+ * @example
+ * const a = nd.array([[3, 1, 2], [9, 7, 8]]);
+ * nd.takeAlongAxis(a, a.argsort(1), 1).toArray(); // [[1, 2, 3], [7, 8, 9]]
+ */
+function takeAlongAxis(a: Input, indices: IndexArg, axis: number | null): NdArray {
+  if (arguments.length !== 3) checkArity('takeAlongAxis', arguments, 3, 3);
+  const ax = checkSingleAxis('takeAlongAxis', axis, true);
+  return withArray(a, (x) => takeAlongAxisOp(x, indices, ax));
+}
+
+/**
+ * Writes `values` into `a` along `axis` at `indices`, in place (NumPy `np.put_along_axis`);
+ * `values` broadcast to the shape of the index walk. Every index is checked first.
+ * @param a the target NdArray
+ * @param indices integral float64 values in [-n, n), with `a`'s number of dimensions
+ * @param values a number, an NdArray or nested numbers
+ * @param axis the axis, or null for the flattened array (1-D indices)
+ * @returns `a`
+ * @example
+ * nd.putAlongAxis(nd.zeros([2, 2]), [[1], [0]], 9, 1).toArray(); // [[0, 9], [9, 0]]
+ */
+function putAlongAxis(a: NdArray, indices: IndexArg, values: ValuesArg, axis: number | null): NdArray {
+  if (arguments.length !== 4) checkArity('putAlongAxis', arguments, 4, 4);
+  assertTarget('putAlongAxis', a);
+  putAlongAxisOp(a, indices, values, checkSingleAxis('putAlongAxis', axis, true));
+  return a;
+}
+
 /**
  * The ndvec namespace: creation (`nd.array`, `nd.zeros`, `nd.arange`, …), combining
  * (`nd.concat`, `nd.stack`, `nd.matmul`, `nd.where`), runtime controls (`nd.scope`,
@@ -296,6 +354,14 @@ export const nd = {
   where,
   /** Fuses an expression into one pass without temporaries (see src/fuse/fuse.ts). */
   fuse,
+  /** `a.take(indices, axis)` as a function: elements at integer indices (flat without axis). */
+  take: methodFunction<(a: Input, indices: IndexArg, axis?: number | null) => NdArray>('take', 3, 2),
+  /** @function */
+  put,
+  /** @function */
+  takeAlongAxis,
+  /** @function */
+  putAlongAxis,
   /** @function */
   /**
    * An NdArray copied from a scijs `ndarray` (any strides).

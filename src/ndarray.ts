@@ -25,6 +25,7 @@ import { binary, clip, unary } from './ops/elementwise.ts';
 import { compress, countTrue, select, setWhere } from './ops/mask.ts';
 import { argReduce, cumulative, reduce, type ReduceName } from './ops/reduce.ts';
 import { argsort, sort } from './ops/sort.ts';
+import { put, take, type IndexArg, type ValuesArg } from './ops/indexing.ts';
 import { matmul } from './ops/linalg.ts';
 import {
   broadcastTo,
@@ -1701,6 +1702,42 @@ export class NdArray {
   argsort(axis = -1): NdArray {
     if (arguments.length > 1) checkArity('argsort', arguments, 1);
     return argsort(this, checkSingleAxis('argsort', axis, false) as number);
+  }
+
+  // ---- integer indexing ------------------------------------------------------------------
+
+  /**
+   * Elements at integer indices (NumPy `a.take(indices, axis)`, and `a[[0, 2]]` on a 1-D
+   * array): from the flattened array when `axis` is omitted or null, else along `axis`.
+   * Negative indices count from the end. Note `a.slice([0, 2])` is a range, not two indices.
+   * @param indices an NdArray of integral float64 values or nested numbers, any shape
+   * @param axis the axis (default: the flattened array)
+   * @returns a new array: `indices`' shape (flat), else `a.shape[:axis] + indices.shape + a.shape[axis+1:]`
+   * @throws IndexError naming an index out of range (with the axis size) or not an integer
+   * @example
+   * nd.array([10, 20, 30]).take([2, -3]).toArray(); // [30, 10]
+   * nd.array([[1, 2], [3, 4]]).take([1], 1).toArray(); // [[2], [4]]
+   */
+  take(indices: IndexArg, axis?: number | null): NdArray {
+    if (arguments.length !== 1 && arguments.length !== 2) checkArity('take', arguments, 2, 1);
+    return take(this, indices, checkSingleAxis('take', axis, true));
+  }
+
+  /**
+   * Writes `values` at flat indices, in place (NumPy `a.put(indices, values)`, or
+   * `a.flat[indices] = values`): values are read flat and cycled when shorter; a repeated
+   * index keeps the last value. Every index is checked before anything is written.
+   * @param indices an NdArray of integral float64 values or nested numbers, any shape
+   * @param values a number, an NdArray or nested numbers
+   * @returns this array
+   * @throws IndexError for a bad index; ReadOnlyError for a read-only array
+   * @example
+   * nd.zeros([4]).put([0, -1], [5, 6]).toArray(); // [5, 0, 0, 6]
+   */
+  put(indices: IndexArg, values: ValuesArg): this {
+    if (arguments.length !== 2) checkArity('put', arguments, 2, 2);
+    put(this, indices, values);
+    return this;
   }
 
   // ---- closeness -----------------------------------------------------------------------

@@ -128,6 +128,10 @@ const ND: Record<string, NdCall[]> = {
   fill: [(i, n) => n.fill(i.t(), 3)],
   repeat: [(i, n) => n.repeat(i.t(), 2, 0), (_i, n) => n.repeat([1, 2], 3)],
   tile: [(i, n) => n.tile(i.t(), [2, 1]), (_i, n) => n.tile([1, 2], 2)],
+  take: [(i, n) => n.take(i.v(), i.sorted()), (i, n) => n.take(i.t(), [[0, -1], [3, 2]]), (i, n) => n.take(i.t(), i.sorted().slice('0:10').reshape([2, 5]).T, 1), (_i, n) => n.take([1, 2, 3], 2)],
+  put: [(i, n) => n.put(i.v(), i.sorted(), i.v()), (i, n) => n.put(i.t(), [0, 3], i.t()), (i, n) => n.put(i.b(), [1], 0)],
+  takeAlongAxis: [(i, n) => n.takeAlongAxis(i.t(), i.keep(i.t().argsort(0)), 0), (_i, n) => n.takeAlongAxis([[3, 1]], [[1, 0]], 1)],
+  putAlongAxis: [(i, n) => n.putAlongAxis(i.t(), i.keep(i.t().argsort(0)).slice('0:2'), i.t().slice('0:2'), 0), (i, n) => n.putAlongAxis(i.f(), i.keep(i.f().argsort(1)), 0, 1)],
   outer: [(i, n) => n.outer(i.v(), i.v()), (_i, n) => n.outer([1, 2], [3, 4])],
 };
 

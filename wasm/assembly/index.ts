@@ -12,6 +12,8 @@ export * from './unary';
 export * from './matmul';
 export * from './transcendental';
 export * from './random';
+export * from './copy';
+export * from './gather';
 export * from './pow';
 
 /** First byte after the module's static data (where a runtime heap would start). */

@@ -1,0 +1,441 @@
+/**
+ * Integer ("fancy") indexing, NumPy's forms that take index arrays: `take` (gather, flat or
+ * along an axis), `put` (scatter into the flat array, in place), `takeAlongAxis` and
+ * `putAlongAxis` (the partners of `argsort`). Indices are float64 values that must be
+ * integers in [-n, n) (negative ones count from the end), given as an NdArray or nested
+ * number arrays of any shape. Every index is checked before anything the caller can see is
+ * written: a bad one throws IndexError naming it, and leaves every array as it was.
+ * Contiguous float64 data in the arena runs the WASM kernels of wasm/assembly/gather.ts.
+ * @module
+ */
+import type { NdArray } from '../ndarray.ts';
+import { emptyArray, isNdArray } from '../array-factory.ts';
+import { ArgumentError, DTypeError, IndexError, ShapeError, formatShape } from '../errors.ts';
+import { describe } from '../args.ts';
+import { fromNested } from '../nested.ts';
+import { broadcastShapes, broadcastStrides, normalizeAxis, shapeSize } from '../shape.ts';
+import type { Data } from '../kernels/js.ts';
+import { kernelTable, ptrOf } from '../dispatch.ts';
+
+/** What an index argument may be: an NdArray of integral float64 values, nested numbers, or one number. */
+export type IndexArg = NdArray | number | readonly number[] | readonly (readonly unknown[])[];
+
+/** Values for `put`/`putAlongAxis`: a number, an NdArray, or nested numbers/booleans. */
+export type ValuesArg = NdArray | number | boolean | readonly unknown[];
+
+/** An argument read as a live C-contiguous array, and whether it was made here (to dispose). */
+interface Contiguous {
+  readonly array: NdArray;
+  readonly temporary: boolean;
+}
+
+function release(c: Contiguous | null): void {
+  if (c !== null && c.temporary) c.array.dispose();
+}
+
+/**
+ * The indices as a contiguous float64 array (a copy when given nested numbers, a strided
+ * view, or a view of `target`'s memory, which a scatter would change under its reads).
+ */
+function indexArray(func: string, indices: unknown, target: NdArray | null): Contiguous {
+  if (isNdArray(indices)) {
+    indices.assertLive();
+    if (indices.dtype === 'bool') {
+      throw new DTypeError(`${func}: indices must be integers (float64), got a bool array; use a.where(mask) to select by a mask`, 'bool');
+    }
+    if (indices.isContiguous && (target === null || indices.storage !== target.storage)) return { array: indices, temporary: false };
+    return { array: indices.copy(), temporary: true };
+  }
+  if (typeof indices === 'number') {
+    // One index: a 0-d index array (NumPy's `a.take(2)` drops the axis it indexes).
+    const array = emptyArray([], 'float64');
+    array.f64()[array.start] = indices;
+    return { array, temporary: true };
+  }
+  if (Array.isArray(indices)) {
+    const array = fromNested(indices);
+    if (array.dtype === 'bool') {
+      array.dispose();
+      throw new DTypeError(`${func}: indices must be integers, got booleans; use a.where(mask) to select by a mask`, 'bool');
+    }
+    return { array, temporary: true };
+  }
+  throw new ArgumentError(func, 'indices', `indices must be an NdArray, an array of integers or an integer, got ${describe(indices)}`);
+}
+
+/** Values as a live array (a number becomes a one-element array); copied when they share `target`'s memory. */
+function valuesArray(func: string, values: unknown, target: NdArray): Contiguous {
+  if (isNdArray(values)) {
+    values.assertLive();
+    if (values.storage !== target.storage) return { array: values, temporary: false };
+    return { array: values.copy(), temporary: true };
+  }
+  if (typeof values === 'number' || typeof values === 'boolean') {
+    const array = emptyArray([], typeof values === 'boolean' ? 'bool' : 'float64');
+    if (typeof values === 'boolean') array.u8()[array.start] = values ? 1 : 0;
+    else array.f64()[array.start] = values;
+    return { array, temporary: true };
+  }
+  if (Array.isArray(values)) return { array: fromNested(values), temporary: true };
+  throw new ArgumentError(func, 'values', `values must be a number, an NdArray or an array of numbers, got ${describe(values)}`);
+}
+
+/** The element offset index `v` names in an axis of `n`, or -1 (not an integer in [-n, n)). */
+function resolveIndex(v: number, n: number): number {
+  const w = v < 0 ? v + n : v;
+  return w >= 0 && w < n && Math.floor(w) === w ? w : -1;
+}
+
+/** The IndexError for index `v` (at `position` of the indices) into an axis of `n`. */
+function badIndex(func: string, v: number, position: number, axis: number, n: number): IndexError {
+  const w = v < 0 ? v + n : v;
+  if (!(w >= 0 && w < n) && !Number.isNaN(v)) {
+    return new IndexError(`${func}: index ${v} is out of bounds for axis ${axis} with size ${n}`, v, axis);
+  }
+  return new IndexError(`${func}: index ${v} (position ${position} of the indices) is not an integer`, v, axis);
+}
+
+/** x[xs + idx[i]] → o[os + i] for i < m (JS twin of take_f64); returns m, or the first bad position. */
+function takeRow(x: Data, xs: number, n: number, idx: Float64Array, is: number, m: number, o: Data, os: number): number {
+  for (let i = 0; i < m; i++) {
+    const j = resolveIndex(idx[is + i]!, n);
+    if (j < 0) return i;
+    o[os + i] = x[xs + j]!;
+  }
+  return m;
+}
+
+/** First position of idx[is..is+m) that is not an index into n elements, or m (JS twin of check_indices). */
+function firstBadIndex(idx: Float64Array, is: number, m: number, n: number): number {
+  for (let i = 0; i < m; i++) if (resolveIndex(idx[is + i]!, n) < 0) return i;
+  return m;
+}
+
+/** Runs `fill` on a new result; disposes the result when it throws. */
+function filled(result: NdArray, fill: (result: NdArray) => void): NdArray {
+  try {
+    fill(result);
+  } catch (e) {
+    result.dispose();
+    throw e;
+  }
+  return result;
+}
+
+/** Data view of an array by its dtype. */
+function dataOf(a: NdArray): Data {
+  return a.dtype === 'bool' ? a.u8() : a.f64();
+}
+
+/**
+ * `a.take(indices, axis)`: elements of `a` at `indices`, from the flattened array when
+ * `axis` is null, else along `axis` (NumPy `np.take`, mode 'raise'). The result's shape is
+ * `indices`' shape (flat), else `a.shape[:axis] + indices.shape + a.shape[axis+1:]`.
+ * @param a the source (float64 or bool, any layout)
+ * @param indices integral float64 values in [-n, n), any shape
+ * @param axis the axis, or null for the flattened array
+ * @returns a new array of `a`'s dtype
+ * @throws IndexError naming an index out of range or not an integer; AxisError; DTypeError for bool indices
+ * @example
+ * take(nd.array([10, 20, 30]), [2, -3], null).toArray(); // [30, 10]
+ */
+export function take(a: NdArray, indices: unknown, axis: number | null): NdArray {
+  a.assertLive();
+  // A 0-d array takes along "axis 0" as NumPy does: as its flattened one-element self.
+  const ax = axis === null || a.ndim === 0 ? (axis === null ? null : normalizeAxis(axis, 1)) : normalizeAxis(axis, a.ndim);
+  const idx = indexArray('take', indices, null);
+  let src: Contiguous | null = null;
+  try {
+    src = a.isContiguous ? { array: a, temporary: false } : { array: a.copy(), temporary: true };
+    const flat = ax === null || a.ndim === 0;
+    const n = flat ? a.size : a.shape[ax]!;
+    const outer = flat ? 1 : shapeSize(a.shape.slice(0, ax));
+    const inner = flat ? 1 : shapeSize(a.shape.slice(ax + 1));
+    const shape = flat ? [...idx.array.shape] : [...a.shape.slice(0, ax), ...idx.array.shape, ...a.shape.slice(ax + 1)];
+    return filled(emptyArray(shape, a.dtype), (result) => gather('take', src!.array, n, outer, inner, idx.array, result, flat ? 0 : ax!));
+  } finally {
+    release(src);
+    release(idx);
+  }
+}
+
+/**
+ * result[o, i, r] = x[o, idx[i], r] over contiguous x (outer × n × inner) and result
+ * (outer × m × inner). Throws IndexError (result partly written) at the first bad index.
+ */
+function gather(func: string, x: NdArray, n: number, outer: number, inner: number, idx: NdArray, result: NdArray, axis: number): void {
+  const m = idx.size;
+  if (m === 0 || outer === 0 || inner === 0) {
+    // Nothing is read, but every index must still be valid (NumPy checks them too).
+    const id = idx.f64();
+    const bad = firstBadIndex(id, idx.start, m, n);
+    if (bad < m) throw badIndex(func, id[idx.start + bad]!, bad, axis, n);
+    return;
+  }
+  const k = kernelTable();
+  if (inner === 1 && k !== null && x.dtype === 'float64' && x.storage.inArena && idx.storage.inArena && result.storage.inArena) {
+    const px = ptrOf(x);
+    const pi = ptrOf(idx);
+    const po = ptrOf(result);
+    for (let r = 0; r < outer; r++) {
+      const done = (k.take_f64!(px + r * n * 8, n, pi, m, po + r * m * 8) as number) >>> 0;
+      if (done < m) throw badIndex(func, idx.f64()[idx.start + done]!, done, axis, n);
+    }
+    return;
+  }
+  const xd = dataOf(x);
+  const id = idx.f64();
+  const od = dataOf(result);
+  if (inner === 1) {
+    for (let r = 0; r < outer; r++) {
+      const done = takeRow(xd, x.start + r * n, n, id, idx.start, m, od, result.start + r * m);
+      if (done < m) throw badIndex(func, id[idx.start + done]!, done, axis, n);
+    }
+    return;
+  }
+  const bad = firstBadIndex(id, idx.start, m, n);
+  if (bad < m) throw badIndex(func, id[idx.start + bad]!, bad, axis, n);
+  let t = result.start;
+  for (let r = 0; r < outer; r++) {
+    const base = x.start + r * n * inner;
+    for (let i = 0; i < m; i++, t += inner) {
+      const s = base + resolveIndex(id[idx.start + i]!, n) * inner;
+      od.set(xd.subarray(s, s + inner), t);
+    }
+  }
+}
+
+/** Storage offset of flat (C-order) element `j` of `a`. */
+function flatOffset(a: NdArray, j: number): number {
+  let off = a.start;
+  for (let d = a.ndim - 1; d >= 0; d--) {
+    const s = a.shape[d]!;
+    off += (j % s) * a.strides[d]!;
+    j = Math.floor(j / s);
+  }
+  return off;
+}
+
+/** Value converter for writing `from`'s elements into `to`'s dtype (bool ← nonzero, NaN true, as NumPy's cast). */
+function converted(from: NdArray, to: NdArray): (v: number) => number {
+  if (to.dtype === 'bool' && from.dtype !== 'bool') return (v) => (v !== 0 ? 1 : 0);
+  return (v) => v;
+}
+
+/**
+ * `a.put(indices, values)`: `a.flat[indices[i]] = values.flat[i mod values.size]` in order
+ * (a repeated index keeps the last value; NumPy `np.put`, mode 'raise'). Every index is
+ * checked before anything is written.
+ * @param a the target, written in place (any layout, writable)
+ * @param indices integral float64 values in [-a.size, a.size), any shape
+ * @param values a number or an array (read flat, cycled)
+ * @throws IndexError for a bad index; ReadOnlyError; ArgumentError when values are empty but indices are not
+ * @example
+ * const a = nd.zeros([3]); put(a, [0, 2], [5, 6]); a.toArray(); // [5, 0, 6]
+ */
+export function put(a: NdArray, indices: unknown, values: unknown): void {
+  a.assertLive();
+  a.assertWritable('put');
+  const idx = indexArray('put', indices, a);
+  let vals: Contiguous | null = null;
+  try {
+    vals = valuesArray('put', values, a);
+    if (!vals.array.isContiguous) {
+      const copy = vals.array.copy();
+      release(vals);
+      vals = { array: copy, temporary: true };
+    }
+    const m = idx.array.size;
+    const nv = vals.array.size;
+    const n = a.size;
+    if (m === 0) return;
+    if (nv === 0) {
+      throw new ArgumentError('put', 'values', `values is empty but there are ${m} indices to write (NumPy writes nothing here)`);
+    }
+    scatterFlat(a, n, idx.array, m, vals.array, nv);
+  } finally {
+    release(vals);
+    release(idx);
+  }
+}
+
+function scatterFlat(a: NdArray, n: number, idx: NdArray, m: number, v: NdArray, nv: number): void {
+  const k = kernelTable();
+  if (k !== null && a.dtype === 'float64' && v.dtype === 'float64' && a.isContiguous && a.storage.inArena && idx.storage.inArena && v.storage.inArena) {
+    const bad = (k.check_indices!(ptrOf(idx), m, n) as number) >>> 0;
+    if (bad < m) throw badIndex('put', idx.f64()[idx.start + bad]!, bad, 0, n);
+    k.put_f64!(ptrOf(a), n, ptrOf(idx), m, ptrOf(v), nv);
+    return;
+  }
+  const id = idx.f64();
+  const bad = firstBadIndex(id, idx.start, m, n);
+  if (bad < m) throw badIndex('put', id[idx.start + bad]!, bad, 0, n);
+  const ad = dataOf(a);
+  const vd = dataOf(v);
+  const cast = converted(v, a);
+  const contiguous = a.isContiguous;
+  for (let i = 0, c = 0; i < m; i++) {
+    const j = resolveIndex(id[idx.start + i]!, n);
+    ad[contiguous ? a.start + j : flatOffset(a, j)] = cast(vd[v.start + c]!);
+    if (++c === nv) c = 0;
+  }
+}
+
+/** Shapes of an along-axis operation: the index walk's shape (`a` and `indices` broadcast off the axis). */
+function alongAxisShape(func: string, a: NdArray, idx: NdArray, ax: number): number[] {
+  if (idx.ndim !== a.ndim) {
+    throw new ShapeError(
+      `${func}: indices must have as many dimensions as the array (${a.ndim}), got shape ${formatShape(idx.shape)}`,
+      [idx.shape, a.shape],
+    );
+  }
+  const shape = broadcastShapes(
+    a.shape.map((d, i) => (i === ax ? 1 : d)),
+    idx.shape.map((d, i) => (i === ax ? 1 : d)),
+  );
+  shape[ax] = idx.shape[ax]!;
+  return shape;
+}
+
+/**
+ * Walks `shape` (C order) calling `body(pa, pi, pv, k)` once per line along `ax`, with the
+ * offsets of the line's first element in three strided operands; `k` is the line index.
+ */
+function forEachLine(
+  shape: readonly number[],
+  ax: number,
+  strides: readonly (readonly number[])[],
+  starts: readonly number[],
+  body: (p0: number, p1: number, p2: number) => void,
+): void {
+  const ndim = shape.length;
+  if (shapeSize(shape) === 0) return;
+  const pos = new Array<number>(ndim).fill(0);
+  const off = [...starts];
+  while (true) {
+    body(off[0]!, off[1] ?? 0, off[2] ?? 0);
+    let d = ndim - 1;
+    for (; d >= 0; d--) {
+      if (d === ax) continue;
+      pos[d]!++;
+      for (let s = 0; s < off.length; s++) off[s]! += strides[s]![d]!;
+      if (pos[d]! < shape[d]!) break;
+      for (let s = 0; s < off.length; s++) off[s]! -= strides[s]![d]! * shape[d]!;
+      pos[d] = 0;
+    }
+    if (d < 0) return;
+  }
+}
+
+/**
+ * `nd.takeAlongAxis(a, indices, axis)`: picks `a`'s elements along `axis` at `indices`,
+ * which has `a`'s number of dimensions and broadcasts against `a` off the axis (NumPy
+ * `take_along_axis`); null `axis` takes from the flattened array with 1-D indices.
+ * @param a the source
+ * @param indices integral float64 values in [-n, n) (n = `a.shape[axis]`)
+ * @param axis the axis, or null
+ * @returns a new array: the broadcast shape with `indices.shape[axis]` along `axis`
+ * @throws ShapeError when the dimensions differ; BroadcastError; IndexError; AxisError
+ * @example
+ * const a = nd.array([[3, 1], [0, 2]]);
+ * takeAlongAxis(a, a.argsort(1), 1).toArray(); // [[1, 3], [0, 2]]
+ */
+export function takeAlongAxis(a: NdArray, indices: unknown, axis: number | null): NdArray {
+  a.assertLive();
+  if (axis === null) {
+    const idx = indexArray('takeAlongAxis', indices, null);
+    try {
+      if (idx.array.ndim !== 1) {
+        throw new ShapeError(`takeAlongAxis: with axis null, indices must be 1-D, got shape ${formatShape(idx.array.shape)}`, [idx.array.shape]);
+      }
+      return take(a, idx.array, null);
+    } finally {
+      release(idx);
+    }
+  }
+  const ax = normalizeAxis(axis, a.ndim);
+  const idx = indexArray('takeAlongAxis', indices, null);
+  try {
+    const shape = alongAxisShape('takeAlongAxis', a, idx.array, ax);
+    const n = a.shape[ax]!;
+    const ids = idx.array.f64();
+    const bad = firstBadIndex(ids, idx.array.start, idx.array.size, n);
+    if (bad < idx.array.size) throw badIndex('takeAlongAxis', ids[idx.array.start + bad]!, bad, ax, n);
+    return filled(emptyArray(shape, a.dtype), (result) => {
+      const m = shape[ax]!;
+      const aStrides = broadcastStrides(a.shape.map((d, i) => (i === ax ? 1 : d)), a.strides, shape.map((d, i) => (i === ax ? 1 : d)));
+      const iStrides = broadcastStrides(idx.array.shape, idx.array.strides, shape);
+      const aAx = a.strides[ax]!;
+      const iAx = iStrides[ax]!;
+      const oAx = result.strides[ax]!;
+      const ad = dataOf(a);
+      const id = idx.array.f64();
+      const od = dataOf(result);
+      forEachLine(shape, ax, [aStrides, iStrides, result.strides], [a.start, idx.array.start, result.start], (pa, pi, po) => {
+        for (let i = 0; i < m; i++) od[po + i * oAx] = ad[pa + resolveIndex(id[pi + i * iAx]!, n) * aAx]!;
+      });
+    });
+  } finally {
+    release(idx);
+  }
+}
+
+/**
+ * `nd.putAlongAxis(a, indices, values, axis)`: writes `values` (broadcast to the index
+ * walk's shape) into `a` along `axis` at `indices` (NumPy `put_along_axis`), in place.
+ * Every index is checked before anything is written; a repeated target keeps the last value.
+ * @param a the target (writable)
+ * @param indices integral float64 values in [-n, n), `a`'s number of dimensions
+ * @param values a number or an array broadcastable to the walk's shape
+ * @param axis the axis, or null for the flattened array (1-D indices)
+ * @throws ShapeError; BroadcastError; IndexError; AxisError; ReadOnlyError
+ * @example
+ * const a = nd.zeros([2, 2]);
+ * putAlongAxis(a, [[1], [0]], 9, 1); a.toArray(); // [[0, 9], [9, 0]]
+ */
+export function putAlongAxis(a: NdArray, indices: unknown, values: unknown, axis: number | null): void {
+  a.assertLive();
+  a.assertWritable('putAlongAxis');
+  const func = 'putAlongAxis';
+  const idx = indexArray(func, indices, a);
+  let vals: Contiguous | null = null;
+  try {
+    vals = valuesArray(func, values, a);
+    if (axis === null) {
+      if (idx.array.ndim !== 1) {
+        throw new ShapeError(`${func}: with axis null, indices must be 1-D, got shape ${formatShape(idx.array.shape)}`, [idx.array.shape]);
+      }
+      const m = idx.array.size;
+      broadcastStrides(vals.array.shape, vals.array.strides, [m]);
+      if (vals.array.size !== 1 && !vals.array.isContiguous) {
+        const copy = vals.array.copy();
+        release(vals);
+        vals = { array: copy, temporary: true };
+      }
+      if (m > 0) scatterFlat(a, a.size, idx.array, m, vals.array, vals.array.size);
+      return;
+    }
+    const ax = normalizeAxis(axis, a.ndim);
+    const shape = alongAxisShape(func, a, idx.array, ax);
+    const n = a.shape[ax]!;
+    const id = idx.array.f64();
+    const bad = firstBadIndex(id, idx.array.start, idx.array.size, n);
+    const vStrides = broadcastStrides(vals.array.shape, vals.array.strides, shape);
+    if (bad < idx.array.size) throw badIndex(func, id[idx.array.start + bad]!, bad, ax, n);
+    const m = shape[ax]!;
+    const aStrides = broadcastStrides(a.shape.map((d, i) => (i === ax ? 1 : d)), a.strides, shape.map((d, i) => (i === ax ? 1 : d)));
+    const iStrides = broadcastStrides(idx.array.shape, idx.array.strides, shape);
+    const aAx = a.strides[ax]!;
+    const iAx = iStrides[ax]!;
+    const vAx = vStrides[ax]!;
+    const ad = dataOf(a);
+    const vd = dataOf(vals.array);
+    const cast = converted(vals.array, a);
+    forEachLine(shape, ax, [aStrides, iStrides, vStrides], [a.start, idx.array.start, vals.array.start], (pa, pi, pv) => {
+      for (let i = 0; i < m; i++) ad[pa + resolveIndex(id[pi + i * iAx]!, n) * aAx] = cast(vd[pv + i * vAx]!);
+    });
+  } finally {
+    release(vals);
+    release(idx);
+  }
+}
