@@ -12,7 +12,6 @@ export * from './unary';
 export * from './matmul';
 export * from './transcendental';
 export * from './random';
-export * from './copy';
 export * from './gather';
 export * from './pow';
 
