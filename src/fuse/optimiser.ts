@@ -1,8 +1,10 @@
 /**
  * Rewrites a traced plan before it runs (as Polars' optimiser does): constant folding, `pow`
- * by the exponents whose eager result a cheaper op reproduces bit for bit (`x ** 2` is
- * `x * x`, `x ** 1` is `x`, `x ** 0` is 1: checked over random doubles, see
- * test/fuse.test.ts), common subexpressions merged, and values nothing reads dropped. Input
+ * by the exponents eager `pow` itself runs as cheaper ops (NumPy's power loop: `x ** 2` is
+ * `x * x`, `x ** 0.5` is `sqrt x`, `x ** -1` is `1 / x`, `x ** 1` is `x`; and `x ** 0` is 1),
+ * common subexpressions merged, and values nothing reads dropped. Other integer exponents
+ * (3, 4, -2) stay `pow`: `x * x * x` misses the correctly rounded power by an ulp in about a
+ * quarter of cases, so it would not match eager (or NumPy). Input
  * nodes stay (their shapes still broadcast into the result, as in the eager expression).
  * @module
  */
@@ -11,7 +13,7 @@ import { opRow } from '../kernels/table.ts';
 import { NodeBuilder, type FuseFinal, type FuseNode, type FusePlan } from './plan.ts';
 
 /** Unary ops whose eager result may come from a WASM polynomial: folded only at run time. */
-const RUNTIME_ONLY = new Set(['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sin', 'cos', 'tanh']);
+const RUNTIME_ONLY = new Set(['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sin', 'cos', 'tanh', 'sinh', 'cosh']);
 
 /** The value of op `op` on constants, by the same generated JS loop the eager op runs. */
 function foldConstant(node: Extract<FuseNode, { kind: 'op' }>, values: readonly number[]): number | null {
@@ -74,6 +76,8 @@ export function optimise(plan: FusePlan): FusePlan {
       if (consts.every((c) => c !== null) && foldConstant(n, consts as number[]) !== null) {
         r = b.add({ kind: 'const', value: foldConstant(n, consts as number[])!, dtype: n.dtype });
       } else if (e === 2) r = b.add({ kind: 'op', op: 'mul', args: [args[0]!, args[0]!], dtype: 'float64' });
+      else if (e === 0.5) r = b.add({ kind: 'op', op: 'sqrt', args: [args[0]!], dtype: 'float64' });
+      else if (e === -1) r = b.add({ kind: 'op', op: 'reciprocal', args: [args[0]!], dtype: 'float64' });
       else if (e === 1) r = args[0]!;
       else if (e === 0) r = b.add({ kind: 'const', value: 1, dtype: 'float64' });
       else r = b.add({ kind: 'op', op: n.op, args, dtype: n.dtype });
@@ -85,9 +89,9 @@ export function optimise(plan: FusePlan): FusePlan {
   let final: FuseFinal = plan.final;
   if (final.kind === 'compress') final = { kind: 'compress', mask: rebuild(final.mask) };
   else if (final.kind === 'reduce' && final.mask >= 0) final = { ...final, mask: rebuild(final.mask) };
-  // A result that is an input or a constant is copied (the evaluator writes op results).
+  // A constant result is copied into a block (the evaluator reads results from blocks).
   const rn = b.nodes[root]!;
-  if (rn.kind !== 'op' && rn.kind !== 'select') root = b.add({ kind: 'op', op: 'copy', args: [root], dtype: rn.dtype });
+  if (rn.kind === 'const') root = b.add({ kind: 'op', op: 'copy', args: [root], dtype: rn.dtype });
   // Drop what nothing reads (rewrites leave dead nodes), keeping the inputs.
   const live = new Set<number>();
   const mark = (i: number): void => {

@@ -21,6 +21,7 @@ import { forEachRow, jsLoops, runBinary, runUnary, type BinaryLoops, type Data, 
 import { opRow, type AnyBinaryName, type AnyUnaryName, type OpRow } from '../kernels/table.ts';
 import { onKernelsChange } from '../kernels/wasm.ts';
 import { settings } from '../config.ts';
+import { copyStrided } from './copy.ts';
 import { type StageFamily, WASM_MIN, assertOperand, checkOut, dataOf, disposeTemporary, fullLayout, overlapsHarmfully, ptrOf, runStaged, scalarValue, wasmExport } from '../dispatch.ts';
 
 type LoopName = keyof typeof jsLoops;
@@ -212,7 +213,8 @@ function planBinary(row: OpRow, aDType: DType, bDType: DType | 'number'): { loop
  * own power loop: np.power(x, 2) is np.square(x), np.power(x, 0.5) is np.sqrt(x) (so -0 → -0
  * and -Infinity → NaN), np.power(x, -1) is 1/x, np.power(x, 1) a copy. Other small integers
  * (3, 4, -2) and -0.5 are NOT: NumPy computes them with pow, whose result x*x*x misses by an
- * ulp in 26% of cases (docs/design.md, "pow"); they run the pow kernel.
+ * ulp in 26% of cases (docs/design.md, "pow"); they run the pow kernel. NumPy takes this
+ * path when the exponent's stride is 0: a number or a one-element array here.
  */
 const POW_BY_UNARY = new Map<number, AnyUnaryName>([[2, 'square'], [0.5, 'sqrt'], [-1, 'reciprocal'], [1, 'toFloat']]);
 
@@ -230,8 +232,11 @@ const POW_BY_UNARY = new Map<number, AnyUnaryName>([[2, 'square'], [0.5, 'sqrt']
  */
 export function binary(name: AnyBinaryName, a: NdArray, b: Operand, out?: NdArray): NdArray {
   a.assertLive();
-  if (name === 'pow' && typeof b === 'number') {
-    const cheap = POW_BY_UNARY.get(b);
+  if (name === 'pow') {
+    // A number, or one value broadcast to a's shape (NumPy's loop sees a zero stride either way).
+    const single = typeof b === 'number' || (isNdArray(b) && b.size === 1 && b.shape.length <= a.shape.length);
+    if (single && typeof b !== 'number') assertOperand(b, name);
+    const cheap = single ? POW_BY_UNARY.get(scalarValue(b)!) : undefined;
     if (cheap !== undefined) {
       if (out !== undefined) checkOut(name, out, a.shape, 'float64');
       return unary(cheap, a, out);
@@ -285,7 +290,7 @@ onKernelsChange(() => {
 });
 
 /** Unary kernels that are polynomial approximations (slower per element than the rest). */
-const TRANSCENDENTAL = new Set(['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sin', 'cos', 'tanh']);
+const TRANSCENDENTAL = new Set(['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sin', 'cos', 'tanh', 'sinh', 'cosh']);
 
 function unaryPlan(name: AnyUnaryName, dtype: DType): UnaryPlan {
   let plans = unaryPlans.get(name);
@@ -355,7 +360,9 @@ export function unary(name: AnyUnaryName, a: NdArray, out?: NdArray): NdArray {
     const k = plan.wasm;
     const usable = k !== null && settings.wasm && n >= plan.minWasm && fullLayout(x, shape) && fullLayout(result, shape);
     if (usable && x.storage.inArena && result.storage.inArena) k(ptrOf(x), ptrOf(result), n);
-    else if (!usable || !runStaged(plan.stage, n, [x], result, (p, len) => k(p[0]!, p[1]!, len))) {
+    else if ((name === 'copy' || name === 'toFloat') && !usable && copyStrided(x, result)) {
+      // a view copied by the strided WASM kernel (src/ops/copy.ts)
+    } else if (!usable || !runStaged(plan.stage, n, [x], result, (p, len) => k(p[0]!, p[1]!, len))) {
       const xd = plan.input === 'bool' ? x.u8() : x.f64();
       const od = plan.output === 'bool' ? result.u8() : result.f64();
       runUnary(plan.js, shape, xd, x.start, x.strides, od, result.start, result.strides);

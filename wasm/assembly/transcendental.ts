@@ -241,6 +241,16 @@ const EXP_TABLE: usize = memory.data<u64>([
  */
 // @ts-ignore: decorator
 @inline function expTable(x: v128): v128 {
+  return expTableMode(x, false);
+}
+
+/**
+ * expTable's core: 2^q·2^(j/N)·e^r as scale + scale·p, or (minus1) e^x - 1 as (scale - 1) +
+ * scale·p, where scale - 1 is exact for q in [-1, 52] (Sterbenz below 1, same ulp grid above),
+ * so expm1 keeps its relative accuracy near 0 (q = 0, j = 0: scale = 1, tail = 0, p = r + ...).
+ */
+// @ts-ignore: decorator
+@inline function expTableMode(x: v128, minus1: bool): v128 {
   const shifted = roundShifted(f64x2.mul(x, splat(EXP_INV_LN2_N)));
   const kd = f64x2.sub(shifted, splat(SHIFTER));
   const r = f64x2.add(f64x2.add(x, f64x2.mul(kd, splat(EXP_NEG_LN2_HI_N))),
@@ -258,7 +268,9 @@ const EXP_TABLE: usize = memory.data<u64>([
       f64x2.mul(r2, madd(r, splat(reinterpret<f64>(0x3FC555555555543C)), splat(reinterpret<f64>(0x3FDFFFFFFFFFFDBD)))),
       f64x2.mul(f64x2.mul(r2, r2),
         madd(r, splat(reinterpret<f64>(0x3F81111167A4D017)), splat(reinterpret<f64>(0x3FA55555CF172B91))))));
-  return madd(scale, p, scale);
+  return minus1
+    ? f64x2.add(f64x2.sub(scale, splat(1.0)), f64x2.mul(scale, p))
+    : madd(scale, p, scale);
 }
 
 /** exp on two lanes: the table path when both lanes are in its range, else the careful one. */
@@ -735,12 +747,23 @@ const TRIG_FAST_LIMIT: f64 = 1048576.0; // 2^20
 // tanh
 // ---------------------------------------------------------------------------------------------
 
-/** tanh on two lanes: e = expm1(2|x|); e/(e+2) below atanh(1/2), else 1 - 2/(e+2). */
+/** tanh on two lanes (careful path: any input). */
 // @ts-ignore: decorator
 @inline function tanhV(x: v128): v128 {
+  return tanhOf(x, false);
+}
+
+/**
+ * tanh on two lanes: e = expm1(2|x|) (clamped at 2|x| = 40, beyond which tanh rounds to ±1),
+ * then e/(e+2) below atanh(1/2), else 1 - 2/(e+2). `fast` takes e from the table path (every
+ * input but NaN: ±Inf clamp to ±1), else from expm1V.
+ */
+// @ts-ignore: decorator
+@inline function tanhOf(x: v128, fast: bool): v128 {
   const ax = f64x2.abs(x);
-  // beyond |x| = 20 tanh rounds to ±1; min keeps NaN
-  const e = expm1V(f64x2.pmin(f64x2.add(ax, ax), splat(40.0)));
+  // min keeps NaN
+  const a2 = f64x2.pmin(f64x2.add(ax, ax), splat(40.0));
+  const e = fast ? expTableMode(a2, true) : expm1V(a2);
   const small = f64x2.lt(ax, splat(0.5493061443340548));
   // d + dLo == e + 2 exactly (fast two-sum, larger operand first)
   const d = f64x2.add(e, splat(2.0));
@@ -754,11 +777,61 @@ const TRIG_FAST_LIMIT: f64 = 1048576.0; // 2^20
 }
 
 // ---------------------------------------------------------------------------------------------
+// sinh, cosh (fdlibm's formulas on the exp table core)
+// ---------------------------------------------------------------------------------------------
+
+/** sinh for |x| < EXP_FAST_LIMIT: ±(e + e/(e+1))/2, e = expm1(|x|) (table, or expm1V). */
+// @ts-ignore: decorator
+@inline function sinhOf(x: v128, fast: bool): v128 {
+  const ax = f64x2.abs(x);
+  const e = fast ? expTableMode(ax, true) : expm1V(ax);
+  const mag = f64x2.mul(splat(0.5), f64x2.add(e, f64x2.div(e, f64x2.add(e, splat(1.0)))));
+  return v128.or(mag, v128.and(x, splat(-0.0)));
+}
+
+/**
+ * cosh for |x| < EXP_FAST_LIMIT from E = e^|x| and e = E - 1 (both from one table lookup, or
+ * expm1V): 1 + e²/(2E) below ln2/2, else E/2 + 1/(2E).
+ */
+// @ts-ignore: decorator
+@inline function coshOf(x: v128, fast: bool): v128 {
+  const ax = f64x2.abs(x);
+  const e = fast ? expTableMode(ax, true) : expm1V(ax);
+  const big = f64x2.add(e, splat(1.0));
+  const half = f64x2.div(splat(0.5), big);
+  return v128.bitselect(madd(f64x2.mul(e, e), half, splat(1.0)), madd(big, splat(0.5), half),
+    f64x2.lt(ax, splat(0.34657359027997264)));
+}
+
+/** ±(e^(|x|/2)/2)·e^(|x|/2) (fdlibm's form near overflow): |x| ≥ EXP_FAST_LIMIT, ±Inf, NaN. */
+// @ts-ignore: decorator
+@inline function coshSinhBig(x: v128): v128 {
+  const w = expCareful(f64x2.mul(f64x2.abs(x), splat(0.5)));
+  return f64x2.mul(f64x2.mul(splat(0.5), w), w);
+}
+
+/** sinh on two lanes, any input. */
+// @ts-ignore: decorator
+@inline function sinhV(x: v128): v128 {
+  const inRange = absLess(x, EXP_FAST_LIMIT);
+  const small = sinhOf(f64x2.pmin(x, splat(EXP_FAST_LIMIT)), false);
+  const big = v128.or(coshSinhBig(x), v128.and(x, splat(-0.0)));
+  return v128.bitselect(small, big, inRange);
+}
+
+/** cosh on two lanes, any input. */
+// @ts-ignore: decorator
+@inline function coshV(x: v128): v128 {
+  const inRange = absLess(x, EXP_FAST_LIMIT);
+  return v128.bitselect(coshOf(f64x2.pmin(x, splat(EXP_FAST_LIMIT)), false), coshSinhBig(x), inRange);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Loops and exports
 // ---------------------------------------------------------------------------------------------
 
 const OP_EXP = 0, OP_EXPM1 = 1, OP_LOG = 2, OP_LOG1P = 3, OP_LOG2 = 4, OP_LOG10 = 5,
-  OP_SIN = 6, OP_COS = 7, OP_TANH = 8;
+  OP_SIN = 6, OP_COS = 7, OP_TANH = 8, OP_SINH = 9, OP_COSH = 10;
 
 /** The two-lane function for `op` (a compile-time constant, so the switch folds away). */
 // @ts-ignore: decorator
@@ -772,6 +845,8 @@ const OP_EXP = 0, OP_EXPM1 = 1, OP_LOG = 2, OP_LOG1P = 3, OP_LOG2 = 4, OP_LOG10 
     case OP_LOG10: return log10V(v);
     case OP_SIN: return sinCosV(v, false);
     case OP_COS: return sinCosV(v, true);
+    case OP_SINH: return sinhV(v);
+    case OP_COSH: return coshV(v);
     default: return tanhV(v);
   }
 }
@@ -810,6 +885,10 @@ const BLOCK: usize = 256;
 @inline function fastOp(op: i32, v: v128): v128 {
   switch (op) {
     case OP_EXP: return expTable(v);
+    case OP_EXPM1: return v128.bitselect(v, expTableMode(v, true), f64x2.eq(v, splat(0.0)));
+    case OP_TANH: return tanhOf(v, true);
+    case OP_SINH: return sinhOf(v, true);
+    case OP_COSH: return coshOf(v, true);
     case OP_LOG: return logFast(v, LOG_MODE_LN);
     case OP_LOG2: return logFast(v, LOG_MODE_LOG2);
     case OP_LOG10: return logFast(v, LOG_MODE_LOG10);
@@ -819,12 +898,14 @@ const BLOCK: usize = 256;
 
 /**
  * Lanes whose input the fast path of `op` takes (false on NaN): |x| < EXP_FAST_LIMIT for exp,
- * positive normal finite x for the logs, -1 < x < Inf for log1p.
+ * expm1, sinh, cosh; any but NaN for tanh; positive normal finite x for the logs; -1 < x < Inf
+ * for log1p.
  */
 // @ts-ignore: decorator
 @inline function fastValid(op: i32, v: v128): v128 {
   switch (op) {
-    case OP_EXP: return absLess(v, EXP_FAST_LIMIT);
+    case OP_EXP: case OP_EXPM1: case OP_SINH: case OP_COSH: return absLess(v, EXP_FAST_LIMIT);
+    case OP_TANH: return f64x2.eq(v, v);
     case OP_LOG1P: return v128.and(f64x2.gt(v, splat(-1.0)), f64x2.lt(v, splat(Infinity)));
     default: return v128.and(f64x2.ge(v, splat(SMALLEST_NORMAL)), f64x2.lt(v, splat(Infinity)));
   }
@@ -890,6 +971,10 @@ const BLOCK: usize = 256;
 function carefulRun(op: i32, x: usize, out: usize, n: usize): void {
   switch (op) {
     case OP_EXP: mapUnary(OP_EXP, x, out, n); break;
+    case OP_EXPM1: mapUnary(OP_EXPM1, x, out, n); break;
+    case OP_TANH: mapUnary(OP_TANH, x, out, n); break;
+    case OP_SINH: mapUnary(OP_SINH, x, out, n); break;
+    case OP_COSH: mapUnary(OP_COSH, x, out, n); break;
     case OP_LOG: mapUnary(OP_LOG, x, out, n); break;
     case OP_LOG2: mapUnary(OP_LOG2, x, out, n); break;
     case OP_LOG10: mapUnary(OP_LOG10, x, out, n); break;
@@ -914,7 +999,7 @@ export function unary_exp(x: usize, out: usize, n: usize): void {
  * @param n element count
  */
 export function unary_expm1(x: usize, out: usize, n: usize): void {
-  mapUnary(OP_EXPM1, x, out, n);
+  mapBlocked(OP_EXPM1, x, out, n);
 }
 
 /**
@@ -984,5 +1069,25 @@ export function unary_cos(x: usize, out: usize, n: usize): void {
  * @param n element count
  */
 export function unary_tanh(x: usize, out: usize, n: usize): void {
-  mapUnary(OP_TANH, x, out, n);
+  mapBlocked(OP_TANH, x, out, n);
+}
+
+/**
+ * Element-wise hyperbolic sine (overflows to ±Inf beyond |x| ≈ 710.5, -0 kept).
+ * @param x byte offset of the input
+ * @param out byte offset of the output
+ * @param n element count
+ */
+export function unary_sinh(x: usize, out: usize, n: usize): void {
+  mapBlocked(OP_SINH, x, out, n);
+}
+
+/**
+ * Element-wise hyperbolic cosine (overflows to +Inf beyond |x| ≈ 710.5).
+ * @param x byte offset of the input
+ * @param out byte offset of the output
+ * @param n element count
+ */
+export function unary_cosh(x: usize, out: usize, n: usize): void {
+  mapBlocked(OP_COSH, x, out, n);
 }
