@@ -272,8 +272,9 @@ function frameFor(prog: Program, inputs: (NdArray | number)[], shape: readonly n
   const value = prog.plan.nodes.map((n, i) => (prog.scalar[i] ? (n.kind === 'const' ? n.value : (inputs[(n as { index: number }).index] as number)) : 0));
   const strides: (readonly number[] | null)[] = [];
   const direct: boolean[] = [];
-  for (const x of inputs) {
-    if (isNdArray(x)) {
+  for (let i = 0; i < inputs.length; i++) {
+    const x = inputs[i];
+    if (isNdArray(x) && prog.arrayInputs.includes(i)) {
       strides.push(broadcastStrides(x.shape, x.strides, shape));
       direct.push(x.storage.inArena && x.isContiguous && sameShape(x.shape, shape));
     } else {
@@ -532,7 +533,6 @@ export function materialise(prog: Program, inputs: (NdArray | number)[], mask: n
       c = maskLoops.u8.compressContig(f.U, p, f.U, f.ptr[mask]!, f.U, buf, len) - buf;
       r.u8().set(f.U.subarray(buf, buf + c), r.start + k);
     } else {
-      if (prog.scalar[root]) fill(f, p, dtype, f.value[root]!, len);
       c = maskLoops.f64.compressContig(f.F, p >> 3, f.U, f.ptr[mask]!, f.F, buf >> 3, len) - (buf >> 3);
       r.f64().set(f.F.subarray(buf >> 3, (buf >> 3) + c), r.start + k);
     }

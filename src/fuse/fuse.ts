@@ -67,13 +67,14 @@ function signatureKey(args: ArrayLike<unknown>, n: number): string {
 export function fuse(fn: (...args: never[]) => unknown): FusedFunction {
   if (typeof fn !== 'function') throw new ArgumentError('fuse', 'fn', `fn must be a function, got ${describe(fn)}`);
   if (arguments.length > 1) throw new ArgumentError('fuse', 'arguments', `takes 1 argument (fn), got ${arguments.length}`);
+  // Declared parameters (0 for rest or default parameters: then any number of arguments).
   const arity = fn.length;
   const cache = new Map<string, { prog: Program; numberArgs: boolean[] }>();
   let last: { prog: Program; numberArgs: boolean[] } | null = null;
-  const build = (args: ArrayLike<unknown>, key: string): { prog: Program; numberArgs: boolean[] } => {
+  const build = (args: ArrayLike<unknown>, count: number, key: string): { prog: Program; numberArgs: boolean[] } => {
     const sig: ArgSignature[] = [];
     const numberArgs: boolean[] = [];
-    for (let i = 0; i < arity; i++) {
+    for (let i = 0; i < count; i++) {
       const a = args[i];
       const isNumber = typeof a === 'number';
       sig.push({ dtype: isNumber ? 'float64' : ((a as NdArray).dtype as FuseDType), isNumber });
@@ -86,26 +87,29 @@ export function fuse(fn: (...args: never[]) => unknown): FusedFunction {
     return entry;
   };
   const fused = function (this: unknown): NdArray | number | boolean {
-    const n = arguments.length;
+    let n = arguments.length;
     let out: NdArray | undefined;
-    if (n === arity + 1) {
-      const o = checkOptions('fuse', arguments[arity], ['out']);
+    const lastArg: unknown = n > 0 ? arguments[n - 1] : undefined;
+    if (n > 0 && typeof lastArg === 'object' && lastArg !== null && !isNdArray(lastArg)) {
+      const o = checkOptions('fuse', lastArg, ['out']);
       if (o.out !== undefined && !isNdArray(o.out)) throw new ArgumentError('fuse', 'out', `out must be an NdArray, got ${describe(o.out)}`);
       out = o.out as NdArray | undefined;
-    } else if (n !== arity) {
+      n--;
+    }
+    if (arity > 0 && n !== arity) {
       throw new ArgumentError('fuse', 'arguments', `the fused function takes ${arity} argument(s) (and optionally { out }), got ${n}`);
     }
-    for (let i = 0; i < arity; i++) {
+    for (let i = 0; i < n; i++) {
       const a: unknown = arguments[i];
       if (isNdArray(a)) a.assertLive();
       else if (typeof a !== 'number') throw new ArgumentError('fuse', `argument ${i}`, `arguments must be NdArrays or numbers, got ${describe(a)}`);
     }
-    const key = signatureKey(arguments, arity);
+    const key = signatureKey(arguments, n);
     let entry = cache.get(key);
-    if (entry === undefined) entry = build(arguments, key);
+    if (entry === undefined) entry = build(arguments, n, key);
     else fuseStats.hits++;
     last = entry;
-    const inputs = Array.prototype.slice.call(arguments, 0, arity) as (NdArray | number)[];
+    const inputs = Array.prototype.slice.call(arguments, 0, n) as (NdArray | number)[];
     const prog = entry.prog;
     const final = prog.plan.final;
     if (final.kind === 'map') return runMap(prog, inputs, out);

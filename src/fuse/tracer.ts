@@ -172,6 +172,10 @@ export const FUSABLE_METHODS: readonly string[] = Object.keys(methods);
 
 /** Proxy handler: supported methods, a named error for everything else. */
 const handler: ProxyHandler<Traced> = {
+  // Looking inside a stand-in (Object.keys, spreading, nd.array): an nd function that cannot be traced.
+  ownKeys() {
+    return fail('nd function', 'a traced array was passed to a function that cannot be fused (inside a fused function: the element-wise nd.* functions, nd.where and the reductions)');
+  },
   get(target, key) {
     if (typeof key === 'symbol') {
       if (key === Symbol.toPrimitive) {
@@ -180,6 +184,7 @@ const handler: ProxyHandler<Traced> = {
       return undefined;
     }
     if (key === 'then') return undefined; // not a thenable
+    if (key === 'constructor') return Traced;
     const m = methods[key];
     if (m !== undefined) {
       if (target.state === 'done') return () => fail(key, `${key}: nothing may follow the final reduction of a fused function`);
@@ -217,8 +222,13 @@ for (const key of Object.keys(methods)) {
 /** The first argument that is a stand-in, or null. */
 function tracedIn(args: ArrayLike<unknown>): Traced | null {
   for (let i = 0; i < args.length; i++) {
-    const u = unwrap(args[i]);
+    const a = args[i];
+    const u = unwrap(a);
     if (u instanceof Traced) return u;
+    if (Array.isArray(a)) {
+      const inner = tracedIn(a);
+      if (inner !== null) return inner;
+    }
   }
   return null;
 }

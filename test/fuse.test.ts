@@ -1,0 +1,290 @@
+/**
+ * nd.fuse (issue 11): fused results against the eager ops on random expression trees
+ * (fast-check: random ops, broadcasting shapes, NaN/±Inf/-0, sizes 0..5000, strided and
+ * transposed inputs), bit for bit for element-wise results and sums; the seed's three cases;
+ * trace-time errors; the plan cache; `{ out }`; explain; WASM on and off.
+ */
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { nd, NdArray, NdvecError } from '../src/index.ts';
+import { FuseError, fuseStats } from '../src/fuse/index.ts';
+import { DTypeError } from '../src/errors.ts';
+
+type T = NdArray;
+type Fn = (...a: T[]) => unknown;
+const fuse = (f: Fn) => nd.fuse(f as (...args: never[]) => unknown);
+
+/** Same values bit for bit (NaN equals NaN, -0 differs from 0). */
+function assertSameBits(actual: unknown, expected: unknown, what: string): void {
+  if (actual instanceof NdArray && expected instanceof NdArray) {
+    assert.deepEqual(actual.shape, expected.shape, `${what}: shape`);
+    assert.equal(actual.dtype, expected.dtype, `${what}: dtype`);
+    const a = actual.toArray() as unknown;
+    const e = expected.toArray() as unknown;
+    const fa = [a].flat(Infinity) as number[];
+    const fe = [e].flat(Infinity) as number[];
+    for (let i = 0; i < fe.length; i++) {
+      if (!Object.is(fa[i], fe[i])) assert.fail(`${what}: element ${i}: fused ${fa[i]} vs eager ${fe[i]}`);
+    }
+    return;
+  }
+  assert.ok(Object.is(actual, expected), `${what}: fused ${String(actual)} vs eager ${String(expected)}`);
+}
+
+const SPECIAL = [NaN, Infinity, -Infinity, -0, 0, 1, -1, 0.5, 2, 1e308, -1e-300];
+
+/** A float64 array of `shape` with random values, some of them special. */
+function values(shape: number[], seed: number): T {
+  const r = nd.rng(seed);
+  const a = r.standardNormal(shape).mul(3);
+  const flat = a.reshape([-1]);
+  for (let i = 0; i < flat.size; i += 7) flat.set(i, SPECIAL[(i / 7 + seed) % SPECIAL.length]!);
+  return a;
+}
+
+for (const wasm of [true, false]) {
+  describe(`nd.fuse (wasm ${wasm ? 'on' : 'off'})`, () => {
+    const before = nd.config().wasm;
+    nd.config({ wasm });
+    after(() => nd.config({ wasm: before }));
+
+    test("the seed's three cases equal eager bit for bit", () => {
+      nd.config({ wasm });
+      for (const n of [0, 1, 7, 8, 9, 127, 129, 1000, 4095, 4096, 4097, 10000, 70001]) {
+        const a = values([n], n);
+        const poly = fuse((x) => x.pow(2).add(x.mul(2)).add(1));
+        assertSameBits(poly(a), a.pow(2).add(a.mul(2)).add(1), `poly n=${n}`);
+        const posSum = fuse((x) => x.where(x.gt(0)).sum());
+        const finite = a.where(a.isfinite());
+        assertSameBits(posSum(finite), finite.where(finite.gt(0)).sum(), `posSum n=${n}`);
+        const filter = fuse((x) => x.where(x.gt(0)));
+        assertSameBits(filter(a), a.where(a.gt(0)), `filter n=${n}`);
+        const sum = fuse((x) => x.mul(x).sum());
+        assertSameBits(sum(finite), finite.mul(finite).sum(), `sum n=${n}`);
+        const mean = fuse((x) => x.mean());
+        if (n > 0) assertSameBits(mean(finite), finite.mean(), `mean n=${n}`);
+      }
+      const X = values([3, 500], 3);
+      const Y = values([500], 4);
+      const f = fuse((x, y) => (nd.where(x.gt(y), x.sub(y).exp(), 0) as T).mean(1));
+      assertSameBits(f(X, Y), (nd.where(X.gt(Y), X.sub(Y).exp(), 0) as T).mean(1), 'where/exp/mean(1)');
+    });
+
+    test('random expression trees over broadcast, strided and transposed inputs equal eager bit for bit', () => {
+      nd.config({ wasm });
+      const unaries = ['neg', 'abs', 'sqrt', 'square', 'exp', 'log', 'sin', 'cos', 'tanh', 'floor', 'round', 'sign', 'log1p', 'expm1', 'atan', 'reciprocal'] as const;
+      const binaries = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum', 'mod', 'pow', 'hypot', 'atan2'] as const;
+      type Expr = { op: string; args: Expr[] } | { leaf: number } | { num: number };
+      const expr: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
+        e: fc.oneof(
+          { depthSize: 'small', withCrossShrink: true },
+          fc.integer({ min: 0, max: 1 }).map((leaf) => ({ leaf })),
+          fc.constantFrom(2, 0.5, -1, 1, 0, 3, -0, 1.5).map((num) => ({ num })),
+          fc.record({ op: fc.constantFrom(...unaries), args: fc.tuple(tie('e')).map((t) => [...t]) }),
+          fc.record({ op: fc.constantFrom(...binaries, 'clip', 'where'), args: fc.tuple(tie('e'), tie('e')).map((t) => [...t]) }),
+        ),
+      })).e;
+      const build = (e: Expr, xs: T[], top = true): T | number => {
+        if ('leaf' in e) return xs[e.leaf]!;
+        if ('num' in e) return e.num;
+        const args = e.args.map((a) => build(a, xs, false));
+        let [a, b] = args as [T | number, T | number];
+        if (typeof a === 'number') a = xs[0]!.mul(0).add(a); // an array operand first, as methods need
+        let r: T;
+        if (e.op === 'clip') r = a.clip(-1, 2);
+        else if (e.op === 'where') r = nd.where(a.gt(typeof b === 'number' ? b : b), a, b) as T;
+        else if (args.length === 1) r = (a as unknown as Record<string, () => T>)[e.op]!();
+        else r = (a as unknown as Record<string, (b: T | number) => T>)[e.op]!(b);
+        return top ? r : r;
+      };
+      const layouts = fc.constantFrom('contig', 'transposed', 'strided', 'broadcast-row', 'broadcast-col', 'scalar');
+      fc.assert(
+        fc.property(expr, fc.integer({ min: 0, max: 70 }), fc.integer({ min: 0, max: 71 }), layouts, fc.integer({ min: 0, max: 1000 }), (e, r, c, layout, seed) => {
+          const x = values([r, c], seed);
+          let y: T;
+          if (layout === 'transposed') y = values([c, r], seed + 1).T;
+          else if (layout === 'strided') y = values([r, 2 * c], seed + 1).slice(null, [null, null, 2]);
+          else if (layout === 'broadcast-row') y = values([c], seed + 1);
+          else if (layout === 'broadcast-col') y = values([r, 1], seed + 1);
+          else if (layout === 'scalar') y = values([1, 1], seed + 1);
+          else y = values([r, c], seed + 1);
+          const f = fuse((p, q) => build(e, [p, q]) as T);
+          const eager = build(e, [x.copy(), y.copy()]);
+          if (typeof eager === 'number') return;
+          assertSameBits(f(x, y), eager, `expr ${JSON.stringify(e)} layout ${layout} [${r},${c}]`);
+          // and the pairwise sum of it, bit for bit
+          const fs = fuse((p, q) => (build(e, [p, q]) as T).sum());
+          assertSameBits(fs(x, y), eager.sum(), `sum of ${JSON.stringify(e)}`);
+        }),
+        { numRuns: 150 },
+      );
+    });
+
+    test('sizes 0..5000: masked sum/mean/min/max/count, any/all, prod/std/var and axis reductions equal eager', () => {
+      nd.config({ wasm });
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 99 }), (n, seed) => {
+          const a = values([n], seed).where(values([n], seed).isfinite());
+          const m = a.size;
+          const cases: [string, Fn, () => unknown][] = [
+            ['masked sum', (x) => x.where(x.gt(0)).sum(), () => a.where(a.gt(0)).sum()],
+            ['masked mean', (x) => x.where(x.lt(1)).mean(), () => a.where(a.lt(1)).mean()],
+            ['masked max', (x) => x.where(x.lt(1)).max(), () => a.where(a.lt(1)).max()],
+            ['min', (x) => x.mul(2).min(), () => a.mul(2).min()],
+            ['count', (x) => x.gt(0).count(), () => a.gt(0).count()],
+            ['any', (x) => x.gt(5).any(), () => a.gt(5).any()],
+            ['all', (x) => x.gt(-5).all(), () => a.gt(-5).all()],
+            ['prod', (x) => x.div(4).add(1).prod(), () => a.div(4).add(1).prod()],
+            ['std', (x) => x.abs().std(), () => a.abs().std()],
+            ['var ddof', (x) => x.var(null, { ddof: 1 }), () => a.var(null, { ddof: 1 })],
+          ];
+          for (const [name, f, eager] of cases) {
+            let expected: unknown;
+            try {
+              expected = eager();
+            } catch (err) {
+              assert.throws(() => fuse(f)(a), (e: unknown) => e instanceof NdvecError && (e as Error).name === (err as Error).name, name);
+              continue;
+            }
+            assertSameBits(fuse(f)(a), expected, `${name} m=${m}`);
+          }
+          if (m >= 6 && m % 2 === 0) {
+            const b = a.reshape([2, m / 2]);
+            assertSameBits(fuse((x) => x.add(1).sum(1))(b), b.add(1).sum(1), 'sum(1)');
+            assertSameBits(fuse((x) => x.add(1).sum(0))(b), b.add(1).sum(0), 'sum(0)');
+            assertSameBits(fuse((x) => x.max(0, { keepdims: true }))(b), b.max(0, { keepdims: true }), 'max keepdims');
+          }
+        }),
+        { numRuns: 60 },
+      );
+    });
+
+    test('bool values, logical ops, predicates, nd.* forms and number arguments', () => {
+      nd.config({ wasm });
+      const a = values([40], 1);
+      const b = values([40], 2);
+      const cases: [string, Fn, unknown][] = [
+        ['and/or/not', (x, y) => x.gt(0).and(y.lt(0)).or(x.isnan()).not(), a.gt(0).and(b.lt(0)).or(a.isnan()).not()],
+        ['bool + bool', (x, y) => x.gt(0).add(y.gt(0)), a.gt(0).add(b.gt(0))],
+        ['bool * float', (x, y) => x.gt(0).mul(y), a.gt(0).mul(b)],
+        ['nd.add(2, x)', (x) => nd.add(2, x), nd.add(2, a)],
+        ['nd.exp / nd.maximum', (x, y) => nd.maximum(nd.exp(x), y), nd.maximum(nd.exp(a), b)],
+        ['isinf xor', (x, y) => x.isinf().xor(y.isfinite()), a.isinf().xor(b.isfinite())],
+        ['clip one side', (x) => x.clip(null, 1), a.clip(null, 1)],
+        ['pow 3, -2, 2.5, 0.5, -1, 0, 1', (x) => x.pow(3).add(x.pow(-2)).add(x.pow(2.5)).add(x.pow(0.5)).add(x.pow(-1)).add(x.pow(0)).add(x.pow(1)),
+          a.pow(3).add(a.pow(-2)).add(a.pow(2.5)).add(a.pow(0.5)).add(a.pow(-1)).add(a.pow(0)).add(a.pow(1))],
+        ['pow by array', (x, y) => x.pow(y), a.pow(b)],
+        ['returns an input', (x) => x.pow(1), a.pow(1)],
+        ['constant result broadcast', (x) => x.pow(0), a.pow(0)],
+      ];
+      for (const [name, f, expected] of cases) assertSameBits(fuse(f)(...[a, b].slice(0, f.length)), expected, name);
+      // a number argument
+      const scale = nd.fuse((x: T, s: T) => x.mul(s).add(1));
+      assertSameBits(scale(a, 3 as unknown as T), a.mul(3).add(1), 'number argument');
+      assertSameBits(scale(a, -0.5 as unknown as T), a.mul(-0.5).add(1), 'number argument, second value');
+      const k = 2.5;
+      assertSameBits(fuse((x) => x.mul(k))(a), a.mul(k), 'captured constant');
+      assert.throws(() => fuse((x, y) => x.sub(y))(a.gt(0), b.gt(0)), DTypeError);
+      assert.throws(() => fuse((x) => x.and(x))(a), DTypeError);
+    });
+
+    test('{ out } writes into the given array, also over an input and into a strided view', () => {
+      nd.config({ wasm });
+      const a = values([5, 6], 9);
+      const poly = fuse((x) => x.mul(x).add(x.mul(2)).add(1));
+      const expected = a.mul(a).add(a.mul(2)).add(1);
+      const out = nd.zeros([5, 6]);
+      assert.equal(poly(a, { out } as unknown as T), out);
+      assertSameBits(out, expected, 'out');
+      const big = nd.zeros([6, 5]);
+      poly(a, { out: big.T } as unknown as T);
+      assertSameBits(big.T.copy(), expected, 'transposed out');
+      const inplace = a.copy();
+      poly(inplace, { out: inplace } as unknown as T);
+      assertSameBits(inplace, expected, 'out is the input');
+      assert.throws(() => poly(a, { out: nd.zeros([3]) } as unknown as T), NdvecError);
+      assert.throws(() => poly(a, { out: nd.zeros([5, 6]).gt(0) } as unknown as T), NdvecError);
+      assert.throws(() => poly(a, { outt: out } as unknown as T), NdvecError);
+      const s = nd.zeros([5]);
+      assertSameBits(fuse((x) => x.add(1).sum(1))(a, { out: s } as unknown as T), a.add(1).sum(1), 'reduction out');
+      assertSameBits(s, a.add(1).sum(1), 'reduction out values');
+    });
+  });
+}
+
+describe('nd.fuse: tracing', () => {
+  const a = nd.array([1, -2, 3]);
+
+  test('unsupported methods, nd functions and JS operators throw a FuseError naming them at trace time', () => {
+    const cases: [Fn, string][] = [
+      [(x) => x.reshape([3]), 'reshape'],
+      [(x) => x.cumsum(), 'cumsum'],
+      [(x) => x.sort(), 'sort'],
+      [(x) => nd.concat([x, x]), 'concat'],
+      [(x) => nd.matmul(x, x), 'matmul'],
+      [(x) => (x as unknown as number) + 1, 'operator'],
+      [(x) => (x.sum() as unknown as T).add(1), 'add'],
+      [(x) => x.where(x.gt(0)).add(1), 'add'],
+      [(x) => x.add(a), 'add'],
+      [() => 3, 'return'],
+      [(x) => x.argmax(), 'argmax'],
+    ];
+    for (const [f, name] of cases) {
+      assert.throws(() => fuse(f)(a), (e: unknown) => {
+        assert.ok(e instanceof FuseError, `${name}: ${String(e)}`);
+        assert.ok(e instanceof NdvecError);
+        if (name !== 'concat') assert.equal((e as FuseError).op, name);
+        return true;
+      }, name);
+    }
+    assert.deepEqual(a.toArray(), [1, -2, 3], 'inputs intact');
+  });
+
+  test('the plan is cached per signature: dtype, rank, size-1 axes, number arguments', () => {
+    const f = nd.fuse((x: T, y: T) => x.add(y));
+    const t0 = fuseStats.traces;
+    const h0 = fuseStats.hits;
+    f(nd.zeros([3]), nd.zeros([3]));
+    f(nd.ones([5]), nd.ones([5]));
+    assert.equal(fuseStats.traces - t0, 1, 'same signature: one trace');
+    assert.equal(fuseStats.hits - h0, 1);
+    f(nd.zeros([3]), nd.zeros([1]));
+    f(nd.zeros([2, 3]), nd.zeros([3]));
+    f(nd.zeros([3]).gt(0), nd.zeros([3]));
+    f(nd.zeros([3]), 2 as unknown as T);
+    assert.equal(fuseStats.traces - t0, 5, 'each new signature traces once');
+    assert.equal(f.cacheSize, 5);
+    f(nd.zeros([4]), 7 as unknown as T);
+    assert.equal(f.cacheSize, 5, 'a different number is the same signature');
+  });
+
+  test('explain prints the optimised plan: CSE, folded pow, mask never stored', () => {
+    const poly = nd.fuse((x: T) => x.pow(2).add(x.mul(2)).add(x.pow(2)));
+    const text = poly.explain();
+    assert.match(text, /mul %0, %0/);
+    assert.equal(text.match(/mul %0, %0/g)!.length, 1, 'x.pow(2) computed once');
+    assert.doesNotMatch(text, /pow/);
+    const posSum = nd.fuse((x: T) => x.where(x.gt(0)).sum());
+    posSum(nd.array([1, -1]));
+    assert.match(posSum.explain(), /sum\(all axes\) of %0 where %\d \(mask never stored\)/);
+  });
+
+  test('bad arguments to nd.fuse and to the fused function are named errors', () => {
+    assert.throws(() => nd.fuse(3 as never), NdvecError);
+    const f = nd.fuse((x: T) => x.add(1));
+    assert.throws(() => (f as unknown as () => unknown)(), NdvecError);
+    assert.throws(() => f('a' as unknown as T), NdvecError);
+    const d = nd.zeros([2]);
+    d.dispose();
+    assert.throws(() => f(d), NdvecError);
+  });
+
+  test('pow by 2 in a plan is x*x: the same bits as eager pow(2) over random doubles', () => {
+    const buf = new Float64Array(20000);
+    const u = new Uint32Array(buf.buffer);
+    for (let i = 0; i < u.length; i++) u[i] = (Math.random() * 2 ** 32) >>> 0;
+    const a = nd.array(buf);
+    assertSameBits(nd.fuse((x: T) => x.pow(2))(a), a.pow(2), 'pow 2');
+  });
+});
