@@ -11,7 +11,7 @@ def bits(a):
     return [struct.pack('>d', float(v)).hex() for v in a]
 
 rng = np.random.default_rng(20261202)
-n = 4000
+n = 1000
 groups = []
 # near 1 with large exponents (the hard case for ln x), moderate, wide, negative bases with integers
 groups.append((1 + rng.standard_normal(n) * 1e-3, rng.uniform(-4e5, 4e5, n)))
