@@ -324,6 +324,7 @@ const FUNCTIONS: Record<string, Spec> = {
   config: { args: () => [{ wasm: configBefore.wasm }], slots: [options(CONFIG_KEYS)], cleanup: () => void nd.config(configBefore) },
   info: { args: () => [], slots: [] },
   ready: { args: () => [], slots: [] },
+  fuse: { args: () => [(a: NdArray) => a.mul(2).add(1)], slots: [fn] },
   fromNpy: { args: () => [nd.arange(3).toNpy()], slots: [bytes, options(['lossy'])] },
   fromNpz: { args: () => [nd.toNpz({ a: nd.arange(3) })], slots: [bytes, options(['lossy'])] },
   toNpz: { args: () => [{ a: F(), b: B() }], slots: [(v) => (isPlain(v) ? 'any' : 'throw'), options(['compress'])] },
