@@ -20,6 +20,7 @@ import {
 } from '../shape.ts';
 import type { DType } from '../memory.ts';
 import { describe } from '../args.ts';
+import { copyStrided } from './copy.ts';
 
 /** One slice spec per axis: integer, null or ':', 'start:stop:step' string, or [start, stop, step?]. */
 export type SliceSpec = number | null | string | readonly [number | null, number | null, (number | null)?];
@@ -43,6 +44,7 @@ export function copyInto(src: NdArray, dst: NdArray): void {
     to.set(from.subarray(src.start, src.start + n), dst.start);
     return;
   }
+  if (copyStrided(src, dst)) return;
   const { shape } = src;
   const last = shape.length - 1;
   const inner = shape[last]!;

@@ -12,6 +12,7 @@ export * from './unary';
 export * from './matmul';
 export * from './transcendental';
 export * from './random';
+export * from './copy';
 export * from './gather';
 export * from './pow';
 

@@ -1,0 +1,141 @@
+/**
+ * The strided copy kernel (wasm/assembly/copy.ts, driven by src/ops/copy.ts) against the JS
+ * copy loops: any view (steps, negative steps, transposes, size-1 axes) copied with WASM on
+ * and off gives the same bits; the kernel itself on blocks around the SIMD width and the
+ * 16×16 transpose tile; joins of views; axis merging.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { nd } from '../src/index.ts';
+import type { NdArray } from '../src/ndarray.ts';
+import { Storage } from '../src/memory.ts';
+import { wasmKernels, wasmStatus } from '../src/kernels/wasm.ts';
+import { mergeAxes } from '../src/ops/copy.ts';
+
+const SPECIALS = [NaN, Infinity, -Infinity, -0, 0, 5e-324, -2.2e-308, 1e308];
+const bits = (a: NdArray): string[] => Array.from(a.ravel().toArray() as number[], (v) => (Object.is(v, -0) ? '-0' : String(v)));
+const values = (n: number, seed: number): number[] =>
+  Array.from({ length: n }, (_, i) => (i % 7 === 3 ? SPECIALS[(i + seed) % SPECIALS.length]! : i + seed / 10));
+
+function jsToo<T>(fn: () => T): T {
+  nd.config({ wasm: false });
+  try {
+    return fn();
+  } finally {
+    nd.config({ wasm: true });
+  }
+}
+
+describe('copy_2d_f64 kernel', () => {
+  test('every block shape of the four loops, strides of any sign, against a JS loop', () => {
+    assert.ok(wasmStatus.loaded, String(wasmStatus.reason));
+    const k = wasmKernels!.copy_2d_f64;
+    const dims = [1, 2, 3, 4, 5, 15, 16, 17, 33];
+    const cases: [number, number][] = []; // [s0 sign/kind, s1 kind]
+    for (const rows of dims) {
+      for (const cols of dims) {
+        // source layouts: row-major, row-major step 2, column-major (transpose), reversed both ways
+        const layouts: [number, number, number][] = [
+          [cols, 1, 0], [2 * cols, 2, 0], [1, rows, 0], [-cols, -1, rows * cols - 1], [-1, -rows, rows * cols - 1], [3 * cols, 3, 0],
+        ];
+        for (const [s0, s1, start] of layouts) {
+          const span = 3 * rows * cols + 2;
+          const src = new Storage('float64', span);
+          const dst = new Storage('float64', rows * cols);
+          const data = values(span, rows + cols);
+          src.f64().set(data, src.base);
+          k((src.base + start) * 8, s0, s1, dst.base * 8, cols, 1, rows, cols);
+          const got = Array.from(dst.f64().subarray(dst.base, dst.base + rows * cols), String);
+          const want: string[] = [];
+          for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) want.push(String(data[start + r * s0 + c * s1]!));
+          assert.deepEqual(got, want, `${rows}x${cols} strides ${s0},${s1}`);
+          src.free();
+          dst.free();
+          cases.push([s0, s1]);
+        }
+      }
+    }
+    assert.ok(cases.length > 400);
+  });
+
+  test('mergeAxes joins chained strides and drops size-1 axes', () => {
+    assert.deepEqual(mergeAxes([2, 3, 4], [12, 4, 1], [12, 4, 1]), [[24], [1], [1]]);
+    assert.deepEqual(mergeAxes([4, 1, 3], [1, 99, 4], [3, 3, 1]), [[4, 3], [1, 4], [3, 1]]);
+    assert.deepEqual(mergeAxes([2, 3], [6, 2], [3, 1]), [[6], [2], [1]]);
+    assert.deepEqual(mergeAxes([2, 3], [7, 2], [3, 1]), [[2, 3], [7, 2], [3, 1]]);
+    assert.deepEqual(mergeAxes([], [], []), [[], [], []]);
+  });
+});
+
+describe('copies of views: WASM = JS, same bits', () => {
+  const specArb = fc.tuple(fc.integer({ min: -3, max: 3 }).filter((s) => s !== 0), fc.boolean());
+  test('property: random 1-4-D arrays, sliced with steps (negative too) and permuted, then copied', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 4 }),
+        fc.array(specArb, { minLength: 4, maxLength: 4 }),
+        fc.integer({ min: 0, max: 23 }),
+        (shape, specs, perm) => {
+          const size = shape.reduce((x, y) => x * y, 1);
+          const a = nd.array(values(size, perm)).reshape(...shape);
+          const sliced = a.slice(...shape.map((_, i) => {
+            const [step, fromEnd] = specs[i]!;
+            return fromEnd ? `::${step}` : `${step > 0 ? 0 : ''}::${step}`;
+          }));
+          const axes = shape.map((_, i) => i);
+          for (let i = axes.length - 1; i > 0; i--) {
+            const j = (perm + i) % (i + 1);
+            [axes[i], axes[j]] = [axes[j]!, axes[i]!];
+          }
+          const v = sliced.transpose(...axes);
+          const fast = v.copy();
+          const slow = jsToo(() => v.copy());
+          assert.deepEqual(bits(fast), bits(slow));
+          assert.deepEqual(fast.shape, v.shape);
+          assert.ok(fast.isContiguous);
+          for (const x of [a, fast, slow]) x.dispose();
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('1-D steps on long arrays (sizes up to 4099), reversed, every phase', () => {
+    for (const n of [0, 1, 2, 3, 4, 5, 8, 9, 1023, 4099]) {
+      const a = nd.array(values(n, 1));
+      for (const spec of ['::2', '1::2', '::-1', '::-2', '::3', '1:-1:2']) {
+        const v = a.slice(spec);
+        assert.deepEqual(bits(v.copy()), jsToo(() => bits(v.copy())), `${n} ${spec}`);
+      }
+      a.dispose();
+    }
+  });
+
+  test('1000×1000 transposed copy and transposes of odd sizes equal the JS copy', () => {
+    for (const [r, c] of [[1000, 1000], [17, 33], [1, 5], [5, 1], [2, 2], [3, 31]] as const) {
+      const m = nd.array(values(r * c, 2)).reshape(r, c);
+      const fast = m.T.copy();
+      const slow = jsToo(() => m.T.copy());
+      assert.deepEqual(bits(fast), bits(slow), `${r}x${c}`);
+      for (const x of [m, fast, slow]) x.dispose();
+    }
+  });
+
+  test('concat and stack of views along every axis equal the JS joins; NumPy values written out', () => {
+    const a = nd.array(values(24, 3)).reshape(2, 3, 4);
+    const b = a.slice(null, '::-1', '::2');
+    for (const axis of [0, 1, 2]) {
+      const c = a.slice(null, null, '1:3');
+      const fast = nd.concat([c, b], axis);
+      const slow = jsToo(() => nd.concat([c, b], axis));
+      assert.deepEqual(bits(fast), bits(slow));
+      const s1 = nd.stack([b, b.T.T], axis);
+      const s2 = jsToo(() => nd.stack([b, b.T.T], axis));
+      assert.deepEqual(bits(s1), bits(s2));
+    }
+    // np.concatenate([x[:, ::-1], x.T], axis=1) for x = np.arange(4.).reshape(2, 2)
+    const x = nd.array([[0, 1], [2, 3]]);
+    assert.deepEqual(nd.concat([x.slice(null, '::-1'), x.T], 1).toArray(), [[1, 0, 0, 2], [3, 2, 1, 3]]);
+  });
+});
