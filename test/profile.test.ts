@@ -42,11 +42,11 @@ describe('rows: exact counts, bytes and paths', () => {
       for (const a of [t1, t2, t3, r, m]) a.dispose();
       return s;
     });
-    assert.deepEqual(counts(row(p, 'mul')), { op: 'mul', calls: 2, bytes: 16000, arrays: 2, alive: 0, path: 'wasm', paths: { wasm: 2, staged: 0, js: 0 } });
-    assert.deepEqual(counts(row(p, 'add')), { op: 'add', calls: 2, bytes: 16000, arrays: 2, alive: 0, path: 'wasm', paths: { wasm: 2, staged: 0, js: 0 } });
-    assert.deepEqual(counts(row(p, 'sum')), { op: 'sum', calls: 1, bytes: 0, arrays: 0, alive: 0, path: 'wasm', paths: { wasm: 1, staged: 0, js: 0 } });
-    assert.deepEqual(counts(row(p, 'gt')), { op: 'gt', calls: 1, bytes: 1000, arrays: 1, alive: 0, path: 'wasm', paths: { wasm: 1, staged: 0, js: 0 } });
-    assert.deepEqual(counts(row(p, 'dispose')), { op: 'dispose', calls: 5, bytes: 0, arrays: 0, alive: 0, path: 'js', paths: { wasm: 0, staged: 0, js: 5 } });
+    assert.deepEqual(counts(row(p, 'mul')), { op: 'mul', calls: 2, bytes: 16000, arrays: 2, alive: 0, path: 'wasm', paths: { fused: 0, wasm: 2, staged: 0, js: 0 } });
+    assert.deepEqual(counts(row(p, 'add')), { op: 'add', calls: 2, bytes: 16000, arrays: 2, alive: 0, path: 'wasm', paths: { fused: 0, wasm: 2, staged: 0, js: 0 } });
+    assert.deepEqual(counts(row(p, 'sum')), { op: 'sum', calls: 1, bytes: 0, arrays: 0, alive: 0, path: 'wasm', paths: { fused: 0, wasm: 1, staged: 0, js: 0 } });
+    assert.deepEqual(counts(row(p, 'gt')), { op: 'gt', calls: 1, bytes: 1000, arrays: 1, alive: 0, path: 'wasm', paths: { fused: 0, wasm: 1, staged: 0, js: 0 } });
+    assert.deepEqual(counts(row(p, 'dispose')), { op: 'dispose', calls: 5, bytes: 0, arrays: 0, alive: 0, path: 'js', paths: { fused: 0, wasm: 0, staged: 0, js: 5 } });
     assert.deepEqual(p.rows.map((r) => r.op).sort(), ['add', 'dispose', 'gt', 'mul', 'sum']);
     assert.deepEqual(p.leaks, []);
     for (const r of p.rows) {
@@ -107,10 +107,23 @@ describe('rows: exact counts, bytes and paths', () => {
       nd.config(before);
     }
     assert.equal(row(p, 'add').path, 'staged');
-    assert.deepEqual(row(p, 'add').paths, { wasm: 0, staged: 1, js: 0 });
+    assert.deepEqual(row(p, 'add').paths, { fused: 0, wasm: 0, staged: 1, js: 0 });
     const hint = p.hints.find((h) => h.kind === 'softLimit');
     assert.ok(hint, 'soft-limit hint');
     assert.match(hint.message, /^2 arrays \(16\.0 kB\) went to JS buffers past the arena's soft limit \(0 B live\).*dispose them or use nd\.scope$/);
+  });
+
+  test('a function nd.fuse makes during the profile: op fused, path fused, explain() still there', () => {
+    const p = nd.profile(() => {
+      const f = nd.fuse((a: NdArray) => a.mul(a).add(1));
+      (f(x) as NdArray).dispose();
+      (f(x) as NdArray).dispose();
+      assert.equal(typeof f.explain(), 'string');
+      assert.equal(f.cacheSize, 1);
+    });
+    assert.deepEqual(counts(row(p, 'fused')), { op: 'fused', calls: 2, bytes: 16000, arrays: 2, alive: 0, path: 'fused', paths: { fused: 2, wasm: 0, staged: 0, js: 0 } });
+    assert.equal(row(p, 'fuse').calls, 1);
+    assert.equal(p.rows.filter((r) => r.op === 'mul' || r.op === 'add').length, 0, 'the traced ops are not counted as eager calls');
   });
 
   test('Generator methods appear as rng.<method>', () => {

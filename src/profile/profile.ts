@@ -13,6 +13,7 @@ import { OPS } from '../kernels/table.ts';
 import {
   currentSession,
   isAlive,
+  siteOf,
   setTracking,
   startSession,
   stopSession,
@@ -52,7 +53,7 @@ export interface ProfileRow {
   arrays: number;
   /** How many of them are still alive at the end (not disposed, not freed by a scope, not collected). */
   alive: number;
-  /** The path of the calls: `'wasm'`, `'staged'`, `'js'`, or several joined by `+` when calls differ. */
+  /** The path of the calls: `'fused'`, `'wasm'`, `'staged'`, `'js'`, or several joined by `+` when calls differ. */
   path: string;
   /** Calls by path. */
   paths: Record<ProfilePath, number>;
@@ -130,9 +131,10 @@ function groupLeaks(records: readonly AllocationRecord[]): LeakGroup[] {
   const groups = new Map<string, LeakGroup>();
   for (const r of records) {
     if (!isAlive(r)) continue;
-    const key = `${r.op}\u0000${r.site}`;
+    const site = siteOf(r);
+    const key = `${r.op}\u0000${site}`;
     const g = groups.get(key);
-    if (g === undefined) groups.set(key, { op: r.op, site: r.site, arrays: 1, bytes: r.bytes });
+    if (g === undefined) groups.set(key, { op: r.op, site, arrays: 1, bytes: r.bytes });
     else {
       g.arrays++;
       g.bytes += r.bytes;
@@ -151,8 +153,8 @@ function rowsOf(s: Session, sortBy: ProfileSortKey): ProfileRow[] {
   for (const r of s.records) if (isAlive(r)) alive.set(r.op, (alive.get(r.op) ?? 0) + 1);
   const rows: ProfileRow[] = [];
   for (const [op, st] of s.stats) {
-    const paths = { wasm: st.wasm, staged: st.staged, js: st.js };
-    const path = (['wasm', 'staged', 'js'] as const).filter((p) => paths[p] > 0).join('+');
+    const paths = { fused: st.fused, wasm: st.wasm, staged: st.staged, js: st.js };
+    const path = (['fused', 'wasm', 'staged', 'js'] as const).filter((p) => paths[p] > 0).join('+');
     rows.push({
       op, calls: st.calls, tottime: st.time, percall: st.calls === 0 ? 0 : st.time / st.calls,
       bytes: st.bytes, arrays: st.arrays, alive: alive.get(op) ?? 0, path, paths,

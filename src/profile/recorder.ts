@@ -16,8 +16,11 @@ import { replaceKernels, wasmKernels, type WasmKernels } from '../kernels/wasm.t
 import { OPS } from '../kernels/table.ts';
 import { settings } from '../config.ts';
 
-/** How an op's calls ran: WASM kernels on arena data, WASM on staged copies of JS-backed data, or JS only. */
-export type ProfilePath = 'wasm' | 'staged' | 'js';
+/**
+ * How an op's calls ran: a fused expression (a function `nd.fuse` made during the profile),
+ * WASM kernels on arena data, WASM on staged copies of JS-backed data, or JS only.
+ */
+export type ProfilePath = 'fused' | 'wasm' | 'staged' | 'js';
 
 /** Per-op totals of one profile. */
 export interface OpStats {
@@ -26,6 +29,7 @@ export interface OpStats {
   time: number;
   bytes: number;
   arrays: number;
+  fused: number;
   wasm: number;
   staged: number;
   js: number;
@@ -34,8 +38,9 @@ export interface OpStats {
 /** One Storage allocated while recording. */
 export interface AllocationRecord {
   readonly op: string;
-  /** `path:line` of the user's call, or `'unknown'` */
-  readonly site: string;
+  /** the captured stack, formatted into `path:line` only when reported (see {@link siteOf}) */
+  readonly stack: { stack?: string } | null;
+  site: string | null;
   readonly bytes: number;
   readonly ref: WeakRef<Storage>;
   /** made by an element-wise op (a table row) */
@@ -125,27 +130,44 @@ function locationOf(line: string | undefined): string {
   return loc;
 }
 
-/** The user's call site: the caller of the outermost wrapper. */
-function captureSite(): string {
+const captureStackTrace = (Error as { captureStackTrace?: (target: object, fn: unknown) => void }).captureStackTrace;
+
+/**
+ * The stack at the user's call (the caller of the outermost wrapper), captured but not yet
+ * formatted: V8 formats `stack` on first read, which (with source maps) costs far more than
+ * the capture, so only the arrays reported as alive pay for it.
+ */
+function captureStack(): { stack?: string } | null {
   const wrapper = currentWrapper;
-  if (wrapper === null) return 'unknown';
-  const capture = (Error as { captureStackTrace?: (target: object, fn: unknown) => void }).captureStackTrace;
-  if (typeof capture === 'function') {
+  if (wrapper === null) return null;
+  if (typeof captureStackTrace === 'function') {
     const holder: { stack?: string } = {};
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 1;
     try {
-      capture(holder, wrapper);
+      captureStackTrace(holder, wrapper);
     } finally {
       Error.stackTraceLimit = limit;
     }
-    return locationOf(holder.stack?.split('\n')[1]);
+    return holder;
   }
-  // Engines without captureStackTrace: the frame after the last wrapper frame.
-  const lines = (new Error().stack ?? '').split('\n');
-  let last = -1;
-  for (let i = 0; i < lines.length; i++) if (lines[i]!.includes('ndvecProfiled')) last = i;
-  return last < 0 ? 'unknown' : locationOf(lines[last + 1]);
+  return new Error();
+}
+
+/** `path:line` of the user's call that made the record's array, or `'unknown'`. */
+export function siteOf(r: AllocationRecord): string {
+  if (r.site !== null) return r.site;
+  let site = 'unknown';
+  const lines = (r.stack?.stack ?? '').split('\n');
+  if (typeof captureStackTrace === 'function') site = locationOf(lines[1]);
+  else {
+    // Engines without captureStackTrace: the frame after the last wrapper frame.
+    let last = -1;
+    for (let i = 0; i < lines.length; i++) if (lines[i]!.includes('ndvecProfiled')) last = i;
+    if (last >= 0) site = locationOf(lines[last + 1]);
+  }
+  r.site = site;
+  return site;
 }
 
 function onAllocate(storage: Storage): void {
@@ -155,7 +177,8 @@ function onAllocate(storage: Storage): void {
   callBytes += bytes;
   const record: AllocationRecord = {
     op,
-    site: captureSite(),
+    stack: captureStack(),
+    site: null,
     bytes,
     ref: new WeakRef(storage),
     elementwise: ELEMENTWISE.has(op),
@@ -185,7 +208,7 @@ function pruneTracked(): void {
 
 function statsOf(s: Session, op: string): OpStats {
   let st = s.stats.get(op);
-  if (st === undefined) s.stats.set(op, (st = { calls: 0, time: 0, bytes: 0, arrays: 0, wasm: 0, staged: 0, js: 0 }));
+  if (st === undefined) s.stats.set(op, (st = { calls: 0, time: 0, bytes: 0, arrays: 0, fused: 0, wasm: 0, staged: 0, js: 0 }));
   return st;
 }
 
@@ -204,7 +227,7 @@ function noteOperands(s: Session, self: unknown, args: unknown[]): void {
 function finishCall(name: string, t0: number, t1: number, staged: number, wasm: number, self: unknown, args: unknown[]): void {
   const s = session;
   if (s === null) return;
-  const path: ProfilePath = staged > 0 ? 'staged' : wasm > 0 ? 'wasm' : 'js';
+  const path: ProfilePath = name === FUSED ? 'fused' : staged > 0 ? 'staged' : wasm > 0 ? 'wasm' : 'js';
   const st = statsOf(s, name);
   st.calls++;
   st.time += t1 - t0;
@@ -230,7 +253,8 @@ function wrap(name: string, original: (...args: unknown[]) => unknown): (...args
     const wasm0 = wasmRuns;
     const t0 = now();
     try {
-      return original.apply(this, args);
+      const result = original.apply(this, args);
+      return name === 'fuse' && typeof result === 'function' ? wrapFused(result as (...a: unknown[]) => unknown) : result;
     } finally {
       const t1 = now();
       depth = 0;
@@ -241,6 +265,24 @@ function wrap(name: string, original: (...args: unknown[]) => unknown): (...args
   Object.defineProperty(wrapper, 'name', { value: (original as { name?: string }).name ?? name });
   Object.defineProperty(wrapper, 'length', { value: original.length });
   return wrapper;
+}
+
+/** The row name of the calls of fused functions. */
+const FUSED = 'fused';
+
+/**
+ * A fused function made by `nd.fuse` during a profile, counted as the op `fused`; its other
+ * properties (`explain`, `cacheSize`) read through to the original. It stays a wrapper after
+ * the profile (a depth check and a null check a call).
+ */
+function wrapFused(f: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
+  const w = wrap(FUSED, f);
+  for (const key of Reflect.ownKeys(f)) {
+    if (key === 'length' || key === 'name' || key === 'prototype') continue;
+    const d = Object.getOwnPropertyDescriptor(f, key)!;
+    Object.defineProperty(w, key, { configurable: true, enumerable: d.enumerable, get: () => (f as unknown as Record<PropertyKey, unknown>)[key] });
+  }
+  return w;
 }
 
 function wrapAll(owner: Record<string, unknown>, keys: readonly string[], label: (k: string) => string, out: [Record<string, unknown>, string, unknown][]): void {
