@@ -780,24 +780,29 @@ const TRIG_FAST_LIMIT: f64 = 1048576.0; // 2^20
 // sinh, cosh (fdlibm's formulas on the exp table core)
 // ---------------------------------------------------------------------------------------------
 
-/** sinh for |x| < EXP_FAST_LIMIT: ±(e + e/(e+1))/2, e = expm1(|x|) (table, or expm1V). */
+/**
+ * sinh for |x| < EXP_FAST_LIMIT with e = expm1(|x|) (table, or expm1V) and d = e/(e+1):
+ * ±(2e - e·d)/2 below 1 (the rounded d only touches the small term e·d), else ±(e + d)/2.
+ */
 // @ts-ignore: decorator
 @inline function sinhOf(x: v128, fast: bool): v128 {
   const ax = f64x2.abs(x);
   const e = fast ? expTableMode(ax, true) : expm1V(ax);
-  const mag = f64x2.mul(splat(0.5), f64x2.add(e, f64x2.div(e, f64x2.add(e, splat(1.0)))));
+  const d = f64x2.div(e, f64x2.add(e, splat(1.0)));
+  const mag = f64x2.mul(splat(0.5), v128.bitselect(f64x2.sub(f64x2.add(e, e), f64x2.mul(e, d)),
+    f64x2.add(e, d), f64x2.lt(ax, splat(1.0))));
   return v128.or(mag, v128.and(x, splat(-0.0)));
 }
 
 /**
- * cosh for |x| < EXP_FAST_LIMIT from E = e^|x| and e = E - 1 (both from one table lookup, or
- * expm1V): 1 + e²/(2E) below ln2/2, else E/2 + 1/(2E).
+ * cosh for |x| < EXP_FAST_LIMIT from E = e^|x| (table, or expCareful) and e = E - 1 (exact,
+ * Sterbenz, where it is used): 1 + e²/(2E) below ln2/2, else E/2 + 1/(2E).
  */
 // @ts-ignore: decorator
 @inline function coshOf(x: v128, fast: bool): v128 {
   const ax = f64x2.abs(x);
-  const e = fast ? expTableMode(ax, true) : expm1V(ax);
-  const big = f64x2.add(e, splat(1.0));
+  const big = fast ? expTable(ax) : expCareful(ax);
+  const e = f64x2.sub(big, splat(1.0));
   const half = f64x2.div(splat(0.5), big);
   return v128.bitselect(madd(f64x2.mul(e, e), half, splat(1.0)), madd(big, splat(0.5), half),
     f64x2.lt(ax, splat(0.34657359027997264)));
