@@ -84,6 +84,8 @@ let depth = 0;
 let currentOp = '';
 /** The outermost wrapper running: stack captures start at its caller. */
 let currentWrapper: ((...args: unknown[]) => unknown) | null = null;
+/** The stack captured at the first allocation of the outermost call in progress (shared by its arrays). */
+let callStack: { stack?: string } | null = null;
 /** Arrays allocated by the outermost call in progress. */
 let callArrays = 0;
 let callBytes = 0;
@@ -177,7 +179,7 @@ function onAllocate(storage: Storage): void {
   callBytes += bytes;
   const record: AllocationRecord = {
     op,
-    stack: captureStack(),
+    stack: depth > 0 ? (callStack ??= captureStack()) : captureStack(),
     site: null,
     bytes,
     ref: new WeakRef(storage),
@@ -249,6 +251,7 @@ function wrap(name: string, original: (...args: unknown[]) => unknown): (...args
     currentWrapper = wrapper;
     callArrays = 0;
     callBytes = 0;
+    callStack = null;
     const staged0 = stagedTotal();
     const wasm0 = wasmRuns;
     const t0 = now();
@@ -259,6 +262,7 @@ function wrap(name: string, original: (...args: unknown[]) => unknown): (...args
       const t1 = now();
       depth = 0;
       currentWrapper = null;
+      callStack = null;
       finishCall(name, t0, t1, stagedTotal() - staged0, wasmRuns - wasm0, this, args);
     }
   };
