@@ -293,7 +293,7 @@ export function all_first(p: usize, rows: usize, cols: usize, out: usize): void 
 
 // ---- extrema at memory speed ---------------------------------------------------------------
 //
-// min/max/argmin/argmax/nanmin/nanmax over a contiguous run: blocks of EXTREME_BLOCK elements,
+// min/max/argmin/argmax/nanmin/nanmax over a contiguous run: blocks of EXTREME_BLOCK (256) elements,
 // four f64x2 accumulators with pmin/pmax (one instruction each; a NaN element leaves the
 // accumulator as it was), NaN seen through an OR of x != x per block, tested once a block.
 // The first block holding a NaN ends the scan (min/max give NaN, argmin/argmax its first NaN).
@@ -302,7 +302,7 @@ export function all_first(p: usize, rows: usize, cols: usize, out: usize): void 
 // zero came first; min of ±0 is -0 when any -0 is present (max +0 when any +0), so a zero
 // result is settled by one more look for the other zero (only then).
 
-const EXTREME_BLOCK: usize = 1024;
+const EXTREME_BLOCK: usize = 256;
 /** Set by extremeScan: the first NaN's index (-1: none) and the start of the best block. */
 let scanNaN: isize = -1;
 let scanBlock: usize = 0;
@@ -328,7 +328,7 @@ let scanBlock: usize = 0;
  * skipped; when `stopAtNaN`, stops at the first block with a NaN and sets scanNaN to its
  * first NaN's index. scanBlock: start of the first block reaching the result.
  */
-function extremeScan(isMax: bool, stopAtNaN: bool, p: usize, n: usize): f64 {
+@inline function extremeScan(isMax: bool, stopAtNaN: bool, p: usize, n: usize): f64 {
   const start = isMax ? -Infinity : Infinity;
   let best = start;
   scanNaN = -1;
@@ -401,7 +401,10 @@ function holdsBits(p: usize, n: usize, v: f64): bool {
   const r = extremeScan(isMax, true, p, n);
   if (scanNaN >= 0) return scanNaN;
   const end = min<usize>(n, scanBlock + EXTREME_BLOCK);
-  for (let i = scanBlock; i < end; i++) if (load<f64>(p + i * F64) == r) return <isize>i;
+  const rv = f64x2.splat(r);
+  let i = scanBlock;
+  while (i + 2 <= end && !v128.any_true(f64x2.eq(v128.load(p + i * F64), rv))) i += 2;
+  for (; i < end; i++) if (load<f64>(p + i * F64) == r) return <isize>i;
   return -1;
 }
 
