@@ -93,6 +93,13 @@ const ND: Record<string, NdCall[]> = {
   config: [(_i, n) => n.config({})],
   info: [(_i, n) => n.info()],
   ready: [(_i, n) => n.ready()],
+  fuse: [
+    (i, n) => n.fuse((x: NdArray) => x.mul(2).add(1))(i.f()),
+    (i, n) => n.fuse((x: NdArray) => x.where(x.gt(0)).sum())(i.t()),
+    (i, n) => n.fuse((x: NdArray, y: NdArray) => (nd.where(x.gt(y), x.sub(y).exp(), 0) as NdArray).mean(1))(i.f(), i.t().T),
+    (i, n) => n.fuse((x: NdArray) => x.where(x.gt(0)))(i.v()),
+    (i, n) => n.fuse((x: NdArray) => x.abs().std(0))(i.f()),
+  ],
   profile: [(i, n) => n.profile(() => n.scope(() => i.f().mul(2).add(1).sum())), (i, n) => n.profile(() => i.t().add(i.t()).dispose(), { sortBy: 'bytes', timeline: true })],
   leaks: [(i, n) => {
     n.config({ trackLeaks: true });

@@ -171,8 +171,52 @@ function vectorOf(f: Frame, prog: Program, i: number, len: number, temp: number)
 const TRANSCENDENTAL = new Set(['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sin', 'cos', 'tanh']);
 void TRANSCENDENTAL;
 
+type BinaryKernel = (a: number, b: number, o: number, n: number) => void;
+type UnaryKernel = (a: number, o: number, n: number) => void;
+
+/** How one op node runs: its WASM kernels (null: the JS loops) and JS loops, resolved once. */
+interface NodeExec {
+  readonly logical: boolean;
+  readonly vv: BinaryKernel | null;
+  readonly vs: BinaryKernel | null;
+  readonly sv: BinaryKernel | null;
+  readonly un: UnaryKernel | null;
+  readonly bin: BinaryLoops<Data, Data> | null;
+  readonly unLoops: UnaryLoops<Data, Data> | null;
+  readonly inBool: boolean;
+}
+
+/** The node executors of a program for the kernel table `k` (cached until `k` changes). */
+function execFor(prog: Program, k: Kernels | null): readonly (NodeExec | null)[] {
+  const cache = prog as { exec?: (NodeExec | null)[]; execK?: Kernels | null };
+  if (cache.exec !== undefined && cache.execK === k) return cache.exec;
+  const get = <F>(name: string | undefined): F | null => (k === null || name === undefined ? null : ((k[name] as F | undefined) ?? null));
+  cache.exec = prog.plan.nodes.map((node) => {
+    if (node.kind !== 'op') return null;
+    const row = opRow(node.op);
+    const logical = row.kind === 'logical';
+    if (node.args.length === 2) {
+      const w = logical ? undefined : row.wasm;
+      return {
+        logical, inBool: logical, un: null, unLoops: null,
+        vv: get<BinaryKernel>(w && `${w}_vv`), vs: get<BinaryKernel>(w && `${w}_vs`), sv: get<BinaryKernel>(w && `${w}_sv`),
+        bin: (jsLoops as unknown as Record<string, BinaryLoops<Data, Data>>)[node.op]!,
+      };
+    }
+    const copyBool = node.op === 'copy' && node.dtype === 'bool';
+    const w = node.op === 'toFloat' ? 'to_float' : copyBool ? 'copy_u8' : row.wasm;
+    return {
+      logical, inBool: node.op === 'not' || node.op === 'toFloat' || copyBool, vv: null, vs: null, sv: null, bin: null,
+      un: get<UnaryKernel>(w),
+      unLoops: (jsLoops as unknown as Record<string, UnaryLoops<Data, Data>>)[copyBool ? 'copyBool' : node.op]!,
+    };
+  });
+  cache.execK = k;
+  return cache.exec;
+}
+
 /** Runs node `i` (an op or select) over `len` elements into its block. */
-function runNode(f: Frame, prog: Program, i: number, len: number): void {
+function runNode(f: Frame, prog: Program, exec: readonly (NodeExec | null)[], i: number, len: number): void {
   const node = prog.plan.nodes[i]! as Extract<FuseNode, { kind: 'op' | 'select' }>;
   const out = f.ptr[i]!;
   const outF = node.dtype === 'float64';
@@ -184,53 +228,48 @@ function runNode(f: Frame, prog: Program, i: number, len: number): void {
     else maskLoops.u8.selectContig(f.U, c, f.U, x, f.U, y, f.U, out, len);
     return;
   }
-  const row = opRow(node.op);
+  const e = exec[i]!;
   const oi = outF ? out >> 3 : out;
   const O = outF ? f.F : f.U;
-  if (node.args.length === 2) {
-    const [a, b] = node.args as [number, number];
-    const logical = row.kind === 'logical';
-    const inF = !logical;
+  const args = node.args;
+  if (args.length === 2) {
+    const a = args[0]!;
+    const b = args[1]!;
+    const inF = !e.logical;
     const X = inF ? f.F : f.U;
     const sa = prog.scalar[a]!;
     const sb = prog.scalar[b]!;
-    const loops = (jsLoops as unknown as Record<string, BinaryLoops<Data, Data>>)[node.op]!;
-    const k = logical ? null : f.k;
-    const w = row.wasm;
+    const loops = e.bin!;
     if (sa && sb) {
       const pa = vectorOf(f, prog, a, len, 0);
       loops.scalarRight(X, inF ? pa >> 3 : pa, f.value[b]!, O, oi, len);
       return;
     }
-    if (k !== null && w !== undefined) {
-      if (sb) (k[`${w}_vs`] as (a: number, s: number, o: number, n: number) => void)(f.ptr[a]!, f.value[b]!, out, len);
-      else if (sa) (k[`${w}_sv`] as (s: number, b: number, o: number, n: number) => void)(f.value[a]!, f.ptr[b]!, out, len);
-      else (k[`${w}_vv`] as (a: number, b: number, o: number, n: number) => void)(f.ptr[a]!, f.ptr[b]!, out, len);
+    if (e.vv !== null) {
+      if (sb) e.vs!(f.ptr[a]!, f.value[b]!, out, len);
+      else if (sa) e.sv!(f.value[a]!, f.ptr[b]!, out, len);
+      else e.vv(f.ptr[a]!, f.ptr[b]!, out, len);
       return;
     }
     const sh = inF ? 3 : 0;
-    const bv = (v: number): number => (logical ? (v !== 0 ? 1 : 0) : v);
+    const bv = (v: number): number => (e.logical ? (v !== 0 ? 1 : 0) : v);
     if (sb) loops.scalarRight(X, f.ptr[a]! >> sh, bv(f.value[b]!), O, oi, len);
     else if (sa) loops.scalarLeft(bv(f.value[a]!), X, f.ptr[b]! >> sh, O, oi, len);
     else loops.contig(X, f.ptr[a]! >> sh, X, f.ptr[b]! >> sh, O, oi, len);
     return;
   }
-  const a = node.args[0]!;
-  const copyBool = node.op === 'copy' && !outF;
-  const inBool = node.op === 'not' || node.op === 'toFloat' || copyBool;
-  const pa = vectorOf(f, prog, a, len, 0);
-  const w = node.op === 'toFloat' ? 'to_float' : copyBool ? 'copy_u8' : row.wasm;
-  if (f.k !== null && w !== undefined) {
-    (f.k[w] as (a: number, o: number, n: number) => void)(pa, out, len);
+  const pa = vectorOf(f, prog, args[0]!, len, 0);
+  if (e.un !== null) {
+    e.un(pa, out, len);
     return;
   }
-  const loops = (jsLoops as unknown as Record<string, UnaryLoops<Data, Data>>)[copyBool ? 'copyBool' : node.op]!;
-  loops.contig(inBool ? f.U : f.F, inBool ? pa : pa >> 3, O, oi, len);
+  e.unLoops!.contig(e.inBool ? f.U : f.F, e.inBool ? pa : pa >> 3, O, oi, len);
 }
 
 /** Sets the block pointers of the inputs for elements [off, off+len) and runs every op. */
 function runBlock(f: Frame, prog: Program, off: number, len: number, rootPtr: number): void {
   const nodes = prog.plan.nodes;
+  const exec = execFor(prog, f.k);
   fuseStats.blocks++;
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i]!;
@@ -251,7 +290,7 @@ function runBlock(f: Frame, prog: Program, off: number, len: number, rootPtr: nu
         const dst = eb === 8 ? f.F : f.U;
         gather(eb === 8 ? a.f64() : a.u8(), a.start, f.strides[n.index]!, f.shape, off, len, dst, eb === 8 ? f.ptr[i]! >> 3 : f.ptr[i]!);
       }
-    } else runNode(f, prog, i, len);
+    } else runNode(f, prog, exec, i, len);
   }
 }
 
@@ -260,35 +299,58 @@ function runBlock(f: Frame, prog: Program, off: number, len: number, rootPtr: nu
  * allocation of the call: reserving scratch may grow the memory).
  */
 function frameFor(prog: Program, inputs: (NdArray | number)[], shape: readonly number[]): Frame | null {
-  const own: number[] = [];
-  for (let i = 0; i < prog.plan.nodes.length; i++) {
+  const nodes = prog.plan.nodes;
+  const count = nodes.length;
+  const f: Frame = (prog as { frame?: Frame }).frame ?? ((prog as { frame?: Frame }).frame = {
+    F: arenaF64(), U: arenaU8(), ptr: new Array<number>(count).fill(-1), value: new Array<number>(count).fill(0),
+    own: new Array<number>(count).fill(-1), temp: [0, 0, 0], k: null, inputs, shape, strides: [], direct: [],
+  });
+  const bytes = (FUSE_BLOCK + 1) * 8;
+  for (let i = 0; i < count; i++) {
     const s = prog.slot[i]!;
-    own.push(s < 0 ? -1 : scratchBlock(s, (FUSE_BLOCK + 1) * 8));
-  }
-  const temp: number[] = [];
-  const base = SLOT_BASE + prog.slots - 3;
-  for (let t = 0; t < 3; t++) temp.push(scratchBlock(base + t, (FUSE_BLOCK + 1) * 8));
-  if (own.some((p, i) => p < 0 && prog.slot[i]! >= 0) || temp.some((p) => p < 0)) return null;
-  const value = prog.plan.nodes.map((n, i) => (prog.scalar[i] ? (n.kind === 'const' ? n.value : (inputs[(n as { index: number }).index] as number)) : 0));
-  const strides: (readonly number[] | null)[] = [];
-  const direct: boolean[] = [];
-  for (let i = 0; i < inputs.length; i++) {
-    const x = inputs[i];
-    if (isNdArray(x) && prog.arrayInputs.includes(i)) {
-      strides.push(broadcastStrides(x.shape, x.strides, shape));
-      direct.push(x.storage.inArena && x.isContiguous && sameShape(x.shape, shape));
+    if (s >= 0) {
+      const p = scratchBlock(s, bytes);
+      if (p < 0) return null;
+      f.own[i] = p;
+      f.ptr[i] = p;
     } else {
-      strides.push(null);
-      direct.push(false);
+      const n = nodes[i]!;
+      f.value[i] = n.kind === 'const' ? n.value : (inputs[(n as { index: number }).index] as number);
     }
   }
-  return { F: arenaF64(), U: arenaU8(), ptr: own.slice(), value, own, temp, k: kernelTable(), inputs, shape, strides, direct };
+  const base = SLOT_BASE + prog.slots - 3;
+  for (let t = 0; t < 3; t++) {
+    const p = scratchBlock(base + t, bytes);
+    if (p < 0) return null;
+    f.temp[t] = p;
+  }
+  f.strides.length = inputs.length;
+  f.direct.length = inputs.length;
+  for (let i = 0; i < inputs.length; i++) {
+    const x = inputs[i]!;
+    f.strides[i] = null;
+    f.direct[i] = false;
+    if (typeof x === 'number' || !prog.arrayInputs.includes(i)) continue;
+    const full = x.shape === shape || sameShape(x.shape, shape);
+    if (full && x.isContiguous && x.storage.inArena) f.direct[i] = true;
+    else f.strides[i] = broadcastStrides(x.shape, x.strides, shape);
+  }
+  f.F = arenaF64();
+  f.U = arenaU8();
+  f.k = kernelTable();
+  f.inputs = inputs;
+  f.shape = shape;
+  return f;
 }
 
 /** Broadcast shape of the plan's array inputs. */
-export function resultShape(prog: Program, inputs: readonly (NdArray | number)[]): number[] {
-  const shapes = prog.arrayInputs.map((i) => (inputs[i] as NdArray).shape);
-  return shapes.length === 0 ? [] : broadcastShapes(...shapes);
+export function resultShape(prog: Program, inputs: readonly (NdArray | number)[]): readonly number[] {
+  const ins = prog.arrayInputs;
+  if (ins.length === 0) return [];
+  const first = (inputs[ins[0]!] as NdArray).shape;
+  let same = true;
+  for (let j = 1; j < ins.length && same; j++) same = sameShape((inputs[ins[j]!] as NdArray).shape, first);
+  return same ? first : broadcastShapes(...ins.map((i) => (inputs[i] as NdArray).shape));
 }
 
 function sizeOf(shape: readonly number[]): number {
@@ -343,7 +405,9 @@ export function runMap(prog: Program, inputs: (NdArray | number)[], out: NdArray
   const dtype = prog.plan.nodes[prog.plan.root]!.dtype;
   if (out !== undefined) checkOut('fuse', out, shape, dtype);
   // `out` overlapping an input that is read later in the same block walk would be clobbered.
-  const target = out !== undefined && inputs.some((x) => isNdArray(x) && x.storage === out.storage) ? emptyArray(shape, dtype) : (out ?? emptyArray(shape, dtype));
+  let shared = false;
+  if (out !== undefined) for (const x of inputs) if (typeof x !== 'number' && x.storage === out.storage) shared = true;
+  const target = shared ? emptyArray(shape, dtype) : (out ?? emptyArray(shape, dtype));
   evaluateInto(prog, inputs, shape, target);
   if (out !== undefined && target !== out) {
     copyInto(target, out);
@@ -356,6 +420,27 @@ export function runMap(prog: Program, inputs: (NdArray | number)[], out: NdArray
 function copyInto(src: NdArray, out: NdArray): void {
   const d = src.dtype === 'bool' ? src.u8() : src.f64();
   scatter(d, src.start, out.dtype === 'bool' ? out.u8() : out.f64(), out.start, out.strides, out.shape, 0, out.size);
+}
+
+/** Number of true bytes of a block at byte pointer `p` (the SIMD WASM kernel when on). */
+function countBlock(f: Frame, p: number, n: number): number {
+  const k = f.k;
+  if (k !== null && k.count_true !== undefined) return ((k.count_true as (m: number, n: number) => number)(p, n)) >>> 0;
+  return maskLoops.u8.countTrue(f.U, p, 1, n);
+}
+
+/**
+ * Compresses a float64 block at byte pointer `x` by the mask at `m` to byte pointer `out`
+ * (room for the count plus one element); returns the count.
+ */
+function compressBlock(f: Frame, x: number, m: number, out: number, n: number): number {
+  const k = f.k;
+  if (k !== null && k.compress !== undefined && k.count_true !== undefined) {
+    const c = ((k.count_true as (m: number, n: number) => number)(m, n)) >>> 0;
+    (k.compress as (x: number, m: number, o: number, n: number, c: number) => number)(x, m, out, n, c);
+    return c;
+  }
+  return maskLoops.f64.compressContig(f.F, x >> 3, f.U, m, f.F, out >> 3, n) - (out >> 3);
 }
 
 /** Pairwise-sum tokens over `n` values: chunk lengths (> 0) and combines (0), postfix. */
@@ -393,7 +478,7 @@ function countMask(f: Frame, prog: Program, mask: number, n: number): number {
   for (let off = 0; off < n; off += FUSE_BLOCK) {
     const len = Math.min(FUSE_BLOCK, n - off);
     runBlock(f, prog, off, len, -1);
-    m += maskLoops.u8.countTrue(f.U, f.ptr[mask]!, 1, len);
+    m += countBlock(f, f.ptr[mask]!, len);
   }
   return m;
 }
@@ -417,7 +502,7 @@ function maskedSum(f: Frame, prog: Program, mask: number, n: number, m: number):
   for (let off = 0; off < n && ti < tokens.length; off += FUSE_BLOCK) {
     const len = Math.min(FUSE_BLOCK, n - off);
     runBlock(f, prog, off, len, -1);
-    fillTo = maskLoops.f64.compressContig(f.F, f.ptr[root]! >> 3, f.U, f.ptr[mask]!, f.F, bi + fillTo, len) - bi;
+    fillTo += compressBlock(f, f.ptr[root]!, f.ptr[mask]!, buf + fillTo * 8, len);
     let at = 0;
     while (ti < tokens.length && fillTo - at >= tokens[ti]!) {
       const c = tokens[ti++]!;
@@ -451,10 +536,10 @@ function foldBlocks(f: Frame, prog: Program, name: 'min' | 'max' | 'any' | 'all'
     let p = f.ptr[root]!;
     let c = len;
     if (mask >= 0) {
-      c = maskLoops.f64.compressContig(f.F, p >> 3, f.U, f.ptr[mask]!, f.F, buf >> 3, len) - (buf >> 3);
+      c = compressBlock(f, p, f.ptr[mask]!, buf, len);
       p = buf;
     }
-    if (reducer === null) acc += maskLoops.u8.countTrue(f.U, p, 1, c);
+    if (reducer === null) acc += countBlock(f, p, c);
     else if (name === 'any' || name === 'all') {
       const u = f.U;
       if (name === 'any') { for (let i = 0; i < c; i++) if (u[p + i] !== 0) { acc = 1; break; } }
@@ -533,7 +618,7 @@ export function materialise(prog: Program, inputs: (NdArray | number)[], mask: n
       c = maskLoops.u8.compressContig(f.U, p, f.U, f.ptr[mask]!, f.U, buf, len) - buf;
       r.u8().set(f.U.subarray(buf, buf + c), r.start + k);
     } else {
-      c = maskLoops.f64.compressContig(f.F, p >> 3, f.U, f.ptr[mask]!, f.F, buf >> 3, len) - (buf >> 3);
+      c = compressBlock(f, p, f.ptr[mask]!, buf, len);
       r.f64().set(f.F.subarray(buf >> 3, (buf >> 3) + c), r.start + k);
     }
     k += c;
