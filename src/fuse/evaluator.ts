@@ -324,8 +324,10 @@ function frameFor(prog: Program, inputs: (NdArray | number)[], shape: readonly n
     if (p < 0) return null;
     f.temp[t] = p;
   }
-  f.strides.length = inputs.length;
-  f.direct.length = inputs.length;
+  if (f.strides.length !== inputs.length) {
+    f.strides.length = inputs.length;
+    f.direct.length = inputs.length;
+  }
   for (let i = 0; i < inputs.length; i++) {
     const x = inputs[i]!;
     f.strides[i] = null;

@@ -31,6 +31,26 @@ export interface FusedFunction {
   readonly cacheSize: number;
 }
 
+/** A cached plan and which of its arguments are numbers. */
+interface CacheEntry {
+  readonly prog: Program;
+  readonly numberArgs: boolean[];
+}
+
+/**
+ * One argument's signature as a number (-1: a number; else dtype, rank and which axes have
+ * size 1, for ranks up to 24; NaN above, which never matches, so the key string decides).
+ */
+function argCode(a: unknown): number {
+  if (typeof a === 'number') return -1;
+  const x = a as NdArray;
+  const s = x.shape;
+  if (s.length > 24) return NaN;
+  let ones = 0;
+  for (let d = 0; d < s.length; d++) if (s[d] === 1) ones |= 1 << d;
+  return (x.dtype === 'bool' ? 1 : 0) + 2 * s.length + 64 * ones;
+}
+
 /** Cache key of the arguments: dtype and rank of each, which axes have size 1, or `n` for a number. */
 function signatureKey(args: ArrayLike<unknown>, n: number): string {
   let key = '';
@@ -69,9 +89,10 @@ export function fuse(fn: (...args: never[]) => unknown): FusedFunction {
   if (arguments.length > 1) throw new ArgumentError('fuse', 'arguments', `takes 1 argument (fn), got ${arguments.length}`);
   // Declared parameters (0 for rest or default parameters: then any number of arguments).
   const arity = fn.length;
-  const cache = new Map<string, { prog: Program; numberArgs: boolean[] }>();
-  let last: { prog: Program; numberArgs: boolean[] } | null = null;
-  const build = (args: ArrayLike<unknown>, count: number, key: string): { prog: Program; numberArgs: boolean[] } => {
+  const cache = new Map<string, CacheEntry>();
+  let last: CacheEntry | null = null;
+  const lastCodes: number[] = [];
+  const build = (args: ArrayLike<unknown>, count: number, key: string): CacheEntry => {
     const sig: ArgSignature[] = [];
     const numberArgs: boolean[] = [];
     for (let i = 0; i < count; i++) {
@@ -104,12 +125,24 @@ export function fuse(fn: (...args: never[]) => unknown): FusedFunction {
       if (isNdArray(a)) a.assertLive();
       else if (typeof a !== 'number') throw new ArgumentError('fuse', `argument ${i}`, `arguments must be NdArrays or numbers, got ${describe(a)}`);
     }
-    const key = signatureKey(arguments, n);
-    let entry = cache.get(key);
-    if (entry === undefined) entry = build(arguments, n, key);
-    else fuseStats.hits++;
-    last = entry;
-    const inputs = Array.prototype.slice.call(arguments, 0, n) as (NdArray | number)[];
+    // The last signature, compared as numbers first: a repeated call builds no key string.
+    let same = last !== null && lastCodes.length === n;
+    for (let i = 0; i < n && same; i++) same = argCode(arguments[i]) === lastCodes[i];
+    let entry: CacheEntry | undefined;
+    if (same) {
+      entry = last!;
+      fuseStats.hits++;
+    } else {
+      const key = signatureKey(arguments, n);
+      entry = cache.get(key);
+      if (entry === undefined) entry = build(arguments, n, key);
+      else fuseStats.hits++;
+      last = entry;
+      lastCodes.length = n;
+      for (let i = 0; i < n; i++) lastCodes[i] = argCode(arguments[i]);
+    }
+    const inputs: (NdArray | number)[] = new Array(n);
+    for (let i = 0; i < n; i++) inputs[i] = arguments[i] as NdArray | number;
     const prog = entry.prog;
     const final = prog.plan.final;
     if (final.kind === 'map') return runMap(prog, inputs, out);
