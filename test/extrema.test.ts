@@ -118,6 +118,38 @@ describe('extrema kernels', () => {
     fc.assert(fc.property(fc.array(rare, { minLength: 1000, maxLength: 4099 }), (xs) => checkAll(xs)), { numRuns: 60 });
   });
 
+  test('nanmin_first/nanmax_first: columns of NaN, ±Inf, ±0 ties, mixed; any width', () => {
+    const column = (c: number, r: number): number => {
+      switch (c % 6) {
+        case 0: return NaN; // all NaN -> NaN
+        case 1: return r === 2 ? Infinity : NaN; // NaN and +Inf
+        case 2: return r === 1 ? -Infinity : NaN;
+        case 3: return r % 2 ? -0 : 0; // ±0 ties
+        case 4: return r === 3 ? 0 : -0;
+        default: return r % 3 === 0 ? NaN : Math.sin(r * c) * 10;
+      }
+    };
+    for (const cols of [1, 2, 3, 5, 6, 7, 13]) {
+      for (const rows of [1, 2, 4, 7]) {
+        const xs: number[] = [];
+        for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) xs.push(column(c, r));
+        const s = new Storage('float64', xs.length);
+        const out = new Storage('float64', cols);
+        s.f64().set(xs, s.base);
+        for (const isMax of [false, true]) {
+          (isMax ? k.nanmax_first : k.nanmin_first)(s.ptr, rows, cols, out.ptr);
+          for (let c = 0; c < cols; c++) {
+            const want = refExtreme(xs.filter((_, i) => i % cols === c), isMax, true);
+            const got = out.f64()[out.base + c]!;
+            assert.ok(Object.is(got, want), `${isMax ? 'nanmax' : 'nanmin'} ${rows}x${cols} column ${c}: ${got} vs ${want}`);
+          }
+        }
+        s.free();
+        out.free();
+      }
+    }
+  });
+
   test('_last forms: one row a result, rows of any length', () => {
     for (const cols of [1, 3, 8, 17, 1025]) {
       const rows = 3;

@@ -430,12 +430,53 @@ export function nanmin(p: usize, n: usize): f64 { return extreme(false, true, p,
 export function nanmin_last(p: usize, rows: usize, cols: usize, out: usize): void {
   for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, extreme(false, true, p + r * cols * F64, cols));
 }
-export function nanmin_first(p: usize, rows: usize, cols: usize, out: usize): void { reduceFirst(NANMIN, p, rows, cols, out); }
+/**
+ * nanmin/nanmax down the columns: out starts at ±Infinity and takes pmin/pmax of each row
+ * (a NaN element leaves it as it was), then on a tie the other zero's sign is merged in
+ * (OR of the bits gives -0 for min, AND +0 for max; equal non-zero values have equal bits).
+ * Columns still at the start value hold only NaN and that infinity: one look down the
+ * column tells which (NaN when it has no number).
+ */
+@inline function nanExtremeFirst(isMax: bool, p: usize, rows: usize, cols: usize, out: usize): void {
+  const start = isMax ? -Infinity : Infinity;
+  const sv = f64x2.splat(start);
+  let c: usize = 0;
+  for (; c + 2 <= cols; c += 2) v128.store(out + c * F64, sv);
+  for (; c < cols; c++) store<f64>(out + c * F64, start);
+  for (let r: usize = 0; r < rows; r++) {
+    const row = p + r * cols * F64;
+    c = 0;
+    for (; c + 2 <= cols; c += 2) {
+      const o = c * F64;
+      const x = v128.load(row + o);
+      const t = pick(isMax, v128.load(out + o), x);
+      const tie = v128.and(x, f64x2.eq(x, t));
+      v128.store(out + o, isMax ? v128.and(t, v128.or(tie, v128.not(f64x2.eq(x, t)))) : v128.or(t, tie));
+    }
+    for (; c < cols; c++) {
+      const o = c * F64;
+      const x = load<f64>(row + o);
+      const t = load<f64>(out + o);
+      if (better(isMax, x, t)) store<f64>(out + o, x);
+      else if (x == t) {
+        const bits = isMax ? reinterpret<u64>(t) & reinterpret<u64>(x) : reinterpret<u64>(t) | reinterpret<u64>(x);
+        store<f64>(out + o, reinterpret<f64>(bits));
+      }
+    }
+  }
+  for (c = 0; c < cols; c++) {
+    if (load<f64>(out + c * F64) != start) continue;
+    let seen = false;
+    for (let r: usize = 0; r < rows && !seen; r++) seen = load<f64>(p + (r * cols + c) * F64) == start;
+    if (!seen) store<f64>(out + c * F64, NaN);
+  }
+}
+export function nanmin_first(p: usize, rows: usize, cols: usize, out: usize): void { nanExtremeFirst(false, p, rows, cols, out); }
 export function nanmax(p: usize, n: usize): f64 { return extreme(true, true, p, n); }
 export function nanmax_last(p: usize, rows: usize, cols: usize, out: usize): void {
   for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, extreme(true, true, p + r * cols * F64, cols));
 }
-export function nanmax_first(p: usize, rows: usize, cols: usize, out: usize): void { reduceFirst(NANMAX, p, rows, cols, out); }
+export function nanmax_first(p: usize, rows: usize, cols: usize, out: usize): void { nanExtremeFirst(true, p, rows, cols, out); }
 
 // ---- mean and variance (two-pass) ---------------------------------------------------------
 
