@@ -21,6 +21,8 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { classicCases, BASELINE } from './classic.ts';
 import { coreCases } from './core.ts';
+import { randomCases } from './random.ts';
+import { indexingCases } from './indexing.ts';
 import { runCase, type ResultRow, type Timing } from './harness.ts';
 import { consoleTable, describeMachine, machineLine } from './report.ts';
 import { benchmarksMarkdown } from './doc.ts';
@@ -41,7 +43,7 @@ const { values: args } = parseArgs({
 });
 
 const timing = args.quick ? QUICK : FULL;
-const cases = [...classicCases(), ...coreCases()].filter(
+const cases = [...classicCases(), ...coreCases(), ...randomCases(), ...indexingCases()].filter(
   (c) => args.filter === undefined || `${c.op} ${c.size}`.includes(args.filter),
 );
 

@@ -3,12 +3,14 @@
  * python3 when it is installed): 1M random indices into 1M values (`a.take(idx)` against
  * NumPy's `a[idx]` and `a.take(idx)`, int64 indices there, integral float64 ones here),
  * `a.put(idx, v)` against `np.put(a, idx, v)`, the same at 1K, and the JS loops (WASM
- * switched off) for contrast. Fastest of several runs, milliseconds.
+ * switched off) for contrast. Fastest of several runs, milliseconds; ndvec and NumPy alternate
+ * in rounds (the best round of each is kept).
  *
  *     node --import tsx scripts/take-timing.ts
  * @module
  */
 import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import { settings } from '../src/config.ts';
 import { nd } from '../src/nd.ts';
 import { fastestPerCall } from './timing.ts';
@@ -20,12 +22,13 @@ interface Case {
   iters: number;
 }
 
-function numpyMs(n: number, expr: string, iters: number): number | null {
+/** NumPy's fastest time of `expr` a call (ms), `repeat` runs of `iters` calls, in a fresh python3. */
+function numpyMs(n: number, expr: string, iters: number, repeat: number): number | null {
   const code = [
     'import numpy as np, timeit',
     'g = np.random.default_rng(1)',
     `a = g.random(${n}); idx = g.integers(0, ${n}, ${n}); v = g.random(${n})`,
-    `print(min(timeit.repeat(lambda: ${expr}, number=${iters}, repeat=30)) / ${iters} * 1e3)`,
+    `print(min(timeit.repeat(lambda: ${expr}, number=${iters}, repeat=${repeat})) / ${iters} * 1e3)`,
   ].join('\n');
   try {
     return Number(execFileSync('python3', ['-c', code], { encoding: 'utf8' }).trim());
@@ -47,14 +50,22 @@ function casesFor(n: number, iters: number): Case[] {
   ].map((c) => ({ ...c, numpy: c.numpy, iters }));
 }
 
+// The machine this ran on is shared: ndvec and NumPy are timed in alternating rounds and each
+// keeps its best round, so a burst of load elsewhere does not land on one side only.
+const ROUNDS = 6;
 const rows: Record<string, string>[] = [];
 for (const [n, iters] of [[1e6, 1], [1e3, 2000]] as const) {
   for (const c of casesFor(n, iters)) {
-    const wasm = fastestPerCall(c.run, c.iters, 30);
+    let wasm = Infinity;
+    let numpy: number | null = Infinity;
+    for (let r = 0; r < ROUNDS; r++) {
+      wasm = Math.min(wasm, fastestPerCall(c.run, c.iters, 10));
+      const t = numpyMs(n, c.numpy, c.iters, 10);
+      numpy = t === null || numpy === null ? null : Math.min(numpy, t);
+    }
     settings.wasm = false;
     const js = fastestPerCall(c.run, c.iters, 10);
     settings.wasm = true;
-    const numpy = numpyMs(n, c.numpy, c.iters);
     rows.push({
       case: `${c.name}: ${c.numpy}`,
       'ndvec WASM ms': wasm.toFixed(4),
@@ -65,3 +76,4 @@ for (const [n, iters] of [[1e6, 1], [1e3, 2000]] as const) {
   }
 }
 console.table(rows);
+console.log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);

@@ -128,6 +128,19 @@ describe('put (NumPy np.put)', () => {
     b.put(b.slice('::-1'), [9, 8, 7, 6]); // indices that view the target: read before any write
     assertValues(b.toArray(), [6, 7, 8, 9]);
   });
+  test('sizes around the 4-wide step, values cycled or not: WASM = JS = the ordered loop', () => {
+    for (let m = 0; m <= 11; m++) {
+      for (const nv of [1, 3, m, m + 2].filter((k) => k >= 1)) {
+        const idx = Array.from({ length: m }, (_, i) => ((i * 7) % 5) - 2);
+        const vals = Array.from({ length: nv }, (_, i) => i + 0.5);
+        const expected = [0, 1, 2, 3, 4];
+        idx.forEach((j, i) => (expected[j < 0 ? j + 5 : j] = vals[i % nv]!));
+        const [js, wasm] = onJsAndWasm(() => nd.arange(5).put(idx, vals));
+        assertValues(js.toArray(), expected);
+        assertValues(wasm.toArray(), expected);
+      }
+    }
+  });
   test('a bad index anywhere writes nothing', () => {
     for (const wasm of [false, true]) {
       nd.config({ wasm });
