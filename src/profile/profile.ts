@@ -76,19 +76,27 @@ export type ProfileHintKind = 'fuse' | 'js' | 'softLimit' | 'smallCalls';
 
 /** Advice computed from the rows, each with the figure that triggered it. */
 export interface ProfileHint {
+  /** What the hint is about. */
   kind: ProfileHintKind;
   /** The op concerned, or null for a hint about several. */
   op: string | null;
+  /** The advice, with the figure behind it. */
   message: string;
 }
 
 /** What `profile.toJSON()` returns. */
 export interface ProfileJSON {
+  /** Milliseconds from start to end of the profile. */
   wallTime: number;
+  /** Milliseconds inside ndvec's public calls. */
   opTime: number;
+  /** The row order. */
   sortBy: ProfileSortKey;
+  /** One row per op. */
   rows: ProfileRow[];
+  /** Arrays alive at the end, by op and call site. */
   leaks: LeakGroup[];
+  /** Advice computed from the rows. */
   hints: ProfileHint[];
 }
 
