@@ -5,6 +5,7 @@
  */
 import { ArgumentError, DTypeError, DisposedError, IndexError, ReadOnlyError, ShapeError, formatShape } from './errors.ts';
 import {
+  MAX_DIMS,
   NDARRAY_BRAND,
   checkArity,
   checkAxisArg,
@@ -466,7 +467,8 @@ export class NdArray {
     if (args.length === 0) throw new ArgumentError('reshape', 'shape', 'takes a shape (an array, or the sizes as arguments), got none');
     const shape = args.length === 1 ? args[0] : args;
     // Types as a shape would have them, -1 (the one unknown size) allowed; sizes checked by reshape.
-    checkShape('reshape', Array.isArray(shape) ? shape.map((d: unknown) => (d === -1 ? 0 : d)) : shape === -1 ? 0 : shape);
+    // (a list longer than MAX_DIMS is refused by checkShape before anything walks it)
+    checkShape('reshape', Array.isArray(shape) && shape.length <= MAX_DIMS ? shape.map((d: unknown) => (d === -1 ? 0 : d)) : shape === -1 ? 0 : shape);
     return reshape(this, shape as number | readonly number[]);
   }
 
