@@ -42,6 +42,17 @@ const RECIPROCAL: i32 = 8;
 
 @inline function loopUnary(op: i32, a: usize, out: usize, n: usize): void {
   let i: usize = 0;
+  for (; i + 8 <= n; i += 8) {
+    const o = i * F64;
+    const x0 = v128.load(a + o);
+    const x1 = v128.load(a + o, 16);
+    const x2 = v128.load(a + o, 32);
+    const x3 = v128.load(a + o, 48);
+    v128.store(out + o, unaryVector(op, x0));
+    v128.store(out + o, unaryVector(op, x1), 16);
+    v128.store(out + o, unaryVector(op, x2), 32);
+    v128.store(out + o, unaryVector(op, x3), 48);
+  }
   for (; i + 4 <= n; i += 4) {
     const o = i * F64;
     const x0 = v128.load(a + o);
