@@ -525,12 +525,12 @@ const LOG_MODE_LN = 0, LOG_MODE_LOG2 = 1, LOG_MODE_LOG10 = 2, LOG_MODE_LOG1P = 3
 // @ts-ignore: decorator
 @inline function logFast(x: v128, mode: i32): v128 {
   let xi = x;
-  let corr = splat(0.0);
+  let cNum = splat(0.0);
   if (mode == LOG_MODE_LOG1P) {
-    // u1 = 1 + x rounded, corr = (exact 1 + x - u1)/u1 (as log1pV)
+    // u1 = 1 + x rounded, cNum = exact 1 + x - u1 (as log1pV); the correction is cNum/u1
     xi = f64x2.add(splat(1.0), x);
-    corr = f64x2.div(v128.bitselect(f64x2.sub(splat(1.0), f64x2.sub(xi, x)),
-      f64x2.sub(x, f64x2.sub(xi, splat(1.0))), f64x2.ge(xi, splat(2.0))), xi);
+    cNum = v128.bitselect(f64x2.sub(splat(1.0), f64x2.sub(xi, x)),
+      f64x2.sub(x, f64x2.sub(xi, splat(1.0))), f64x2.ge(xi, splat(2.0)));
   }
   // tmp = bits(xi) - LOG_OFF + bits(1.0): k + 1023 in the top 12 bits (positive xi),
   // z = LOG_OFF + the low 52 bits
@@ -561,7 +561,15 @@ const LOG_MODE_LN = 0, LOG_MODE_LOG2 = 1, LOG_MODE_LOG10 = 2, LOG_MODE_LOG1P = 3
     const t2 = f64x2.add(t1, u);
     const e2 = f64x2.add(f64x2.sub(t1, t2), u);
     let lo = f64x2.add(madd(kd, splat(LN2_LO), ll), f64x2.add(e2, q));
-    if (mode == LOG_MODE_LOG1P) lo = f64x2.add(lo, corr);
+    if (mode == LOG_MODE_LOG1P) {
+      // cNum/u1 as cNum·invc·2^-k (a relative error near 2^-52 is plenty for a correction
+      // below ulp(u1)/2); dropped for x ≥ 2^53, where it is far below the result's rounding
+      // and k can reach 1024 (2^-k would not fit the exponent field)
+      const scale = i64x2.shl(i64x2.sub(i64x2.splat(0x7FE), i64x2.shr_u(tmp, 52)), 52);
+      const corr = v128.and(f64x2.mul(f64x2.mul(cNum, invc), scale),
+        f64x2.lt(x, splat(9007199254740992.0)));
+      lo = f64x2.add(lo, corr);
+    }
     const y = f64x2.add(t2, lo);
     // log1p(-0) = -0
     return mode == LOG_MODE_LOG1P ? v128.bitselect(x, y, f64x2.eq(x, splat(0.0))) : y;
