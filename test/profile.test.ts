@@ -70,6 +70,32 @@ describe('rows: exact counts, bytes and paths', () => {
     assert.deepEqual(p.rows.map((r) => r.op).sort(), ['add', 'arrayEqual', 'dispose']);
   });
 
+  test('op families under their names: WASM on, then every one on JS with WASM off', { skip: !wasmLoaded && 'WASM did not load' }, () => {
+    const work = (): void => {
+      const m = x.gt(500);
+      const calls: (() => unknown)[] = [
+        () => x.exp(), () => m.and(m), () => x.where(m), () => m.count(), () => x.sum(), () => x.max(), () => nd.where(m, x, 0),
+      ];
+      for (const c of calls) {
+        const r = c();
+        if (r instanceof NdArray) r.dispose();
+      }
+      m.dispose();
+    };
+    const families = ['exp', 'and', 'where', 'count', 'sum', 'max', 'gt'];
+    const on = nd.profile(work);
+    for (const op of families) assert.equal(row(on, op).path, 'wasm', op);
+    assert.equal(row(on, 'where').calls, 2); // a.where(mask) and nd.where(c, x, y) share the name
+    const before = nd.config({});
+    try {
+      nd.config({ wasm: false });
+      const off = nd.profile(work);
+      for (const op of families) assert.equal(row(off, op).path, 'js', op);
+    } finally {
+      nd.config(before);
+    }
+  });
+
   test('mod has no WASM kernel (today): path js', () => {
     const p = nd.profile(() => x.mod(3).dispose());
     assert.equal(row(p, 'mod').path, 'js');
