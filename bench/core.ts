@@ -1,6 +1,7 @@
 /**
  * The core operations: `add`, `sum`, `gt`, `nd.where(a.gt(0), a, 0)` and `exp` at 1K, 100K
- * and 1M; `mean` along each axis of 1000×1000; `dot` of 500×500 (against an i-k-j triple
+ * and 1M; `pow` by 2, 3, 2.5 and by an array (positive bases) at 1K and 1M; `mean` along
+ * each axis of 1000×1000; `dot` of 500×500 (against an i-k-j triple
  * loop). Each against a typed-array loop that allocates its result, ndvec on JS and WASM
  * kernels (results disposed), ndarray-ops (preallocated output, as that library is used) and
  * numpy-ts (results disposed). A peer without the op is left out and shows `–`.
@@ -9,8 +10,9 @@
 import * as np from 'numpy-ts';
 import ops from 'ndarray-ops';
 import { nd, type NdArray } from '../src/index.ts';
-import { SIZES } from './data.ts';
+import { SIZES, normalData } from './data.ts';
 import { ndvecVariants, observe, observeAndFree, type BenchCase, type Variant } from './harness.ts';
+import ndarray from 'ndarray';
 import { makeInputs, sciOutput, type Inputs } from './inputs.ts';
 import { BASELINE } from './classic.ts';
 
@@ -158,6 +160,55 @@ function expCase(size: string, n: number): BenchCase {
   });
 }
 
+/**
+ * `pow` on positive bases (|normal data|, so every variant gives numbers, not NaN): by a number
+ * (`pow(2)`, `pow(3)`, `pow(2.5)`) or element-wise by a second array (`pow(array)`, exponents
+ * normal data). The baseline loop calls Math.pow.
+ */
+function powCase(exponent: number | 'array', size: string, n: number): BenchCase {
+  return {
+    op: exponent === 'array' ? 'pow(array)' : `pow(${exponent})`,
+    size,
+    baseline: BASELINE,
+    setup() {
+      const base = normalData(n, 11).map(Math.abs);
+      const exps = normalData(n, 12);
+      const x = { nd: nd.array(base), np: np.array(base), sci: ndarray(base.slice(), [n]) };
+      const y = { nd: nd.array(exps), np: np.array(exps), sci: ndarray(exps.slice(), [n]) };
+      const out = sciOutput(n);
+      const s = exponent === 'array' ? 0 : exponent;
+      const variants: Variant[] = [
+        {
+          name: BASELINE,
+          fn: exponent === 'array'
+            ? () => {
+              const r = new Float64Array(n);
+              for (let i = 0; i < n; i++) r[i] = Math.pow(base[i]!, exps[i]!);
+              observe(r);
+            }
+            : () => {
+              const r = new Float64Array(n);
+              for (let i = 0; i < n; i++) r[i] = Math.pow(base[i]!, s);
+              observe(r);
+            },
+        },
+        ...ndvecVariants(freed(() => x.nd.pow(exponent === 'array' ? y.nd : s))),
+        {
+          name: 'ndarray-ops',
+          fn: exponent === 'array' ? () => observe(ops.pow(out, x.sci, y.sci).data) : () => observe(ops.pows(out, x.sci, s).data),
+        },
+        { name: 'numpy-ts', fn: freed(() => np.power(x.np, exponent === 'array' ? y.np : s)) },
+      ];
+      return {
+        variants,
+        dispose() {
+          for (const a of [x.nd, y.nd, x.np, y.np]) a.dispose();
+        },
+      };
+    },
+  };
+}
+
 const MEAN_SIDE = 1000;
 
 function meanCase(axis: 0 | 1): BenchCase {
@@ -226,5 +277,8 @@ function dotCase(): BenchCase {
  */
 export function coreCases(): BenchCase[] {
   const sized = [addCase, sumCase, gtCase, whereCase, expCase].flatMap((make) => SIZES.map((s) => make(s.label, s.n)));
-  return [...sized, meanCase(0), meanCase(1), dotCase()];
+  // pow at 1K and 1M only (the per-element cost does not change in between; the suite's time is bounded).
+  const powSizes = SIZES.filter((s) => s.label !== '100K');
+  const pow = ([2, 3, 2.5, 'array'] as const).flatMap((e) => powSizes.map((s) => powCase(e, s.label, s.n)));
+  return [...sized, ...pow, meanCase(0), meanCase(1), dotCase()];
 }

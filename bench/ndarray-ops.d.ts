@@ -18,6 +18,10 @@ declare module 'ndarray-ops' {
     gts(out: Nd, a: Nd, s: number): Nd;
     /** out = exp(a) */
     exp(out: Nd, a: Nd): Nd;
+    /** out = a ** b (Math.pow) */
+    pow(out: Nd, a: Nd, b: Nd): Nd;
+    /** out = a ** s (Math.pow) */
+    pows(out: Nd, a: Nd, s: number): Nd;
     /** the sum of all elements */
     sum(a: Nd): number;
   };
