@@ -170,6 +170,19 @@ describe('takeAlongAxis / putAlongAxis (NumPy take_along_axis / put_along_axis)'
     both(() => nd.takeAlongAxis(C(), C().argsort(1), 1), [[1, 2, 3], [7, 8, 9]]);
     both(() => nd.takeAlongAxis(C(), [[1, 0, 1]], 0), [[9, 1, 8]]);
   });
+  test('argsort then takeAlongAxis sorts (row-wise fast path and the general walk; odd sizes)', () => {
+    for (const shape of [[7, 9], [2, 3, 5], [1, 1], [4, 1]]) {
+      const a = nd.rng(5).standardNormal(shape) as NdArray;
+      for (const ax of [-1, 0]) {
+        for (const src of [a, a.T]) {
+          const [js, wasm] = onJsAndWasm(() => nd.takeAlongAxis(src, src.argsort(ax), ax));
+          const sorted = src.sort(ax);
+          assertSameArrays(sorted, js, 0, `${shape} axis ${ax} js`);
+          assertSameArrays(sorted, wasm, 0, `${shape} axis ${ax} wasm`);
+        }
+      }
+    }
+  });
   test('indices broadcast against the array off the axis', () => {
     both(() => nd.takeAlongAxis(C(), [[2, -1]], 1), [[2, 2], [8, 8]], [2, 2]);
     both(() => nd.takeAlongAxis(nd.array([[5, 6, 7]]), [[2], [0], [1]], 1), [[7], [5], [6]], [3, 1]);

@@ -13,7 +13,7 @@ import { emptyArray, isNdArray } from '../array-factory.ts';
 import { ArgumentError, DTypeError, IndexError, ShapeError, formatShape } from '../errors.ts';
 import { describe } from '../args.ts';
 import { fromNested } from '../nested.ts';
-import { broadcastShapes, broadcastStrides, normalizeAxis, shapeSize } from '../shape.ts';
+import { broadcastShapes, broadcastStrides, normalizeAxis, sameShape, shapeSize } from '../shape.ts';
 import type { Data } from '../kernels/js.ts';
 import { kernelTable, ptrOf } from '../dispatch.ts';
 
@@ -161,15 +161,17 @@ export function take(a: NdArray, indices: unknown, axis: number | null): NdArray
 
 /**
  * result[o, i, r] = x[o, idx[i], r] over contiguous x (outer × n × inner) and result
- * (outer × m × inner). Throws IndexError (result partly written) at the first bad index.
+ * (outer × m × inner); with `ownRows` (inner 1), row o reads its own index row idx[o, i].
+ * Throws IndexError (result partly written) at the first bad index.
  */
-function gather(func: string, x: NdArray, n: number, outer: number, inner: number, idx: NdArray, result: NdArray, axis: number): void {
-  const m = idx.size;
+function gather(func: string, x: NdArray, n: number, outer: number, inner: number, idx: NdArray, result: NdArray, axis: number, ownRows = false): void {
+  const m = ownRows ? idx.size / outer : idx.size;
+  const idxRow = ownRows ? m : 0;
   if (m === 0 || outer === 0 || inner === 0) {
     // Nothing is read, but every index must still be valid (NumPy checks them too).
     const id = idx.f64();
-    const bad = firstBadIndex(id, idx.start, m, n);
-    if (bad < m) throw badIndex(func, id[idx.start + bad]!, bad, axis, n);
+    const bad = firstBadIndex(id, idx.start, idx.size, n);
+    if (bad < idx.size) throw badIndex(func, id[idx.start + bad]!, bad, axis, n);
     return;
   }
   const k = kernelTable();
@@ -178,8 +180,8 @@ function gather(func: string, x: NdArray, n: number, outer: number, inner: numbe
     const pi = ptrOf(idx);
     const po = ptrOf(result);
     for (let r = 0; r < outer; r++) {
-      const done = (k.take_f64!(px + r * n * 8, n, pi, m, po + r * m * 8) as number) >>> 0;
-      if (done < m) throw badIndex(func, idx.f64()[idx.start + done]!, done, axis, n);
+      const done = (k.take_f64!(px + r * n * 8, n, pi + r * idxRow * 8, m, po + r * m * 8) as number) >>> 0;
+      if (done < m) throw badIndex(func, idx.f64()[idx.start + r * idxRow + done]!, r * idxRow + done, axis, n);
     }
     return;
   }
@@ -188,8 +190,8 @@ function gather(func: string, x: NdArray, n: number, outer: number, inner: numbe
   const od = dataOf(result);
   if (inner === 1) {
     for (let r = 0; r < outer; r++) {
-      const done = takeRow(xd, x.start + r * n, n, id, idx.start, m, od, result.start + r * m);
-      if (done < m) throw badIndex(func, id[idx.start + done]!, done, axis, n);
+      const done = takeRow(xd, x.start + r * n, n, id, idx.start + r * idxRow, m, od, result.start + r * m);
+      if (done < m) throw badIndex(func, id[idx.start + r * idxRow + done]!, r * idxRow + done, axis, n);
     }
     return;
   }
@@ -371,6 +373,11 @@ export function takeAlongAxis(a: NdArray, indices: unknown, axis: number | null)
     if (bad < idx.array.size) throw badIndex('takeAlongAxis', ids[idx.array.start + bad]!, bad, ax, n);
     return filled(emptyArray(shape, a.dtype), (result) => {
       const m = shape[ax]!;
+      if (ax === a.ndim - 1 && a.isContiguous && sameShape(idx.array.shape, shape) && sameShape(a.shape.slice(0, ax), shape.slice(0, ax)) && result.size > 0) {
+        // The argsort pattern (last axis, one index row a row): gather row by row, as take.
+        gather('takeAlongAxis', a, n, result.size / m, 1, idx.array, result, ax, true);
+        return;
+      }
       const aStrides = broadcastStrides(a.shape.map((d, i) => (i === ax ? 1 : d)), a.strides, shape.map((d, i) => (i === ax ? 1 : d)));
       const iStrides = broadcastStrides(idx.array.shape, idx.array.strides, shape);
       const aAx = a.strides[ax]!;
