@@ -97,6 +97,9 @@ describe('extrema kernels', () => {
     checkAll(new Array<number>(2050).fill(Infinity));
     checkAll(new Array<number>(2050).fill(-Infinity));
     checkAll(new Array<number>(2050).fill(NaN));
+    // ±Infinity in one block (the NaN probe's false alarm) and sums that overflow both ways
+    checkAll(Array.from({ length: 1030 }, (_, i) => (i === 5 ? Infinity : i === 9 ? -Infinity : i)));
+    checkAll(Array.from({ length: 1030 }, (_, i) => (i % 2 ? 1.7e308 : -1.7e308)));
     const two = [...new Array<number>(1500).fill(3), -1, ...new Array<number>(1500).fill(3), -1];
     checkAll(two);
     // all-NaN except one Inf: nanmin Inf, nanmax Inf

@@ -295,7 +295,9 @@ export function all_first(p: usize, rows: usize, cols: usize, out: usize): void 
 //
 // min/max/argmin/argmax/nanmin/nanmax over a contiguous run: blocks of EXTREME_BLOCK (256) elements,
 // four f64x2 accumulators with pmin/pmax (one instruction each; a NaN element leaves the
-// accumulator as it was), NaN seen through an OR of x != x per block, tested once a block.
+// accumulator as it was), NaN seen through a running sum of the block (NaN in, NaN out; a sum
+// that meets Infinity - Infinity raises a false alarm, cleared by a scalar look at that block),
+// tested once a block.
 // The first block holding a NaN ends the scan (min/max give NaN, argmin/argmax its first NaN).
 // A block whose extreme beats the best so far strictly is remembered, so the first
 // occurrence lies in it and argmin/argmax rescan that block alone. pmin/pmax keep whichever
@@ -352,7 +354,7 @@ let scanBlock: usize = 0;
       a1 = pick(isMax, a1, x1);
       a2 = pick(isMax, a2, x2);
       a3 = pick(isMax, a3, x3);
-      if (stopAtNaN) nan = v128.or(nan, v128.or(v128.or(f64x2.ne(x0, x0), f64x2.ne(x1, x1)), v128.or(f64x2.ne(x2, x2), f64x2.ne(x3, x3))));
+      if (stopAtNaN) nan = f64x2.add(nan, f64x2.add(f64x2.add(x0, x1), f64x2.add(x2, x3)));
     }
     const m = pick(isMax, pick(isMax, a0, a1), pick(isMax, a2, a3));
     let r = f64x2.extract_lane(m, 0);
@@ -364,9 +366,9 @@ let scanBlock: usize = 0;
       if (better(isMax, x, r)) r = x;
       tailNaN = tailNaN || x != x;
     }
-    if (stopAtNaN && (tailNaN || v128.any_true(nan))) {
+    if (stopAtNaN && (tailNaN || v128.any_true(f64x2.ne(nan, nan)))) {
       scanNaN = firstNaN(p, b, end);
-      return NaN;
+      if (scanNaN >= 0) return NaN;
     }
     if (better(isMax, r, best)) {
       best = r;
