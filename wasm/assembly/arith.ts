@@ -12,8 +12,8 @@
  * maximum/minimum are NumPy's `(x > y || x != x) ? x : y` (the table's JS expression): NaN
  * propagates from either side, and on ties (0 vs -0) the second operand wins, as
  * np.maximum(0.0, -0.0) is -0.0. (wasm f64x2.max would give +0: IEEE orders -0 < +0.)
- * pow and mod stay in JS: no SIMD instruction helps pow, and mod (NumPy's floored modulo)
- * is division-bound with a per-element sign fix-up, where a kernel measured no gain.
+ * pow has its own file (pow.ts). mod stays in JS: NumPy's floored modulo is division-bound
+ * with a per-element sign fix-up, where a kernel measured no gain.
  */
 import { F64 } from './lanes';
 
