@@ -6,14 +6,16 @@
  * these blocks. Four shapes of the work have their own loops:
  * - both rows contiguous (s1 = d1 = 1): one memory.copy a row (slices, concat pieces);
  * - a contiguous destination row read with step 2: pairs of loads shuffled into one vector;
- * - a transpose (s0 = 1, d1 = 1): 16×16 tiles, each 2×2 sub-block transposed in registers
- *   from two column loads, so reads and writes both stay in a few cache lines;
+ * - a transpose (s0 = 1, d1 = 1): 32×32 tiles in bands of 64 source rows, each 2×2
+ *   sub-block transposed in registers from two column loads, so reads and writes stay in a
+ *   few cache lines and pages;
  * - anything else: a plain strided loop.
  * The blocks must not overlap. No static data.
  */
 import { F64 } from './lanes';
 
-const TILE: isize = 16;
+const TILE: isize = 32;
+const BAND: isize = 64;
 
 /** dst row = src row read with step 2 (d1 = 1), shuffling pairs of loads. */
 @inline function gatherStep2(src: usize, dst: usize, cols: isize): void {
@@ -67,9 +69,14 @@ export function copy_2d_f64(src: usize, s0: isize, s1: isize, dst: usize, d0: is
     return;
   }
   if (s0 == 1 && d1 == 1 && rows > 1) {
-    for (let r0: isize = 0; r0 < rows; r0 += TILE) {
-      const r1 = min<isize>(rows, r0 + TILE);
-      for (let c0: isize = 0; c0 < cols; c0 += TILE) transposeTile(src, s1, dst, d0, r0, r1, c0, min<isize>(cols, c0 + TILE));
+    // Bands of BAND source rows (columns of the result) keep the pages in use few enough for
+    // the TLB; within a band, tiles walk the source rows left to right.
+    for (let b0: isize = 0; b0 < cols; b0 += BAND) {
+      const b1 = min<isize>(cols, b0 + BAND);
+      for (let r0: isize = 0; r0 < rows; r0 += TILE) {
+        const r1 = min<isize>(rows, r0 + TILE);
+        for (let c0 = b0; c0 < b1; c0 += TILE) transposeTile(src, s1, dst, d0, r0, r1, c0, min<isize>(b1, c0 + TILE));
+      }
     }
     return;
   }
