@@ -2,15 +2,23 @@
 // median ns per call over rounds, in three states: never profiled, after a profile ran (the
 // wrappers are removed again), and while profiling. Compare two source trees side by side:
 //   node --import tsx scripts/profile-overhead.ts [srcDir ...]
-// (default: this tree's src/). Each tree runs in its own process, alternately, twice.
+// (default: this tree's src/). Each tree runs in its own process, alternately, twice;
+// `nd.add(a, b)` at 1K too (nd's properties are replaced and restored by a profile).
+//   node --import tsx scripts/profile-overhead.ts --interleaved <dirA> <dirB>
+// loads both trees in one process and alternates their rounds (fairer on a loaded machine).
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 const ROUNDS = 21;
 const CALLS = 20000;
 
+interface Arr {
+  add(b: unknown): { dispose(): void };
+  dispose(): void;
+}
 interface Nd {
-  arange(n: number): { add(b: unknown): { dispose(): void }; dispose(): void };
+  arange(n: number): Arr;
+  add(a: Arr, b: Arr): { dispose(): void };
   profile(fn: () => unknown): unknown;
 }
 
@@ -19,13 +27,14 @@ function median(xs: number[]): number {
   return s[s.length >> 1]!;
 }
 
-function time(nd: Nd, n: number): number {
+function time(nd: Nd, n: number, viaNd = false): number {
   const a = nd.arange(n);
   const b = nd.arange(n);
   const rounds: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     const t0 = process.hrtime.bigint();
-    for (let i = 0; i < CALLS; i++) a.add(b).dispose();
+    if (viaNd) for (let i = 0; i < CALLS; i++) nd.add(a, b).dispose();
+    else for (let i = 0; i < CALLS; i++) a.add(b).dispose();
     rounds.push(Number(process.hrtime.bigint() - t0) / CALLS);
   }
   a.dispose();
@@ -37,9 +46,11 @@ async function child(src: string): Promise<void> {
   const { nd } = (await import(join(src, 'index.ts'))) as { nd: Nd };
   const out: Record<string, number> = {};
   for (const n of [10, 1000]) out[`plain ${n}`] = time(nd, n);
+  out['nd.add, plain 1000'] = time(nd, 1000, true);
   if (typeof nd.profile === 'function') {
     nd.profile(() => nd.arange(3).add(1));
     for (const n of [10, 1000]) out[`after a profile ${n}`] = time(nd, n);
+    out['nd.add, after a profile 1000'] = time(nd, 1000, true);
     for (const n of [10, 1000]) {
       let t = 0;
       nd.profile(() => {
@@ -51,8 +62,31 @@ async function child(src: string): Promise<void> {
   console.log(JSON.stringify(out));
 }
 
+/**
+ * Both trees loaded in one process (each has its own arena and WASM instance), their rounds
+ * interleaved, so load from other processes hits both alike: median ns of `a.add(b)` per tree.
+ */
+async function interleaved(dirs: string[]): Promise<void> {
+  const trees = await Promise.all(dirs.map(async (d) => ((await import(join(d, 'index.ts'))) as { nd: Nd }).nd));
+  for (const n of [10, 1000]) {
+    const pairs = trees.map((nd) => [nd.arange(n), nd.arange(n)] as const);
+    const rounds: number[][] = trees.map(() => []);
+    for (let r = 0; r < ROUNDS * 3; r++) {
+      for (let t = 0; t < trees.length; t++) {
+        const [a, b] = pairs[t]!;
+        const t0 = process.hrtime.bigint();
+        for (let i = 0; i < CALLS; i++) a.add(b).dispose();
+        rounds[t]!.push(Number(process.hrtime.bigint() - t0) / CALLS);
+      }
+    }
+    console.log(`a.add(b) at ${n}, interleaved in one process: ${dirs.map((d, t) => `${d} ${median(rounds[t]!).toFixed(0)} ns`).join(', ')}`);
+  }
+}
+
 if (process.argv[2] === '--child') {
   await child(process.argv[3]!);
+} else if (process.argv[2] === '--interleaved') {
+  await interleaved(process.argv.slice(3).map((d) => resolve(d)));
 } else {
   const dirs = process.argv.length > 2 ? process.argv.slice(2).map((d) => resolve(d)) : [resolve(import.meta.dirname, '..', 'src')];
   const results = new Map<string, Record<string, number>[]>();
