@@ -16,7 +16,7 @@ import { compress, countTrue, select, setWhere } from '../src/ops/mask.ts';
 import { assertSameArrays, onJsAndWasm } from './helpers.ts';
 
 const RUNS = { numRuns: 25 };
-const TRANSCENDENTAL = new Set(['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sin', 'cos', 'tanh']);
+const TRANSCENDENTAL = new Set(['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sin', 'cos', 'tanh', 'sinh', 'cosh']);
 const SPECIALS = [
   NaN, Infinity, -Infinity, 0, -0, 5e-324, -5e-324, 1e-310, -2.2250738585072014e-308, 1e308, -1e308,
   1.7976931348623157e308, 1, -1, 0.5, -0.5, 2.5, -3.5, 710, -745,

@@ -19,7 +19,7 @@ import { SCRATCH_CAP } from '../src/memory.ts';
 import { assertSameArrays, onJsAndWasm } from './helpers.ts';
 
 const RUNS = { numRuns: 15 };
-const TRANSCENDENTAL = new Set(['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sin', 'cos', 'tanh']);
+const TRANSCENDENTAL = new Set(['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sin', 'cos', 'tanh', 'sinh', 'cosh']);
 const SPECIALS = [NaN, Infinity, -Infinity, 0, -0, 5e-324, 1e308, -1e308, 1, -1, 0.5, -2.5, 710, -745];
 const value = fc.oneof(fc.constantFrom(...SPECIALS), fc.double(), fc.double({ min: -10, max: 10, noNaN: true }));
 const valuesOf = (n: number) => fc.array(value, { minLength: n, maxLength: n });
