@@ -44,6 +44,8 @@ export {
   ArgumentError,
   FormatError,
 } from './errors.ts';
+export { FuseError } from './fuse/index.ts';
+export type { FusedFunction, FuseCallOptions } from './fuse/index.ts';
 export { Generator } from './random/generator.ts';
 export type { Seed, SizeArg, IntegersOptions, ChoiceOptions } from './random/generator.ts';
 export type { NpyReadOptions } from './io/npy.ts';
