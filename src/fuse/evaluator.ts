@@ -575,6 +575,18 @@ export function runStreamingReduce(prog: Program, inputs: (NdArray | number)[]):
   if (n === 0) return null;
   const f = frameFor(prog, inputs, shape);
   if (f === null) return null;
+  if ((name === 'sum' || name === 'mean') && final.mask >= 0 && n <= FUSE_BLOCK) {
+    // One block: compress it once; its m ≤ 4096 selected values are one pairwise chunk.
+    const buf = scratchBlock(SLOT_BASE + prog.slots, (FUSE_BLOCK + 2) * 8);
+    if (buf < 0) return null;
+    f.F = arenaF64();
+    f.U = arenaU8();
+    runBlock(f, prog, 0, n, -1);
+    const m = compressBlock(f, f.ptr[root]!, f.ptr[final.mask]!, buf, n);
+    if (m === 0) return null;
+    const s = blockSum(f, buf, m);
+    return name === 'mean' ? s / m : s;
+  }
   if (name === 'sum' || name === 'mean') {
     const m = selectedSize(prog, f, final.mask, n);
     if (m === 0) return null;
