@@ -51,7 +51,7 @@ const TWO52: f64 = 4503599627370496.0;
  * and the four loads are issued before any store so their cache misses overlap. Measured
  * (kernel alone, 1M random indices into 1M values, best of 200, 2-core EPYC under load): this
  * form 1.07–1.36 ms; eight a step with lane-packed stores 1.69–1.76 ms; scalar four a step
- * with the same 2^52 trick 1.80 ms; the first scalar version (i64 truncation) ~1.9 ms.
+ * with the same 2^52 trick 1.80 ms (each pair timed alternately in one process).
  */
 export function take_f64(x: usize, n: usize, idx: usize, m: usize, out: usize): usize {
   const fn = <f64>n;
