@@ -11,7 +11,7 @@
  */
 import * as np from 'numpy-ts';
 import ops from 'ndarray-ops';
-import { nd } from '../src/index.ts';
+import { nd, type NdArray } from '../src/index.ts';
 import { SIZES } from './data.ts';
 import { ndvecVariants, observe, observeAndFree, type BenchCase } from './harness.ts';
 import { makeInputs, sciOutput } from './inputs.ts';
@@ -28,6 +28,7 @@ function filterCase(label: string, n: number): BenchCase {
       const x = makeInputs([n], 1);
       const { f64, list, nd: a } = x;
       const keepPositive = (v: number): boolean => v > 0;
+      const keepFused = nd.fuse((v: NdArray) => v.where(v.gt(0)));
       return {
         dispose: x.dispose,
         variants: [
@@ -55,6 +56,7 @@ function filterCase(label: string, n: number): BenchCase {
             wasm: true,
             fn: () => nd.scope(() => observe(a.where(a.gt(0)))),
           },
+          { name: 'ndvec-fused', wasm: true, fn: () => observeAndFree(keepFused(a) as NdArray) },
           {
             name: 'numpy-ts',
             fn: () => {
@@ -81,8 +83,14 @@ function transformCase(label: string, n: number): BenchCase {
       const { f64, list, nd: a, sci } = x;
       const out = sciOutput(n);
       const tmp = sciOutput(n);
+      const prealloc = new Float64Array(n);
+      const polyFused = nd.fuse((v: NdArray) => v.pow(2).add(v.mul(2)).add(1));
+      const fusedOut = nd.zeros([n]);
       return {
-        dispose: x.dispose,
+        dispose: () => {
+          fusedOut.dispose();
+          x.dispose();
+        },
         variants: [
           { name: 'Array.map', fn: () => observe(list.map((v) => v * v + 2 * v + 1)) },
           {
@@ -103,6 +111,18 @@ function transformCase(label: string, n: number): BenchCase {
             const r = sum.add(1);
             observeAndFree(r, sq, twice, sum);
           }),
+          {
+            name: 'typed-loop-prealloc',
+            fn: () => {
+              for (let i = 0; i < n; i++) {
+                const v = f64[i]!;
+                prealloc[i] = v * v + 2 * v + 1;
+              }
+              observe(prealloc);
+            },
+          },
+          { name: 'ndvec-fused', wasm: true, fn: () => observeAndFree(polyFused(a) as NdArray) },
+          { name: 'ndvec-fused-out', wasm: true, fn: () => observe(polyFused(a, { out: fusedOut })) },
           {
             name: 'ndarray-ops',
             fn: () => {
@@ -137,6 +157,7 @@ function aggregateCase(label: string, n: number): BenchCase {
     setup() {
       const x = makeInputs([n], 3);
       const { f64, list, nd: a } = x;
+      const sumFused = nd.fuse((v: NdArray) => v.where(v.gt(0)).sum());
       return {
         dispose: x.dispose,
         variants: [
@@ -157,6 +178,7 @@ function aggregateCase(label: string, n: number): BenchCase {
             const kept = a.where(mask);
             observeAndFree(kept.sum(), mask, kept);
           }),
+          { name: 'ndvec-fused', wasm: true, fn: () => observe(sumFused(a)) },
           {
             name: 'numpy-ts',
             fn: () => {

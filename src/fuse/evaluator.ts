@@ -614,6 +614,18 @@ export function materialise(prog: Program, inputs: (NdArray | number)[], mask: n
   const n = sizeOf(shape);
   let f = n === 0 ? null : frameFor(prog, inputs, shape);
   if (n > 0 && f === null) throw new ArgumentError('fuse', 'memory', 'no scratch memory for the fused evaluation');
+  if (f !== null && n <= FUSE_BLOCK && dtype === 'float64') {
+    // One block: compress it once into scratch, then copy the selected values out.
+    const buf = scratchBlock(SLOT_BASE + prog.slots, (FUSE_BLOCK + 2) * 8);
+    if (buf < 0) throw new ArgumentError('fuse', 'memory', 'no scratch memory for the fused evaluation');
+    f.F = arenaF64();
+    f.U = arenaU8();
+    runBlock(f, prog, 0, n, -1);
+    const c = compressBlock(f, f.ptr[root]!, f.ptr[mask]!, buf, n);
+    const r = emptyArray([c], dtype);
+    r.f64().set(arenaF64().subarray(buf >> 3, (buf >> 3) + c), r.start);
+    return r;
+  }
   const m = f === null ? 0 : countMask(f, prog, mask, n);
   const r = emptyArray([m], dtype);
   if (m === 0) return r;
