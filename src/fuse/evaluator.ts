@@ -43,6 +43,8 @@ export interface Program {
   readonly arrayInputs: readonly number[];
   /** Per node: whether a block of it is computed (inputs an optimisation made unused are not). */
   readonly used: readonly boolean[];
+  /** Whether an op reads a scalar as a block (select, unary or both-scalar binary: temporaries). */
+  readonly needsTemp: boolean;
 }
 
 /**
@@ -71,7 +73,9 @@ export function compile(plan: FusePlan, numberArgs: readonly boolean[]): Program
   mark(plan.root);
   if (plan.final.kind === 'compress') mark(plan.final.mask);
   if (plan.final.kind === 'reduce' && plan.final.mask >= 0) mark(plan.final.mask);
-  return { plan, scalar, slot, slots: next + 3, arrayInputs, used };
+  const needsTemp = plan.nodes.some((n) =>
+    n.kind === 'select' ? n.args.some((a) => scalar[a]) : n.kind === 'op' && (n.args.length === 1 ? scalar[n.args[0]!] : n.args.every((a) => scalar[a])));
+  return { plan, scalar, slot, slots: next + 3, arrayInputs, used, needsTemp };
 }
 
 /** Per-call state: arena views, pointers of each value for the current block. */
@@ -306,24 +310,6 @@ function frameFor(prog: Program, inputs: (NdArray | number)[], shape: readonly n
     own: new Array<number>(count).fill(-1), temp: [0, 0, 0], k: null, inputs, shape, strides: [], direct: [],
   });
   const bytes = (FUSE_BLOCK + 1) * 8;
-  for (let i = 0; i < count; i++) {
-    const s = prog.slot[i]!;
-    if (s >= 0) {
-      const p = scratchBlock(s, bytes);
-      if (p < 0) return null;
-      f.own[i] = p;
-      f.ptr[i] = p;
-    } else {
-      const n = nodes[i]!;
-      f.value[i] = n.kind === 'const' ? n.value : (inputs[(n as { index: number }).index] as number);
-    }
-  }
-  const base = SLOT_BASE + prog.slots - 3;
-  for (let t = 0; t < 3; t++) {
-    const p = scratchBlock(base + t, bytes);
-    if (p < 0) return null;
-    f.temp[t] = p;
-  }
   if (f.strides.length !== inputs.length) {
     f.strides.length = inputs.length;
     f.direct.length = inputs.length;
@@ -336,6 +322,26 @@ function frameFor(prog: Program, inputs: (NdArray | number)[], shape: readonly n
     const full = x.shape === shape || sameShape(x.shape, shape);
     if (full && x.isContiguous && x.storage.inArena) f.direct[i] = true;
     else f.strides[i] = broadcastStrides(x.shape, x.strides, shape);
+  }
+  for (let i = 0; i < count; i++) {
+    const s = prog.slot[i]!;
+    const n = nodes[i]!;
+    if (s >= 0 && (!prog.used[i] || (n.kind === 'input' && f.direct[n.index]))) continue; // read in place: no block
+    if (s >= 0) {
+      const p = scratchBlock(s, bytes);
+      if (p < 0) return null;
+      f.own[i] = p;
+      f.ptr[i] = p;
+    } else {
+      const n = nodes[i]!;
+      f.value[i] = n.kind === 'const' ? n.value : (inputs[(n as { index: number }).index] as number);
+    }
+  }
+  const base = SLOT_BASE + prog.slots - 3;
+  for (let t = 0; t < (prog.needsTemp ? 3 : 0); t++) {
+    const p = scratchBlock(base + t, bytes);
+    if (p < 0) return null;
+    f.temp[t] = p;
   }
   f.F = arenaF64();
   f.U = arenaU8();
