@@ -649,6 +649,9 @@ export function materialise(prog: Program, inputs: (NdArray | number)[], mask: n
     if (bool) {
       c = maskLoops.u8.compressContig(f.U, p, f.U, f.ptr[mask]!, f.U, buf, len) - buf;
       r.u8().set(f.U.subarray(buf, buf + c), r.start + k);
+    } else if (f.k !== null && f.k.compress !== undefined && r.storage.inArena) {
+      // The WASM compress writes exactly the selected count: straight into the result.
+      c = compressBlock(f, p, f.ptr[mask]!, ptrOf(r) + k * 8, len);
     } else {
       c = compressBlock(f, p, f.ptr[mask]!, buf, len);
       r.f64().set(f.F.subarray(buf >> 3, (buf >> 3) + c), r.start + k);
