@@ -129,6 +129,9 @@ for (const wasm of [true, false]) {
           const m = a.size;
           const cases: [string, Fn, () => unknown][] = [
             ['masked sum', (x) => x.where(x.gt(0)).sum(), () => a.where(a.gt(0)).sum()],
+            ['masked sum of a computed value', (x) => x.mul(3).add(1).where(x.gt(0)).sum(), () => a.mul(3).add(1).where(a.gt(0)).sum()],
+            ['masked mean of exp', (x) => x.exp().where(x.lt(0).or(x.gt(2))).mean(), () => a.exp().where(a.lt(0).or(a.gt(2))).mean()],
+            ['masked filter of a computed value', (x) => x.abs().where(x.ne(1)), () => a.abs().where(a.ne(1))],
             ['masked mean', (x) => x.where(x.lt(1)).mean(), () => a.where(a.lt(1)).mean()],
             ['masked max', (x) => x.where(x.lt(1)).max(), () => a.where(a.lt(1)).max()],
             ['min', (x) => x.mul(2).min(), () => a.mul(2).min()],

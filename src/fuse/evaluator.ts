@@ -45,6 +45,8 @@ export interface Program {
   readonly used: readonly boolean[];
   /** Whether an op reads a scalar as a block (select, unary or both-scalar binary: temporaries). */
   readonly needsTemp: boolean;
+  /** Per node: whether the final mask reads it (what a counting pass computes). */
+  readonly maskCone: readonly boolean[];
 }
 
 /**
@@ -75,7 +77,15 @@ export function compile(plan: FusePlan, numberArgs: readonly boolean[]): Program
   if (plan.final.kind === 'reduce' && plan.final.mask >= 0) mark(plan.final.mask);
   const needsTemp = plan.nodes.some((n) =>
     n.kind === 'select' ? n.args.some((a) => scalar[a]) : n.kind === 'op' && (n.args.length === 1 ? scalar[n.args[0]!] : n.args.every((a) => scalar[a])));
-  return { plan, scalar, slot, slots: next + 3, arrayInputs, used, needsTemp };
+  const maskCone = plan.nodes.map(() => false);
+  const cone = (i: number): void => {
+    if (maskCone[i]) return;
+    maskCone[i] = true;
+    const n = plan.nodes[i]!;
+    if (n.kind === 'op' || n.kind === 'select') for (const a of n.args) cone(a);
+  };
+  if (plan.final.kind !== 'map' && plan.final.mask >= 0) cone(plan.final.mask);
+  return { plan, scalar, slot, slots: next + 3, arrayInputs, used, needsTemp, maskCone };
 }
 
 /** Per-call state: arena views, pointers of each value for the current block. */
@@ -271,13 +281,13 @@ function runNode(f: Frame, prog: Program, exec: readonly (NodeExec | null)[], i:
 }
 
 /** Sets the block pointers of the inputs for elements [off, off+len) and runs every op. */
-function runBlock(f: Frame, prog: Program, off: number, len: number, rootPtr: number): void {
+function runBlock(f: Frame, prog: Program, off: number, len: number, rootPtr: number, maskOnly = false): void {
   const nodes = prog.plan.nodes;
   const exec = execFor(prog, f.k);
   fuseStats.blocks++;
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i]!;
-    if (prog.scalar[i] || !prog.used[i]) continue;
+    if (prog.scalar[i] || !prog.used[i] || (maskOnly && !prog.maskCone[i])) continue;
     if (i === prog.plan.root && rootPtr >= 0) f.ptr[i] = rootPtr;
     else f.ptr[i] = f.own[i]!;
     if (n.kind === 'input') {
@@ -485,7 +495,7 @@ function countMask(f: Frame, prog: Program, mask: number, n: number): number {
   let m = 0;
   for (let off = 0; off < n; off += FUSE_BLOCK) {
     const len = Math.min(FUSE_BLOCK, n - off);
-    runBlock(f, prog, off, len, -1);
+    runBlock(f, prog, off, len, -1, true);
     m += countBlock(f, f.ptr[mask]!, len);
   }
   return m;
