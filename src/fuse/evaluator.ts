@@ -18,7 +18,7 @@ import { broadcastShapes, broadcastStrides, sameShape } from '../shape.ts';
 import { jsLoops, maskLoops, type BinaryLoops, type Data, type UnaryLoops } from '../kernels/js.ts';
 import { opRow, type OpName } from '../kernels/table.ts';
 import { pairwiseHalf, pairwiseSum, REDUCERS } from '../kernels/js-reduce.ts';
-import type { FuseDType, FuseNode, FusePlan } from './plan.ts';
+import { reachable, type FuseDType, type FuseNode, type FusePlan } from './plan.ts';
 
 /** Elements per block: 4096 float64 (32 KiB) a value, as numexpr. */
 export const FUSE_BLOCK = 4096;
@@ -65,26 +65,11 @@ export function compile(plan: FusePlan, numberArgs: readonly boolean[]): Program
     slot.push(s ? -1 : SLOT_BASE + next++);
     if (n.kind === 'input' && !s) arrayInputs.push(n.index);
   }
-  const used = plan.nodes.map(() => false);
-  const mark = (i: number): void => {
-    if (used[i]) return;
-    used[i] = true;
-    const n = plan.nodes[i]!;
-    if (n.kind === 'op' || n.kind === 'select') for (const a of n.args) mark(a);
-  };
-  mark(plan.root);
-  if (plan.final.kind === 'compress') mark(plan.final.mask);
-  if (plan.final.kind === 'reduce' && plan.final.mask >= 0) mark(plan.final.mask);
+  const finalMask = plan.final.kind === 'map' ? -1 : plan.final.mask;
+  const used = reachable(plan.nodes, [plan.root, finalMask]);
   const needsTemp = plan.nodes.some((n) =>
     n.kind === 'select' ? n.args.some((a) => scalar[a]) : n.kind === 'op' && (n.args.length === 1 ? scalar[n.args[0]!] : n.args.every((a) => scalar[a])));
-  const maskCone = plan.nodes.map(() => false);
-  const cone = (i: number): void => {
-    if (maskCone[i]) return;
-    maskCone[i] = true;
-    const n = plan.nodes[i]!;
-    if (n.kind === 'op' || n.kind === 'select') for (const a of n.args) cone(a);
-  };
-  if (plan.final.kind !== 'map' && plan.final.mask >= 0) cone(plan.final.mask);
+  const maskCone = reachable(plan.nodes, [finalMask]);
   return { plan, scalar, slot, slots: next + 3, arrayInputs, used, needsTemp, maskCone };
 }
 

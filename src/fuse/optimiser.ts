@@ -10,7 +10,7 @@
  */
 import { jsLoops, type BinaryLoops, type UnaryLoops } from '../kernels/js.ts';
 import { opRow } from '../kernels/table.ts';
-import { NodeBuilder, type FuseFinal, type FuseNode, type FusePlan } from './plan.ts';
+import { NodeBuilder, reachable, type FuseFinal, type FuseNode, type FusePlan } from './plan.ts';
 
 /** Unary ops whose eager result may come from a WASM polynomial: folded only at run time. */
 const RUNTIME_ONLY = new Set(['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sin', 'cos', 'tanh', 'sinh', 'cosh']);
@@ -42,18 +42,10 @@ export function optimise(plan: FusePlan): FusePlan {
   const b = new NodeBuilder();
   const map = new Map<number, number>();
   // Inputs first, in argument order, whether or not they are still read.
-  const reachable = new Set<number>();
-  const visit = (i: number): void => {
-    if (reachable.has(i)) return;
-    reachable.add(i);
-    const n = plan.nodes[i]!;
-    if (n.kind === 'op' || n.kind === 'select') for (const a of n.args) visit(a);
-  };
-  visit(plan.root);
   const finalMask = plan.final.kind === 'map' ? -1 : plan.final.mask;
-  if (finalMask >= 0) visit(finalMask);
+  const traced = reachable(plan.nodes, [plan.root, finalMask]);
   plan.nodes.forEach((n, i) => {
-    if (n.kind === 'input' && reachable.has(i)) map.set(i, b.add(n));
+    if (n.kind === 'input' && traced[i]) map.set(i, b.add(n));
   });
   const constOf = (i: number): number | null => {
     const n = b.nodes[i]!;
@@ -93,20 +85,11 @@ export function optimise(plan: FusePlan): FusePlan {
   const rn = b.nodes[root]!;
   if (rn.kind === 'const') root = b.add({ kind: 'op', op: 'copy', args: [root], dtype: rn.dtype });
   // Drop what nothing reads (rewrites leave dead nodes), keeping the inputs.
-  const live = new Set<number>();
-  const mark = (i: number): void => {
-    if (live.has(i)) return;
-    live.add(i);
-    const n = b.nodes[i]!;
-    if (n.kind === 'op' || n.kind === 'select') for (const a of n.args) mark(a);
-  };
-  mark(root);
-  const fm = final.kind === 'map' ? -1 : final.mask;
-  if (fm >= 0) mark(fm);
+  const live = reachable(b.nodes, [root, final.kind === 'map' ? -1 : final.mask]);
   const renumber = new Map<number, number>();
   const nodes: FuseNode[] = [];
   b.nodes.forEach((n, i) => {
-    if (!live.has(i) && n.kind !== 'input') return;
+    if (!live[i] && n.kind !== 'input') return;
     renumber.set(i, nodes.length);
     if (n.kind === 'op') nodes.push({ ...n, args: n.args.map((a) => renumber.get(a)!) });
     else if (n.kind === 'select') nodes.push({ ...n, args: n.args.map((a) => renumber.get(a)!) as [number, number, number] });

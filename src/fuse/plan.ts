@@ -93,3 +93,22 @@ export class NodeBuilder {
     return this.nodes.length - 1;
   }
 }
+
+/**
+ * Which nodes the given ones read, directly or not (themselves included).
+ * @param nodes a plan's nodes
+ * @param from the nodes to start from (negative entries are ignored)
+ * @returns a flag per node
+ */
+export function reachable(nodes: readonly FuseNode[], from: readonly number[]): boolean[] {
+  const seen = nodes.map(() => false);
+  const stack = from.filter((i) => i >= 0);
+  while (stack.length > 0) {
+    const i = stack.pop()!;
+    if (seen[i]) continue;
+    seen[i] = true;
+    const n = nodes[i]!;
+    if (n.kind === 'op' || n.kind === 'select') stack.push(...n.args);
+  }
+  return seen;
+}
