@@ -10,13 +10,13 @@
  * @module
  */
 import type { NdArray } from '../ndarray.ts';
-import { emptyArray, isNdArray } from '../array-factory.ts';
+import { emptyArray } from '../array-factory.ts';
 import { ArgumentError } from '../errors.ts';
 import { checkOut, kernelTable, ptrOf } from '../dispatch.ts';
 import { arenaF64, arenaU8, scratchBlock } from '../memory.ts';
 import { broadcastShapes, broadcastStrides, sameShape } from '../shape.ts';
 import { jsLoops, maskLoops, type BinaryLoops, type Data, type UnaryLoops } from '../kernels/js.ts';
-import { opRow, type OpName } from '../kernels/table.ts';
+import { opRow } from '../kernels/table.ts';
 import { pairwiseHalf, pairwiseSum, REDUCERS } from '../kernels/js-reduce.ts';
 import { reachable, type FuseDType, type FuseNode, type FusePlan } from './plan.ts';
 
@@ -167,8 +167,6 @@ function vectorOf(f: Frame, prog: Program, i: number, len: number, temp: number)
   return p;
 }
 
-const TRANSCENDENTAL = new Set(['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sin', 'cos', 'tanh']);
-void TRANSCENDENTAL;
 
 type BinaryKernel = (a: number, b: number, o: number, n: number) => void;
 type UnaryKernel = (a: number, o: number, n: number) => void;
@@ -655,11 +653,3 @@ export function materialise(prog: Program, inputs: (NdArray | number)[], mask: n
   }
   return r;
 }
-
-/** The dtype of plan node `i` (for callers). */
-export function nodeDType(prog: Program, i: number): FuseDType {
-  return prog.plan.nodes[i]!.dtype;
-}
-
-/** @internal op name of a node, for explain. */
-export type { OpName };
