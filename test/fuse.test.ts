@@ -13,7 +13,7 @@ import { DTypeError } from '../src/errors.ts';
 
 type T = NdArray;
 type Fn = (...a: T[]) => unknown;
-const fuse = (f: Fn) => nd.fuse(f as (...args: never[]) => unknown);
+const fuse = (f: Fn) => nd.fuse(f);
 
 /** Same values bit for bit (NaN equals NaN, -0 differs from 0). */
 function assertSameBits(actual: unknown, expected: unknown, what: string): void {

@@ -22,9 +22,12 @@ export interface FuseCallOptions {
   readonly out?: NdArray;
 }
 
-/** A fused function: call it with NdArrays or numbers (and optionally `{ out }`). */
-export interface FusedFunction {
-  (...args: (NdArray | number | FuseCallOptions)[]): NdArray | number | boolean;
+/**
+ * A fused function: call it with NdArrays or numbers (and optionally `{ out }` last); it
+ * returns what `fn` returned when traced (an NdArray, a number or a boolean).
+ */
+export interface FusedFunction<R = NdArray | number | boolean> {
+  (...args: (NdArray | number | FuseCallOptions)[]): R;
   /** The optimised plan of the last signature called (or, before any call, for float64 arrays). */
   explain(): string;
   /** Number of plans cached (one per input signature). */
@@ -84,7 +87,7 @@ function signatureKey(args: ArrayLike<unknown>, n: number): string {
  * poly(nd.array([1, 2])).toArray(); // [4, 9]
  * nd.fuse((x) => x.where(x.gt(0)).sum())(nd.array([-1, 2, 3])); // 5
  */
-export function fuse(fn: (...args: never[]) => unknown): FusedFunction {
+export function fuse<R>(fn: (...args: NdArray[]) => R): FusedFunction<R> {
   if (typeof fn !== 'function') throw new ArgumentError('fuse', 'fn', `fn must be a function, got ${describe(fn)}`);
   if (arguments.length > 1) throw new ArgumentError('fuse', 'arguments', `takes 1 argument (fn), got ${arguments.length}`);
   // Declared parameters (0 for rest or default parameters: then any number of arguments).
@@ -107,7 +110,7 @@ export function fuse(fn: (...args: never[]) => unknown): FusedFunction {
     cache.set(key, entry);
     return entry;
   };
-  const fused = function (this: unknown): NdArray | number | boolean {
+  const fused = function (this: unknown): unknown {
     let n = arguments.length;
     let out: NdArray | undefined;
     const lastArg: unknown = n > 0 ? arguments[n - 1] : undefined;
@@ -166,7 +169,7 @@ export function fuse(fn: (...args: never[]) => unknown): FusedFunction {
     } finally {
       value.dispose();
     }
-  } as FusedFunction;
+  } as unknown as FusedFunction<R>;
   Object.defineProperty(fused, 'cacheSize', { get: () => cache.size });
   fused.explain = function explain(): string {
     if (last === null) {
