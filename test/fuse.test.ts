@@ -112,10 +112,18 @@ for (const wasm of [true, false]) {
           const f = fuse((p, q) => build(e, [p, q]) as T);
           const eager = build(e, [x.copy(), y.copy()]);
           if (typeof eager === 'number') return;
-          assertSameBits(f(x, y), eager, `expr ${JSON.stringify(e)} layout ${layout} [${r},${c}]`);
-          // and the pairwise sum of it, bit for bit
+          const text = JSON.stringify(e);
           const fs = fuse((p, q) => (build(e, [p, q]) as T).sum());
-          assertSameBits(fs(x, y), eager.sum(), `sum of ${JSON.stringify(e)}`);
+          // The eager WASM transcendentals (log, tanh, log1p, sinh, cosh, log2, log10, …) redo a
+          // whole 256-element block on a careful path when it holds a special value, so an
+          // element's bits can depend on its neighbours. A fused plan applies the op to the
+          // broadcast operand: the eager reference then runs on the broadcast copy (blocks of
+          // 4096 are aligned with the kernels' blocks of 256, so the neighbours are the same).
+          const broadcast = eager.shape.length === 2 && eager.shape[0] === r && eager.shape[1] === c && layout !== 'contig';
+          const reference = broadcast ? (build(e, [x.copy(), (nd.broadcastTo(y, [r, c]) as T).copy()]) as T) : eager;
+          assertSameBits(f(x, y), reference, `expr ${text} layout ${layout} [${r},${c}]`);
+          const eagerSum = reference.sum();
+          assertSameBits(fs(x, y), eagerSum, `sum of ${text}`);
         }),
         { numRuns: 150 },
       );
