@@ -171,6 +171,18 @@ for (const wasm of [true, false]) {
       );
     });
 
+    test('sums of block-sensitive transcendentals (log of values with a NaN in some blocks) equal eager', () => {
+      nd.config({ wasm });
+      for (const n of [300, 4097, 5000, 9000, 20011]) {
+        const a = nd.rng(n).standardNormal([n]).mul(3).abs().add(0.01);
+        for (let i = 5; i < n; i += 1301) a.set(i, NaN);
+        const f = fuse((x) => (nd.where(x.log().isnan(), 0, x.log()) as T).sum());
+        assertSameBits(f(a), (nd.where(a.log().isnan(), 0, a.log()) as T).sum(), `n=${n}`);
+        const g = fuse((x) => nd.where(x.log().isnan(), 0, x.log()) as T);
+        assertSameBits(g(a), nd.where(a.log().isnan(), 0, a.log()) as T, `element-wise n=${n}`);
+      }
+    });
+
     test('bool values, logical ops, predicates, nd.* forms and number arguments', () => {
       nd.config({ wasm });
       const a = values([40], 1);

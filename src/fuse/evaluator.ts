@@ -463,14 +463,44 @@ function blockSum(f: Frame, p: number, n: number): number {
   return 0 + pairwiseSum(f.F, p >> 3, n, 1);
 }
 
-/** Sum of the root over all elements, in the eager pairwise tree (node by node). */
-function sumTree(f: Frame, prog: Program, lo: number, n: number): number {
-  if (n <= FUSE_BLOCK) {
-    runBlock(f, prog, lo, n, -1);
-    return blockSum(f, f.ptr[prog.plan.root]!, n);
-  }
-  const half = pairwiseHalf(n);
-  return sumTree(f, prog, lo, half) + sumTree(f, prog, lo + half, n - half);
+/**
+ * Sum of the root over all `n` elements, in the eager pairwise tree: nodes of at most one
+ * block are summed with the same kernel. Values are computed in blocks aligned at multiples
+ * of {@link FUSE_BLOCK} (as an eager array's: the WASM transcendentals work in aligned blocks
+ * of 256 whose neighbours can matter), each once; a tree node straddling two blocks is copied
+ * into a scratch buffer first.
+ */
+function sumTree(f: Frame, prog: Program, n: number): number {
+  const buf = scratchBlock(SLOT_BASE + prog.slots, (FUSE_BLOCK + 2) * 8);
+  if (buf < 0) throw new ArgumentError('fuse', 'memory', 'no scratch memory for the fused evaluation');
+  f.F = arenaF64();
+  f.U = arenaU8();
+  const root = prog.plan.root;
+  let cached = -1;
+  const load = (b: number): number => {
+    if (cached !== b) {
+      runBlock(f, prog, b * FUSE_BLOCK, Math.min(FUSE_BLOCK, n - b * FUSE_BLOCK), -1);
+      cached = b;
+    }
+    return f.ptr[root]! >> 3;
+  };
+  const node = (lo: number, len: number): number => {
+    if (len > FUSE_BLOCK) {
+      const half = pairwiseHalf(len);
+      return node(lo, half) + node(lo + half, len - half);
+    }
+    const b0 = Math.floor(lo / FUSE_BLOCK);
+    const b1 = Math.floor((lo + len - 1) / FUSE_BLOCK);
+    const at = lo - b0 * FUSE_BLOCK;
+    if (b0 === b1) return blockSum(f, (load(b0) + at) * 8, len);
+    const first = FUSE_BLOCK - at;
+    const p0 = load(b0);
+    f.F.copyWithin(buf >> 3, p0 + at, p0 + FUSE_BLOCK);
+    const p1 = load(b1);
+    f.F.copyWithin((buf >> 3) + first, p1, p1 + len - first);
+    return blockSum(f, buf, len);
+  };
+  return node(0, n);
 }
 
 /** Number of true mask values over all blocks (first pass of a masked reduction). */
@@ -589,7 +619,7 @@ export function runStreamingReduce(prog: Program, inputs: (NdArray | number)[]):
   if (name === 'sum' || name === 'mean') {
     const m = selectedSize(prog, f, final.mask, n);
     if (m === 0) return null;
-    const s = final.mask < 0 ? 0 + sumTree(f, prog, 0, n) : maskedSum(f, prog, final.mask, n, m);
+    const s = final.mask < 0 ? 0 + sumTree(f, prog, n) : maskedSum(f, prog, final.mask, n, m);
     return name === 'mean' ? s / m : s;
   }
   if ((name === 'min' || name === 'max') && final.mask >= 0 && countMask(f, prog, final.mask, n) === 0) return null;
