@@ -68,3 +68,4 @@ export type {
   CloseFunction,
 } from './nd.ts';
 export type { KeepdimsResultOptions, OutResultOptions, DdofOption } from './ndarray.ts';
+export type { IndexArg, ValuesArg } from './ops/indexing.ts';
