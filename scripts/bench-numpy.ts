@@ -11,6 +11,7 @@
  * @module
  */
 import { spawnSync } from 'node:child_process';
+import { alternateWithPython, median } from './timing.ts';
 import * as os from 'node:os';
 import { nd, type NdArray } from '../src/index.js';
 
@@ -107,34 +108,7 @@ for n in sizes:
 print(json.dumps(out))
 `;
 
-function pythonBlock(): number[][] | string {
-  const res = spawnSync(
-    'python3',
-    ['-c', PY, JSON.stringify(ops.map((o) => o[2])), JSON.stringify(SIZES), String(RUNS)],
-    { encoding: 'utf8', maxBuffer: 1 << 20 },
-  );
-  if (res.error) return `python3 not found (${res.error.message})`;
-  if (res.status !== 0) return `python3 with numpy failed: ${res.stderr.trim().split('\n').pop()}`;
-  return JSON.parse(res.stdout) as number[][];
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((p, q) => p - q);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-const nodeRuns: number[][][] = [];
-const pyRuns: number[][][] = [];
-let skipped: string | undefined;
-for (let r = 0; r < ROUNDS; r++) {
-  nodeRuns.push(nodeBlock());
-  if (skipped === undefined) {
-    const py = pythonBlock();
-    if (typeof py === 'string') skipped = py;
-    else pyRuns.push(py);
-  }
-}
-if (skipped !== undefined) console.log(`NumPy side skipped: ${skipped}`);
+const { nodeRuns, pyRuns, skipped } = alternateWithPython(ROUNDS, nodeBlock, PY, [JSON.stringify(ops.map((o) => o[2])), JSON.stringify(SIZES), String(RUNS)]);
 let npVersion = '';
 if (skipped === undefined) {
   const v = spawnSync('python3', ['-c', 'import numpy; print(numpy.__version__)'], { encoding: 'utf8' });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 /**
  * Timing helper shared by the measurement scripts in scripts/ (not by the tinybench suite).
  * @module
@@ -20,4 +21,37 @@ export function fastestPerCall(fn: () => void, iters: number, runs: number): num
     best = Math.min(best, (performance.now() - t0) / iters);
   }
   return best;
+}
+
+/** Median of a non-empty list. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((p, q) => p - q);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+/** What {@link alternateWithPython} measured: a table of timings per round for each side. */
+export interface SideBySide {
+  nodeRuns: number[][][];
+  pyRuns: number[][][];
+  /** Why the NumPy side did not run (no python3, no numpy), or undefined when it did. */
+  skipped: string | undefined;
+}
+
+/**
+ * Runs `rounds` rounds alternating a Node block and a Python block (python3 -c `py` with
+ * `args`, printing a JSON table), so both sides see the same machine load. The Python side is
+ * dropped, with the reason, the first time python3 or numpy is missing or fails.
+ */
+export function alternateWithPython(rounds: number, nodeBlock: () => number[][], py: string, args: readonly string[]): SideBySide {
+  const result: SideBySide = { nodeRuns: [], pyRuns: [], skipped: undefined };
+  for (let r = 0; r < rounds; r++) {
+    result.nodeRuns.push(nodeBlock());
+    if (result.skipped !== undefined) continue;
+    const res = spawnSync('python3', ['-c', py, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (res.error) result.skipped = `python3 not found (${res.error.message})`;
+    else if (res.status !== 0) result.skipped = `python3 with numpy failed: ${res.stderr.trim().split('\n').pop()}`;
+    else result.pyRuns.push(JSON.parse(res.stdout) as number[][]);
+  }
+  if (result.skipped !== undefined) console.log(`NumPy side skipped: ${result.skipped}`);
+  return result;
 }

@@ -6,7 +6,7 @@
  * the median over rounds of the fastest of 7 runs.
  * @module
  */
-import { spawnSync } from 'node:child_process';
+import { alternateWithPython, median } from './timing.ts';
 import { nd, type NdArray } from '../src/index.js';
 
 const argv = process.argv.slice(2);
@@ -74,30 +74,7 @@ for n in sizes:
 print(json.dumps(out))
 `;
 
-function pythonBlock(): number[][] | string {
-  const res = spawnSync('python3', ['-c', PY, JSON.stringify(fns), JSON.stringify(SIZES), String(RUNS)],
-    { encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (res.error) return `python3 not found (${res.error.message})`;
-  if (res.status !== 0) return `python3 with numpy failed: ${res.stderr.trim().split('\n').pop()}`;
-  return JSON.parse(res.stdout) as number[][];
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((p, q) => p - q);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const nodeRuns: number[][][] = [];
-const pyRuns: number[][][] = [];
-let skipped: string | undefined;
-for (let r = 0; r < ROUNDS; r++) {
-  nodeRuns.push(nodeBlock());
-  if (skipped === undefined) {
-    const py = pythonBlock();
-    if (typeof py === 'string') skipped = py;
-    else pyRuns.push(py);
-  }
-}
-if (skipped !== undefined) console.log(`NumPy side skipped: ${skipped}`);
+const { nodeRuns, pyRuns, skipped } = alternateWithPython(ROUNDS, nodeBlock, PY, [JSON.stringify(fns), JSON.stringify(SIZES), String(RUNS)]);
 const cell = (runs: number[][][], s: number, f: number): number => median(runs.map((t) => t[s][f]));
 console.log(`ns/element (${argv.includes('--js') ? 'JS' : 'WASM'} backend), median of ${ROUNDS} rounds`);
 console.log('fn       ndvec 1K  numpy 1K  ratio   ndvec 1M  numpy 1M  ratio');

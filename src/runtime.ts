@@ -191,7 +191,7 @@ export function scope<T>(fn: () => T): T {
 const NOTHING_KEPT: ReadonlySet<Storage> = new Set();
 
 /** True for a value with a callable `then`; false (never throws) when reading `then` throws. */
-function isThenable(value: unknown): value is PromiseLike<unknown> {
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
   if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
   try {
     return typeof (value as { then?: unknown }).then === 'function';

@@ -3,7 +3,7 @@
  * tolerance in ulps), and a plain nested-array reference for broadcasting.
  */
 import assert from 'node:assert/strict';
-import { nd } from '../src/index.ts';
+import { nd, type NdArray } from '../src/index.ts';
 
 /**
  * Asserts nested numbers/booleans equal the expected ones. Booleans and non-finite or zero
@@ -149,4 +149,31 @@ export function onJsAndWasm<T>(f: () => T): [js: T, wasm: T] {
     nd.config({ wasm: true });
   }
   return [js, f()];
+}
+
+/**
+ * Ulp distance between `got` and `want`, where special values (NaN, ±Inf, ±0 on either side)
+ * must be identical: 0 when they are, Infinity when not.
+ */
+export function ulpsSpecialsExact(got: number, want: number): number {
+  if (!Number.isFinite(want) || want === 0 || !Number.isFinite(got) || got === 0) return Object.is(got, want) ? 0 : Infinity;
+  const d = ordinal(got) - ordinal(want);
+  return Number(d < 0n ? -d : d);
+}
+
+/**
+ * The values of unary method `fn` over `xs` (into the input itself when `inPlace`); the
+ * arrays it makes are disposed.
+ */
+export function unaryValues(fn: string, xs: readonly number[], inPlace: boolean): number[] {
+  const x = nd.array([...xs]);
+  try {
+    const method = (x as unknown as Record<string, (o?: { out: NdArray }) => NdArray>)[fn]!;
+    const y = inPlace ? method.call(x, { out: x }) : method.call(x);
+    const out = y.toArray() as number[];
+    if (!inPlace) y.dispose();
+    return out;
+  } finally {
+    x.dispose();
+  }
 }

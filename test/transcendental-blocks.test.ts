@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { nd } from '../src/index.ts';
-import { ordinal } from './helpers.ts';
+import { ulpsSpecialsExact, unaryValues } from './helpers.ts';
 
 const FNS = ['log', 'log2', 'log10', 'log1p', 'exp', 'expm1', 'tanh', 'sinh', 'cosh'] as const;
 type Fn = (typeof FNS)[number];
@@ -29,24 +29,8 @@ const SPECIALS = [NaN, Infinity, -Infinity, 0, -0, 5e-324, -5e-324, 2.2250738585
   -745.1332191019411, -745.1332191019412, 0.34657359027997264, 0.5493061443340548, 22, 1e308,
   -1e308, 1e-300];
 
-function values(fn: Fn, xs: number[], inPlace: boolean): number[] {
-  const x = nd.array(xs);
-  try {
-    const y = inPlace ? x[fn]({ out: x }) : x[fn]();
-    const out = y.toArray() as number[];
-    if (!inPlace) y.dispose();
-    return out;
-  } finally {
-    x.dispose();
-  }
-}
-
-/** ulp distance; special values (NaN, ±Inf, ±0 on either side) must be identical (else ∞). */
-function distance(g: number, w: number): number {
-  if (!Number.isFinite(w) || w === 0 || !Number.isFinite(g) || g === 0) return Object.is(g, w) ? 0 : Infinity;
-  const diff = ordinal(g) - ordinal(w);
-  return Number(diff < 0n ? -diff : diff);
-}
+const values = unaryValues;
+const distance = ulpsSpecialsExact;
 
 /** Asserts the WASM results of fn over xs within MAX_ULP of the JS ones (specials exact). */
 function agree(fn: Fn, xs: number[], inPlace = false): void {

@@ -11,7 +11,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { nd } from '../src/index.ts';
-import { ordinal } from './helpers.ts';
+import { ulpsSpecialsExact, unaryValues } from './helpers.ts';
 
 const FNS = ['log', 'log2', 'log10', 'log1p', 'exp', 'expm1', 'tanh', 'sinh', 'cosh'] as const;
 type Fn = (typeof FNS)[number];
@@ -42,26 +42,8 @@ function load(fn: Fn): Rows {
   return rows;
 }
 
-/** ulp distance; special values (NaN, ±Inf, ±0 on either side) must match exactly (0 or ∞). */
-function distance(got: number, want: number): number {
-  if (!Number.isFinite(want) || want === 0 || !Number.isFinite(got) || got === 0) {
-    return Object.is(got, want) ? 0 : Infinity;
-  }
-  const d = ordinal(got) - ordinal(want);
-  return Number(d < 0n ? -d : d);
-}
-
-function run(fn: Fn, input: number[], inPlace: boolean): number[] {
-  const x = nd.array(input);
-  try {
-    const y = inPlace ? x[fn]({ out: x }) : x[fn]();
-    const out = y.toArray() as number[];
-    if (!inPlace) y.dispose();
-    return out;
-  } finally {
-    x.dispose();
-  }
-}
+const distance = ulpsSpecialsExact;
+const run = unaryValues;
 
 function check(fn: Fn, rows: Rows, backend: string): number {
   const ordinary = rows.input.map((_, i) => i).filter((i) => {

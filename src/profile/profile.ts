@@ -5,6 +5,7 @@
  * (`nd.config({ trackLeaks: true })`). The recording itself lives in ./recorder.ts.
  * @module
  */
+import { isThenable } from '../runtime.ts';
 import { ArgumentError, NdvecError } from '../errors.ts';
 import { checkArity, checkBoolean, checkChoice, checkOptions, describe } from '../args.ts';
 import { leakTracking } from '../config.ts';
@@ -296,15 +297,6 @@ let fuseCheck: () => boolean = () => false;
 /** @internal Tells the hints how to know whether `nd.fuse` exists. */
 export function setFuseCheck(check: () => boolean): void {
   fuseCheck = check;
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
-  try {
-    return typeof (value as { then?: unknown }).then === 'function';
-  } catch {
-    return false;
-  }
 }
 
 const clock: () => number = typeof performance === 'object' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();

@@ -502,21 +502,7 @@ export function variance_last(p: usize, rows: usize, cols: usize, ddof: f64, out
 /** Column variances; `scratch` holds cols float64 (the column means). */
 export function variance_first(p: usize, rows: usize, cols: usize, ddof: f64, out: usize, scratch: usize): void {
   mean_first(p, rows, cols, scratch);
-  for (let c: usize = 0; c < cols; c++) store<f64>(out + c * F64, 0);
-  for (let r: usize = 0; r < rows; r++) {
-    const row = p + r * cols * F64;
-    let c: usize = 0;
-    for (; c + 2 <= cols; c += 2) {
-      const o = c * F64;
-      const d = f64x2.sub(v128.load(row + o), v128.load(scratch + o));
-      v128.store(out + o, f64x2.add(v128.load(out + o), f64x2.mul(d, d)));
-    }
-    for (; c < cols; c++) {
-      const o = c * F64;
-      const d = load<f64>(row + o) - load<f64>(scratch + o);
-      store<f64>(out + o, load<f64>(out + o) + d * d);
-    }
-  }
+  sq_dev_first(p, rows, cols, scratch, out);
   const divisor = <f64>rows - ddof;
   for (let c: usize = 0; c < cols; c++) store<f64>(out + c * F64, load<f64>(out + c * F64) / divisor);
 }
