@@ -202,3 +202,23 @@ export class FormatError extends NdvecError {
 export function invariant(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(`ndvec internal invariant failed: ${message}`);
 }
+
+/**
+ * A linear-algebra operation cannot be carried out on the given matrix (NumPy's
+ * `LinAlgError`): a singular matrix in `solve`/`inv`, a matrix that is not positive definite
+ * in `cholesky`, an iteration that did not converge.
+ * @example
+ * nd.linalg.inv(nd.zeros([2, 2])); // LinAlgError: inv: singular matrix
+ */
+export class LinAlgError extends NdvecError {
+  /** The shape of the matrix (or stack of matrices) involved. */
+  readonly shape: readonly number[];
+  /**
+   * @param message what went wrong
+   * @param shape the shape of the matrix involved
+   */
+  constructor(message: string, shape: readonly number[] = []) {
+    super(message);
+    this.shape = shape;
+  }
+}

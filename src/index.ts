@@ -43,6 +43,7 @@ export {
   ReadOnlyError,
   ArgumentError,
   FormatError,
+  LinAlgError,
 } from './errors.ts';
 export { FuseError } from './fuse/index.ts';
 export type { FusedFunction, FuseCallOptions } from './fuse/index.ts';

@@ -53,6 +53,7 @@ import { allclose, closeOptions, isclose, type CloseOptions } from './ops/closen
 import type { AverageOptions, QuantileArg } from './ops/statistics.ts';
 import type { SearchSortedOptions } from './ops/search.ts';
 import { fuse, NOT_TRACED, traceNdCall, tracing } from './fuse/index.ts';
+import { linalg } from './linalg/index.ts';
 
 /** An array, or anything `nd.array` takes. */
 /** An array argument of an `nd.*` function: an NdArray, or plain data that `nd.array` takes. */
@@ -330,6 +331,8 @@ export const nd = {
   randn,
   /** @function */
   rng,
+  /** Linear algebra (`numpy.linalg`): see {@link linalg}. */
+  linalg,
   /** @function */
   fromNpy,
   /** @function */

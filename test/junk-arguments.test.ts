@@ -360,6 +360,12 @@ const GENERATOR_METHODS: Record<string, Spec> = {
   shuffle: { args: () => [[1, 2, 3]], slots: [(v) => (v instanceof NdArray || Array.isArray(v) ? 'any' : 'throw')] },
   permutation: { args: () => [5], slots: [listOrInt] },
 };
+/**
+ * The functions of `nd.linalg` (`nd.linalg.solve(a, b)`): valid arguments and what each slot
+ * may hold, as FUNCTIONS.
+ */
+const LINALG_FUNCTIONS: Record<string, Spec> = {};
+
 /** Generator prototype members that are not public (TypeScript-private helpers). */
 const GENERATOR_INTERNAL = ['draw'];
 /** The seed argument of nd.rng: an integer, a bigint, a list of them, or nothing. */
@@ -547,7 +553,12 @@ function targets(): Target[] {
       });
     }
   }
+  for (const [name, spec] of Object.entries(LINALG_FUNCTIONS)) {
+    const f = (nd.linalg as Record<string, (...a: unknown[]) => unknown>)[name]!;
+    list.push({ name: `nd.linalg.${name}`, spec, receivers: () => [], call: (args) => f(...args) });
+  }
   for (const name of Object.keys(nd)) {
+    if (name === 'linalg') continue;
     const own = name === 'rng' ? { args: () => [42], slots: [seedLike] } : FUNCTIONS[name];
     const method = METHODS[ND_ALIASES[name] ?? name];
     const f = (nd as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
@@ -793,7 +804,7 @@ describe('nd.f(a, ...args) behaves as a.f(...args)', () => {
 
 describe('every public name is in the table', () => {
   test('nd.* functions', () => {
-    const unknown = Object.keys(nd).filter((n) => n !== 'rng' && FUNCTIONS[n] === undefined && METHODS[ND_ALIASES[n] ?? n] === undefined);
+    const unknown = Object.keys(nd).filter((n) => n !== 'rng' && n !== 'linalg' && FUNCTIONS[n] === undefined && METHODS[ND_ALIASES[n] ?? n] === undefined);
     assert.deepEqual(unknown, [], `public nd functions the junk test does not know: add them to FUNCTIONS or METHODS`);
   });
   test('NdArray methods and getters', () => {
@@ -801,6 +812,11 @@ describe('every public name is in the table', () => {
     const unknown = names.filter((n) => METHODS[n] === undefined && !GETTERS.includes(n) && !INTERNAL.includes(n));
     assert.deepEqual(unknown, [], 'public NdArray members the junk test does not know: add them to METHODS (or GETTERS/INTERNAL)');
     for (const g of GETTERS) assert.ok(Object.getOwnPropertyDescriptor(NdArray.prototype, g)?.get, `${g} is a getter`);
+  });
+  test('nd.linalg functions', () => {
+    const unknown = Object.keys(nd.linalg).filter((n) => LINALG_FUNCTIONS[n] === undefined);
+    assert.deepEqual(unknown, [], 'public nd.linalg functions the junk test does not know: add them to LINALG_FUNCTIONS');
+    assert.deepEqual(Object.keys(LINALG_FUNCTIONS).filter((n) => !(n in nd.linalg)), []);
   });
   test('Generator methods (when nd.rng exists)', () => {
     const rng = rngOf();

@@ -19,6 +19,7 @@ function layerOf(module: string): number {
   if (['io/py-literal', 'io/zip', 'io/fflate.generated'].includes(module)) return 2;
   if (module === 'array-factory' || module === 'dispatch') return 3;
   if (module.startsWith('ops/') || ['create', 'interop', 'runtime', 'nested', 'join', 'random/generator', 'io/npy', 'io/npz'].includes(module)) return 4;
+  if (module.startsWith('linalg/')) return 4; // nd.linalg: ops over matrices (kernels/linalg-js, WASM in kernels)
   if (module.startsWith('fuse/')) return 4; // nd.fuse: plans over kernels and dispatch; nd.ts calls it
   if (module === 'ndarray') return 5;
   if (module === 'nd' || module === 'index' || module === 'node') return 6;
