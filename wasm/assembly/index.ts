@@ -15,6 +15,7 @@ export * from './random';
 export * from './copy';
 export * from './gather';
 export * from './pow';
+export * from './decomp';
 
 /** First byte after the module's static data (where a runtime heap would start). */
 export function heapBase(): usize {

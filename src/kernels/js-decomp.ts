@@ -1,0 +1,152 @@
+/**
+ * The hot loops of the orthogonal decompositions (`nd.linalg.qr`, `svd`, `eigh` and what is
+ * built on them) as plain JS: the reference path for wasm/assembly/decomp.ts, which runs the
+ * same algorithm with f64x2 SIMD. Every position is an element index into `buf` (for an
+ * arena storage `buf` is the whole memory, so index × 8 is the WASM byte pointer).
+ *
+ * - {@link houseApply}: a Householder reflector `H = I − τ·v·vᵀ` applied to `count` vectors
+ *   (rows of a row-major block, `stride` apart): `x ← x − τ·(v·x)·v`.
+ * - {@link svdJacobiSweep}: one cyclic sweep of one-sided (Hestenes) Jacobi over the `n` rows
+ *   of `w` (the columns of the matrix being decomposed), rotating the rows of `v` alike.
+ * - {@link eighJacobiSweep}: one cyclic sweep of two-sided Jacobi on a symmetric matrix,
+ *   rotating the rows of `v` (the eigenvectors, as rows) alike.
+ * @module
+ */
+
+/** Machine epsilon of float64 (2⁻⁵²). */
+export const EPS = 2.220446049250313e-16;
+
+/** Tangent of the Jacobi angle for `zeta = cot 2θ`: the root of t² + 2ζt − 1 of smaller magnitude. */
+export function jacobiTangent(zeta: number): number {
+  const az = Math.abs(zeta);
+  // For |ζ| past 1e150 ζ² overflows; t ≈ 1/(2ζ) there to full precision.
+  const t = az > 1e150 ? 0.5 / az : 1 / (az + Math.sqrt(1 + az * az));
+  return zeta < 0 ? -t : t;
+}
+
+/**
+ * Applies `H = I − tau·v·vᵀ` (v has `len` entries at `v`) to `count` vectors of `len` entries
+ * at `x`, `x + stride`, …: each becomes `x − tau·(v·x)·v`.
+ * @param buf the float64 data
+ * @param v index of v[0]
+ * @param len entries of v and of each vector
+ * @param tau the reflector's scale
+ * @param x index of the first vector
+ * @param count how many vectors
+ * @param stride index step between vectors
+ */
+export function houseApply(buf: Float64Array, v: number, len: number, tau: number, x: number, count: number, stride: number): void {
+  if (tau === 0) return;
+  for (let r = 0; r < count; r++, x += stride) {
+    let s0 = 0, s1 = 0;
+    let i = 0;
+    for (; i + 2 <= len; i += 2) {
+      s0 += buf[v + i]! * buf[x + i]!;
+      s1 += buf[v + i + 1]! * buf[x + i + 1]!;
+    }
+    if (i < len) s0 += buf[v + i]! * buf[x + i]!;
+    const s = tau * (s0 + s1);
+    if (s === 0) continue;
+    for (i = 0; i < len; i++) buf[x + i] = buf[x + i]! - s * buf[v + i]!;
+  }
+}
+
+/** Rotates two vectors of `len` entries: `x ← c·x − s·y`, `y ← s·x + c·y`. */
+function rotate(buf: Float64Array, x: number, y: number, len: number, c: number, s: number): void {
+  for (let i = 0; i < len; i++) {
+    const a = buf[x + i]!, b = buf[y + i]!;
+    buf[x + i] = c * a - s * b;
+    buf[y + i] = s * a + c * b;
+  }
+}
+
+/**
+ * One cyclic sweep of one-sided Jacobi: for every pair p < q of the `n` rows of `w` (each
+ * `m` long, contiguous), when `|wp·wq| > tol·‖wp‖·‖wq‖` the pair is rotated to make them
+ * orthogonal, and rows p and q of `v` (each `nv` long) by the same rotation.
+ * @param buf the float64 data
+ * @param w index of the first row of w (rows `m` apart)
+ * @param n rows of w and of v
+ * @param m length of a row of w
+ * @param v index of the first row of v (rows `nv` apart)
+ * @param nv length of a row of v (0: no v)
+ * @param tol the orthogonality threshold (relative)
+ * @returns how many rotations the sweep made (0: converged)
+ */
+export function svdJacobiSweep(buf: Float64Array, w: number, n: number, m: number, v: number, nv: number, tol: number): number {
+  let rotations = 0;
+  for (let p = 0; p + 1 < n; p++) {
+    const wp = w + p * m;
+    for (let q = p + 1; q < n; q++) {
+      const wq = w + q * m;
+      let alpha0 = 0, alpha1 = 0, beta0 = 0, beta1 = 0, gamma0 = 0, gamma1 = 0;
+      let i = 0;
+      for (; i + 2 <= m; i += 2) {
+        const a0 = buf[wp + i]!, b0 = buf[wq + i]!, a1 = buf[wp + i + 1]!, b1 = buf[wq + i + 1]!;
+        alpha0 += a0 * a0;
+        beta0 += b0 * b0;
+        gamma0 += a0 * b0;
+        alpha1 += a1 * a1;
+        beta1 += b1 * b1;
+        gamma1 += a1 * b1;
+      }
+      if (i < m) {
+        const a0 = buf[wp + i]!, b0 = buf[wq + i]!;
+        alpha0 += a0 * a0;
+        beta0 += b0 * b0;
+        gamma0 += a0 * b0;
+      }
+      const alpha = alpha0 + alpha1, beta = beta0 + beta1, gamma = gamma0 + gamma1;
+      if (!(Math.abs(gamma) > tol * Math.sqrt(alpha) * Math.sqrt(beta))) continue;
+      const t = jacobiTangent((beta - alpha) / (2 * gamma));
+      const c = 1 / Math.sqrt(1 + t * t);
+      const s = c * t;
+      rotate(buf, wp, wq, m, c, s);
+      if (nv > 0) rotate(buf, v + p * nv, v + q * nv, nv, c, s);
+      rotations++;
+    }
+  }
+  return rotations;
+}
+
+/**
+ * One cyclic sweep of two-sided Jacobi on the symmetric `n`×`n` matrix at `a` (row-major,
+ * both triangles kept): every off-diagonal `a[p][q]` above `max(EPS·√|a[p][p]·a[q][q]|,
+ * floor)` is zeroed by a rotation `A ← JᵀAJ`, and rows p, q of `v` (each `n` long: the
+ * eigenvectors as rows) are rotated alike.
+ * @param buf the float64 data
+ * @param a index of a[0][0]
+ * @param n order of the matrix
+ * @param v index of the first row of v
+ * @param floor absolute threshold below which an off-diagonal entry counts as zero
+ * @returns how many rotations the sweep made (0: converged)
+ */
+export function eighJacobiSweep(buf: Float64Array, a: number, n: number, v: number, floor: number): number {
+  let rotations = 0;
+  for (let p = 0; p + 1 < n; p++) {
+    const rp = a + p * n;
+    for (let q = p + 1; q < n; q++) {
+      const rq = a + q * n;
+      const apq = buf[rp + q]!;
+      const app = buf[rp + p]!, aqq = buf[rq + q]!;
+      const absApq = Math.abs(apq);
+      if (!(absApq > floor) || !(absApq > EPS * Math.sqrt(Math.abs(app)) * Math.sqrt(Math.abs(aqq)))) continue;
+      const t = jacobiTangent((aqq - app) / (2 * apq));
+      const c = 1 / Math.sqrt(1 + t * t);
+      const s = c * t;
+      rotate(buf, rp, rq, n, c, s);
+      // A is symmetric: columns p and q of JᵀAJ are its rows p and q.
+      for (let k = 0; k < n; k++) {
+        buf[a + k * n + p] = buf[rp + k]!;
+        buf[a + k * n + q] = buf[rq + k]!;
+      }
+      buf[rp + p] = app - t * apq;
+      buf[rq + q] = aqq + t * apq;
+      buf[rp + q] = 0;
+      buf[rq + p] = 0;
+      rotate(buf, v + p * n, v + q * n, n, c, s);
+      rotations++;
+    }
+  }
+  return rotations;
+}

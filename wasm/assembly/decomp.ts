@@ -1,0 +1,171 @@
+/**
+ * The hot loops of the orthogonal decompositions (nd.linalg.qr, svd, eigh), f64x2 SIMD: the
+ * same algorithms as src/kernels/js-decomp.ts (the JS reference), on byte pointers into the
+ * arena. Rows are contiguous float64 vectors; pointers need no alignment. Nothing allocates.
+ *
+ * - `house_apply(v, len, tau, x, count, stride)`: x ← x − τ·(v·x)·v for `count` vectors
+ *   `stride` bytes apart (a Householder reflector applied to the columns of a block).
+ * - `svd_jacobi_sweep(w, n, m, v, nv, tol)`: one cyclic one-sided Jacobi sweep over the n
+ *   rows of w (m long), rotating rows of v (nv long) alike; returns the rotation count.
+ * - `eigh_jacobi_sweep(a, n, v, floor)`: one cyclic two-sided Jacobi sweep on a symmetric
+ *   n×n matrix, rotating the rows of v alike; returns the rotation count.
+ */
+import { F64 } from './lanes';
+
+const EPS: f64 = 2.220446049250313e-16;
+
+/** Tangent of the Jacobi angle for ζ = cot 2θ (the smaller root of t² + 2ζt − 1). */
+@inline function jacobiTangent(zeta: f64): f64 {
+  const az = abs<f64>(zeta);
+  const t = az > 1e150 ? 0.5 / az : 1.0 / (az + sqrt<f64>(1.0 + az * az));
+  return zeta < 0 ? -t : t;
+}
+
+/** v·x over len entries (two f64x2 accumulators, scalar tail). */
+@inline function dotRow(v: usize, x: usize, len: usize): f64 {
+  let s0 = f64x2.splat(0);
+  let s1 = f64x2.splat(0);
+  let i: usize = 0;
+  for (; i + 4 <= len; i += 4) {
+    const o = i * F64;
+    s0 = f64x2.add(s0, f64x2.mul(v128.load(v + o), v128.load(x + o)));
+    s1 = f64x2.add(s1, f64x2.mul(v128.load(v + o, 16), v128.load(x + o, 16)));
+  }
+  for (; i + 2 <= len; i += 2) {
+    const o = i * F64;
+    s0 = f64x2.add(s0, f64x2.mul(v128.load(v + o), v128.load(x + o)));
+  }
+  const s = f64x2.add(s0, s1);
+  let r = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+  if (i < len) r += load<f64>(v + i * F64) * load<f64>(x + i * F64);
+  return r;
+}
+
+/** x ← x − s·v over len entries. */
+@inline function axpyNeg(s: f64, v: usize, x: usize, len: usize): void {
+  const sv = f64x2.splat(s);
+  let i: usize = 0;
+  for (; i + 2 <= len; i += 2) {
+    const o = i * F64;
+    v128.store(x + o, f64x2.sub(v128.load(x + o), f64x2.mul(sv, v128.load(v + o))));
+  }
+  if (i < len) {
+    const o = i * F64;
+    store<f64>(x + o, load<f64>(x + o) - s * load<f64>(v + o));
+  }
+}
+
+/** x ← c·x − s·y, y ← s·x + c·y over len entries. */
+function rotateRows(x: usize, y: usize, len: usize, c: f64, s: f64): void {
+  const cv = f64x2.splat(c);
+  const sv = f64x2.splat(s);
+  let i: usize = 0;
+  for (; i + 2 <= len; i += 2) {
+    const o = i * F64;
+    const a = v128.load(x + o);
+    const b = v128.load(y + o);
+    v128.store(x + o, f64x2.sub(f64x2.mul(cv, a), f64x2.mul(sv, b)));
+    v128.store(y + o, f64x2.add(f64x2.mul(sv, a), f64x2.mul(cv, b)));
+  }
+  if (i < len) {
+    const o = i * F64;
+    const a = load<f64>(x + o);
+    const b = load<f64>(y + o);
+    store<f64>(x + o, c * a - s * b);
+    store<f64>(y + o, s * a + c * b);
+  }
+}
+
+/**
+ * Applies H = I − tau·v·vᵀ to `count` vectors of `len` float64 at x, x + stride, … (bytes).
+ */
+export function house_apply(v: usize, len: usize, tau: f64, x: usize, count: usize, stride: usize): void {
+  if (tau == 0) return;
+  for (let r: usize = 0; r < count; r++, x += stride) {
+    const s = tau * dotRow(v, x, len);
+    if (s != 0) axpyNeg(s, v, x, len);
+  }
+}
+
+/**
+ * One cyclic one-sided Jacobi sweep over the n rows (m float64 each, contiguous) at w:
+ * pairs with |wp·wq| > tol·‖wp‖·‖wq‖ are rotated orthogonal, rows of v (nv each) alike.
+ * Returns the number of rotations (0: converged).
+ */
+export function svd_jacobi_sweep(w: usize, n: usize, m: usize, v: usize, nv: usize, tol: f64): f64 {
+  let rotations: f64 = 0;
+  const rowBytes = m * F64;
+  for (let p: usize = 0; p + 1 < n; p++) {
+    const wp = w + p * rowBytes;
+    for (let q: usize = p + 1; q < n; q++) {
+      const wq = w + q * rowBytes;
+      let aa = f64x2.splat(0);
+      let bb = f64x2.splat(0);
+      let ab = f64x2.splat(0);
+      let i: usize = 0;
+      for (; i + 2 <= m; i += 2) {
+        const o = i * F64;
+        const a = v128.load(wp + o);
+        const b = v128.load(wq + o);
+        aa = f64x2.add(aa, f64x2.mul(a, a));
+        bb = f64x2.add(bb, f64x2.mul(b, b));
+        ab = f64x2.add(ab, f64x2.mul(a, b));
+      }
+      let alpha = f64x2.extract_lane(aa, 0) + f64x2.extract_lane(aa, 1);
+      let beta = f64x2.extract_lane(bb, 0) + f64x2.extract_lane(bb, 1);
+      let gamma = f64x2.extract_lane(ab, 0) + f64x2.extract_lane(ab, 1);
+      if (i < m) {
+        const a = load<f64>(wp + i * F64);
+        const b = load<f64>(wq + i * F64);
+        alpha += a * a;
+        beta += b * b;
+        gamma += a * b;
+      }
+      if (!(abs<f64>(gamma) > tol * sqrt<f64>(alpha) * sqrt<f64>(beta))) continue;
+      const t = jacobiTangent((beta - alpha) / (2 * gamma));
+      const c = 1.0 / sqrt<f64>(1.0 + t * t);
+      const s = c * t;
+      rotateRows(wp, wq, m, c, s);
+      if (nv > 0) rotateRows(v + p * nv * F64, v + q * nv * F64, nv, c, s);
+      rotations += 1;
+    }
+  }
+  return rotations;
+}
+
+/**
+ * One cyclic two-sided Jacobi sweep on the symmetric n×n matrix at a (row-major, both
+ * triangles kept): off-diagonal entries above max(EPS·√|app·aqq|, floor) are zeroed by
+ * A ← JᵀAJ, rows p and q of v (n each) rotated alike. Returns the rotation count.
+ */
+export function eigh_jacobi_sweep(a: usize, n: usize, v: usize, floor: f64): f64 {
+  let rotations: f64 = 0;
+  const rowBytes = n * F64;
+  for (let p: usize = 0; p + 1 < n; p++) {
+    const rp = a + p * rowBytes;
+    for (let q: usize = p + 1; q < n; q++) {
+      const rq = a + q * rowBytes;
+      const apq = load<f64>(rp + q * F64);
+      const app = load<f64>(rp + p * F64);
+      const aqq = load<f64>(rq + q * F64);
+      const absApq = abs<f64>(apq);
+      if (!(absApq > floor) || !(absApq > EPS * sqrt<f64>(abs<f64>(app)) * sqrt<f64>(abs<f64>(aqq)))) continue;
+      const t = jacobiTangent((aqq - app) / (2 * apq));
+      const c = 1.0 / sqrt<f64>(1.0 + t * t);
+      const s = c * t;
+      rotateRows(rp, rq, n, c, s);
+      for (let k: usize = 0; k < n; k++) {
+        const row = a + k * rowBytes;
+        store<f64>(row + p * F64, load<f64>(rp + k * F64));
+        store<f64>(row + q * F64, load<f64>(rq + k * F64));
+      }
+      store<f64>(rp + p * F64, app - t * apq);
+      store<f64>(rq + q * F64, aqq + t * apq);
+      store<f64>(rp + q * F64, 0);
+      store<f64>(rq + p * F64, 0);
+      rotateRows(v + p * rowBytes, v + q * rowBytes, n, c, s);
+      rotations += 1;
+    }
+  }
+  return rotations;
+}
