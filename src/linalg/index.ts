@@ -4,10 +4,43 @@
  * family; this file only gathers them into the namespace object.
  * @module
  */
+import { det, inv, matrixPower, slogdet, solve } from './lu.ts';
+import { cholesky } from './cholesky.ts';
+import { qr } from './qr.ts';
+import { svd } from './svd.ts';
+import { eigh, eigvalsh } from './eigh.ts';
+import { lstsq, matrixRank, pinv } from './lstsq.ts';
 
 /**
  * Linear algebra, as NumPy's `numpy.linalg`. Singular or otherwise unsuitable matrices raise
  * {@link LinAlgError} where NumPy raises.
  * @namespace
  */
-export const linalg = {};
+export const linalg = {
+  /** @function */
+  det,
+  /** @function */
+  slogdet,
+  /** @function */
+  inv,
+  /** @function */
+  solve,
+  /** @function */
+  cholesky,
+  /** @function */
+  matrixPower,
+  /** @function */
+  qr,
+  /** @function */
+  svd,
+  /** @function */
+  eigh,
+  /** @function */
+  eigvalsh,
+  /** @function */
+  lstsq,
+  /** @function */
+  pinv,
+  /** @function */
+  matrixRank,
+};

@@ -1,0 +1,161 @@
+/**
+ * `nd.linalg.qr`: Householder QR, as LAPACK's `dgeqrf` + `dorgqr` (NumPy's backend), with
+ * LAPACK's sign convention (`dlarfg`: R's diagonal entries have the sign opposite to the
+ * pivot column's leading entry), so Q and R match NumPy's up to rounding. The matrix is held
+ * by columns (each column a contiguous row of the workspace), so each reflector is applied
+ * to the trailing columns as dot + axpy over contiguous vectors: the `house_apply` kernel
+ * (WASM f64x2, or its JS reference). Batched over leading axes.
+ * @module
+ */
+import type { NdArray } from '../ndarray.ts';
+import { checkArity, checkChoice } from '../args.ts';
+import { gatherFloat64 } from '../kernels/js-strided.ts';
+import {
+  Workspace,
+  allocateResults,
+  assertStacked2d,
+  batchCount,
+  refuseTracing,
+  withInput,
+  type MatrixInput,
+} from './decomp-support.ts';
+
+/** The modes `qr` takes (NumPy's, less 'raw'). */
+export const QR_MODES = ['reduced', 'complete', 'r'] as const;
+/** A mode of {@link qr}. */
+export type QrMode = (typeof QR_MODES)[number];
+
+/** ‖buf[x … x+len)‖₂ without overflow or underflow (scaled by the largest magnitude). */
+export function norm2(buf: Float64Array, x: number, len: number): number {
+  let big = 0;
+  for (let i = 0; i < len; i++) {
+    const v = Math.abs(buf[x + i]!);
+    if (v > big || v !== v) big = v;
+  }
+  if (big === 0 || !Number.isFinite(big)) return big;
+  const inv = 1 / big;
+  let s = 0;
+  for (let i = 0; i < len; i++) {
+    const v = buf[x + i]! * inv;
+    s += v * v;
+  }
+  return big * Math.sqrt(s);
+}
+
+/**
+ * Householder QR in place (LAPACK `dgeqr2`): `w` holds the m×n matrix by columns (n rows of
+ * length m at `w`). On return the upper triangle holds R (column j, rows ≤ j), below it the
+ * reflectors' vectors (implicit leading 1), and `tau[j]` their scales, j < min(m, n).
+ * @param ws the workspace
+ * @param w index of column 0
+ * @param m rows
+ * @param n columns
+ * @param tau index of the min(m, n) scales
+ */
+export function householderQr(ws: Workspace, w: number, m: number, n: number, tau: number): void {
+  const buf = ws.buf;
+  const k = Math.min(m, n);
+  for (let j = 0; j < k; j++) {
+    const x = w + j * m + j;
+    const len = m - j;
+    const alpha = buf[x]!;
+    const xnorm = norm2(buf, x + 1, len - 1);
+    if (xnorm === 0) {
+      buf[tau + j] = 0; // H = I (dlarfg)
+      continue;
+    }
+    const h = Math.hypot(alpha, xnorm);
+    const beta = alpha >= 0 || alpha !== alpha ? -h : h;
+    const t = (beta - alpha) / beta;
+    const scale = 1 / (alpha - beta);
+    for (let i = 1; i < len; i++) buf[x + i] = buf[x + i]! * scale;
+    buf[tau + j] = t;
+    buf[x] = 1;
+    ws.kernels.houseApply(x, len, t, x + m, n - j - 1, m);
+    buf[x] = beta;
+  }
+}
+
+/**
+ * Forms the first `q` columns of Q = H₀·H₁·…·H_{k−1} (LAPACK `dorg2r`) from the output of
+ * {@link householderQr}, as rows of Qᵀ: q rows of length m at `qt`. The diagonal of `w`
+ * (R's) is kept.
+ * @param ws the workspace
+ * @param w index of the factored columns
+ * @param m rows of the matrix
+ * @param k reflectors (min(m, n))
+ * @param tau index of their scales
+ * @param qt index of Qᵀ's first row
+ * @param q columns of Q to form (k ≤ q ≤ m)
+ */
+export function formQt(ws: Workspace, w: number, m: number, k: number, tau: number, qt: number, q: number): void {
+  const buf = ws.buf;
+  buf.fill(0, qt, qt + q * m);
+  for (let i = 0; i < q; i++) buf[qt + i * m + i] = 1;
+  for (let j = k - 1; j >= 0; j--) {
+    const x = w + j * m + j;
+    const keep = buf[x]!;
+    buf[x] = 1;
+    // Rows i < j of Qᵀ are still e_i, which H_j leaves alone.
+    ws.kernels.houseApply(x, m - j, buf[tau + j]!, qt + j * m + j, q - j, m);
+    buf[x] = keep;
+  }
+}
+
+/**
+ * QR decomposition, NumPy's `np.linalg.qr`: `a = Q·R` with Q orthonormal columns and R upper
+ * triangular, for each matrix of a stack (K = min(M, N)).
+ * @param a matrix (…, M, N): an NdArray or nested numbers
+ * @param mode `'reduced'` (default): Q (…, M, K), R (…, K, N); `'complete'`: Q (…, M, M),
+ *   R (…, M, N); `'r'`: R (…, K, N) alone. NumPy's `'raw'` is not offered.
+ * @returns `[Q, R]`, or R alone for mode `'r'`
+ * @throws LinAlgError for fewer than 2 dimensions; ArgumentError for an unknown mode
+ * @example
+ * const [q, r] = nd.linalg.qr([[1, 2], [3, 4]]);
+ * r.toArray(); // [[-3.1623, -4.4272], [0, -0.6325]] (as NumPy)
+ */
+export function qr(a: MatrixInput, mode?: QrMode): [NdArray, NdArray] | NdArray {
+  refuseTracing('linalg.qr', arguments);
+  checkArity('linalg.qr', arguments, 2, 1);
+  const which = mode === undefined ? 'reduced' : checkChoice('linalg.qr', 'mode', mode, QR_MODES);
+  return withInput(a, (x) => {
+    assertStacked2d(x);
+    const lead = x.shape.slice(0, -2);
+    const m = x.shape[x.ndim - 2]!, n = x.shape[x.ndim - 1]!;
+    const k = Math.min(m, n);
+    const q = which === 'complete' ? m : k;
+    const rRows = which === 'complete' ? m : k;
+    const shapes = which === 'r' ? [[...lead, rRows, n]] : [[...lead, m, q], [...lead, rRows, n]];
+    const src = gatherFloat64(x);
+    const results = allocateResults(shapes);
+    const qOut = which === 'r' ? null : results[0]!;
+    const rOut = results[results.length - 1]!;
+    let ws: Workspace | null = null;
+    try {
+      const w = 0, tau = m * n, qt = tau + k;
+      ws = new Workspace(qt + (qOut === null ? 0 : q * m));
+      const buf = ws.buf, base = ws.base;
+      const qData = qOut === null ? null : qOut.f64();
+      const rData = rOut.f64();
+      const batches = batchCount(x.shape);
+      for (let b = 0; b < batches; b++) {
+        const s0 = b * m * n;
+        for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) buf[base + w + j * m + i] = src[s0 + i * n + j]!;
+        householderQr(ws, base + w, m, n, base + tau);
+        let r0 = rOut.start + b * rRows * n;
+        for (let i = 0; i < rRows; i++) for (let j = 0; j < n; j++) rData[r0++] = j >= i ? buf[base + w + j * m + i]! : 0;
+        if (qOut !== null && qData !== null) {
+          formQt(ws, base + w, m, k, base + tau, base + qt, q);
+          let q0 = qOut.start + b * m * q;
+          for (let i = 0; i < m; i++) for (let j = 0; j < q; j++) qData[q0++] = buf[base + qt + j * m + i]!;
+        }
+      }
+    } catch (e) {
+      for (const r of results) r.dispose();
+      throw e;
+    } finally {
+      ws?.dispose();
+    }
+    return qOut === null ? rOut : [qOut, rOut];
+  });
+}

@@ -1,0 +1,278 @@
+/**
+ * `nd.linalg.svd` and the singular values alone ({@link singularValues}, which
+ * `nd.linalg.norm` uses for ord 2, −2 and 'nuc'), by one-sided (Hestenes) Jacobi: the
+ * columns of the matrix (of its transpose when it is wide) are rotated in pairs until all are
+ * mutually orthogonal; their norms are the singular values, the normalised columns the left
+ * singular vectors, and the accumulated rotations the right ones. Jacobi is accurate (small
+ * singular values to high relative accuracy) and simple; each sweep is one WASM call
+ * (`svd_jacobi_sweep`, f64x2) or its JS reference. The matrix is first scaled by a power of
+ * two so that no square overflows or underflows; left vectors of zero singular values (and
+ * the extra ones of `fullMatrices`) complete the basis through a Householder QR.
+ * @module
+ */
+import type { NdArray } from '../ndarray.ts';
+import { checkArity, checkBoolean, checkOptions } from '../args.ts';
+import { LinAlgError, formatShape } from '../errors.ts';
+import { gatherFloat64 } from '../kernels/js-strided.ts';
+import { EPS } from '../kernels/js-decomp.ts';
+import {
+  Workspace,
+  allocateResults,
+  assertStacked2d,
+  batchCount,
+  powerOfTwoScale,
+  refuseTracing,
+  withInput,
+  type MatrixInput,
+} from './decomp-support.ts';
+import { formQt, householderQr, norm2 } from './qr.ts';
+
+/** Most Jacobi sweeps before an SVD counts as not converging (LAPACK's dgesvj allows 30). */
+const MAX_SWEEPS = 60;
+
+/** Options of {@link svd}. */
+export interface SvdOptions {
+  /** U (…, M, M) and Vh (…, N, N) when true (default); (…, M, K) and (…, K, N) when false. */
+  fullMatrices?: boolean;
+  /** Return U and Vh (default true); false returns the singular values alone. */
+  computeUv?: boolean;
+}
+
+/** Where one matrix's factors land: the workspace layout of {@link svdOne}. */
+interface SvdLayout {
+  /** rows of the working matrix's columns (max(M, N)) */
+  mm: number;
+  /** columns of the working matrix (min(M, N)) */
+  nn: number;
+  /** index of W: nn rows of length mm (the columns of A, or of Aᵀ when wide) */
+  w: number;
+  /** index of V: nn rows of length nn (rows of Vᵀ of the working matrix) */
+  v: number;
+  /** index of U's columns as rows: ucols rows of length mm */
+  u: number;
+  /** index of QR scratch: the reflector scales (nn) */
+  tau: number;
+  /** index of the singular values (nn) */
+  s: number;
+  /** total size */
+  size: number;
+}
+
+function layout(m: number, n: number, computeUv: boolean, full: boolean): SvdLayout {
+  const mm = Math.max(m, n), nn = Math.min(m, n);
+  const ucols = full ? mm : nn;
+  const w = 0;
+  const v = w + nn * mm;
+  const u = v + (computeUv ? nn * nn : 0);
+  const tau = u + (computeUv ? ucols * mm : 0);
+  const s = tau + nn;
+  // The QR completion factors a copy of U's known columns beside U (nn rows of mm).
+  return { mm, nn, w, v, u, tau, s, size: s + nn + (computeUv ? nn * mm : 0) };
+}
+
+/**
+ * The SVD of one M×N matrix (C-order at `src[s0…]`) into the workspace: singular values at
+ * `L.s` (descending), and when `computeUv` the working matrix's left vectors as rows at
+ * `L.u` (`ucols` of them) and right vectors as rows at `L.v`, in the same order. The working
+ * matrix is A (M ≥ N) or Aᵀ (M < N). An infinite entry (NaN was refused before) gives NaN
+ * values and identity vectors.
+ */
+function svdOne(ws: Workspace, L: SvdLayout, src: Float64Array, s0: number, m: number, n: number, computeUv: boolean, full: boolean): void {
+  const buf = ws.buf, base = ws.base;
+  const { mm, nn } = L;
+  const w = base + L.w, v = base + L.v, u = base + L.u, sv = base + L.s;
+  const wide = m < n;
+  let maxAbs = 0;
+  for (let i = 0; i < m * n; i++) {
+    const x = Math.abs(src[s0 + i]!);
+    if (x > maxAbs) maxAbs = x;
+  }
+  const ucols = full ? mm : nn;
+  if (maxAbs === Infinity) {
+    // NumPy (LAPACK) gives NaN singular values for infinite entries and finite vectors.
+    buf.fill(NaN, sv, sv + nn);
+    if (computeUv) {
+      identityRows(buf, v, nn, nn, nn);
+      identityRows(buf, u, ucols, mm, mm);
+    }
+    return;
+  }
+  const scale = powerOfTwoScale(maxAbs);
+  // W's row i: column i of A (tall), or row i of A (wide: a column of Aᵀ).
+  for (let i = 0; i < nn; i++) {
+    const row = w + i * mm;
+    if (wide) for (let r = 0; r < mm; r++) buf[row + r] = src[s0 + i * n + r]! * scale;
+    else for (let r = 0; r < mm; r++) buf[row + r] = src[s0 + r * n + i]! * scale;
+  }
+  if (computeUv) identityRows(buf, v, nn, nn, nn);
+  const tol = Math.max(1, Math.sqrt(mm)) * EPS;
+  let sweeps = 0;
+  while (ws.kernels.svdSweep(w, nn, mm, v, computeUv ? nn : 0, tol) > 0) {
+    if (++sweeps >= MAX_SWEEPS) throw new LinAlgError('SVD did not converge', [m, n]);
+  }
+  // Singular values: the column norms, sorted descending (stable), with their vectors.
+  const sigma = new Float64Array(nn);
+  for (let i = 0; i < nn; i++) sigma[i] = norm2(buf, w + i * mm, mm);
+  const order = Array.from({ length: nn }, (_, i) => i).sort((i, j) => sigma[j]! - sigma[i]! || i - j);
+  for (let i = 0; i < nn; i++) buf[sv + i] = sigma[order[i]!]! / scale;
+  if (!computeUv) return;
+  // U's columns: normalised W rows, in order; those of zero singular values come later.
+  let known = 0;
+  for (let i = 0; i < nn; i++) {
+    const p = order[i]!;
+    const sg = sigma[p]!;
+    if (!(sg > 0)) break;
+    const dst = u + i * mm, from = w + p * mm;
+    const inv = 1 / sg;
+    for (let r = 0; r < mm; r++) buf[dst + r] = buf[from + r]! * inv;
+    known++;
+  }
+  // V's rows reordered: W's storage is free now, use it to hold the permuted copy.
+  for (let i = 0; i < nn; i++) buf.copyWithin(w + i * nn, v + order[i]! * nn, v + order[i]! * nn + nn);
+  buf.copyWithin(v, w, w + nn * nn);
+  if (known < ucols) completeBasis(ws, L, known, ucols);
+}
+
+/** Rows 0…count−1 of the `len`-wide identity at `at` (rows `stride` apart). */
+function identityRows(buf: Float64Array, at: number, count: number, len: number, stride: number): void {
+  for (let i = 0; i < count; i++) {
+    buf.fill(0, at + i * stride, at + i * stride + len);
+    if (i < len) buf[at + i * stride + i] = 1;
+  }
+}
+
+/**
+ * Completes the `known` orthonormal rows at `L.u` (length mm) to `ucols` orthonormal rows:
+ * Householder QR of the known ones (as the columns of an mm×known matrix), Q formed with
+ * ucols columns; Q's columns past `known` are orthogonal to the known ones.
+ */
+function completeBasis(ws: Workspace, L: SvdLayout, known: number, ucols: number): void {
+  const buf = ws.buf, base = ws.base;
+  const mm = L.mm;
+  const u = base + L.u, tau = base + L.tau;
+  const copy = base + L.s + L.nn;
+  buf.copyWithin(copy, u, u + known * mm);
+  householderQr(ws, copy, mm, known, tau);
+  // Q (ucols columns) lands in U's rows: the first `known` are ±the known vectors, so keep
+  // those and take the rest.
+  const saved = buf.slice(u, u + known * mm);
+  formQt(ws, copy, mm, known, tau, u, ucols);
+  buf.set(saved, u);
+}
+
+/** Refuses NaN entries as LAPACK's SVD does (NumPy: "SVD did not converge"). */
+function assertNoNaN(src: Float64Array, shape: readonly number[], what = 'SVD did not converge'): void {
+  for (let i = 0; i < src.length; i++) {
+    if (src[i] !== src[i]) throw new LinAlgError(`${what} (the matrix of shape ${formatShape(shape)} holds NaN)`, shape);
+  }
+}
+
+/**
+ * @internal The singular values of each matrix of a stack, descending (NumPy's
+ * `svd(a, compute_uv=False)`, as `np.linalg.svdvals`), for `nd.linalg.norm` and friends. The
+ * argument is trusted (an NdArray with at least 2 dimensions); this signature stays stable.
+ * @param a array (…, M, N)
+ * @returns a new array (…, min(M, N))
+ * @throws LinAlgError when a matrix holds NaN ("SVD did not converge", as NumPy)
+ * @example
+ * singularValues(nd.array([[3, 0], [0, 4]])).toArray(); // [4, 3]
+ */
+export function singularValues(a: NdArray): NdArray {
+  return svdStack(a, false, false)[0]!;
+}
+
+/**
+ * @internal SVD of every matrix of `a` (at least 2-D): `[S]`, or `[U, S, Vh]` when
+ * `computeUv`.
+ */
+export function svdStack(a: NdArray, computeUv: boolean, full: boolean): NdArray[] {
+  assertStacked2d(a);
+  const lead = a.shape.slice(0, -2);
+  const m = a.shape[a.ndim - 2]!, n = a.shape[a.ndim - 1]!;
+  const k = Math.min(m, n);
+  const src = gatherFloat64(a);
+  assertNoNaN(src, a.shape);
+  const uCols = full ? m : k, vRows = full ? n : k;
+  const shapes = computeUv ? [[...lead, m, uCols], [...lead, k], [...lead, vRows, n]] : [[...lead, k]];
+  const results = allocateResults(shapes);
+  const L = layout(m, n, computeUv, full);
+  let ws: Workspace | null = null;
+  try {
+    ws = new Workspace(L.size);
+    const buf = ws.buf, base = ws.base;
+    const sOut = computeUv ? results[1]! : results[0]!;
+    const sData = sOut.f64();
+    const batches = batchCount(a.shape);
+    const wide = m < n;
+    const { mm, nn } = L;
+    for (let b = 0; b < batches; b++) {
+      if (m === 0 || n === 0) {
+        if (computeUv) {
+          // NumPy: identity factors for empty matrices (U m×m or m×0, Vh n×n or 0×n).
+          writeIdentity(results[0]!, b, m, uCols);
+          writeIdentity(results[2]!, b, vRows, n);
+        }
+        continue;
+      }
+      svdOne(ws, L, src, b * m * n, m, n, computeUv, full);
+      for (let i = 0; i < k; i++) sData[sOut.start + b * k + i] = buf[base + L.s + i]!;
+      if (!computeUv) continue;
+      const U = results[0]!, Vh = results[2]!;
+      const uData = U.f64(), vData = Vh.f64();
+      const ucolsW = full ? mm : nn;
+      if (!wide) {
+        // U[r][i] = working U column i, entry r; Vh[i][c] = V row i, entry c.
+        let p = U.start + b * m * uCols;
+        for (let r = 0; r < m; r++) for (let i = 0; i < uCols; i++) uData[p++] = buf[base + L.u + i * mm + r]!;
+        p = Vh.start + b * vRows * n;
+        for (let i = 0; i < vRows; i++) for (let c = 0; c < n; c++) vData[p++] = buf[base + L.v + i * nn + c]!;
+      } else {
+        // A = Bᵀ, B = U_B·S·V_Bᵀ: U = V_B (U[r][i] = V row i, entry r), Vh = U_Bᵀ.
+        let p = U.start + b * m * uCols;
+        for (let r = 0; r < m; r++) for (let i = 0; i < uCols; i++) uData[p++] = buf[base + L.v + i * nn + r]!;
+        p = Vh.start + b * vRows * n;
+        for (let i = 0; i < vRows && i < ucolsW; i++) for (let c = 0; c < n; c++) vData[p++] = buf[base + L.u + i * mm + c]!;
+      }
+    }
+  } catch (e) {
+    for (const r of results) r.dispose();
+    throw e;
+  } finally {
+    ws?.dispose();
+  }
+  return results;
+}
+
+/** Writes the rows×cols identity into matrix `b` of a stack. */
+function writeIdentity(out: NdArray, b: number, rows: number, cols: number): void {
+  const d = out.f64();
+  const p = out.start + b * rows * cols;
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) d[p + i * cols + j] = i === j ? 1 : 0;
+}
+
+/**
+ * Singular value decomposition, NumPy's `np.linalg.svd`: `a = U·diag(S)·Vh` for each matrix
+ * of a stack, S descending (K = min(M, N)). Signs of singular vector pairs may differ from
+ * NumPy's (both are valid); S matches. NaN entries throw LinAlgError as NumPy; ±Inf give NaN
+ * singular values.
+ * @param a matrix (…, M, N): an NdArray or nested numbers
+ * @param options `{ fullMatrices = true, computeUv = true }`
+ * @returns `[U, S, Vh]`: U (…, M, M) or (…, M, K), S (…, K), Vh (…, N, N) or (…, K, N);
+ *   S alone when `computeUv` is false
+ * @throws LinAlgError for fewer than 2 dimensions, NaN entries, or no convergence
+ * @example
+ * const [u, s, vh] = nd.linalg.svd([[3, 0], [0, 4]]);
+ * s.toArray(); // [4, 3]
+ * nd.linalg.svd([[1, 2], [3, 4]], { computeUv: false }).toArray(); // [5.465, 0.366]
+ */
+export function svd(a: MatrixInput, options?: SvdOptions): [NdArray, NdArray, NdArray] | NdArray {
+  refuseTracing('linalg.svd', arguments);
+  checkArity('linalg.svd', arguments, 2, 1);
+  const o = checkOptions('linalg.svd', options, ['fullMatrices', 'computeUv']);
+  const full = checkBoolean('linalg.svd', 'fullMatrices', o.fullMatrices, true);
+  const computeUv = checkBoolean('linalg.svd', 'computeUv', o.computeUv, true);
+  return withInput(a, (x) => {
+    const r = svdStack(x, computeUv, full);
+    return computeUv ? [r[0]!, r[1]!, r[2]!] : r[0]!;
+  });
+}
