@@ -15,7 +15,13 @@ export * from './random';
 export * from './copy';
 export * from './gather';
 export * from './pow';
+export * from './convolve';
+export * from './histogram';
+export * from './fuse';
 export * from './decomp';
+export * from './linalg';
+export * from './sort';
+export * from './select';
 
 /** First byte after the module's static data (where a runtime heap would start). */
 export function heapBase(): usize {
