@@ -54,6 +54,8 @@ import type { AverageOptions, QuantileArg } from './ops/statistics.ts';
 import type { SearchSortedOptions } from './ops/search.ts';
 import { fuse, NOT_TRACED, traceNdCall, tracing } from './fuse/index.ts';
 import { linalg } from './linalg/index.ts';
+import { bincount, digitize, histogram, histogramBinEdges } from './ops/histogram.ts';
+import { countNonzero } from './ops/nanstats.ts';
 
 /** An array, or anything `nd.array` takes. */
 /** An array argument of an `nd.*` function: an NdArray, or plain data that `nd.array` takes. */
@@ -509,6 +511,30 @@ export const nd = {
   nanmin: methodFunction<ReduceFunction>('nanmin', 3),
   /** `a.nanmax(axis, options)` as a function. */
   nanmax: methodFunction<ReduceFunction>('nanmax', 3),
+  /** `a.nanvar(axis, options)` as a function (a number in the options slot is ddof). */
+  nanvar: methodFunction<VarFunction>('nanvar', 3),
+  /** `a.nanstd(axis, options)` as a function (a number in the options slot is ddof). */
+  nanstd: methodFunction<VarFunction>('nanstd', 3),
+  /** `a.nanprod(axis, options)` as a function. */
+  nanprod: methodFunction<ReduceFunction>('nanprod', 3),
+  /** `a.nanargmin(axis, options)` as a function. */
+  nanargmin: methodFunction<ArgReduceFunction>('nanargmin', 3),
+  /** `a.nanargmax(axis, options)` as a function. */
+  nanargmax: methodFunction<ArgReduceFunction>('nanargmax', 3),
+  /** `a.nancumsum(axis)` as a function. */
+  nancumsum: methodFunction<(a: Input, axis?: number | null) => NdArray>('nancumsum', 2),
+  /** `a.nancumprod(axis)` as a function. */
+  nancumprod: methodFunction<(a: Input, axis?: number | null) => NdArray>('nancumprod', 2),
+  /** @function */
+  countNonzero,
+  /** @function */
+  histogram,
+  /** @function */
+  histogramBinEdges,
+  /** @function */
+  bincount,
+  /** @function */
+  digitize,
   /** `a.std(axis, options)` as a function (a number in the options slot is ddof). */
   std: methodFunction<VarFunction>('std', 3),
   /** `a.var(axis, options)` as a function (a number in the options slot is ddof). */

@@ -45,6 +45,7 @@ import { allclose, arrayEqual, closeOptions, isclose, type CloseOptions } from '
 import { average, median, percentile, ptp, quantile, type AverageOptions, type QuantileArg } from './ops/statistics.ts';
 import { argwhere, nonzero, searchsorted, unique, type SearchSortedOptions } from './ops/search.ts';
 import { diff } from './ops/difference.ts';
+import { nanArgReduce, nanCumulative, nanProd, nanVariance } from './ops/nanstats.ts';
 import { flip } from './ops/flip.ts';
 import { fill } from './create.ts';
 import { toNdarray, toTransferable, type NdarrayFactory, type ScijsNdarray, type TransferableArray } from './interop.ts';
@@ -1603,6 +1604,123 @@ export class NdArray {
   nanmax(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | number {
     if (arguments.length > 2) checkArity('nanmax', arguments, 2);
     return reduceMethod('nanmax', this, axis, options) as NdArray | number;
+  }
+
+  /**
+   * Variance over `axis`, skipping NaN (NumPy's `nanvar`): divisor `n - ddof` with n the
+   * non-NaN count of each slice; NaN where that is ≤ 0 (an all-NaN slice, or ddof ≥ n).
+   * @param axis axis or axes to reduce (all when omitted)
+   * @param options `{ keepdims, ddof, out }`, the `out` array, or `ddof` as a number
+   * @returns a number when no axis is named (and no keepdims/out), else an array (0-d when the named axes are all of them)
+   * @example
+   * nd.array([1, NaN, 3]).nanvar(); // 1
+   */
+  nanvar(axis?: null, options?: ScalarVarOptions | number): number;
+  nanvar(axis: number | readonly number[], options?: VarOptions | NdArray | number): NdArray;
+  nanvar(axis: AxisArg, options: ArrayResultVarOptions | NdArray): NdArray;
+  nanvar(axis?: AxisArg, options?: VarOptions | NdArray | number): NdArray | number;
+  nanvar(axis?: AxisArg, options?: VarOptions | NdArray | number): NdArray | number {
+    if (arguments.length > 2) checkArity('nanvar', arguments, 2);
+    const ax = checkAxisArg('nanvar', axis);
+    return reductionResult(nanVariance('nanvar', this, ax, reduceOptions('nanvar', options, VAR_KEYS)), ax !== null, false) as NdArray | number;
+  }
+
+  /**
+   * Standard deviation over `axis`, skipping NaN (NumPy's `nanstd`): the square root of {@link nanvar}.
+   * @param axis axis or axes to reduce (all when omitted)
+   * @param options `{ keepdims, ddof, out }`, the `out` array, or `ddof` as a number
+   * @returns a number when no axis is named (and no keepdims/out), else an array (0-d when the named axes are all of them)
+   * @example
+   * nd.array([1, NaN, 3]).nanstd(); // 1
+   */
+  nanstd(axis?: null, options?: ScalarVarOptions | number): number;
+  nanstd(axis: number | readonly number[], options?: VarOptions | NdArray | number): NdArray;
+  nanstd(axis: AxisArg, options: ArrayResultVarOptions | NdArray): NdArray;
+  nanstd(axis?: AxisArg, options?: VarOptions | NdArray | number): NdArray | number;
+  nanstd(axis?: AxisArg, options?: VarOptions | NdArray | number): NdArray | number {
+    if (arguments.length > 2) checkArity('nanstd', arguments, 2);
+    const ax = checkAxisArg('nanstd', axis);
+    return reductionResult(nanVariance('nanstd', this, ax, reduceOptions('nanstd', options, VAR_KEYS)), ax !== null, false) as NdArray | number;
+  }
+
+  /**
+   * Product over `axis`, NaN counted as 1 (NumPy's `nanprod`; an all-NaN slice gives 1).
+   * @param axis axis or axes to reduce (all when omitted)
+   * @param options `{ keepdims, out }`, or the `out` array itself
+   * @returns a number when no axis is named (and no keepdims/out), else an array (0-d when the named axes are all of them)
+   * @example
+   * nd.array([2, NaN, 3]).nanprod(); // 6
+   */
+  nanprod(axis?: null, options?: ScalarOptions): number;
+  nanprod(axis: number | readonly number[], options?: ReduceOptions | NdArray): NdArray;
+  nanprod(axis: AxisArg, options: ArrayResultOptions | NdArray): NdArray;
+  nanprod(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | number;
+  nanprod(axis?: AxisArg, options?: ReduceOptions | NdArray): NdArray | number {
+    if (arguments.length > 2) checkArity('nanprod', arguments, 2);
+    const ax = checkAxisArg('nanprod', axis);
+    return reductionResult(nanProd(this, ax, reduceOptions('nanprod', options, REDUCE_KEYS)), ax !== null, false) as NdArray | number;
+  }
+
+  /**
+   * Index of the minimum ignoring NaN (NumPy's `nanargmin`: NaN read as +Infinity), over
+   * `axis` or the flattened array. A slice of only NaN throws AllNaNSliceError.
+   * @param axis the axis (flattened when omitted)
+   * @param options `{ keepdims, out }`, or the `out` array itself
+   * @returns an index, or an array of indices (as float64)
+   * @example
+   * nd.array([NaN, 3, 1]).nanargmin(); // 2
+   */
+  nanargmin(axis?: null, options?: ScalarOptions): number;
+  nanargmin(axis: number, options?: ReduceOptions | NdArray): NdArray;
+  nanargmin(axis: number | null | undefined, options: ArrayResultOptions | NdArray): NdArray;
+  nanargmin(axis?: number | null, options?: ReduceOptions | NdArray): NdArray | number;
+  nanargmin(axis?: number | null, options?: ReduceOptions | NdArray): NdArray | number {
+    if (arguments.length > 2) checkArity('nanargmin', arguments, 2);
+    const ax = checkSingleAxis('nanargmin', axis, true);
+    return reductionResult(nanArgReduce('nanargmin', this, ax, reduceOptions('nanargmin', options, REDUCE_KEYS)), ax !== null, false) as NdArray | number;
+  }
+
+  /**
+   * Index of the maximum ignoring NaN (NumPy's `nanargmax`: NaN read as -Infinity), over
+   * `axis` or the flattened array. A slice of only NaN throws AllNaNSliceError.
+   * @param axis the axis (flattened when omitted)
+   * @param options `{ keepdims, out }`, or the `out` array itself
+   * @returns an index, or an array of indices (as float64)
+   * @example
+   * nd.array([NaN, 3, 1]).nanargmax(); // 1
+   */
+  nanargmax(axis?: null, options?: ScalarOptions): number;
+  nanargmax(axis: number, options?: ReduceOptions | NdArray): NdArray;
+  nanargmax(axis: number | null | undefined, options: ArrayResultOptions | NdArray): NdArray;
+  nanargmax(axis?: number | null, options?: ReduceOptions | NdArray): NdArray | number;
+  nanargmax(axis?: number | null, options?: ReduceOptions | NdArray): NdArray | number {
+    if (arguments.length > 2) checkArity('nanargmax', arguments, 2);
+    const ax = checkSingleAxis('nanargmax', axis, true);
+    return reductionResult(nanArgReduce('nanargmax', this, ax, reduceOptions('nanargmax', options, REDUCE_KEYS)), ax !== null, false) as NdArray | number;
+  }
+
+  /**
+   * Cumulative sum along `axis` (of the flattened array when omitted), NaN counted as 0 (NumPy's `nancumsum`).
+   * @param axis the axis
+   * @returns an array of the same shape (1-D when axis is omitted)
+   * @example
+   * nd.array([1, NaN, 3]).nancumsum().toArray(); // [1, 1, 4]
+   */
+  nancumsum(axis?: number | null): NdArray {
+    if (arguments.length > 1) checkArity('nancumsum', arguments, 1);
+    return nanCumulative('nancumsum', this, checkSingleAxis('nancumsum', axis, true));
+  }
+
+  /**
+   * Cumulative product along `axis` (of the flattened array when omitted), NaN counted as 1 (NumPy's `nancumprod`).
+   * @param axis the axis
+   * @returns an array of the same shape (1-D when axis is omitted)
+   * @example
+   * nd.array([2, NaN, 3]).nancumprod().toArray(); // [2, 2, 6]
+   */
+  nancumprod(axis?: number | null): NdArray {
+    if (arguments.length > 1) checkArity('nancumprod', arguments, 1);
+    return nanCumulative('nancumprod', this, checkSingleAxis('nancumprod', axis, true));
   }
 
   /**
