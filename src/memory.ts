@@ -9,6 +9,14 @@
  * are plain JS `ArrayBuffer`s instead: V8 sees their size, collects garbage, and the
  * `FinalizationRegistry` returns the dropped arena blocks, after which allocation goes back
  * to the arena.
+ *
+ * The default limit adapts (see {@link arenaLimitInForce}): a base that follows the machine
+ * (an eighth of {@link arenaCap}, 64–512 MiB), raised by what the program frees explicitly
+ * (`dispose`, `nd.scope`: bytes freed over the last two epochs of `base` allocated bytes),
+ * lowered again by what the registry reclaims (dropped arrays), never past the cap (¾ of the
+ * WASM memory maximum, at most a quarter of the machine's memory). Past it, a free block of
+ * the right size class is still reused (no new memory); only then does an array go to a JS
+ * buffer. A limit set with `nd.config({ arenaSoftLimit })` is fixed and strict instead.
  * @module
  */
 import { DisposedError, invariant } from './errors.ts';
@@ -21,16 +29,47 @@ const PAGE_BYTES = 65536;
 export const RESERVED_BYTES = PAGE_BYTES;
 const ALIGN = 16;
 const INITIAL_PAGES = 256; // 16 MiB
-const MAXIMUM_PAGES = 65536; // 4 GiB of address space, reserved, not committed
+/** Maxima tried in turn: 4 GiB of address space (wasm32's limit), reserved, not committed; less where the engine refuses. */
+const MAXIMUM_PAGES_TRIED = [65536, 32768, 16384, 8192];
+const MiB = 1024 * 1024;
 
-function makeMemory(): WebAssembly.Memory | null {
-  if (typeof WebAssembly !== 'object' || typeof WebAssembly.Memory !== 'function') return null;
-  try {
-    return new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum: MAXIMUM_PAGES });
-  } catch {
-    return null;
+function makeMemory(): [WebAssembly.Memory | null, number] {
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.Memory !== 'function') return [null, 0];
+  for (const maximum of MAXIMUM_PAGES_TRIED) {
+    try {
+      return [new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum }), maximum];
+    } catch {
+      // a smaller reservation may succeed
+    }
   }
+  return [null, 0];
 }
+
+/**
+ * Bytes of memory of the machine (the process's cgroup limit when lower), 0 when unknown:
+ * `os.totalmem()` and `process.constrainedMemory()` in Node (through `getBuiltinModule`, so
+ * browsers never see a `node:` import), `navigator.deviceMemory` (GiB) in Chromium browsers.
+ */
+function machineMemory(): number {
+  const g = globalThis as {
+    process?: { getBuiltinModule?: (id: string) => unknown; constrainedMemory?: () => number | undefined };
+    navigator?: { deviceMemory?: unknown };
+  };
+  try {
+    const os = g.process?.getBuiltinModule?.('node:os') as { totalmem?: () => number } | undefined;
+    let total = os?.totalmem?.() ?? 0;
+    const constrained = g.process?.constrainedMemory?.() ?? 0;
+    if (constrained > 0 && (total === 0 || constrained < total)) total = constrained;
+    if (Number.isFinite(total) && total > 0) return total;
+  } catch {
+    // no Node APIs: try the browser's hint
+  }
+  const device = g.navigator?.deviceMemory;
+  return typeof device === 'number' && device > 0 ? device * 1024 * MiB : 0;
+}
+
+/** Machine memory assumed when it cannot be known: 4 GiB. */
+const UNKNOWN_MACHINE_BYTES = 4096 * MiB;
 
 /**
  * Rounds a byte count up to its size class: 16-byte steps below 256 bytes, then four classes
@@ -71,15 +110,71 @@ const GROUP_BYTES = 65536;
 
 /** The arena: the memory, its allocator, and the live-byte accounting. */
 class Arena {
-  readonly memory: WebAssembly.Memory | null = makeMemory();
+  readonly memory: WebAssembly.Memory | null;
+  /** Most pages the memory may grow to (what the engine granted). */
+  readonly maximumPages: number;
+  /** Most live bytes the adaptive limit allows: ¾ of the maximum, at most a quarter of the machine. */
+  readonly cap: number;
+  /** The adaptive limit before any credit: an eighth of the cap, 64–512 MiB. */
+  baseLimit: number;
   private f64View = new Float64Array(0);
   private u8View = new Uint8Array(0);
   top = RESERVED_BYTES;
   private readonly freeLists = new Map<number, number[]>();
   liveBytes = 0;
   liveBlocks = 0;
-  /** Live arena bytes past which new arrays go to JS ArrayBuffers (see module docs). */
-  softLimit = 256 * 1024 * 1024;
+  /** Bytes on the free lists. */
+  freeBytes = 0;
+  /** A limit set by `nd.config({ arenaSoftLimit })` (strict), or -1: the adaptive limit. */
+  fixedLimit = -1;
+  /** Bytes allocated (arena or JS-backed) in the current epoch; an epoch ends every `baseLimit` bytes. */
+  private epochAllocated = 0;
+  /** Bytes freed explicitly (dispose, nd.scope) in the current and the previous epoch. */
+  private freedNow = 0;
+  private freedBefore = 0;
+
+  constructor() {
+    [this.memory, this.maximumPages] = makeMemory();
+    const maxBytes = this.maximumPages * PAGE_BYTES;
+    const machine = machineMemory() || UNKNOWN_MACHINE_BYTES;
+    this.cap = Math.min(maxBytes * 0.75, machine / 4);
+    this.baseLimit = Math.min(512 * MiB, Math.max(64 * MiB, Math.floor(this.cap / 8 / MiB) * MiB));
+  }
+
+  /** Live bytes past which a block needing new memory is refused (see module docs). */
+  limit(): number {
+    if (this.fixedLimit >= 0) return this.fixedLimit;
+    return Math.min(this.cap, this.baseLimit + this.freedNow + this.freedBefore);
+  }
+
+  /** Counts an allocation (arena or JS-backed) towards the epoch. */
+  noteAllocation(bytes: number): void {
+    this.epochAllocated += bytes;
+    if (this.epochAllocated >= this.baseLimit) {
+      this.epochAllocated = 0;
+      this.freedBefore = this.freedNow;
+      this.freedNow = 0;
+    }
+  }
+
+  /** Counts an explicit free (dispose, nd.scope; arena or JS-backed): evidence the program frees. */
+  noteExplicitFree(bytes: number): void {
+    this.freedNow += bytes;
+  }
+
+  /** Forgets the explicit-free credit and starts a new epoch. */
+  resetCredit(): void {
+    this.epochAllocated = 0;
+    this.freedNow = 0;
+    this.freedBefore = 0;
+  }
+
+  /** Counts blocks the registry reclaimed (arrays dropped without dispose): the credit shrinks. */
+  noteReclaimed(bytes: number): void {
+    const fromNow = Math.min(this.freedNow, bytes);
+    this.freedNow -= fromNow;
+    this.freedBefore = Math.max(0, this.freedBefore - (bytes - fromNow));
+  }
 
   // Growing the memory detaches the old buffer, and a view of a detached buffer has length
   // 0: checking the length is cheaper than comparing `memory.buffer` (an API getter).
@@ -102,10 +197,16 @@ class Arena {
     this.u8View = new Uint8Array(buffer);
   }
 
-  /** Returns a block pointer, or -1 when the arena should not (soft limit) or cannot grow. */
+  /**
+   * Returns a block pointer, or -1 when the arena should not (soft limit) or cannot grow.
+   * Past the adaptive limit a free block of the size class is still handed out (no new memory).
+   */
   allocate(bytes: number): number {
-    if (this.memory === null || this.liveBytes + bytes > this.softLimit) return -1;
-    const ptr = this.carve(bytes);
+    if (this.memory === null) return -1;
+    let ptr: number;
+    if (this.liveBytes + bytes <= this.limit()) ptr = this.carve(bytes);
+    else if (this.fixedLimit < 0) ptr = this.reuse(bytes);
+    else return -1;
     if (ptr >= 0) {
       this.liveBytes += bytes;
       this.liveBlocks++;
@@ -113,17 +214,24 @@ class Arena {
     return ptr;
   }
 
+  /** A free block of exactly `bytes` (a size class), or -1. */
+  private reuse(bytes: number): number {
+    const list = this.freeLists.get(bytes);
+    if (list === undefined || list.length === 0) return -1;
+    this.freeBytes -= bytes;
+    return list.pop()!;
+  }
+
   /** A block of `bytes` (a size class) from the free lists or the top, growing the memory; -1 when it cannot grow. */
   carve(bytes: number): number {
     if (this.memory === null) return -1;
-    const list = this.freeLists.get(bytes);
-    let ptr = list !== undefined && list.length > 0 ? list.pop()! : -1;
+    let ptr = this.reuse(bytes);
     if (ptr < 0) {
       const end = this.top + bytes;
       const have = this.memory.buffer.byteLength;
       if (end > have) {
         const needPages = Math.ceil((end - have) / PAGE_BYTES);
-        const roomPages = MAXIMUM_PAGES - have / PAGE_BYTES;
+        const roomPages = this.maximumPages - have / PAGE_BYTES;
         // Near the maximum, growing by less than needed would hand out a block past the end.
         if (needPages > roomPages) return -1;
         const growPages = Math.min(Math.max(needPages, Math.ceil(have / PAGE_BYTES / 2)), roomPages);
@@ -149,11 +257,12 @@ class Arena {
     this.liveBlocks--;
   }
 
-  /** Puts a block on its free list (no accounting). */
+  /** Puts a block on its free list (no live-byte accounting). */
   recycle(ptr: number, bytes: number): void {
     let list = this.freeLists.get(bytes);
     if (list === undefined) this.freeLists.set(bytes, (list = []));
     list.push(ptr);
+    this.freeBytes += bytes;
   }
 }
 
@@ -161,10 +270,15 @@ const arena = new Arena();
 
 /** Returns the blocks of a group whose storages were all collected without `free()`. */
 function releaseGroup(held: GroupHeld): void {
+  let reclaimed = 0;
   for (let i = 0; i < held.ptrs.length; i++) {
     const ptr = held.ptrs[i]!;
-    if (ptr >= 0) arena.release(ptr, held.bytes[i]!);
+    if (ptr >= 0) {
+      arena.release(ptr, held.bytes[i]!);
+      reclaimed += held.bytes[i]!;
+    }
   }
+  arena.noteReclaimed(reclaimed);
 }
 
 const registry = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry<GroupHeld>(releaseGroup) : null;
@@ -272,6 +386,7 @@ export class Storage {
     const want = length * itemBytes;
     const bytes = want === 0 ? 0 : sizeClass(want);
     const ptr = bytes === 0 ? -1 : arena.allocate(bytes);
+    arena.noteAllocation(want);
     this.ptr = ptr;
     if (ptr >= 0) {
       this.bytes = bytes;
@@ -330,6 +445,9 @@ export class Storage {
     if (this.group !== null) {
       this.group.held.ptrs[this.slot] = -1;
       arena.release(this.ptr, this.bytes);
+      arena.noteExplicitFree(this.bytes);
+    } else {
+      arena.noteExplicitFree(this.length * (this.dtype === 'float64' ? 8 : 1));
     }
   }
 }
@@ -397,14 +515,46 @@ export function arenaRoom(): number {
   return arena.memory === null ? 0 : arena.memory.buffer.byteLength - arena.top;
 }
 
-/** Sets the live-byte soft limit of the arena (see module docs). */
+/**
+ * Sets a fixed, strict live-byte soft limit of the arena; the default value (what
+ * {@link arenaSoftLimit} reports before any change) restores the adaptive limit (see module docs).
+ */
 export function setArenaSoftLimit(bytes: number): void {
-  arena.softLimit = bytes;
+  arena.fixedLimit = bytes === arena.baseLimit ? -1 : bytes;
 }
 
-/** Current live-byte soft limit of the arena. */
+/** The soft limit setting: the fixed limit, or the adaptive limit's base when none is set. */
 export function arenaSoftLimit(): number {
-  return arena.softLimit;
+  return arena.fixedLimit >= 0 ? arena.fixedLimit : arena.baseLimit;
+}
+
+/**
+ * @internal The live-byte limit in force now, past which an array needing new arena memory
+ * goes to a JS buffer: the fixed limit, or base + explicit-free credit, at most the cap.
+ */
+export function arenaLimitInForce(): number {
+  return arena.limit();
+}
+
+/** @internal Most live bytes the adaptive limit ever allows (¾ of the WASM memory maximum, ≤ ¼ of the machine's memory). */
+export function arenaCap(): number {
+  return arena.cap;
+}
+
+/**
+ * @internal Sets the adaptive limit's base (tests use it to reach the limit with small
+ * arrays) and forgets the credit; returns the previous base.
+ */
+export function setArenaBaseLimit(bytes: number): number {
+  const before = arena.baseLimit;
+  arena.baseLimit = bytes;
+  arena.resetCredit();
+  return before;
+}
+
+/** @internal Bytes on the arena's free lists (blocks reusable without new memory). */
+export function arenaFreeBytes(): number {
+  return arena.freeBytes;
 }
 
 /** Opens a scope: storages allocated until {@link closeScope} are recorded. */
