@@ -47,6 +47,10 @@ export interface Program {
   readonly needsTemp: boolean;
   /** Per node: whether the final mask reads it (what a counting pass computes). */
   readonly maskCone: readonly boolean[];
+  /** Per argument: its input node, or -1. */
+  readonly inputNode: readonly number[];
+  /** Per node: the value of a constant (0 for the others). */
+  readonly scalarValue: readonly number[];
 }
 
 /**
@@ -70,7 +74,12 @@ export function compile(plan: FusePlan, numberArgs: readonly boolean[]): Program
   const needsTemp = plan.nodes.some((n) =>
     n.kind === 'select' ? n.args.some((a) => scalar[a]) : n.kind === 'op' && (n.args.length === 1 ? scalar[n.args[0]!] : n.args.every((a) => scalar[a])));
   const maskCone = reachable(plan.nodes, [finalMask]);
-  return { plan, scalar, slot, slots: next + 3, arrayInputs, used, needsTemp, maskCone };
+  const inputNode = numberArgs.map(() => -1);
+  plan.nodes.forEach((n, i) => {
+    if (n.kind === 'input') inputNode[n.index] = i;
+  });
+  const scalarValue = plan.nodes.map((n) => (n.kind === 'const' ? n.value : 0));
+  return { plan, scalar, slot, slots: next + 3, arrayInputs, used, needsTemp, maskCone, inputNode, scalarValue };
 }
 
 /** Per-call state: arena views, pointers of each value for the current block. */
@@ -263,22 +272,28 @@ function runNode(f: Frame, prog: Program, exec: readonly (NodeExec | null)[], i:
   e.unLoops!.contig(e.inBool ? f.U : f.F, e.inBool ? pa : pa >> 3, O, oi, len);
 }
 
-/** Sets the block pointers of the inputs for elements [off, off+len) and runs every op. */
-function runBlock(f: Frame, prog: Program, off: number, len: number, rootPtr: number, maskOnly = false): void {
+/**
+ * Sets the block pointers of the inputs for elements [off, off+len) and runs the ops `need`
+ * marks (default: every used one). The root is written at `rootPtr` and node `maskNode` at
+ * `maskPtr` when those are ≥ 0.
+ */
+function runBlock(f: Frame, prog: Program, off: number, len: number, rootPtr: number, need: readonly boolean[] = prog.used, maskNode = -1, maskPtr = -1): void {
   const nodes = prog.plan.nodes;
   const exec = execFor(prog, f.k);
+  const root = prog.plan.root;
   fuseStats.blocks++;
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i]!;
-    if (prog.scalar[i] || !prog.used[i] || (maskOnly && !prog.maskCone[i])) continue;
-    if (i === prog.plan.root && rootPtr >= 0) f.ptr[i] = rootPtr;
+    if (prog.scalar[i] || !need[i]) continue;
+    if (i === root && rootPtr >= 0) f.ptr[i] = rootPtr;
+    else if (i === maskNode && maskPtr >= 0 && n.kind !== 'input') f.ptr[i] = maskPtr;
     else f.ptr[i] = f.own[i]!;
     if (n.kind === 'input') {
       const a = f.inputs[n.index] as NdArray;
       const eb = elemBytes(n.dtype);
       if (f.direct[n.index]) {
         f.ptr[i] = ptrOf(a) + off * eb;
-        if (i === prog.plan.root && rootPtr >= 0) {
+        if (i === root && rootPtr >= 0) {
           if (eb === 8) f.F.copyWithin(rootPtr >> 3, f.ptr[i]! >> 3, (f.ptr[i]! >> 3) + len);
           else f.U.copyWithin(rootPtr, f.ptr[i]!, f.ptr[i]! + len);
           f.ptr[i] = rootPtr;
@@ -395,6 +410,134 @@ function scatterValue(d: Data, target: NdArray, shape: readonly number[], off: n
   scatter(one, 0, d, target.start, target.strides, shape, off, len);
 }
 
+/** One op of a small plan, run as one WASM call over the whole array (see {@link runSmallMap}). */
+interface SmallStep {
+  /** 0: vector ∘ vector, 1: vector ∘ scalar, 2: scalar ∘ vector, 3: unary. */
+  readonly form: 0 | 1 | 2 | 3;
+  readonly fn: (...a: number[]) => void;
+  readonly node: number;
+  readonly a: number;
+  readonly b: number;
+}
+
+/**
+ * The WASM steps of a plan whose ops all have a WASM kernel for their operand forms (float64
+ * arithmetic, comparisons, unary ops and predicates; no select, no logical op), or null.
+ * Cached per kernel table.
+ */
+function smallSteps(prog: Program, k: Kernels): readonly SmallStep[] | null {
+  const cache = prog as { small?: readonly SmallStep[] | null; smallK?: Kernels };
+  if (cache.smallK === k) return cache.small!;
+  const steps: SmallStep[] = [];
+  let ok = !prog.scalar[prog.plan.root] && prog.plan.nodes[prog.plan.root]!.kind !== 'input';
+  const exec = execFor(prog, k);
+  prog.plan.nodes.forEach((node, i) => {
+    if (!ok || !prog.used[i] || prog.scalar[i] || node.kind === 'input') return;
+    if (node.kind !== 'op') {
+      ok = false;
+      return;
+    }
+    const e = exec[i]!;
+    if (node.args.length === 2) {
+      const [a, b] = node.args as [number, number];
+      const sa = prog.scalar[a]!;
+      const sb = prog.scalar[b]!;
+      const fn = sa && sb ? null : sb ? e.vs : sa ? e.sv : e.vv;
+      if (fn === null || e.logical) ok = false;
+      else steps.push({ form: sb ? 1 : sa ? 2 : 0, fn: fn as (...a: number[]) => void, node: i, a, b });
+    } else {
+      const a = node.args[0]!;
+      if (e.un === null || prog.scalar[a] || e.inBool) ok = false;
+      else steps.push({ form: 3, fn: e.un as (...a: number[]) => void, node: i, a, b: -1 });
+    }
+  });
+  cache.small = ok ? steps : null;
+  cache.smallK = k;
+  return cache.small;
+}
+
+/**
+ * The fast path of a small element-wise call: every array input contiguous in the arena with
+ * the result's shape, at most one block, every op a WASM kernel. One kernel call an op over
+ * the whole array, temporaries in scratch, the last op written into the result; no block
+ * bookkeeping. Null when the call does not qualify (then the general path runs).
+ * @param prog the program
+ * @param inputs the arguments
+ * @param out optional array to write into
+ */
+export function runSmallMap(prog: Program, inputs: (NdArray | number)[], out: NdArray | undefined): NdArray | null {
+  const k = kernelTable();
+  if (k === null) return null;
+  const steps = smallSteps(prog, k);
+  if (steps === null) return null;
+  const ins = prog.arrayInputs;
+  if (ins.length === 0) return null;
+  const first = inputs[ins[0]!] as NdArray;
+  const shape = first.shape;
+  const n = first.size;
+  if (n === 0 || n > FUSE_BLOCK) return null;
+  for (let j = 0; j < ins.length; j++) {
+    const x = inputs[ins[j]!] as NdArray;
+    if (!x.storage.inArena || !x.isContiguous || (x.shape !== shape && !sameShape(x.shape, shape))) return null;
+    if (out !== undefined && x.storage === out.storage) return null;
+  }
+  const dtype = prog.plan.nodes[prog.plan.root]!.dtype;
+  if (out !== undefined) {
+    checkOut('fuse', out, shape, dtype);
+    if (!out.storage.inArena || !out.isContiguous) return null;
+  }
+  const nodes = prog.plan.nodes;
+  const ptr = (prog as { smallPtr?: number[] }).smallPtr ?? ((prog as { smallPtr?: number[] }).smallPtr = new Array<number>(nodes.length).fill(0));
+  // Scratch first: reserving it may grow the memory (the result's pointer does not move).
+  const bytes = (FUSE_BLOCK + 1) * 8;
+  const root = prog.plan.root;
+  for (let s = 0; s < steps.length; s++) {
+    const i = steps[s]!.node;
+    if (i === root) continue;
+    const p = scratchBlock(prog.slot[i]!, bytes);
+    if (p < 0) return null;
+    ptr[i] = p;
+  }
+  const result = out ?? emptyArray(shape, dtype);
+  if (!result.storage.inArena) {
+    result.dispose();
+    return null;
+  }
+  ptr[root] = ptrOf(result);
+  for (let j = 0; j < ins.length; j++) {
+    const x = inputs[ins[j]!] as NdArray;
+    const node = prog.inputNode[ins[j]!]!;
+    ptr[node] = ptrOf(x);
+  }
+  const value = prog.scalarValue;
+  for (let s = 0; s < steps.length; s++) {
+    const st = steps[s]!;
+    const a = st.a;
+    const b = st.b;
+    switch (st.form) {
+      case 0:
+        st.fn(ptr[a]!, ptr[b]!, ptr[st.node]!, n);
+        break;
+      case 1:
+        st.fn(ptr[a]!, scalarOf(nodes, value, inputs, b), ptr[st.node]!, n);
+        break;
+      case 2:
+        st.fn(scalarOf(nodes, value, inputs, a), ptr[b]!, ptr[st.node]!, n);
+        break;
+      default:
+        st.fn(ptr[a]!, ptr[st.node]!, n);
+    }
+  }
+  fuseStats.blocks++;
+  return result;
+}
+
+/** The value of a scalar node: a constant, or a number argument. */
+function scalarOf(nodes: readonly FuseNode[], value: readonly number[], inputs: readonly (NdArray | number)[], i: number): number {
+  const n = nodes[i]!;
+  return n.kind === 'input' ? (inputs[n.index] as number) : value[i]!;
+}
+
 /**
  * An element-wise fused call: the result (a new array, or `out`).
  * @param prog the program
@@ -442,18 +585,6 @@ function compressBlock(f: Frame, x: number, m: number, out: number, n: number): 
     return c;
   }
   return maskLoops.f64.compressContig(f.F, x >> 3, f.U, m, f.F, out >> 3, n) - (out >> 3);
-}
-
-/** Pairwise-sum tokens over `n` values: chunk lengths (> 0) and combines (0), postfix. */
-function chunkTokens(n: number, out: number[]): void {
-  if (n <= FUSE_BLOCK) {
-    out.push(n);
-    return;
-  }
-  const half = pairwiseHalf(n);
-  chunkTokens(half, out);
-  chunkTokens(n - half, out);
-  out.push(0);
 }
 
 /** Pairwise sum of `n` float64 at byte pointer `p` (the WASM kernel when on: same bits). */
@@ -508,59 +639,108 @@ function countMask(f: Frame, prog: Program, mask: number, n: number): number {
   let m = 0;
   for (let off = 0; off < n; off += FUSE_BLOCK) {
     const len = Math.min(FUSE_BLOCK, n - off);
-    runBlock(f, prog, off, len, -1, true);
+    runBlock(f, prog, off, len, -1, prog.maskCone);
     m += countBlock(f, f.ptr[mask]!, len);
   }
   return m;
 }
 
-/**
- * Sum of the root's values where `mask` is true, in the eager pairwise tree over the `m`
- * selected values: each block's selected values are compressed into a buffer; whenever it
- * holds the next chunk of the tree, the chunk is summed and combined.
- */
-function maskedSum(f: Frame, prog: Program, mask: number, n: number, m: number): number {
-  const tokens: number[] = [];
-  chunkTokens(m, tokens);
-  const buf = scratchBlock(SLOT_BASE + prog.slots, (3 * FUSE_BLOCK + 2) * 8);
-  f.F = arenaF64();
-  f.U = arenaU8();
-  const bi = buf >> 3;
-  const stack: number[] = [];
-  let ti = 0;
-  let fillTo = 0;
-  const root = prog.plan.root;
-  for (let off = 0; off < n && ti < tokens.length; off += FUSE_BLOCK) {
-    const len = Math.min(FUSE_BLOCK, n - off);
-    runBlock(f, prog, off, len, -1);
-    fillTo += compressBlock(f, f.ptr[root]!, f.ptr[mask]!, buf + fillTo * 8, len);
-    let at = 0;
-    while (ti < tokens.length && fillTo - at >= tokens[ti]!) {
-      const c = tokens[ti++]!;
-      stack.push(blockSum(f, buf + at * 8, c));
-      at += c;
-      while (ti < tokens.length && tokens[ti] === 0) {
-        const r = stack.pop()!;
-        stack.push(stack.pop()! + r);
-        ti++;
-      }
-    }
-    if (at > 0) {
-      f.F.copyWithin(bi, bi + at, bi + fillTo);
-      fillTo -= at;
-    }
-  }
-  return 0 + (stack.length === 0 ? 0 : stack[0]!);
+/** The comparison codes of the `sum_where_cmp` kernel, and the code with the operands swapped. */
+const COMPARE_CODE: Partial<Record<string, [number, number]>> = { gt: [0, 2], ge: [1, 3], lt: [2, 0], le: [3, 1], eq: [4, 4], ne: [5, 5] };
+
+/** How a masked sum reads its mask: a comparison of a block with a number, run inside the kernel. */
+interface CompareMask {
+  readonly code: number;
+  /** The compared block's node and the number's node. */
+  readonly vec: number;
+  readonly num: number;
+  /** The nodes to compute per block (the mask is not one of them). */
+  readonly need: readonly boolean[];
 }
 
-/** min/max/any/all/count over every element (or the selected ones), block by block. */
-function foldBlocks(f: Frame, prog: Program, name: 'min' | 'max' | 'any' | 'all' | 'count', mask: number, n: number): number {
+/**
+ * When the final mask is `v OP number` (or `number OP v`) read by nothing else, the masked
+ * sum compares inside the kernel (`sum_where_cmp`) and the mask is never computed. Cached.
+ */
+function compareMask(prog: Program): CompareMask | null {
+  const cache = prog as { cmp?: CompareMask | null };
+  if (cache.cmp !== undefined) return cache.cmp;
+  cache.cmp = null;
+  const final = prog.plan.final;
+  const nodes = prog.plan.nodes;
+  if (final.kind !== 'reduce' || final.mask < 0) return null;
+  const m = nodes[final.mask]!;
+  const code = m.kind === 'op' ? COMPARE_CODE[m.op] : undefined;
+  if (m.kind !== 'op' || code === undefined || reachable(nodes, [prog.plan.root])[final.mask]) return null;
+  const [a, b] = m.args as [number, number];
+  if (prog.scalar[a] === prog.scalar[b]) return null;
+  const vec = prog.scalar[a] ? b : a;
+  cache.cmp = { code: prog.scalar[a] ? code[1] : code[0], vec, num: prog.scalar[a] ? a : b, need: reachable(nodes, [prog.plan.root, vec]) };
+  return cache.cmp;
+}
+
+/** Pairwise sum of `n` block sums from `lo` (the same on every path). */
+function pairwiseList(v: readonly number[], lo: number, n: number): number {
+  if (n === 1) return v[lo]!;
+  const h = n >> 1;
+  return pairwiseList(v, lo, h) + pairwiseList(v, lo + h, n - h);
+}
+
+/**
+ * Sum of the root's values where `mask` is true, in one pass: each block of 4096 is summed
+ * pairwise over the terms `selected ? x : +0` (the `sum_where` kernels, or the JS reference:
+ * the terms written to scratch, then the pairwise sum: same bits), the block sums pairwise
+ * again. Not the bits of the eager sum over the compressed values, but the same kind of
+ * error bound (pairwise). With `wantCount` the selected count comes too (for a mean).
+ */
+function maskedSum(f: Frame, prog: Program, mask: number, n: number, wantCount: boolean): [number, number] {
+  const root = prog.plan.root;
+  const k = f.k;
+  const cmp = !wantCount && k !== null && k.sum_where_cmp !== undefined ? compareMask(prog) : null;
+  const wasm = k !== null && k.sum_where !== undefined;
+  const buf = wasm ? 0 : scratchBlock(SLOT_BASE + prog.slots, (FUSE_BLOCK + 2) * 8);
+  if (buf < 0) throw new ArgumentError('fuse', 'memory', 'no scratch memory for the fused evaluation');
+  f.F = arenaF64();
+  f.U = arenaU8();
+  const sums: number[] = [];
+  let m = 0;
+  const need = cmp === null ? prog.used : cmp.need;
+  const num = cmp === null ? 0 : f.value[cmp.num]!;
+  for (let off = 0; off < n; off += FUSE_BLOCK) {
+    const len = Math.min(FUSE_BLOCK, n - off);
+    runBlock(f, prog, off, len, -1, need);
+    const x = f.ptr[root]!;
+    if (cmp !== null) {
+      sums.push((k!.sum_where_cmp as (op: number, x: number, a: number, s: number, n: number) => number)(cmp.code, x, f.ptr[cmp.vec]!, num, len));
+      continue;
+    }
+    const mp = f.ptr[mask]!;
+    if (wantCount) m += countBlock(f, mp, len);
+    if (wasm) sums.push((k.sum_where as (x: number, m: number, n: number) => number)(x, mp, len));
+    else {
+      const F = f.F;
+      const U = f.U;
+      const b = buf >> 3;
+      const xi = x >> 3;
+      for (let i = 0; i < len; i++) F[b + i] = U[mp + i] !== 0 ? F[xi + i]! : 0;
+      sums.push(0 + pairwiseSum(F, b, len, 1));
+    }
+  }
+  return [0 + pairwiseList(sums, 0, sums.length), m];
+}
+
+/**
+ * min/max/any/all/count over every element (or the selected ones), block by block: the value
+ * and how many elements were selected (n without a mask).
+ */
+function foldBlocks(f: Frame, prog: Program, name: 'min' | 'max' | 'any' | 'all' | 'count', mask: number, n: number): [number, number] {
   const root = prog.plan.root;
   const reducer = name === 'count' ? null : REDUCERS[name];
   let acc = reducer === null ? 0 : reducer.init;
   const buf = mask >= 0 ? scratchBlock(SLOT_BASE + prog.slots, (FUSE_BLOCK + 2) * 8) : -1;
   f.F = arenaF64();
   f.U = arenaU8();
+  let selected = mask >= 0 ? 0 : n;
   for (let off = 0; off < n; off += FUSE_BLOCK) {
     const len = Math.min(FUSE_BLOCK, n - off);
     runBlock(f, prog, off, len, -1);
@@ -569,6 +749,7 @@ function foldBlocks(f: Frame, prog: Program, name: 'min' | 'max' | 'any' | 'all'
     if (mask >= 0) {
       c = compressBlock(f, p, f.ptr[mask]!, buf, len);
       p = buf;
+      selected += c;
     }
     if (reducer === null) acc += countBlock(f, p, c);
     else if (name === 'any' || name === 'all') {
@@ -577,12 +758,7 @@ function foldBlocks(f: Frame, prog: Program, name: 'min' | 'max' | 'any' | 'all'
       else for (let i = 0; i < c; i++) if (u[p + i] === 0) { acc = 0; break; }
     } else acc = (reducer.line as (d: Float64Array, p: number, n: number, s: number, acc: number) => number)(f.F, p >> 3, c, 1, acc);
   }
-  return acc;
-}
-
-/** Selected count, or -1 when unknown. */
-function selectedSize(prog: Program, f: Frame, mask: number, n: number): number {
-  return mask < 0 ? n : countMask(f, prog, mask, n);
+  return [acc, selected];
 }
 
 /**
@@ -604,32 +780,36 @@ export function runStreamingReduce(prog: Program, inputs: (NdArray | number)[]):
   if (n === 0) return null;
   const f = frameFor(prog, inputs, shape);
   if (f === null) return null;
-  if ((name === 'sum' || name === 'mean') && final.mask >= 0 && n <= FUSE_BLOCK) {
-    // One block: compress it once; its m ≤ 4096 selected values are one pairwise chunk.
-    const buf = scratchBlock(SLOT_BASE + prog.slots, (FUSE_BLOCK + 2) * 8);
-    if (buf < 0) return null;
-    f.F = arenaF64();
-    f.U = arenaU8();
-    runBlock(f, prog, 0, n, -1);
-    const m = compressBlock(f, f.ptr[root]!, f.ptr[final.mask]!, buf, n);
-    if (m === 0) return null;
-    const s = blockSum(f, buf, m);
-    return name === 'mean' ? s / m : s;
-  }
   if (name === 'sum' || name === 'mean') {
-    const m = selectedSize(prog, f, final.mask, n);
-    if (m === 0) return null;
-    const s = final.mask < 0 ? 0 + sumTree(f, prog, n) : maskedSum(f, prog, final.mask, n, m);
-    return name === 'mean' ? s / m : s;
+    if (final.mask < 0) {
+      const s = 0 + sumTree(f, prog, n);
+      return name === 'mean' ? s / n : s;
+    }
+    const [s, m] = maskedSum(f, prog, final.mask, n, name === 'mean');
+    if (name === 'sum') return s;
+    return m === 0 ? null : s / m;
   }
-  if ((name === 'min' || name === 'max') && final.mask >= 0 && countMask(f, prog, final.mask, n) === 0) return null;
-  const v = foldBlocks(f, prog, name, final.mask, n);
+  const [v, selected] = foldBlocks(f, prog, name, final.mask, n);
+  // Nothing selected: the eager reduction says what an empty one gives (an error for min/max).
+  if (selected === 0) return null;
   return name === 'any' || name === 'all' ? v !== 0 : v;
+}
+
+/** Writes `c` selected values of a block (values at `p`, mask at `mp`) into `r` from index `k`. */
+function compressInto(f: Frame, r: NdArray, k: number, p: number, mp: number, len: number, c: number): void {
+  if (c === 0) return;
+  if (r.dtype === 'bool') maskLoops.u8.compressContig(f.U, p, f.U, mp, r.u8(), r.start + k, len);
+  else if (f.k !== null && f.k.compress !== undefined && r.storage.inArena) {
+    (f.k.compress as (x: number, m: number, o: number, n: number, c: number) => number)(p, mp, ptrOf(r) + k * 8, len, c);
+  } else maskLoops.f64.compressContig(f.F, p >> 3, f.U, mp, r.f64(), r.start + k, len);
 }
 
 /**
  * The value a reduction reads, as an array: the element-wise result, or its selected
- * values (1-D) for a compress.
+ * values (1-D) for a compress. A compress of several blocks makes two passes: the mask of
+ * each block into a scratch mask of the whole array and its count, then (the result
+ * allocated) each block's values compressed straight into the result; blocks that select
+ * nothing are not computed again.
  */
 export function materialise(prog: Program, inputs: (NdArray | number)[], mask: number): NdArray {
   const shape = resultShape(prog, inputs);
@@ -641,45 +821,60 @@ export function materialise(prog: Program, inputs: (NdArray | number)[], mask: n
     return r;
   }
   const n = sizeOf(shape);
-  let f = n === 0 ? null : frameFor(prog, inputs, shape);
-  if (n > 0 && f === null) throw new ArgumentError('fuse', 'memory', 'no scratch memory for the fused evaluation');
-  if (f !== null && n <= FUSE_BLOCK && dtype === 'float64') {
-    // One block: compress it once into scratch, then copy the selected values out.
-    const buf = scratchBlock(SLOT_BASE + prog.slots, (FUSE_BLOCK + 2) * 8);
-    if (buf < 0) throw new ArgumentError('fuse', 'memory', 'no scratch memory for the fused evaluation');
+  if (n === 0) return emptyArray([0], dtype);
+  // The whole mask (one byte an element) when it has several blocks; reserved before the frame.
+  const blocks = Math.ceil(n / FUSE_BLOCK);
+  const whole = blocks > 1 ? scratchBlock(SLOT_BASE + prog.slots + 1, n + 16) : -1;
+  const f = frameFor(prog, inputs, shape);
+  if (f === null) throw new ArgumentError('fuse', 'memory', 'no scratch memory for the fused evaluation');
+  if (blocks === 1) {
+    runBlock(f, prog, 0, n, -1);
+    const c = countBlock(f, f.ptr[mask]!, n);
+    const r = emptyArray([c], dtype);
     f.F = arenaF64();
     f.U = arenaU8();
-    runBlock(f, prog, 0, n, -1);
-    const c = compressBlock(f, f.ptr[root]!, f.ptr[mask]!, buf, n);
-    const r = emptyArray([c], dtype);
-    r.f64().set(arenaF64().subarray(buf >> 3, (buf >> 3) + c), r.start);
+    compressInto(f, r, 0, f.ptr[root]!, f.ptr[mask]!, n, c);
     return r;
   }
-  const m = f === null ? 0 : countMask(f, prog, mask, n);
+  const rootCone = reachable(prog.plan.nodes, [root]);
+  const counts: number[] = [];
+  let m = 0;
+  if (whole >= 0) {
+    for (let b = 0; b < blocks; b++) {
+      const off = b * FUSE_BLOCK;
+      const len = Math.min(FUSE_BLOCK, n - off);
+      runBlock(f, prog, off, len, -1, prog.maskCone, mask, whole + off);
+      let mp = f.ptr[mask]!;
+      if (mp !== whole + off) {
+        f.U.copyWithin(whole + off, mp, mp + len);
+        mp = whole + off;
+      }
+      const c = countBlock(f, mp, len);
+      counts.push(c);
+      m += c;
+    }
+  } else m = countMask(f, prog, mask, n);
   const r = emptyArray([m], dtype);
   if (m === 0) return r;
-  f = frameFor(prog, inputs, shape)!;
-  const buf = scratchBlock(SLOT_BASE + prog.slots, (FUSE_BLOCK + 2) * 8);
   f.F = arenaF64();
   f.U = arenaU8();
-  const bool = dtype === 'bool';
   let k = 0;
-  for (let off = 0; off < n; off += FUSE_BLOCK) {
+  for (let b = 0; b < blocks; b++) {
+    const off = b * FUSE_BLOCK;
     const len = Math.min(FUSE_BLOCK, n - off);
-    runBlock(f, prog, off, len, -1);
-    const p = f.ptr[root]!;
-    let c: number;
-    if (bool) {
-      c = maskLoops.u8.compressContig(f.U, p, f.U, f.ptr[mask]!, f.U, buf, len) - buf;
-      r.u8().set(f.U.subarray(buf, buf + c), r.start + k);
-    } else if (f.k !== null && f.k.compress !== undefined && r.storage.inArena) {
-      // The WASM compress writes exactly the selected count: straight into the result.
-      c = compressBlock(f, p, f.ptr[mask]!, ptrOf(r) + k * 8, len);
+    if (whole >= 0) {
+      const c = counts[b]!;
+      if (c === 0) continue;
+      runBlock(f, prog, off, len, -1, rootCone);
+      compressInto(f, r, k, f.ptr[root]!, whole + off, len, c);
+      k += c;
     } else {
-      c = compressBlock(f, p, f.ptr[mask]!, buf, len);
-      r.f64().set(f.F.subarray(buf >> 3, (buf >> 3) + c), r.start + k);
+      // No room for the whole mask: each block's mask computed again.
+      runBlock(f, prog, off, len, -1);
+      const c = countBlock(f, f.ptr[mask]!, len);
+      compressInto(f, r, k, f.ptr[root]!, f.ptr[mask]!, len, c);
+      k += c;
     }
-    k += c;
   }
   return r;
 }

@@ -7,7 +7,7 @@ import type { NdArray } from '../ndarray.ts';
 import { isNdArray } from '../array-factory.ts';
 import { ArgumentError } from '../errors.ts';
 import { checkOptions, describe } from '../args.ts';
-import { compile, fuseStats, materialise, runMap, runStreamingReduce, type Program } from './evaluator.ts';
+import { compile, fuseStats, materialise, runMap, runSmallMap, runStreamingReduce, type Program } from './evaluator.ts';
 import { optimise } from './optimiser.ts';
 import { explainPlan } from './explain.ts';
 import { trace, type ArgSignature } from './tracer.ts';
@@ -148,7 +148,7 @@ export function fuse<R>(fn: (...args: NdArray[]) => R): FusedFunction<R> {
     for (let i = 0; i < n; i++) inputs[i] = arguments[i] as NdArray | number;
     const prog = entry.prog;
     const final = prog.plan.final;
-    if (final.kind === 'map') return runMap(prog, inputs, out);
+    if (final.kind === 'map') return runSmallMap(prog, inputs, out) ?? runMap(prog, inputs, out);
     if (final.kind === 'compress') {
       if (out !== undefined) throw new ArgumentError('fuse', 'out', 'out is not supported when the result is where(mask) (its length depends on the mask)');
       return materialise(prog, inputs, final.mask);
