@@ -42,6 +42,14 @@ try {
   out.exp = nd.array([0, 1]).exp().toArray();
   out.bigFiltered = nd.scope(() => big.where(big.ge(50000)).sum());
   out.isNdArray = a instanceof NdArray;
+  // nd.fuse under the strict CSP: traced and run on the WASM kernels (no eval, no new Function).
+  const poly = nd.fuse((x) => x.pow(2).add(x.mul(2)).add(1));
+  const posSum = nd.fuse((x) => x.where(x.gt(0)).sum());
+  out.fusedPoly = poly(a).toArray();
+  out.fusedFilter = nd.fuse((x) => x.where(x.gt(0)))(a).toArray();
+  out.fusedBigSum = nd.scope(() => posSum(big.sub(50000)));
+  out.fusedPlan = posSum.explain();
+  out.fusedWasm = nd.info().wasm;
 } catch (e) {
   out.error = String((e && e.stack) || e);
 }
@@ -178,6 +186,11 @@ describe('browser (Chromium, strict CSP)', { skip }, () => {
     assert.ok(Math.abs((out.exp as number[])[1]! - Math.E) <= 4 * Number.EPSILON * Math.E, `exp(1) = ${(out.exp as number[])[1]}`);
     assert.equal(out.bigFiltered, (50000 + 99999) * 25000);
     assert.equal(out.isNdArray, true);
+    assert.deepEqual(out.fusedPoly, [1, 16, 0, 36, 1, 64, 9], 'nd.fuse: x**2 + 2x + 1');
+    assert.deepEqual(out.fusedFilter, [3, 5, 7], 'nd.fuse: x.where(x.gt(0))');
+    assert.equal(out.fusedBigSum, 49999 * 50000 / 2, 'nd.fuse: sum of the positive values of 100,000');
+    assert.match(String(out.fusedPlan), /mask never stored/);
+    assert.equal(out.fusedWasm, true, 'the fused calls ran with WASM on');
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(problems, []);
     await page.close();
