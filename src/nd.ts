@@ -50,10 +50,15 @@ import { rng } from './random/generator.ts';
 import { fromNpy } from './io/npy.ts';
 import { fromNpz, toNpz } from './io/npz.ts';
 import { allclose, closeOptions, isclose, type CloseOptions } from './ops/closeness.ts';
-import type { AverageOptions, QuantileArg } from './ops/statistics.ts';
+import type { AverageOptions, QuantileArg, QuantileOptions } from './ops/statistics.ts';
+import type { KthArg } from './ops/select.ts';
 import type { SearchSortedOptions } from './ops/search.ts';
 import { fuse, NOT_TRACED, traceNdCall, tracing } from './fuse/index.ts';
 import { linalg } from './linalg/index.ts';
+import { pad } from './ops/pad.ts';
+import { meshgrid } from './ops/meshgrid.ts';
+import { convolve, correlate, interp, trapezoid } from './ops/signal.ts';
+import { polyval } from './ops/poly.ts';
 import { bincount, digitize, histogram, histogramBinEdges } from './ops/histogram.ts';
 import { countNonzero } from './ops/nanstats.ts';
 
@@ -176,11 +181,11 @@ export interface StatFunction {
   (a: Input, axis: AxisArg, options: { keepdims: true }): NdArray;
   (a: Input, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number;
 }
-/** `nd.quantile`/`nd.percentile`. */
+/** `nd.quantile`/`nd.percentile`/`nd.nanquantile`/`nd.nanpercentile`. */
 export interface QuantileFunction {
-  (a: Input, q: number, axis?: null, options?: { keepdims?: false }): number;
-  (a: Input, q: QuantileArg, axis?: AxisArg, options?: KeepdimsOptions): NdArray;
-  (a: Input, q: QuantileArg, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number;
+  (a: Input, q: number, axis?: null, options?: { keepdims?: false; method?: QuantileOptions['method'] }): number;
+  (a: Input, q: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray;
+  (a: Input, q: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number;
 }
 /** `nd.average`. */
 export interface AverageFunction {
@@ -413,6 +418,10 @@ export const nd = {
   atan2: methodFunction<BinaryFunction>('atan2', 3, 2),
   /** `a.hypot(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
   hypot: methodFunction<BinaryFunction>('hypot', 3, 2),
+  /** `a.floorDivide(b)` as a function (NumPy `floor_divide`); `a` may be a number; `out` positional or `{ out }`. */
+  floorDivide: methodFunction<BinaryFunction>('floorDivide', 3, 2),
+  /** `a.copysign(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
+  copysign: methodFunction<BinaryFunction>('copysign', 3, 2),
   /** `a.gt(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
   gt: methodFunction<BinaryFunction>('gt', 3, 2),
   /** `a.ge(b)` as a function; `a` may be a number; `out` positional or `{ out }`. */
@@ -552,9 +561,13 @@ export const nd = {
   /** `a.cumprod(axis)` as a function. */
   cumprod: methodFunction<(a: Input, axis?: number | null) => NdArray>('cumprod', 2),
   /** `a.sort(axis)` as a function. */
-  sort: methodFunction<(a: Input, axis?: number) => NdArray>('sort', 2),
+  sort: methodFunction<(a: Input, axis?: number | null) => NdArray>('sort', 2),
   /** `a.argsort(axis)` as a function. */
-  argsort: methodFunction<(a: Input, axis?: number) => NdArray>('argsort', 2),
+  argsort: methodFunction<(a: Input, axis?: number | null) => NdArray>('argsort', 2),
+  /** `a.partition(kth, axis)` as a function. */
+  partition: methodFunction<(a: Input, kth: KthArg, axis?: number | null) => NdArray>('partition', 3, 2),
+  /** `a.argpartition(kth, axis)` as a function. */
+  argpartition: methodFunction<(a: Input, kth: KthArg, axis?: number | null) => NdArray>('argpartition', 3, 2),
   /** `mask.count()` as a function. */
   count: methodFunction<(a: Input) => number>('count', 1),
   /** `a.setWhere(mask, value)` as a function. */
@@ -594,6 +607,12 @@ export const nd = {
   },
   /** `a.median(axis)` as a function. */
   median: methodFunction<StatFunction>('median', 3),
+  /** `a.nanmedian(axis)` as a function. */
+  nanmedian: methodFunction<StatFunction>('nanmedian', 3),
+  /** `a.nanquantile(q, axis)` as a function. */
+  nanquantile: methodFunction<QuantileFunction>('nanquantile', 4, 2),
+  /** `a.nanpercentile(p, axis)` as a function. */
+  nanpercentile: methodFunction<QuantileFunction>('nanpercentile', 4, 2),
   /** `a.ptp(axis)` as a function. */
   ptp: methodFunction<StatFunction>('ptp', 3),
   /** `a.quantile(q, axis)` as a function. */
@@ -614,6 +633,22 @@ export const nd = {
   diff: methodFunction<(a: Input, n?: number, axis?: number) => NdArray>('diff', 3),
   /** `a.flip(axis)` as a function (a view of `a`). */
   flip: methodFunction<(a: NdArray, axis?: AxisArg) => NdArray>('flip', 2, 1, true),
+  /** `a.roll(shift, axis)` as a function (NumPy's `roll`; a new array). */
+  roll: methodFunction<(a: Input, shift: number | readonly number[], axis?: number | readonly number[] | null) => NdArray>('roll', 3, 2),
+  /** NumPy's `pad`: `nd.pad(a, widths, mode?, { constantValues })` (see the pad module). */
+  pad,
+  /** NumPy's `meshgrid`: `nd.meshgrid(...xs, { indexing, sparse })` → one array per input. */
+  meshgrid,
+  /** NumPy's `convolve(a, v, mode = 'full')` of 1-D sequences. */
+  convolve,
+  /** NumPy's `correlate(a, v, mode = 'valid')` of 1-D sequences. */
+  correlate,
+  /** NumPy's `interp(x, xp, fp, { left, right, period })`. */
+  interp,
+  /** NumPy's `trapezoid(y, x?, { dx, axis })`. */
+  trapezoid,
+  /** NumPy's `polyval(p, x)` (Horner, highest power first). */
+  polyval,
   /** `a.fill(value)` as a function: fills `a` in place and returns it. */
   fill: methodFunction<(a: NdArray, value: number | boolean) => NdArray>('fill', 2, 2, true),
   /** `a.repeat(repeats, axis)` as a function. */

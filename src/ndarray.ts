@@ -26,6 +26,7 @@ import { binary, clip, unary } from './ops/elementwise.ts';
 import { compress, countTrue, select, setWhere } from './ops/mask.ts';
 import { argReduce, cumulative, reduce, type ReduceName } from './ops/reduce.ts';
 import { argsort, sort } from './ops/sort.ts';
+import { argpartition, partition, type KthArg } from './ops/select.ts';
 import { put, take, type IndexArg, type ValuesArg } from './ops/indexing.ts';
 import { matmul } from './ops/linalg.ts';
 import {
@@ -42,11 +43,25 @@ import {
 } from './ops/manipulate.ts';
 import { formatArray } from './format.ts';
 import { allclose, arrayEqual, closeOptions, isclose, type CloseOptions } from './ops/closeness.ts';
-import { average, median, percentile, ptp, quantile, type AverageOptions, type QuantileArg } from './ops/statistics.ts';
+import {
+  average,
+  median,
+  nanmedian,
+  nanpercentile,
+  nanquantile,
+  percentile,
+  ptp,
+  quantile,
+  quantileOptions,
+  type AverageOptions,
+  type QuantileArg,
+  type QuantileOptions,
+} from './ops/statistics.ts';
 import { argwhere, nonzero, searchsorted, unique, type SearchSortedOptions } from './ops/search.ts';
 import { diff } from './ops/difference.ts';
 import { nanArgReduce, nanCumulative, nanProd, nanVariance } from './ops/nanstats.ts';
 import { flip } from './ops/flip.ts';
+import { checkIntegers, roll } from './ops/roll.ts';
 import { fill } from './create.ts';
 import { toNdarray, toTransferable, type NdarrayFactory, type ScijsNdarray, type TransferableArray } from './interop.ts';
 
@@ -836,6 +851,35 @@ export class NdArray {
   hypot(other: Operand, options?: OutOptions | NdArray): NdArray {
     if (arguments.length > 2) checkArity('hypot', arguments, 2);
     return binary('hypot', this, other, options === undefined ? undefined : outOption('hypot', options));
+  }
+
+  /**
+   * Element-wise floor of `this / other`, NumPy's `floor_divide` (`//`) on float64 with its
+   * `npy_divmod` rounding: floorDivide(1, 0.1) is 9, x / 0 is ±Infinity (NaN for 0 / 0),
+   * Infinity / y is NaN.
+   * @param other an array (broadcast against this one) or a number
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
+   * @returns the result
+   * @example
+   * nd.array([7, -7]).floorDivide(2).toArray(); // [3, -4]
+   */
+  floorDivide(other: Operand, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 2) checkArity('floorDivide', arguments, 2);
+    return binary('floorDivide', this, other, options === undefined ? undefined : outOption('floorDivide', options));
+  }
+
+  /**
+   * Element-wise magnitude of `this` with the sign bit of `other`, NumPy's `copysign`
+   * (copysign(1, -0) is -1; the sign bit of a NaN counts).
+   * @param other an array (broadcast against this one) or a number
+   * @param options `{ out }` to write into an existing array, or that array itself (NumPy's positional `out`)
+   * @returns the result
+   * @example
+   * nd.array([1, -2]).copysign(-0).toArray(); // [-1, -2]
+   */
+  copysign(other: Operand, options?: OutOptions | NdArray): NdArray {
+    if (arguments.length > 2) checkArity('copysign', arguments, 2);
+    return binary('copysign', this, other, options === undefined ? undefined : outOption('copysign', options));
   }
 
   /**
@@ -1801,27 +1845,61 @@ export class NdArray {
   }
 
   /**
-   * A sorted copy along `axis` (default last); NaN sorts last.
-   * @param axis the axis (default -1)
-   * @returns the sorted copy
+   * A sorted copy along `axis` (default last); NaN sorts last; -0 and 0 keep their order
+   * (a stable sort: WASM radix sort on arena arrays).
+   * @param axis the axis (default -1), or null to sort the flattened array
+   * @returns the sorted copy (1-D for axis null)
    * @example
    * nd.array([3, NaN, 1]).sort().toArray(); // [1, 3, NaN]
    */
-  sort(axis = -1): NdArray {
+  sort(axis: number | null = -1): NdArray {
     if (arguments.length > 1) checkArity('sort', arguments, 1);
-    return sort(this, checkSingleAxis('sort', axis, false) as number);
+    return sort(this, checkSingleAxis('sort', axis, true));
   }
 
   /**
-   * Indices that sort along `axis` (default last), stable; NaN last.
-   * @param axis the axis (default -1)
-   * @returns the indices as float64
+   * Indices that sort along `axis` (default last). Stable: equal values (-0 and 0 too) keep
+   * their order, as NumPy's `kind='stable'`; NaN last.
+   * @param axis the axis (default -1), or null for indices into the flattened array
+   * @returns the indices as float64 (1-D for axis null)
    * @example
    * nd.array([3, 1, 2]).argsort().toArray(); // [1, 2, 0]
    */
-  argsort(axis = -1): NdArray {
+  argsort(axis: number | null = -1): NdArray {
     if (arguments.length > 1) checkArity('argsort', arguments, 1);
-    return argsort(this, checkSingleAxis('argsort', axis, false) as number);
+    return argsort(this, checkSingleAxis('argsort', axis, true));
+  }
+
+  /**
+   * A partitioned copy along `axis` (NumPy's `partition`): each position in `kth` holds the
+   * value it would hold sorted, with nothing greater before it and nothing smaller after it.
+   * NaN sorts last. O(n) a line (introselect).
+   * @param kth a position or several (negative from the end)
+   * @param axis the axis (default -1), or null for the flattened array
+   * @returns the partitioned copy (1-D for axis null)
+   * @throws ArgumentError for a kth out of bounds (naming it and the axis size)
+   * @example
+   * nd.array([5, 1, 4, 2, 3]).partition(2).get(2); // 3
+   */
+  partition(kth: KthArg, axis: number | null = -1): NdArray {
+    if (arguments.length > 2 || arguments.length < 1) checkArity('partition', arguments, 2, 1);
+    return partition(this, kth, checkSingleAxis('partition', axis, true));
+  }
+
+  /**
+   * Indices that partition along `axis` (NumPy's `argpartition`; see {@link partition}).
+   * The order within the parts is fixed (the same with WASM on or off) but may differ from
+   * NumPy's.
+   * @param kth a position or several (negative from the end)
+   * @param axis the axis (default -1), or null for the flattened array
+   * @returns the indices as float64 (1-D for axis null)
+   * @throws ArgumentError for a kth out of bounds
+   * @example
+   * nd.array([5, 1, 4, 2, 3]).argpartition(0).get(0); // 1
+   */
+  argpartition(kth: KthArg, axis: number | null = -1): NdArray {
+    if (arguments.length > 2 || arguments.length < 1) checkArity('argpartition', arguments, 2, 1);
+    return argpartition(this, kth, checkSingleAxis('argpartition', axis, true));
   }
 
   // ---- integer indexing ------------------------------------------------------------------
@@ -1928,22 +2006,23 @@ export class NdArray {
   }
 
   /**
-   * Quantiles over `axis`, NumPy's default 'linear' method; an array of quantiles adds a
-   * leading axis. NaN in a slice gives NaN.
+   * Quantiles over `axis` (NumPy's `quantile`, bit for bit): `method` is one of NumPy's 13
+   * (default 'linear'); an array of quantiles adds a leading axis. NaN in a slice gives NaN.
    * @param q a quantile in [0, 1], or an array of them
    * @param axis axis or axes to reduce (all when omitted)
-   * @param options `{ keepdims }`
+   * @param options `{ keepdims, method }`
    * @returns a number for one quantile over all axes, else an array
    * @example
    * nd.array([1, 2, 3, 4]).quantile([0.25, 0.5]).toArray(); // [1.75, 2.5]
+   * nd.array([1, 2, 3, 4]).quantile(0.5, null, { method: 'lower' }); // 2
    */
-  quantile(q: number, axis?: null, options?: { keepdims?: false }): number;
-  quantile(q: QuantileArg, axis?: AxisArg, options?: KeepdimsOptions): NdArray;
-  quantile(q: QuantileArg, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number;
-  quantile(q: QuantileArg, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number {
+  quantile(q: number, axis?: null, options?: { keepdims?: false; method?: QuantileOptions['method'] }): number;
+  quantile(q: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray;
+  quantile(q: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number;
+  quantile(q: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number {
     if (arguments.length > 3 || arguments.length < 1) checkArity('quantile', arguments, 3, 1);
     const ax = checkAxisArg('quantile', axis);
-    const r = quantile(this, q, ax, reduceOptions('quantile', options, KEEPDIMS_KEYS));
+    const r = quantile(this, q, ax, quantileOptions('quantile', options));
     return reductionResult(r, ax !== null, false) as NdArray | number;
   }
 
@@ -1951,18 +2030,75 @@ export class NdArray {
    * Percentiles over `axis`: `quantile(p / 100)`.
    * @param p a percentile in [0, 100], or an array of them
    * @param axis axis or axes to reduce (all when omitted)
-   * @param options `{ keepdims }`
+   * @param options `{ keepdims, method }`
    * @returns a number for one percentile over all axes, else an array
    * @example
    * nd.array([1, 2, 3, 4]).percentile(75); // 3.25
    */
-  percentile(p: number, axis?: null, options?: { keepdims?: false }): number;
-  percentile(p: QuantileArg, axis?: AxisArg, options?: KeepdimsOptions): NdArray;
-  percentile(p: QuantileArg, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number;
-  percentile(p: QuantileArg, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number {
+  percentile(p: number, axis?: null, options?: { keepdims?: false; method?: QuantileOptions['method'] }): number;
+  percentile(p: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray;
+  percentile(p: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number;
+  percentile(p: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number {
     if (arguments.length > 3 || arguments.length < 1) checkArity('percentile', arguments, 3, 1);
     const ax = checkAxisArg('percentile', axis);
-    const r = percentile(this, p, ax, reduceOptions('percentile', options, KEEPDIMS_KEYS));
+    const r = percentile(this, p, ax, quantileOptions('percentile', options));
+    return reductionResult(r, ax !== null, false) as NdArray | number;
+  }
+
+  /**
+   * Median over `axis` ignoring NaN (NumPy's `nanmedian`); a slice of NaNs only gives NaN.
+   * @param axis axis or axes to reduce
+   * @param options `{ keepdims }`
+   * @returns a number when no axis is named (and no keepdims), else an array
+   * @example
+   * nd.array([3, NaN, 1, 2]).nanmedian(); // 2
+   */
+  nanmedian(axis?: null, options?: { keepdims?: false }): number;
+  nanmedian(axis: number | readonly number[], options?: KeepdimsOptions): NdArray;
+  nanmedian(axis: AxisArg, options: { keepdims: true }): NdArray;
+  nanmedian(axis?: AxisArg, options?: KeepdimsOptions): NdArray | number;
+  nanmedian(axis?: AxisArg, options?: KeepdimsOptions): NdArray | number {
+    if (arguments.length > 2) checkArity('nanmedian', arguments, 2);
+    const ax = checkAxisArg('nanmedian', axis);
+    const r = nanmedian(this, ax, reduceOptions('nanmedian', options, KEEPDIMS_KEYS));
+    return reductionResult(r, ax !== null, false) as NdArray | number;
+  }
+
+  /**
+   * Quantiles over `axis` ignoring NaN (NumPy's `nanquantile`); a slice of NaNs only gives NaN.
+   * @param q a quantile in [0, 1], or an array of them
+   * @param axis axis or axes to reduce (all when omitted)
+   * @param options `{ keepdims, method }`
+   * @returns a number for one quantile over all axes, else an array
+   * @example
+   * nd.array([1, NaN, 2, 3, 4]).nanquantile(0.25); // 1.75
+   */
+  nanquantile(q: number, axis?: null, options?: { keepdims?: false; method?: QuantileOptions['method'] }): number;
+  nanquantile(q: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray;
+  nanquantile(q: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number;
+  nanquantile(q: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number {
+    if (arguments.length > 3 || arguments.length < 1) checkArity('nanquantile', arguments, 3, 1);
+    const ax = checkAxisArg('nanquantile', axis);
+    const r = nanquantile(this, q, ax, quantileOptions('nanquantile', options));
+    return reductionResult(r, ax !== null, false) as NdArray | number;
+  }
+
+  /**
+   * Percentiles over `axis` ignoring NaN: `nanquantile(p / 100)`.
+   * @param p a percentile in [0, 100], or an array of them
+   * @param axis axis or axes to reduce (all when omitted)
+   * @param options `{ keepdims, method }`
+   * @returns a number for one percentile over all axes, else an array
+   * @example
+   * nd.array([1, NaN, 2, 3, 4]).nanpercentile(50); // 2.5
+   */
+  nanpercentile(p: number, axis?: null, options?: { keepdims?: false; method?: QuantileOptions['method'] }): number;
+  nanpercentile(p: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray;
+  nanpercentile(p: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number;
+  nanpercentile(p: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number {
+    if (arguments.length > 3 || arguments.length < 1) checkArity('nanpercentile', arguments, 3, 1);
+    const ax = checkAxisArg('nanpercentile', axis);
+    const r = nanpercentile(this, p, ax, quantileOptions('nanpercentile', options));
     return reductionResult(r, ax !== null, false) as NdArray | number;
   }
 
@@ -2071,6 +2207,22 @@ export class NdArray {
   diff(n = 1, axis = -1): NdArray {
     if (arguments.length > 2) checkArity('diff', arguments, 2);
     return diff(this, checkInteger('diff', 'n', n, { min: 0 }), checkSingleAxis('diff', axis, false) as number);
+  }
+
+  /**
+   * Rolls elements along `axis` (NumPy's `roll`): those shifted off one end come back at the
+   * other. `axis` omitted or null rolls the flattened array and restores the shape; `shift`
+   * and `axis` may be arrays (broadcast against each other; shifts on one axis add up).
+   * @param shift an integer or integers; positive moves elements towards higher indices
+   * @param axis an axis, several, or null (default) for the flattened array
+   * @returns a new array of this shape and dtype
+   * @example
+   * nd.arange(5).roll(2).toArray(); // [3, 4, 0, 1, 2]
+   * nd.arange(6).reshape(2, 3).roll(-1, 1).toArray(); // [[1, 2, 0], [4, 5, 3]]
+   */
+  roll(shift: number | readonly number[], axis?: number | readonly number[] | null): NdArray {
+    if (arguments.length > 2 || arguments.length < 1) checkArity('roll', arguments, 2, 1);
+    return roll(this, checkIntegers('roll', 'shift', shift), axis === undefined || axis === null ? null : checkIntegers('roll', 'axis', axis));
   }
 
   /**

@@ -5,7 +5,7 @@
  * @module
  */
 /* eslint-disable */
-import { modFloor, powNumpy, roundHalfEven } from './js-math.ts';
+import { copysignNumpy, floorDivideNumpy, modFloor, powNumpy, roundHalfEven } from './js-math.ts';
 import type { BinaryLoops, MaskLoops, UnaryLoops } from './js.ts';
 
 function add_contig(X: Float64Array, xi: number, Y: Float64Array, yi: number, O: Float64Array, oi: number, n: number): void {
@@ -302,6 +302,66 @@ function hypot_strided(X: Float64Array, xi: number, xs: number, Y: Float64Array,
     const x = X[xi]!;
     const y = Y[yi]!;
     O[oi] = Math.hypot(x, y);
+    xi += xs;
+    yi += ys;
+    oi += os;
+  }
+}
+
+function floorDivide_contig(X: Float64Array, xi: number, Y: Float64Array, yi: number, O: Float64Array, oi: number, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const x = X[xi + i]!;
+    const y = Y[yi + i]!;
+    O[oi + i] = floorDivideNumpy(x, y);
+  }
+}
+function floorDivide_scalarRight(X: Float64Array, xi: number, y: number, O: Float64Array, oi: number, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const x = X[xi + i]!;
+    O[oi + i] = floorDivideNumpy(x, y);
+  }
+}
+function floorDivide_scalarLeft(x: number, Y: Float64Array, yi: number, O: Float64Array, oi: number, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const y = Y[yi + i]!;
+    O[oi + i] = floorDivideNumpy(x, y);
+  }
+}
+function floorDivide_strided(X: Float64Array, xi: number, xs: number, Y: Float64Array, yi: number, ys: number, O: Float64Array, oi: number, os: number, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const x = X[xi]!;
+    const y = Y[yi]!;
+    O[oi] = floorDivideNumpy(x, y);
+    xi += xs;
+    yi += ys;
+    oi += os;
+  }
+}
+
+function copysign_contig(X: Float64Array, xi: number, Y: Float64Array, yi: number, O: Float64Array, oi: number, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const x = X[xi + i]!;
+    const y = Y[yi + i]!;
+    O[oi + i] = copysignNumpy(x, y);
+  }
+}
+function copysign_scalarRight(X: Float64Array, xi: number, y: number, O: Float64Array, oi: number, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const x = X[xi + i]!;
+    O[oi + i] = copysignNumpy(x, y);
+  }
+}
+function copysign_scalarLeft(x: number, Y: Float64Array, yi: number, O: Float64Array, oi: number, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const y = Y[yi + i]!;
+    O[oi + i] = copysignNumpy(x, y);
+  }
+}
+function copysign_strided(X: Float64Array, xi: number, xs: number, Y: Float64Array, yi: number, ys: number, O: Float64Array, oi: number, os: number, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const x = X[xi]!;
+    const y = Y[yi]!;
+    O[oi] = copysignNumpy(x, y);
     xi += xs;
     yi += ys;
     oi += os;
@@ -1100,6 +1160,8 @@ export const jsLoops = {
   minimum: { contig: minimum_contig, scalarRight: minimum_scalarRight, scalarLeft: minimum_scalarLeft, strided: minimum_strided } satisfies BinaryLoops<Float64Array, Float64Array>,
   atan2: { contig: atan2_contig, scalarRight: atan2_scalarRight, scalarLeft: atan2_scalarLeft, strided: atan2_strided } satisfies BinaryLoops<Float64Array, Float64Array>,
   hypot: { contig: hypot_contig, scalarRight: hypot_scalarRight, scalarLeft: hypot_scalarLeft, strided: hypot_strided } satisfies BinaryLoops<Float64Array, Float64Array>,
+  floorDivide: { contig: floorDivide_contig, scalarRight: floorDivide_scalarRight, scalarLeft: floorDivide_scalarLeft, strided: floorDivide_strided } satisfies BinaryLoops<Float64Array, Float64Array>,
+  copysign: { contig: copysign_contig, scalarRight: copysign_scalarRight, scalarLeft: copysign_scalarLeft, strided: copysign_strided } satisfies BinaryLoops<Float64Array, Float64Array>,
   gt: { contig: gt_contig, scalarRight: gt_scalarRight, scalarLeft: gt_scalarLeft, strided: gt_strided } satisfies BinaryLoops<Float64Array, Uint8Array>,
   ge: { contig: ge_contig, scalarRight: ge_scalarRight, scalarLeft: ge_scalarLeft, strided: ge_strided } satisfies BinaryLoops<Float64Array, Uint8Array>,
   lt: { contig: lt_contig, scalarRight: lt_scalarRight, scalarLeft: lt_scalarLeft, strided: lt_strided } satisfies BinaryLoops<Float64Array, Uint8Array>,

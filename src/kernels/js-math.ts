@@ -22,6 +22,8 @@ export function modFloor(x: number, y: number): number {
 
 // pow has its own file: one algorithm shared, operation for operation, with the WASM kernel.
 export { powNumpy } from './js-pow.ts';
+// floorDivide and copysign (NumPy's npy_divmod and signbit) have theirs too.
+export { copysignNumpy, floorDivideNumpy } from './js-floor-divide.ts';
 
 /**
  * Rounds to the nearest integer, halves to even (NumPy `round`, IEEE roundTiesToEven):

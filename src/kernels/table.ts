@@ -11,7 +11,8 @@
 
 /** Binary float64 → float64 ops. */
 export type BinaryOpName =
-  | 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'mod' | 'maximum' | 'minimum' | 'atan2' | 'hypot';
+  | 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'mod' | 'maximum' | 'minimum' | 'atan2' | 'hypot'
+  | 'floorDivide' | 'copysign';
 /** Binary float64 → bool comparisons. */
 export type CompareOpName = 'gt' | 'ge' | 'lt' | 'le' | 'eq' | 'ne';
 /** Binary bool → bool logical ops. */
@@ -109,6 +110,8 @@ export const OPS: readonly OpRow[] = [
   }),
   row('atan2', 'binary', 'Math.atan2(x, y)', 'atan(x / y) in the right quadrant: the angle of the point (y, x), as NumPy arctan2.'),
   row('hypot', 'binary', 'Math.hypot(x, y)', 'sqrt(x² + y²) without overflow.'),
+  row('floorDivide', 'binary', 'floorDivideNumpy(x, y)', 'Floor of x / y as NumPy floor_divide (npy_divmod: floorDivide(1, 0.1) is 9; x / 0 is ±Infinity or NaN; Infinity / y is NaN).'),
+  row('copysign', 'binary', 'copysignNumpy(x, y)', '|x| with the sign bit of y (copysign(1, -0) is -1; NaN signs count).'),
   // ---- comparisons ---------------------------------------------------------------------
   row('gt', 'compare', 'x > y', 'x > y, as a bool array.', { wasm: 'gt' }),
   row('ge', 'compare', 'x >= y', 'x >= y, as a bool array.', { wasm: 'ge' }),

@@ -1,0 +1,77 @@
+/**
+ * The public edge shared by the array-building and signal functions (`nd.pad`,
+ * `nd.meshgrid`, `nd.interp`, `nd.convolve`, `nd.polyval`, …): plain data made into arrays
+ * (and freed afterwards), float64 views of the inputs, and the `nd.fuse` guard.
+ * @module
+ */
+import type { NdArray } from '../ndarray.ts';
+import { isNdArray } from '../array-factory.ts';
+import { array, type ArrayInput } from '../create.ts';
+import { NOT_TRACED, traceNdCall, tracing } from '../fuse/index.ts';
+
+/** An array argument: an NdArray or plain data that `nd.array` takes. */
+export type SignalInput = NdArray | ArrayInput;
+
+/**
+ * Inside `nd.fuse` tracing, throws the fuser's FuseError when an argument is a stand-in
+ * (these functions are not element-wise and cannot be fused).
+ * @param name the public name
+ * @param args the arguments received
+ */
+export function rejectTraced(name: string, args: ArrayLike<unknown>): void {
+  if (tracing.depth !== 0 && traceNdCall(`nd.${name}`, name, args) !== NOT_TRACED) {
+    throw new Error(`unreachable: nd.${name} was traced`);
+  }
+}
+
+/**
+ * Arrays made from plain data for the duration of one call; `release` frees them. An NdArray
+ * passed in is used as is (and checked live).
+ */
+export class Converted {
+  private readonly made: NdArray[] = [];
+
+  /**
+   * `x` as an NdArray (converted from plain data when needed).
+   * @param x the argument
+   * @returns the array
+   */
+  array(x: SignalInput): NdArray {
+    if (isNdArray(x)) {
+      x.assertLive();
+      return x;
+    }
+    const a = array(x);
+    this.made.push(a);
+    return a;
+  }
+
+  /**
+   * `x` as a float64 NdArray: bool arrays become 0/1 (a temporary freed by `release`).
+   * @param x the argument
+   * @returns the float64 array
+   */
+  float(x: SignalInput): NdArray {
+    const a = this.array(x);
+    if (a.dtype === 'float64') return a;
+    const f = a.astype('float64');
+    this.made.push(f);
+    return f;
+  }
+
+  /**
+   * Registers a temporary made by the caller, to be freed by `release`.
+   * @param a the temporary
+   * @returns `a`
+   */
+  temporary(a: NdArray): NdArray {
+    this.made.push(a);
+    return a;
+  }
+
+  /** Frees every array made here. */
+  release(): void {
+    for (const a of this.made) if (!a.isDisposed) a.dispose();
+    this.made.length = 0;
+  }
+}

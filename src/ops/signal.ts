@@ -1,0 +1,426 @@
+/**
+ * One-dimensional signal functions, NumPy's `convolve`, `correlate`, `interp` and
+ * `trapezoid`.
+ *
+ * Correlation is direct (no FFT): every output is one dot product summed from 0 with the
+ * kernel index ascending, one multiply and one add a term. The full-overlap part runs on the
+ * WASM kernel of wasm/assembly/convolve.ts (SIMD across outputs, so each output's sum is the
+ * same as the JS loop's), the partial overlaps at the ends (mode 'full' / 'same') in JS.
+ * NumPy sums the same terms in the same order for kernels of at most 11 taps (its
+ * `small_correlate`), so those results are NumPy's bit for bit; longer kernels and the end
+ * parts NumPy hands to BLAS `ddot`, whose blocked sums may differ from these in the last
+ * bits.
+ * @module
+ */
+import type { NdArray } from '../ndarray.ts';
+import { emptyArray, isNdArray, newArray } from '../array-factory.ts';
+import { ArgumentError, ShapeError, formatShape } from '../errors.ts';
+import { checkArity, checkChoice, checkNumber, checkOptions, checkSingleAxis, describe } from '../args.ts';
+import { settings } from '../config.ts';
+import { wasmExport } from '../dispatch.ts';
+import { normalizeAxis } from '../shape.ts';
+import { gatherFloat64 } from '../kernels/js-strided.ts';
+import { modFloor } from '../kernels/js-math.ts';
+import { copyInto } from './manipulate.ts';
+import { sliceAxis } from './axis-view.ts';
+import { Converted, rejectTraced, type SignalInput } from './signal-args.ts';
+
+/** The output sizes of {@link convolve} and {@link correlate}, as NumPy's `mode`. */
+export type ConvolveMode = 'full' | 'same' | 'valid';
+const MODES: readonly ConvolveMode[] = ['full', 'same', 'valid'];
+
+type CorrelateKernel = (a: number, v: number, nk: number, out: number, nout: number) => void;
+
+/** Smallest number of multiply-adds for which the WASM kernel is called (below, the JS loop). */
+const WASM_MIN_WORK = 64;
+
+/** A 1-D float64 view of `x` (NumPy's `ndmin=1`: a 0-d array becomes one element). */
+function asVector(func: string, param: string, x: NdArray): NdArray {
+  if (x.ndim === 0) return newArray(x.storage, [1], [1], x.offset, false, true);
+  if (x.ndim > 1) throw new ShapeError(`${func}: ${param} must be 1-D, got shape ${formatShape(x.shape)} (NumPy: object too deep for desired array)`, [x.shape]);
+  return x;
+}
+
+/** `x` (1-D float64) as a contiguous arena array: itself when it is one, else a temporary copy. */
+function contiguous(conv: Converted, x: NdArray): NdArray {
+  return x.isContiguous && x.storage.inArena ? x : conv.temporary(x.copy());
+}
+
+/**
+ * NumPy's `_pyarray_correlate` for contiguous float64 `a` (n1) and `v` (n2 ≤ n1): the
+ * correlation `out[t] = Σ_k a[t - nLeft + k] · v[k]` over the overlapping k, for the outputs
+ * `mode` keeps ('same': nLeft = ⌊n2 / 2⌋).
+ */
+function correlateCore(a: NdArray, v: NdArray, mode: ConvolveMode): NdArray {
+  const n1 = a.size;
+  const n2 = v.size;
+  const nLeft = mode === 'valid' ? 0 : mode === 'same' ? Math.floor(n2 / 2) : n2 - 1;
+  const nRight = mode === 'valid' ? 0 : mode === 'same' ? n2 - nLeft - 1 : n2 - 1;
+  const middle = n1 - n2 + 1;
+  const out = emptyArray([nLeft + middle + nRight]);
+  const kernel = wasmExport<CorrelateKernel>('correlate_valid_f64');
+  const wasm = settings.wasm && kernel !== null && out.storage.inArena && a.storage.inArena && v.storage.inArena && middle * n2 >= WASM_MIN_WORK;
+  if (wasm) kernel(a.start * 8, v.start * 8, n2, (out.start + nLeft) * 8, middle);
+  const A = a.f64();
+  const V = v.f64();
+  const O = out.f64();
+  const ai = a.start;
+  const vi = v.start;
+  let oi = out.start;
+  // left end: output t overlaps v[nLeft - t ..] with a[0 ..]
+  for (let t = 0; t < nLeft; t++, oi++) {
+    const first = nLeft - t;
+    let s = 0;
+    for (let k = first; k < n2; k++) s += A[ai + k - first]! * V[vi + k]!;
+    O[oi] = s;
+  }
+  if (!wasm) {
+    for (let i = 0; i < middle; i++, oi++) {
+      let s = 0;
+      for (let k = 0, p = ai + i; k < n2; k++, p++) s += A[p]! * V[vi + k]!;
+      O[oi] = s;
+    }
+  } else {
+    oi += middle;
+  }
+  // right end: output r overlaps a[middle + r ..] with v[0 .. n2 - 2 - r]
+  for (let r = 0; r < nRight; r++, oi++) {
+    let s = 0;
+    for (let k = 0, p = ai + middle + r; k < n2 - 1 - r; k++, p++) s += A[p]! * V[vi + k]!;
+    O[oi] = s;
+  }
+  return out;
+}
+
+/** A reversed copy of 1-D `x`; `x` is disposed. */
+function reversed(x: NdArray): NdArray {
+  const out = emptyArray(x.shape);
+  try {
+    copyInto(x.flip(), out);
+  } catch (e) {
+    out.dispose();
+    throw e;
+  } finally {
+    x.dispose();
+  }
+  return out;
+}
+
+function checkMode(func: string, mode: unknown, fallback: ConvolveMode): ConvolveMode {
+  return mode === undefined ? fallback : checkChoice(func, 'mode', mode, MODES);
+}
+
+/**
+ * Discrete linear convolution of two 1-D sequences, NumPy's `np.convolve(a, v, mode)`:
+ * `out[n] = Σ_m a[m] · v[n - m]`. The longer input is taken as `a` (NumPy swaps them), then
+ * mode 'full' (default) gives every point of overlap (length n + m - 1), 'same' the length
+ * of the longer input centred as NumPy ('full' from index ⌊m / 2⌋ … with m the shorter
+ * length), 'valid' only full overlaps (length n - m + 1). Direct summation with a WASM SIMD
+ * kernel; see the module notes on rounding against NumPy's BLAS-summed long kernels.
+ * @param a first sequence (0-d counts as one element)
+ * @param v second sequence
+ * @param mode 'full' (default), 'same' or 'valid'
+ * @returns a new 1-D array
+ * @throws ShapeError for an empty or multi-dimensional input; ArgumentError for an unknown mode
+ * @example
+ * nd.convolve([1, 2, 3], [0, 1, 0.5]).toArray();         // [0, 1, 2.5, 4, 1.5]
+ * nd.convolve([1, 2, 3], [0, 1, 0.5], 'same').toArray(); // [1, 2.5, 4]
+ */
+export function convolve(a: SignalInput, v: SignalInput, mode?: ConvolveMode): NdArray {
+  rejectTraced('convolve', arguments);
+  checkArity('convolve', arguments, 3, 2);
+  const m = checkMode('convolve', mode, 'full');
+  const conv = new Converted();
+  try {
+    let x = asVector('convolve', 'a', conv.float(a));
+    let k = asVector('convolve', 'v', conv.float(v));
+    if (k.size > x.size) [x, k] = [k, x];
+    if (x.size === 0) throw new ShapeError('convolve: a cannot be empty', [x.shape]);
+    if (k.size === 0) throw new ShapeError('convolve: v cannot be empty', [k.shape]);
+    return correlateCore(contiguous(conv, x), conv.temporary(k.flip().copy()), m);
+  } finally {
+    conv.release();
+  }
+}
+
+/**
+ * Cross-correlation of two 1-D sequences, NumPy's `np.correlate(a, v, mode)`: `out[k] =
+ * Σ_n a[n + k] · v[n]` (no conjugation: float64). Mode 'valid' (default), 'same' or 'full'
+ * as {@link convolve}. When `v` is longer than `a`, NumPy correlates `v` with `a` and
+ * reverses the result; so does this.
+ * @param a first sequence (0-d counts as one element)
+ * @param v second sequence
+ * @param mode 'valid' (default), 'same' or 'full'
+ * @returns a new 1-D array
+ * @throws ShapeError for an empty or multi-dimensional input; ArgumentError for an unknown mode
+ * @example
+ * nd.correlate([1, 2, 3], [0, 1, 0.5]).toArray();         // [3.5]
+ * nd.correlate([1, 2, 3], [0, 1, 0.5], 'full').toArray(); // [0.5, 2, 3.5, 3, 0]
+ */
+export function correlate(a: SignalInput, v: SignalInput, mode?: ConvolveMode): NdArray {
+  rejectTraced('correlate', arguments);
+  checkArity('correlate', arguments, 3, 2);
+  const m = checkMode('correlate', mode, 'valid');
+  const conv = new Converted();
+  try {
+    const x = asVector('correlate', 'a', conv.float(a));
+    const k = asVector('correlate', 'v', conv.float(v));
+    if (x.size === 0) throw new ShapeError('correlate: first array argument cannot be empty', [x.shape]);
+    if (k.size === 0) throw new ShapeError('correlate: second array argument cannot be empty', [k.shape]);
+    if (x.size < k.size) return reversed(correlateCore(contiguous(conv, k), contiguous(conv, x), m));
+    return correlateCore(contiguous(conv, x), contiguous(conv, k), m);
+  } finally {
+    conv.release();
+  }
+}
+
+// ---- interp -----------------------------------------------------------------------------
+
+/** NumPy's `binary_search_with_guess` (compiled_base.c): j with xp[j] ≤ key < xp[j + 1]. */
+const LIKELY_IN_CACHE_SIZE = 8;
+function searchWithGuess(key: number, arr: Float64Array, len: number, guess: number): number {
+  let imin = 0;
+  let imax = len;
+  if (key > arr[len - 1]!) return len;
+  if (key < arr[0]!) return -1;
+  if (len <= 4) {
+    let i = 1;
+    for (; i < len && key >= arr[i]!; ++i);
+    return i - 1;
+  }
+  if (guess > len - 3) guess = len - 3;
+  if (guess < 1) guess = 1;
+  if (key < arr[guess]!) {
+    if (key < arr[guess - 1]!) {
+      imax = guess - 1;
+      if (guess > LIKELY_IN_CACHE_SIZE && key >= arr[guess - LIKELY_IN_CACHE_SIZE]!) imin = guess - LIKELY_IN_CACHE_SIZE;
+    } else {
+      return guess - 1;
+    }
+  } else if (key < arr[guess + 1]!) {
+    return guess;
+  } else if (key < arr[guess + 2]!) {
+    return guess + 1;
+  } else {
+    imin = guess + 2;
+    if (guess < len - LIKELY_IN_CACHE_SIZE - 1 && key < arr[guess + LIKELY_IN_CACHE_SIZE]!) imax = guess + LIKELY_IN_CACHE_SIZE;
+  }
+  while (imin < imax) {
+    const imid = imin + ((imax - imin) >> 1);
+    if (key >= arr[imid]!) imin = imid + 1;
+    else imax = imid;
+  }
+  return imin - 1;
+}
+
+/** NumPy's `arr_interp` loop over `x` (C order) into `res`. */
+function interpLoop(x: Float64Array, dx: Float64Array, dy: Float64Array, lval: number, rval: number, res: Float64Array, ri: number): void {
+  const lenxp = dx.length;
+  const lenx = x.length;
+  if (lenxp === 1) {
+    const xv = dx[0]!;
+    const fv = dy[0]!;
+    for (let i = 0; i < lenx; i++) {
+      const v = x[i]!;
+      res[ri + i] = v < xv ? lval : v > xv ? rval : fv;
+    }
+    return;
+  }
+  let j = 0;
+  for (let i = 0; i < lenx; i++) {
+    const v = x[i]!;
+    if (v !== v) {
+      res[ri + i] = v;
+      continue;
+    }
+    j = searchWithGuess(v, dx, lenxp, j);
+    let r: number;
+    if (j === -1) r = lval;
+    else if (j === lenxp) r = rval;
+    else if (j === lenxp - 1) r = dy[j]!;
+    else if (dx[j] === v) r = dy[j]!; // avoid a non-finite interpolation
+    else {
+      const slope = (dy[j + 1]! - dy[j]!) / (dx[j + 1]! - dx[j]!);
+      r = slope * (v - dx[j]!) + dy[j]!;
+      if (r !== r) {
+        // NaN one way: try from the other end
+        r = slope * (v - dx[j + 1]!) + dy[j + 1]!;
+        if (r !== r && dy[j] === dy[j + 1]) r = dy[j]!;
+      }
+    }
+    res[ri + i] = r;
+  }
+}
+
+/** Options of {@link interp}. */
+export interface InterpOptions {
+  /** Value for x < xp[0] (default fp[0]); null means the default. */
+  left?: number | null;
+  /** Value for x > xp[-1] (default fp[-1]); null means the default. */
+  right?: number | null;
+  /** Period of the x-coordinates: xp is taken modulo it and sorted, left/right are ignored. */
+  period?: number | null;
+}
+
+/**
+ * One-dimensional piecewise-linear interpolation, NumPy's `np.interp(x, xp, fp, left, right,
+ * period)`, with its formula bit for bit: between xp[j] and xp[j+1] the value is
+ * `slope · (x - xp[j]) + fp[j]`, slope `(fp[j+1] - fp[j]) / (xp[j+1] - xp[j])`; if that is
+ * NaN (an infinite slope or fp) it tries `slope · (x - xp[j+1]) + fp[j+1]`, then fp[j] when
+ * fp[j] = fp[j+1]; at x = xp[j] exactly it gives fp[j]. NaN in x gives NaN. `xp` must be
+ * increasing — not checked (neither does NumPy; the result is then meaningless, but equal to
+ * NumPy's since the same guessed binary search is used). With `period`, x and xp are reduced
+ * modulo |period|, xp sorted (a stable sort: NumPy's quicksort may order equal points
+ * differently) and extended by one point each side, and `left`/`right` are ignored.
+ * @param x the x-coordinates to evaluate at (any shape, or a number)
+ * @param xp the data points' x-coordinates, 1-D and increasing
+ * @param fp the data points' y-coordinates, 1-D, as long as xp
+ * @param options `{ left, right, period }`
+ * @returns a number for a number `x`, else a new array of x's shape
+ * @throws ShapeError for xp/fp not 1-D, of different lengths, or empty; ArgumentError for a
+ *   period of 0 or an option that is not a number
+ * @example
+ * nd.interp(2.5, [1, 2, 3], [3, 2, 0]);                  // 1
+ * nd.interp([0, 1.5, 5], [1, 2, 3], [3, 2, 0]).toArray(); // [3, 2.5, 0]
+ * nd.interp([0, 1.5, 5], [1, 2, 3], [3, 2, 0], { left: -1, right: 99 }).toArray(); // [-1, 2.5, 99]
+ */
+export function interp(x: number, xp: SignalInput, fp: SignalInput, options?: InterpOptions): number;
+export function interp(x: SignalInput, xp: SignalInput, fp: SignalInput, options?: InterpOptions): NdArray;
+export function interp(x: SignalInput, xp: SignalInput, fp: SignalInput, options?: InterpOptions): NdArray | number {
+  rejectTraced('interp', arguments);
+  checkArity('interp', arguments, 4, 3);
+  const opts = checkOptions('interp', options, ['left', 'right', 'period']);
+  const numberOrNull = (p: 'left' | 'right' | 'period'): number | null =>
+    opts[p] === undefined || opts[p] === null ? null : checkNumber('interp', p, opts[p]);
+  let left = numberOrNull('left');
+  let right = numberOrNull('right');
+  const period = numberOrNull('period');
+  if (period === 0) throw new ArgumentError('interp', 'period', 'period must be a non-zero value');
+  const conv = new Converted();
+  try {
+    const xa = conv.float(x);
+    const xpa = conv.float(xp);
+    const fpa = conv.float(fp);
+    if (xpa.ndim !== 1 || fpa.ndim !== 1) {
+      throw new ShapeError(`interp: xp and fp must be 1-D sequences, got shapes ${formatShape(xpa.shape)} and ${formatShape(fpa.shape)}`, [xpa.shape, fpa.shape]);
+    }
+    if (xpa.size !== fpa.size) throw new ShapeError(`interp: fp and xp are not of the same length (${fpa.size} and ${xpa.size})`, [fpa.shape, xpa.shape]);
+    if (xpa.size === 0) throw new ShapeError('interp: array of sample points is empty', [xpa.shape]);
+    let xs = gatherFloat64(xa);
+    let dx = gatherFloat64(xpa);
+    let dy = gatherFloat64(fpa);
+    if (period !== null) {
+      const p = Math.abs(period);
+      left = null;
+      right = null;
+      xs = xs.map((v) => modFloor(v, p));
+      const reduced = dx.map((v) => modFloor(v, p));
+      const order = Array.from(reduced.keys()).sort((i, k) => (reduced[i]! < reduced[k]! ? -1 : reduced[i]! > reduced[k]! ? 1 : i - k));
+      const n = order.length;
+      const sx = new Float64Array(n + 2);
+      const sy = new Float64Array(n + 2);
+      for (let i = 0; i < n; i++) {
+        sx[i + 1] = reduced[order[i]!]!;
+        sy[i + 1] = dy[order[i]!]!;
+      }
+      sx[0] = sx[n]! - p;
+      sy[0] = sy[n]!;
+      sx[n + 1] = sx[1]! + p;
+      sy[n + 1] = sy[1]!;
+      dx = sx;
+      dy = sy;
+    }
+    const lval = left ?? dy[0]!;
+    const rval = right ?? dy[dy.length - 1]!;
+    const out = emptyArray(xa.shape);
+    interpLoop(xs, dx, dy, lval, rval, out.f64(), out.start);
+    if (typeof x === 'number') {
+      const r = out.f64()[out.start]!;
+      out.dispose();
+      return r;
+    }
+    return out;
+  } finally {
+    conv.release();
+  }
+}
+
+// ---- trapezoid --------------------------------------------------------------------------
+
+/** Options of {@link trapezoid}. */
+export interface TrapezoidOptions {
+  /** Spacing of the samples when `x` is not given (default 1). */
+  dx?: number;
+  /** Axis to integrate along (default -1). */
+  axis?: number;
+}
+
+function isOptionsObject(x: unknown): boolean {
+  if (typeof x !== 'object' || x === null || Array.isArray(x) || isNdArray(x) || ArrayBuffer.isView(x)) return false;
+  const proto = Object.getPrototypeOf(x);
+  return (proto === Object.prototype || proto === null) && !Object.prototype.hasOwnProperty.call(x, 'data');
+}
+
+/**
+ * Integrates along an axis with the composite trapezoidal rule, NumPy's `np.trapezoid(y,
+ * x=None, dx=1.0, axis=-1)`: `sum(d * (y[1:] + y[:-1]) / 2, axis)` with `d` the spacing
+ * (`diff(x)` or `dx`), evaluated in NumPy's order (a product, a division by 2, then ndvec's
+ * pairwise sum). `x` may be 1-D (as long as y's axis) or broadcast against y. The options
+ * may come second when there is no `x`: `nd.trapezoid(y, { dx: 0.1 })`.
+ * @param y the values (bool counts as 0/1)
+ * @param x the sample points, or null/omitted to use `dx`
+ * @param options `{ dx, axis }`
+ * @returns a number for 1-D `y`, else an array with the axis removed
+ * @throws AxisError for an axis out of range (a 0-d y has none); BroadcastError when x does
+ *   not fit y; ArgumentError for `dx` together with `x`, or a bad option
+ * @example
+ * nd.trapezoid([1, 2, 3]);                   // 4
+ * nd.trapezoid([1, 2, 3], [4, 6, 8]);        // 8
+ * nd.trapezoid([1, 2, 3], { dx: 0.5 });      // 2
+ * nd.trapezoid([[0, 1, 2], [3, 4, 5]], null, { axis: 0 }).toArray(); // [1.5, 2.5, 3.5]
+ */
+export function trapezoid(y: SignalInput, x?: SignalInput | null | TrapezoidOptions, options?: TrapezoidOptions): number | NdArray {
+  rejectTraced('trapezoid', arguments);
+  checkArity('trapezoid', arguments, 3, 1);
+  if (arguments.length === 2 && isOptionsObject(x)) {
+    options = x as TrapezoidOptions;
+    x = null;
+  }
+  const opts = checkOptions('trapezoid', options, ['dx', 'axis']);
+  const dx = opts.dx === undefined ? 1 : checkNumber('trapezoid', 'dx', opts.dx);
+  const axisArg = opts.axis === undefined ? -1 : (checkSingleAxis('trapezoid', opts.axis, false) as number);
+  if (x !== undefined && x !== null && opts.dx !== undefined) {
+    throw new ArgumentError('trapezoid', 'dx', `dx applies only when x is not given, got x ${describe(x)} and dx ${describe(opts.dx)}`);
+  }
+  const conv = new Converted();
+  try {
+    const ya = conv.float(y);
+    const axis = normalizeAxis(axisArg, ya.ndim);
+    const n = ya.shape[axis]!;
+    let d: NdArray | number = dx;
+    if (x !== undefined && x !== null) {
+      const xa = conv.float(x as SignalInput);
+      if (xa.ndim === 1) {
+        const dd = conv.temporary(xa.diff());
+        const shape = ya.shape.map((_, k) => (k === axis ? dd.size : 1));
+        d = newArray(dd.storage, shape, shape.map((_, k) => (k === axis ? dd.strides[0]! : 0)), dd.offset, false, true);
+      } else {
+        d = conv.temporary(xa.diff(1, axisArg));
+      }
+    }
+    const upper = sliceAxis(ya, axis, Math.min(1, n), n);
+    const lower = sliceAxis(ya, axis, 0, Math.max(n - 1, 0));
+    const s = conv.temporary(upper.add(lower));
+    const t = conv.temporary(typeof d === 'number' ? s.mul(d) : d.mul(s));
+    const u = conv.temporary(t.div(2));
+    const r = u.sum(axis);
+    if (r.ndim === 0) {
+      const v = r.get() as number;
+      r.dispose();
+      return v;
+    }
+    return r;
+  } finally {
+    conv.release();
+  }
+}
