@@ -251,10 +251,11 @@ function runNode(f: Frame, prog: Program, exec: readonly (NodeExec | null)[], i:
       loops.scalarRight(X, inF ? pa >> 3 : pa, f.value[b]!, O, oi, len);
       return;
     }
-    if (e.vv !== null) {
-      if (sb) e.vs!(f.ptr[a]!, f.value[b]!, out, len);
-      else if (sa) e.sv!(f.value[a]!, f.ptr[b]!, out, len);
-      else e.vv(f.ptr[a]!, f.ptr[b]!, out, len);
+    const kernel = sb ? e.vs : sa ? e.sv : e.vv;
+    if (kernel !== null) {
+      if (sb) kernel(f.ptr[a]!, f.value[b]!, out, len);
+      else if (sa) kernel(f.value[a]!, f.ptr[b]!, out, len);
+      else kernel(f.ptr[a]!, f.ptr[b]!, out, len);
       return;
     }
     const sh = inF ? 3 : 0;

@@ -9,6 +9,7 @@ import { DTypeError } from '../errors.ts';
 import { isNdArray } from '../array-factory.ts';
 import { describe } from '../args.ts';
 import { OPS, opRow, type OpName, type OpRow } from '../kernels/table.ts';
+import { jsLoops } from '../kernels/js.ts';
 import { FuseError, NodeBuilder, type FuseDType, type FuseFinal, type FusePlan, type FuseReduceName } from './plan.ts';
 
 /** Trace state the `nd.*` functions check (`depth > 0`: a trace is running). */
@@ -141,8 +142,18 @@ function applyReduce(self: Traced, name: FuseReduceName, args: unknown[]): Trace
 
 type Method = (this: Traced, ...args: unknown[]) => Traced;
 const methods: Record<string, Method> = {};
+/** Row kinds the plan can hold (a row of another kind is refused by name at trace time). */
+const FUSABLE_KINDS: ReadonlySet<string> = new Set(['binary', 'compare', 'logical', 'unary', 'predicate']);
 for (const row of OPS) {
   if (row.kind === 'convert') continue;
+  // The evaluator runs a row by its generated JS loops (and its WASM kernels when they exist):
+  // a row without them, or of a kind the plan does not know, is refused, naming it.
+  if (!FUSABLE_KINDS.has(row.kind) || (jsLoops as unknown as Record<string, unknown>)[row.name] === undefined || (row.arity !== 1 && row.arity !== 2)) {
+    methods[row.name] = function () {
+      return fail(row.name, `${row.name} is not supported inside a fused function yet`);
+    };
+    continue;
+  }
   methods[row.name] = row.arity === 2
     ? function (this: Traced, b: unknown) {
         if (arguments.length !== 1) fail(row.name, `${row.name}: takes one operand inside a fused function (pass { out } to the fused function)`);
