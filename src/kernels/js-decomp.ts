@@ -16,6 +16,12 @@
 /** Machine epsilon of float64 (2⁻⁵²). */
 export const EPS = 2.220446049250313e-16;
 
+/**
+ * Squared column norm below which one-sided Jacobi leaves a column alone (the matrix is
+ * scaled so its largest entry is about 1; see svdJacobiSweep).
+ */
+export const SVD_TINY_SQ = 1e-280;
+
 /** Tangent of the Jacobi angle for `zeta = cot 2θ`: the root of t² + 2ζt − 1 of smaller magnitude. */
 export function jacobiTangent(zeta: number): number {
   const az = Math.abs(zeta);
@@ -97,6 +103,10 @@ export function svdJacobiSweep(buf: Float64Array, w: number, n: number, m: numbe
         gamma0 += a0 * b0;
       }
       const alpha = alpha0 + alpha1, beta = beta0 + beta1, gamma = gamma0 + gamma1;
+      // A column whose squared norm nears the subnormal range cannot be made orthogonal to
+      // working precision (its products lose bits): it is left alone, and the caller treats
+      // it as a zero column for U (its norm is below 1e-140 of the largest).
+      if (!(alpha >= SVD_TINY_SQ && beta >= SVD_TINY_SQ)) continue;
       if (!(Math.abs(gamma) > tol * Math.sqrt(alpha) * Math.sqrt(beta))) continue;
       const t = jacobiTangent((beta - alpha) / (2 * gamma));
       const c = 1 / Math.sqrt(1 + t * t);

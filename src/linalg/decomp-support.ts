@@ -141,12 +141,15 @@ export function allocateResults(shapes: readonly (readonly number[])[]): NdArray
   return out;
 }
 
-/** 2^k nearest the reciprocal of `maxAbs` (exact scaling: no rounding), 1 for 0 or non-finite. */
+/**
+ * 2^k near the reciprocal of `maxAbs` (exact scaling: no rounding), |k| ≤ 1000 so that the
+ * factor and its reciprocal are representable (subnormal inputs end near 2⁻⁷⁴ after
+ * scaling: their squares still do not underflow); 1 for 0 or non-finite.
+ */
 export function powerOfTwoScale(maxAbs: number): number {
   if (!(maxAbs > 0) || !Number.isFinite(maxAbs)) return 1;
-  const e = Math.round(Math.log2(maxAbs));
-  // Two steps keep 2^±1074 representable.
-  return Math.pow(2, -Math.trunc(e / 2)) * Math.pow(2, -(e - Math.trunc(e / 2)));
+  const e = Math.max(-1000, Math.min(1000, Math.round(Math.log2(maxAbs))));
+  return Math.pow(2, -e);
 }
 
 /** Number of matrices in a stack of `shape` (the product of all but the last two axes). */

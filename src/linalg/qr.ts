@@ -15,6 +15,7 @@ import {
   allocateResults,
   assertStacked2d,
   batchCount,
+  powerOfTwoScale,
   refuseTracing,
   withInput,
   type MatrixInput,
@@ -33,13 +34,23 @@ export function norm2(buf: Float64Array, x: number, len: number): number {
     if (v > big || v !== v) big = v;
   }
   if (big === 0 || !Number.isFinite(big)) return big;
-  const inv = 1 / big;
+  const inv = powerOfTwoScale(big); // exact, and finite for subnormal `big` too
   let s = 0;
   for (let i = 0; i < len; i++) {
     const v = buf[x + i]! * inv;
     s += v * v;
   }
-  return big * Math.sqrt(s);
+  return Math.sqrt(s) / inv;
+}
+
+/** LAPACK dlarfg's SAFMIN: smallest normal / ε (below it 1/(α − β) may overflow). */
+const SAFMIN = 2.2250738585072014e-308 / 1.1102230246251565e-16;
+const RSAFMIN = 1 / SAFMIN;
+
+/** β = −sign(α)·hypot(α, xnorm) (LAPACK's SIGN: +0 counts positive). */
+function signedBeta(alpha: number, xnorm: number): number {
+  const h = Math.hypot(alpha, xnorm);
+  return alpha >= 0 || alpha !== alpha ? -h : h;
 }
 
 /**
@@ -64,11 +75,23 @@ export function householderQr(ws: Workspace, w: number, m: number, n: number, ta
       buf[tau + j] = 0; // H = I (dlarfg)
       continue;
     }
-    const h = Math.hypot(alpha, xnorm);
-    const beta = alpha >= 0 || alpha !== alpha ? -h : h;
-    const t = (beta - alpha) / beta;
-    const scale = 1 / (alpha - beta);
+    let a0 = alpha;
+    let beta = signedBeta(a0, xnorm);
+    // dlarfg: a tiny |β| would make 1/(α − β) overflow; scale x up first (and β back after).
+    let knt = 0;
+    if (Math.abs(beta) < SAFMIN) {
+      do {
+        knt++;
+        for (let i = 1; i < len; i++) buf[x + i] = buf[x + i]! * RSAFMIN;
+        beta *= RSAFMIN;
+        a0 *= RSAFMIN;
+      } while (Math.abs(beta) < SAFMIN && knt < 20);
+      beta = signedBeta(a0, norm2(buf, x + 1, len - 1));
+    }
+    const t = (beta - a0) / beta;
+    const scale = 1 / (a0 - beta);
     for (let i = 1; i < len; i++) buf[x + i] = buf[x + i]! * scale;
+    for (let i = 0; i < knt; i++) beta *= SAFMIN;
     buf[tau + j] = t;
     buf[x] = 1;
     ws.kernels.houseApply(x, len, t, x + m, n - j - 1, m);

@@ -14,7 +14,7 @@ import type { NdArray } from '../ndarray.ts';
 import { checkArity, checkBoolean, checkOptions } from '../args.ts';
 import { LinAlgError, formatShape } from '../errors.ts';
 import { gatherFloat64 } from '../kernels/js-strided.ts';
-import { EPS } from '../kernels/js-decomp.ts';
+import { EPS, SVD_TINY_SQ } from '../kernels/js-decomp.ts';
 import {
   Workspace,
   allocateResults,
@@ -121,7 +121,8 @@ function svdOne(ws: Workspace, L: SvdLayout, src: Float64Array, s0: number, m: n
   for (let i = 0; i < nn; i++) {
     const p = order[i]!;
     const sg = sigma[p]!;
-    if (!(sg > 0)) break;
+    // Columns Jacobi left alone as too small (SVD_TINY_SQ) get completed vectors like zeros.
+    if (!(sg * sg >= SVD_TINY_SQ)) break;
     const dst = u + i * mm, from = w + p * mm;
     const inv = 1 / sg;
     for (let r = 0; r < mm; r++) buf[dst + r] = buf[from + r]! * inv;

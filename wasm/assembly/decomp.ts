@@ -13,6 +13,8 @@
 import { F64 } from './lanes';
 
 const EPS: f64 = 2.220446049250313e-16;
+/** SVD_TINY_SQ of src/kernels/js-decomp.ts. */
+const SVD_TINY_SQ: f64 = 1e-280;
 
 /** Tangent of the Jacobi angle for ζ = cot 2θ (the smaller root of t² + 2ζt − 1). */
 @inline function jacobiTangent(zeta: f64): f64 {
@@ -121,6 +123,8 @@ export function svd_jacobi_sweep(w: usize, n: usize, m: usize, v: usize, nv: usi
         beta += b * b;
         gamma += a * b;
       }
+      // Columns with squared norm near the subnormal range are left alone (js-decomp.ts).
+      if (!(alpha >= SVD_TINY_SQ && beta >= SVD_TINY_SQ)) continue;
       if (!(abs<f64>(gamma) > tol * sqrt<f64>(alpha) * sqrt<f64>(beta))) continue;
       const t = jacobiTangent((beta - alpha) / (2 * gamma));
       const c = 1.0 / sqrt<f64>(1.0 + t * t);
