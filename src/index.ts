@@ -29,7 +29,8 @@ export type { ConfigOptions, Info } from './runtime.ts';
 export type { Profile, ProfileRow, ProfileOptions, ProfileJSON, ProfileHint, ProfileHintKind, ProfileSortKey, ProfilePath, LeakGroup } from './profile/profile.ts';
 export type { WasmReason } from './kernels/wasm.ts';
 export type { CloseOptions } from './ops/closeness.ts';
-export type { AverageOptions, QuantileArg } from './ops/statistics.ts';
+export type { AverageOptions, QuantileArg, QuantileMethod, QuantileOptions } from './ops/statistics.ts';
+export type { KthArg } from './ops/select.ts';
 export type { SearchSortedOptions } from './ops/search.ts';
 export type { ScijsNdarray, NdarrayLike, NdarrayFactory, TransferableArray } from './interop.ts';
 export {
@@ -46,6 +47,8 @@ export {
   LinAlgError,
 } from './errors.ts';
 export { FuseError } from './fuse/index.ts';
+export { AllNaNSliceError } from './ops/nanstats.ts';
+export type { BinsArg, BinEstimator, HistogramOptions, HistogramBinEdgesOptions, HistogramResult, BincountOptions, DigitizeOptions } from './ops/histogram.ts';
 export type { FusedFunction, FuseCallOptions } from './fuse/index.ts';
 export { Generator } from './random/generator.ts';
 export type { Seed, SizeArg, IntegersOptions, ChoiceOptions } from './random/generator.ts';

@@ -197,7 +197,7 @@ function trimmed(v: Values, first: number, last: number): Float64Array {
 }
 
 /** NumPy's `_get_bin_edges`. */
-function binEdges(func: string, v: Values, bins: unknown, range: readonly [number, number] | null, weighted: boolean): Bins {
+function binEdges(func: string, v: Values, bins: unknown, range: readonly [number, number] | null, weighted: boolean, integral = false): Bins {
   let count: number;
   let first: number;
   let last: number;
@@ -209,7 +209,8 @@ function binEdges(func: string, v: Values, bins: unknown, range: readonly [numbe
     if (x.length === 0) {
       count = 1;
     } else {
-      const width = estimateWidth(name, x, first, last);
+      let width = estimateWidth(name, x, first, last);
+      if (integral && width && width < 1) width = 1; // NumPy: integer data (bool arrays are uint8 there)
       count = width ? Math.ceil((last - first) / width) : 1;
       if (!Number.isSafeInteger(count) || count < 1) {
         throw new ArgumentError(func, 'bins', `the '${name}' estimator gave ${count} bins for the span [${first}, ${last}]`);
@@ -228,7 +229,13 @@ function binEdges(func: string, v: Values, bins: unknown, range: readonly [numbe
     return { edges, uniform: null };
   }
   if (count + 1 > 2 ** 31) throw new ArgumentError(func, 'bins', `too many bins: ${count}`);
-  return { edges: uniformEdges(first, last, count), uniform: { first, last, bins: count } };
+  const edges = uniformEdges(first, last, count);
+  for (let i = 0; i < count; i++) {
+    if (edges[i]! >= edges[i + 1]!) {
+      throw new ArgumentError(func, 'bins', `Too many bins for data range. Cannot create ${count} finite-sized bins (edges ${edges[i]} and ${edges[i + 1]} over [${first}, ${last}])`);
+    }
+  }
+  return { edges, uniform: { first, last, bins: count } };
 }
 
 /** Bin edges given as an array: a 1-D NdArray or a list of numbers. */
@@ -296,8 +303,10 @@ function estimateWidth(name: BinEstimator, x: Float64Array, first: number, last:
       const iqr = percentileSorted(sorted, 75) - percentileSorted(sorted, 25);
       const fd = 2.0 * iqr * n ** (-1.0 / 3.0);
       if (name === 'fd') return fd;
+      // NumPy 2.4's 'auto': FD limited to half the sqrt width, then at most Sturges' width
       const sturges = ptp(x) / (Math.log2(n) + 1.0);
-      return fd ? Math.min(fd, sturges) : sturges;
+      const sqrt = ptp(x) / Math.sqrt(n);
+      return Math.min(Math.max(fd, sqrt / 2), sturges);
     }
     case 'doane': {
       if (n <= 2) return 0;
@@ -504,7 +513,7 @@ export function histogramBinEdges(a: Input, bins: BinsArg = 10, options?: Histog
   const range = checkRange('histogramBinEdges', o.range);
   return withInput(a, (x) => optionalInput(o.weights, (w) => {
     checkWeights('histogramBinEdges', x, w);
-    return fromValues(binEdges('histogramBinEdges', valuesOf(x), bins, range, w !== null).edges);
+    return fromValues(binEdges('histogramBinEdges', valuesOf(x), bins, range, w !== null, x.dtype === 'bool').edges);
   }));
 }
 
@@ -534,7 +543,7 @@ export function histogram(a: Input, bins: BinsArg = 10, options?: HistogramOptio
   const density = o.density === null ? false : checkBoolean('histogram', 'density', o.density, false);
   return withInput(a, (x) => optionalInput(o.weights, (w) => {
     checkWeights('histogram', x, w);
-    const b = binEdges('histogram', valuesOf(x), bins, range, w !== null);
+    const b = binEdges('histogram', valuesOf(x), bins, range, w !== null, x.dtype === 'bool');
     const nb = Math.max(b.edges.length - 1, 0);
     const counts = new Float64Array(nb);
     if (b.uniform !== null) countUniform(x, w, b, counts);

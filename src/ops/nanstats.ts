@@ -13,7 +13,8 @@
  * - `nanprod`: `prod` of a copy with NaN as 1; `nancumsum`/`nancumprod`: the scans of a copy
  *   with NaN as 0 / 1.
  * - `nanargmin`/`nanargmax`: `argmin`/`argmax` of a copy with NaN as +Infinity / -Infinity,
- *   after raising {@link AllNaNSliceError} when a searched slice holds only NaN (or nothing).
+ *   after raising {@link AllNaNSliceError} when a searched slice holds only NaN (an empty array gets
+ *   argmin's own error, as in NumPy).
  * - `countNonzero`: the number of elements `!= 0` (NaN counts, -0 does not), as `sum` of the
  *   `ne(0)` mask (or of the bool array itself).
  * Bool arrays hold no NaN: the nan-variants are then the plain reductions, as in NumPy.
@@ -184,8 +185,8 @@ function withNaNAs(a: NdArray, value: number): NdArray {
 /**
  * Index of the minimum (`'nanargmin'`) or maximum (`'nanargmax'`) ignoring NaN, NumPy's
  * way: NaN becomes +Infinity (−Infinity for the maximum) and `argmin`/`argmax` runs on that
- * copy, so ties (with an infinity too) keep the first index. A slice holding only NaN, or
- * an empty one, throws {@link AllNaNSliceError}.
+ * copy, so ties (with an infinity too) keep the first index. A slice holding only NaN
+ * throws {@link AllNaNSliceError}; an empty array throws argmin's ShapeError, as NumPy.
  * @param name `'nanargmin'` or `'nanargmax'`
  * @param a the array (bool arrays: `argmin`/`argmax`)
  * @param axis the axis, or null for the flattened array
@@ -200,16 +201,17 @@ export function nanArgReduce(name: 'nanargmin' | 'nanargmax', a: NdArray, axis: 
   const plain = name === 'nanargmin' ? 'argmin' : 'argmax';
   const ax = axis === null ? null : normalizeAxis(axis, a.ndim);
   if (a.dtype === 'bool') return argReduce(plain, a, ax, options); // no NaN: NumPy's argmin/argmax
+  if (a.size === 0) return argReduce(plain, a, ax, options); // NumPy skips the NaN check: argmin's error (or an empty result)
   const mask = unary('isnan', a);
   let replaced: NdArray | null = null;
   try {
     if (ax === null) {
       if (countTrue(mask) === a.size) throw new AllNaNSliceError(name, a.shape, null);
-    } else if (a.size > 0 || a.shape[ax] === 0) {
-      const allNaN = reduce('all', mask, ax) as NdArray;
-      const any = allNaN.size > 0 && countTrue(allNaN) > 0;
-      allNaN.dispose();
-      if (any || a.shape[ax] === 0) throw new AllNaNSliceError(name, a.shape, ax);
+    } else {
+      const allNaN = reduce('all', mask, ax); // a boolean when `a` is 1-D
+      const any = typeof allNaN === 'boolean' ? allNaN : countTrue(allNaN as NdArray) > 0;
+      if (typeof allNaN === 'object') allNaN.dispose();
+      if (any) throw new AllNaNSliceError(name, a.shape, ax);
     }
     replaced = select(mask, name === 'nanargmin' ? Infinity : -Infinity, a);
     return argReduce(plain, replaced, ax, options);
