@@ -91,6 +91,59 @@ describe('take (NumPy np.take)', () => {
       both(() => nd.arange(3).take(Array.from({ length: n }, (_, i) => -1 - (i % 3))), Array.from({ length: n }, (_, i) => 2 - (i % 3)));
     }
   });
+  test('blocks of 64 (the WASM fast loop): a negative or bad index at any block position', () => {
+    // The WASM take checks indices in [0, n) a block of 64 at a time and redoes a block that
+    // holds anything else; these sizes and positions cross every block edge.
+    const n = 97;
+    const src = nd.arange(n).mul(1.5);
+    for (const m of [63, 64, 65, 127, 128, 129, 200]) {
+      for (const at of [0, 1, 31, 62, 63, 64, 65, 127, 128, m - 1].filter((p) => p < m)) {
+        const base = Array.from({ length: m }, (_, i) => (i * 37) % n);
+        for (const special of [-1, -n, -0, 96]) {
+          const idx = base.map((v, i) => (i === at ? special : v));
+          const expected = idx.map((v) => (v < 0 ? v + n : v) * 1.5 + 0);
+          both(() => src.take(idx), expected);
+        }
+        for (const [bad, message] of [
+          [n, `index ${n} is out of bounds for axis 0 with size ${n}`],
+          [-n - 1, `index ${-n - 1} is out of bounds`],
+          [2.5, `index 2.5 \\(position ${at} of`],
+          [-0.5, `index -0.5 \\(position ${at} of`],
+          [96.5, `index 96.5 \\(position ${at} of`],
+          [NaN, `index NaN \\(position ${at} of`],
+          [Infinity, 'index Infinity is out of bounds'],
+          [-Infinity, 'index -Infinity is out of bounds'],
+          [2 ** 32 + 3, `index ${2 ** 32 + 3} is out of bounds`],
+        ] as const) {
+          // a second bad index after the first: the first is the one named
+          const idx = base.map((v, i) => (i === at ? bad : i === m - 1 && at < m - 1 ? n + 5 : v));
+          for (const wasm of [false, true]) {
+            nd.config({ wasm });
+            try {
+              assert.throws(() => src.take(idx), (e: unknown) => e instanceof IndexError && new RegExp(message).test(e.message), `m ${m} at ${at} bad ${bad} wasm ${wasm}`);
+            } finally {
+              nd.config({ wasm: true });
+            }
+          }
+        }
+      }
+    }
+  });
+  test('an index into an empty axis always throws (NumPy: index 0 is out of bounds for axis 0 with size 0)', () => {
+    for (const m of [1, 4, 64, 65]) {
+      for (const v of [0, -1]) {
+        for (const wasm of [false, true]) {
+          nd.config({ wasm });
+          try {
+            assert.throws(() => nd.zeros([0]).take(new Array(m).fill(v)), new RegExp(`index ${v} is out of bounds for axis 0 with size 0`));
+            assert.throws(() => nd.zeros([0]).put(new Array(m).fill(v), 1), new RegExp(`index ${v} is out of bounds for axis 0 with size 0`));
+          } finally {
+            nd.config({ wasm: true });
+          }
+        }
+      }
+    }
+  });
   test('a disposed source or index throws', () => {
     const a = A();
     const i = nd.array([0]);
@@ -226,14 +279,20 @@ describe('WASM gather/scatter = JS loops (fast-check)', () => {
   const indexCase = fc
     .record({
       n: fc.integer({ min: 1, max: 40 }),
-      raw: fc.array(fc.double({ min: -1.2, max: 1.2, noNaN: true }), { maxLength: 40 }),
+      raw: fc.array(fc.double({ min: -1.2, max: 1.2, noNaN: true }), { maxLength: 300, size: 'max' }),
       valid: fc.boolean(),
+      /** How often an index is negative: never (the WASM fast blocks), rarely, often. */
+      negatives: fc.constantFrom(0, 0.01, 0.5),
+      specials: fc.array(fc.tuple(fc.nat(), fc.constantFrom(NaN, Infinity, -Infinity, -0, 0.5, -1e-300, 2 ** 31, -(2 ** 31), 1e300)), { maxLength: 2 }),
     })
-    .map(({ n, raw, valid }) => ({
-      n,
+    .map(({ n, raw, valid, negatives, specials }) => {
       // valid: integers in [-n, n); else a few fractions or out-of-range values mixed in
-      idx: raw.map((r) => (valid ? Math.floor(r * n) : Math.abs(r) < 0.1 ? r * 10 : Math.round(r * n * 1.5))).map((v) => (valid ? Math.max(-n, Math.min(n - 1, v)) : v)),
-    }));
+      const idx = raw
+        .map((r) => (valid ? Math.floor(Math.abs(r) * n) - (Math.abs(r) * 7919 % 1 < negatives ? n : 0) : Math.abs(r) < 0.1 ? r * 10 : Math.round(r * n * 1.5)))
+        .map((v) => (valid ? Math.max(-n, Math.min(n - 1, v)) : v));
+      if (!valid) for (const [at, v] of specials) if (idx.length > 0) idx[at % idx.length] = v;
+      return { n, idx };
+    });
   test('take: same values or the same error on both paths', () => {
     fc.assert(
       fc.property(indexCase, ({ n, idx }) => {
@@ -249,7 +308,7 @@ describe('WASM gather/scatter = JS loops (fast-check)', () => {
         if (typeof js === 'string' || typeof wasm === 'string') assert.equal(wasm, js);
         else assertSameArrays(js, wasm, 0, 'take');
       }),
-      { numRuns: 300 },
+      { seed: 42, numRuns: 300 },
     );
   });
   test('put: same array or the same error (and nothing written) on both paths', () => {
@@ -270,7 +329,7 @@ describe('WASM gather/scatter = JS loops (fast-check)', () => {
         assert.equal(wasm[1], js[1]);
         assertSameArrays(js[0], wasm[0], 0, 'put');
       }),
-      { numRuns: 300 },
+      { seed: 42, numRuns: 300 },
     );
   });
 });

@@ -43,17 +43,33 @@ const TWO52: f64 = 4503599627370496.0;
   return i64x2.all_true(v128.and(okA, okB));
 }
 
+/** Indices a block of the fast loops: the validity flags are tested once a block. */
+const BLOCK: usize = 64;
+
 /**
- * out[i] = x[idx[i]] for i < m, where x has n elements. Stops at the first index that is not
- * an integer in [-n, n) and returns its position (out is then written below it only);
- * returns m when every index was valid. Four indices a step, checked two at a time in SIMD
- * lanes; the element offsets come from the low bits of w + 2^52 (no float→int conversions),
- * and the four loads are issued before any store so their cache misses overlap. Measured
- * (kernel alone, 1M random indices into 1M values, best of 200, 2-core EPYC under load): this
- * form 1.07–1.36 ms; eight a step with lane-packed stores 1.69–1.76 ms; scalar four a step
- * with the same 2^52 trick 1.80 ms (each pair timed alternately in one process).
+ * w + 2^52 for w = v clamped to [0, top] (top = n - 1): the low 32 bits hold an element
+ * offset that is always in [0, n), whatever v is (NaN clamps to 0), so a load through it
+ * never leaves the array. pmin/pmax are one instruction each (minpd/maxpd).
  */
-export function take_f64(x: usize, n: usize, idx: usize, m: usize, out: usize): usize {
+@inline function clampedPair(v: v128, zero: v128, top: v128, magic: v128): v128 {
+  return f64x2.add(f64x2.pmin(top, f64x2.pmax(zero, v)), magic);
+}
+
+/**
+ * All ones in the lanes where v is an integer in [0, n): exactly where the clamped offset
+ * t - 2^52 equals v (a clamped, rounded or NaN index differs from it; -0 equals 0).
+ */
+@inline function exactPair(t: v128, v: v128, magic: v128): v128 {
+  return f64x2.eq(f64x2.sub(t, magic), v);
+}
+
+/**
+ * The careful loop: out[i] = x[idx[i]] with negative indices wrapped, stopping at the first
+ * index that is not an integer in [-n, n) (returns its position; m when all were valid).
+ * Four indices a step, checked two at a time in SIMD lanes, offsets from the low bits of
+ * w + 2^52 (no float→int conversions), the four loads issued before any store.
+ */
+function takeWrapped(x: usize, n: usize, idx: usize, m: usize, out: usize): usize {
   const fn = <f64>n;
   const nv = f64x2.splat(fn);
   const magic = f64x2.splat(TWO52);
@@ -83,10 +99,58 @@ export function take_f64(x: usize, n: usize, idx: usize, m: usize, out: usize): 
 }
 
 /**
- * Position of the first of idx[0..m) that is not an integer in [-n, n), or m when all are:
- * the check `put` makes before it writes anything. Four a step in SIMD lanes.
+ * out[i] = x[idx[i]] for i < m, where x has n elements. Stops at the first index that is not
+ * an integer in [-n, n) and returns its position (out is then written below it, and maybe
+ * beyond: the caller drops it); returns m when every index was valid.
+ *
+ * A random gather is bound by how many of its loads the core keeps in flight, which is the
+ * reorder window divided by the instructions an element costs; so the common case (indices
+ * in [0, n)) runs a loop of six SIMD operations per pair of indices with no branch: each
+ * index is clamped into [0, n) (the load is always in bounds) and the flags "clamped offset
+ * equals the index" are ANDed and tested once per block of 64. A block that fails (negative
+ * indices, or a bad one) is redone by the careful loop, which wraps negatives and finds the
+ * bad index. Measured (kernel alone, 1M random indices into 1M values, alternating in one
+ * process, 2-core EPYC): 0.89–0.91 ms against 1.01–1.09 ms for the careful loop alone and
+ * 0.80–0.81 ms for a loop with no checks at all; sequential indices 0.44 against 0.67 ms.
+ * A separate validation pass into an i32 scratch (in L1) and then a gather from it was
+ * slower (1.67 ms): the gather's loads wait on the scratch stores.
  */
-export function check_indices(idx: usize, m: usize, n: usize): usize {
+export function take_f64(x: usize, n: usize, idx: usize, m: usize, out: usize): usize {
+  let i: usize = 0;
+  if (n > 0) {
+    const magic = f64x2.splat(TWO52);
+    const zero = f64x2.splat(0);
+    const top = f64x2.splat(<f64>(n - 1));
+    for (; i + BLOCK <= m; i += BLOCK) {
+      let ok = i64x2.splat(-1);
+      const p = idx + i * F64;
+      const q = out + i * F64;
+      for (let k: usize = 0; k < BLOCK * F64; k += 4 * F64) {
+        const a = v128.load(p + k);
+        const b = v128.load(p + k, 16);
+        const ta = clampedPair(a, zero, top, magic);
+        const tb = clampedPair(b, zero, top, magic);
+        ok = v128.and(ok, v128.and(exactPair(ta, a, magic), exactPair(tb, b, magic)));
+        const v0 = load<f64>(x + (<usize>i32x4.extract_lane(ta, 0) << 3));
+        const v1 = load<f64>(x + (<usize>i32x4.extract_lane(ta, 2) << 3));
+        const v2 = load<f64>(x + (<usize>i32x4.extract_lane(tb, 0) << 3));
+        const v3 = load<f64>(x + (<usize>i32x4.extract_lane(tb, 2) << 3));
+        store<f64>(q + k, v0);
+        store<f64>(q + k, v1, 8);
+        store<f64>(q + k, v2, 16);
+        store<f64>(q + k, v3, 24);
+      }
+      if (!i64x2.all_true(ok)) {
+        const done = takeWrapped(x, n, p, BLOCK, q);
+        if (done < BLOCK) return i + done;
+      }
+    }
+  }
+  return i + takeWrapped(x, n, idx + i * F64, m - i, out + i * F64);
+}
+
+/** The careful check: position of the first of idx[0..m) not an integer in [-n, n), or m. */
+function checkWrapped(idx: usize, m: usize, n: usize): usize {
   const fn = <f64>n;
   const nv = f64x2.splat(fn);
   const magic = f64x2.splat(TWO52);
@@ -99,6 +163,36 @@ export function check_indices(idx: usize, m: usize, n: usize): usize {
     if (resolveIndex(load<f64>(idx + i * F64), fn) < 0) return i;
   }
   return m;
+}
+
+/**
+ * Position of the first of idx[0..m) that is not an integer in [-n, n), or m when all are:
+ * the check `put` makes before it writes anything. Blocks of 64 indices in [0, n) pass with
+ * the clamp test of take_f64 (no branch inside a block); a block that fails is checked by
+ * the careful loop (negative indices wrap). Measured (1M random indices, alternating):
+ * 0.33 ms against 0.52 ms for the careful loop alone.
+ */
+export function check_indices(idx: usize, m: usize, n: usize): usize {
+  let i: usize = 0;
+  if (n > 0) {
+    const magic = f64x2.splat(TWO52);
+    const zero = f64x2.splat(0);
+    const top = f64x2.splat(<f64>(n - 1));
+    for (; i + BLOCK <= m; i += BLOCK) {
+      let ok = i64x2.splat(-1);
+      const p = idx + i * F64;
+      for (let k: usize = 0; k < BLOCK * F64; k += 4 * F64) {
+        const a = v128.load(p + k);
+        const b = v128.load(p + k, 16);
+        ok = v128.and(ok, v128.and(exactPair(clampedPair(a, zero, top, magic), a, magic), exactPair(clampedPair(b, zero, top, magic), b, magic)));
+      }
+      if (!i64x2.all_true(ok)) {
+        const done = checkWrapped(p, BLOCK, n);
+        if (done < BLOCK) return i + done;
+      }
+    }
+  }
+  return i + checkWrapped(idx + i * F64, m - i, n);
 }
 
 /**
