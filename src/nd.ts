@@ -55,6 +55,7 @@ import type { KthArg } from './ops/select.ts';
 import type { SearchSortedOptions } from './ops/search.ts';
 import { fuse, NOT_TRACED, traceNdCall, tracing } from './fuse/index.ts';
 import { linalg } from './linalg/index.ts';
+import { cross, diag, kron, tril, triu } from './linalg/matrix.ts';
 import { pad } from './ops/pad.ts';
 import { meshgrid } from './ops/meshgrid.ts';
 import { convolve, correlate, interp, trapezoid } from './ops/signal.ts';
@@ -663,6 +664,20 @@ export const nd = {
     if (arguments.length !== 2) checkArity('outer', arguments, 2, 2);
     return withArray(a, (x) => withArray(b, (y) => outer(x, y)));
   },
+  /** `a.diagonal(offset, axis1, axis2)` as a function (a read-only view of `a`). */
+  diagonal: methodFunction<(a: Input, offset?: number, axis1?: number, axis2?: number) => NdArray>('diagonal', 4, 1, true),
+  /** `a.trace(offset, axis1, axis2)` as a function. */
+  trace: methodFunction<(a: Input, offset?: number, axis1?: number, axis2?: number) => NdArray | number>('trace', 4),
+  /** @function */
+  diag,
+  /** @function */
+  tril,
+  /** @function */
+  triu,
+  /** @function */
+  kron,
+  /** @function */
+  cross,
 };
 
 // nd.profile wraps these functions while it runs (src/profile/recorder.ts).

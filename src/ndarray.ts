@@ -63,6 +63,7 @@ import { nanArgReduce, nanCumulative, nanProd, nanVariance } from './ops/nanstat
 import { flip } from './ops/flip.ts';
 import { checkIntegers, roll } from './ops/roll.ts';
 import { fill } from './create.ts';
+import { diagonal, trace } from './linalg/matrix.ts';
 import { toNdarray, toTransferable, type NdarrayFactory, type ScijsNdarray, type TransferableArray } from './interop.ts';
 
 /** The other operand of an element-wise op: an array or a number (broadcast). */
@@ -2267,6 +2268,51 @@ export class NdArray {
   repeat(repeats: number | readonly number[], axis?: number | null): NdArray {
     if (arguments.length > 2 || arguments.length < 1) checkArity('repeat', arguments, 2, 1);
     return repeat(this, repeats, checkSingleAxis('repeat', axis, true));
+  }
+
+  // ---- matrices ------------------------------------------------------------------------
+
+  /**
+   * The diagonal over axes `axis1`, `axis2` (NumPy's `a.diagonal`): a READ-ONLY view, as
+   * NumPy's; its last axis runs along the diagonal, the other axes stay in order.
+   * @param offset the diagonal: 0 main (default), > 0 above, < 0 below
+   * @param axis1 the rows' axis (default 0)
+   * @param axis2 the columns' axis (default 1)
+   * @returns the view (copy it to write)
+   * @throws ShapeError for fewer than 2 dimensions; AxisError for a bad or repeated axis
+   * @example
+   * nd.array([[1, 2], [3, 4]]).diagonal().toArray(); // [1, 4]
+   * nd.array([[1, 2], [3, 4]]).diagonal(1).toArray(); // [2]
+   */
+  diagonal(offset = 0, axis1 = 0, axis2 = 1): NdArray {
+    if (arguments.length > 3) checkArity('diagonal', arguments, 3);
+    return diagonal(
+      this,
+      checkInteger('diagonal', 'offset', offset),
+      checkSingleAxis('diagonal', axis1, false, 'axis1') as number,
+      checkSingleAxis('diagonal', axis2, false, 'axis2') as number,
+    );
+  }
+
+  /**
+   * The sum along a diagonal (NumPy's `a.trace`): a number for a matrix, an array of sums for
+   * a stack (over `axis1`, `axis2`).
+   * @param offset the diagonal: 0 main (default), > 0 above, < 0 below
+   * @param axis1 the rows' axis (default 0)
+   * @param axis2 the columns' axis (default 1)
+   * @returns a number for a 2-D array, else a new array
+   * @throws ShapeError for fewer than 2 dimensions; AxisError for a bad or repeated axis
+   * @example
+   * nd.array([[1, 2], [3, 4]]).trace(); // 5
+   */
+  trace(offset = 0, axis1 = 0, axis2 = 1): NdArray | number {
+    if (arguments.length > 3) checkArity('trace', arguments, 3);
+    return trace(
+      this,
+      checkInteger('trace', 'offset', offset),
+      checkSingleAxis('trace', axis1, false, 'axis1') as number,
+      checkSingleAxis('trace', axis2, false, 'axis2') as number,
+    );
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { det, inv, matrixPower, slogdet, solve } from './lu.ts';
 import { cholesky } from './cholesky.ts';
+import { norm } from './norm.ts';
 import { qr } from './qr.ts';
 import { svd } from './svd.ts';
 import { eigh, eigvalsh } from './eigh.ts';
@@ -29,6 +30,8 @@ export const linalg = {
   cholesky,
   /** @function */
   matrixPower,
+  /** @function */
+  norm,
   /** @function */
   qr,
   /** @function */
