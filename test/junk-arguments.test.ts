@@ -137,11 +137,16 @@ const OPTION_VALUES: Record<string, Slot> = {
   scale: number,
   mean: number,
   std: number,
-  rtol: number,
+  rtol: (v) => (v === null ? 'any' : number(v)), // null: NumPy's None (pinv, matrixRank)
   atol: number,
   equalNan: boolean,
   side: (v) => (v === 'left' || v === 'right' ? 'any' : 'throw'),
   wasm: boolean,
+  fullMatrices: boolean,
+  computeUv: boolean,
+  hermitian: boolean,
+  rcond: (v) => (v === null ? 'any' : number(v)),
+  tol: (v) => (v === null ? 'any' : number(v)),
   arenaSoftLimit: (v) => (isInt(v) && v >= 0 ? 'any' : 'throw'),
 };
 
@@ -364,7 +369,16 @@ const GENERATOR_METHODS: Record<string, Spec> = {
  * The functions of `nd.linalg` (`nd.linalg.solve(a, b)`): valid arguments and what each slot
  * may hold, as FUNCTIONS.
  */
-const LINALG_FUNCTIONS: Record<string, Spec> = {};
+const LINALG_FUNCTIONS: Record<string, Spec> = {
+  // Orthogonal decompositions (src/linalg/{qr,svd,eigh,lstsq}.ts).
+  qr: { args: () => [F()], slots: [floatIn(array), (v) => (v === undefined || v === 'reduced' || v === 'complete' || v === 'r' ? 'any' : 'throw')] },
+  svd: { args: () => [F()], slots: [floatIn(array), options(['fullMatrices', 'computeUv'])] },
+  eigh: { args: () => [nd.array([[2, 1], [1, 3]])], slots: [floatIn(array), (v) => (v === undefined || v === 'L' || v === 'U' ? 'any' : 'throw')] },
+  eigvalsh: { args: () => [nd.array([[2, 1], [1, 3]])], slots: [floatIn(array), (v) => (v === undefined || v === 'L' || v === 'U' ? 'any' : 'throw')] },
+  lstsq: { args: () => [F(), nd.array([1, 2])], slots: [floatIn(array), floatIn(array), options(['rcond'])] },
+  pinv: { args: () => [F()], slots: [floatIn(array), options(['rcond', 'rtol', 'hermitian'])] },
+  matrixRank: { args: () => [F()], slots: [floatIn(array), options(['tol', 'rtol', 'hermitian'])] },
+};
 
 /** Generator prototype members that are not public (TypeScript-private helpers). */
 const GENERATOR_INTERNAL = ['draw'];
