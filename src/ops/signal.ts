@@ -134,9 +134,9 @@ export function convolve(a: SignalInput, v: SignalInput, mode?: ConvolveMode): N
   try {
     let x = asVector('convolve', 'a', conv.float(a));
     let k = asVector('convolve', 'v', conv.float(v));
-    if (k.size > x.size) [x, k] = [k, x];
     if (x.size === 0) throw new ShapeError('convolve: a cannot be empty', [x.shape]);
     if (k.size === 0) throw new ShapeError('convolve: v cannot be empty', [k.shape]);
+    if (k.size > x.size) [x, k] = [k, x];
     return correlateCore(contiguous(conv, x), conv.temporary(k.flip().copy()), m);
   } finally {
     conv.release();
@@ -270,8 +270,9 @@ export interface InterpOptions {
  * fp[j] = fp[j+1]; at x = xp[j] exactly it gives fp[j]. NaN in x gives NaN. `xp` must be
  * increasing — not checked (neither does NumPy; the result is then meaningless, but equal to
  * NumPy's since the same guessed binary search is used). With `period`, x and xp are reduced
- * modulo |period|, xp sorted (a stable sort: NumPy's quicksort may order equal points
- * differently) and extended by one point each side, and `left`/`right` are ignored.
+ * modulo |period|, xp sorted (a stable sort: where points coincide modulo the period,
+ * NumPy's unstable argsort may order them differently, and x there may pick another of
+ * their fp values) and extended by one point each side, and `left`/`right` are ignored.
  * @param x the x-coordinates to evaluate at (any shape, or a number)
  * @param xp the data points' x-coordinates, 1-D and increasing
  * @param fp the data points' y-coordinates, 1-D, as long as xp

@@ -1,0 +1,95 @@
+/**
+ * nd.pad against NumPy 2.4 (test/fixtures/signal.json from scripts/signal-fixtures.py): every
+ * mode with widths of 0, 1, larger than the axis (repeated reflection and wrapping), per-axis
+ * pairs and NumPy's pad_width broadcasting, constant values per side and axis, bool arrays,
+ * 0-d and empty arrays, strided and transposed inputs; argument errors.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { nd } from '../src/index.ts';
+import { ArgumentError, BroadcastError, ShapeError } from '../src/errors.ts';
+import { FuseError } from '../src/fuse/index.ts';
+import { FIXTURE, bothKernels, dec, flat, sameValues, toNd, type FixtureArray } from './signal-helpers.ts';
+
+interface PadCase {
+  a: FixtureArray;
+  widths: unknown;
+  mode: 'constant' | 'edge' | 'reflect' | 'symmetric' | 'wrap';
+  constantValues: unknown;
+  expected: FixtureArray;
+}
+const CASES = FIXTURE.pad as PadCase[];
+
+describe('nd.pad against NumPy', () => {
+  test(`${CASES.length} cases (WASM on and off)`, () => {
+    bothKernels((wasm) => {
+      for (const c of CASES) {
+        const a = toNd(c.a);
+        const cv = c.constantValues === null ? undefined : dec(c.constantValues);
+        const r = cv === undefined ? nd.pad(a, c.widths as number, c.mode) : nd.pad(a, c.widths as number, c.mode, { constantValues: cv as number });
+        const label = `pad(${JSON.stringify(c.a.shape)}, ${JSON.stringify(c.widths)}, ${c.mode}, ${JSON.stringify(c.constantValues)}) wasm=${wasm}`;
+        assert.deepEqual(r.shape, c.expected.shape, label);
+        assert.equal(r.dtype, c.expected.dtype, label);
+        assert.ok(sameValues(flat(r), c.expected.dtype === 'bool' ? c.expected.data : dec(c.expected.data)), `${label}: ${JSON.stringify(flat(r))}`);
+        a.dispose();
+        r.dispose();
+      }
+    });
+  });
+
+  test('the same cases on transposed and strided inputs', () => {
+    for (const c of CASES) {
+      if (c.a.shape.length !== 2) continue;
+      const a = toNd(c.a);
+      const t = a.T.copy().T; // same values, Fortran-order strides
+      const big = nd.zeros([c.a.shape[0]!, 2 * c.a.shape[1]!]);
+      const strided = big.slice(null, '::2');
+      for (let i = 0; i < c.a.shape[0]!; i++) for (let j = 0; j < c.a.shape[1]!; j++) big.set(i, 2 * j, a.get(i, j) as number);
+      const cv = c.constantValues === null ? {} : { constantValues: dec(c.constantValues) as number };
+      for (const x of [t, strided]) {
+        const r = nd.pad(x, c.widths as number, c.mode, cv);
+        assert.ok(sameValues(flat(r), dec(c.expected.data)), `${c.mode} ${JSON.stringify(c.widths)} strides ${JSON.stringify(x.strides)}`);
+        r.dispose();
+      }
+      a.dispose();
+      big.dispose();
+    }
+  });
+
+  test('mode as an option, default constant 0, plain nested input', () => {
+    assert.deepEqual(nd.pad([1, 2, 3], 2).toArray(), [0, 0, 1, 2, 3, 0, 0]);
+    assert.deepEqual(nd.pad([1, 2, 3], [1, 2], { mode: 'reflect' }).toArray(), [2, 1, 2, 3, 2, 1]);
+    assert.deepEqual(nd.pad([1, 2], 1, { constantValues: [-1, 9] }).toArray(), [-1, 1, 2, 9]);
+    assert.deepEqual(nd.pad([[1, 2]], [[0, 0], [1, 1]], 'edge').toArray(), [[1, 1, 2, 2]]);
+  });
+
+  test('extending an empty axis with a mode other than constant is a ShapeError (NumPy ValueError)', () => {
+    for (const e of FIXTURE.padErrors as { a: FixtureArray; widths: number; mode: 'edge' }[]) {
+      const a = toNd(e.a);
+      assert.throws(() => nd.pad(a, e.widths, e.mode), (err: unknown) => err instanceof ShapeError && /can't extend empty axis/.test((err as Error).message), `${e.mode} ${JSON.stringify(e.widths)}`);
+      a.dispose();
+    }
+  });
+
+  test('argument errors name the problem; the input is left intact', () => {
+    const a = nd.array([1, 2, 3]);
+    assert.throws(() => nd.pad(a, -1), ArgumentError);
+    assert.throws(() => nd.pad(a, 1.5), ArgumentError);
+    assert.throws(() => nd.pad(a, [1, 2, 3]), BroadcastError);
+    assert.throws(() => nd.pad(nd.zeros([2, 2, 2]), [[1, 2], [3, 4]]), BroadcastError);
+    assert.throws(() => nd.pad(a, 'x' as unknown as number), ArgumentError);
+    assert.throws(() => nd.pad(a, 1, 'mean' as 'edge'), ArgumentError);
+    assert.throws(() => nd.pad(a, 1, { mode: 'edge', constantValues: 1 }), /constantValues applies to mode 'constant'/);
+    assert.throws(() => nd.pad(a, 1, 'edge', { constantValues: 1 }), ArgumentError);
+    assert.throws(() => nd.pad(a, 1, { mod: 'edge' } as unknown as { mode: 'edge' }), /unknown option 'mod'/);
+    assert.throws(() => nd.pad(a, 1, { mode: 'edge' }, {}), ArgumentError);
+    assert.throws(() => (nd.pad as unknown as (...x: unknown[]) => unknown)(a, 1, 'edge', {}, 5), ArgumentError);
+    assert.throws(() => (nd.pad as unknown as (...x: unknown[]) => unknown)(a), ArgumentError);
+    assert.deepEqual(a.toArray(), [1, 2, 3]);
+  });
+
+  test('pad does not fuse: a FuseError at trace time', () => {
+    const f = nd.fuse((x) => nd.pad(x, 1) as never);
+    assert.throws(() => f(nd.array([1, 2])), FuseError);
+  });
+});
