@@ -88,7 +88,7 @@ data = {
     'uniform': rng.uniform(-3.3, 7.1, size=997),
     'grid': np.linspace(-3.3, 7.1, 1001),           # many values exactly on computed edges
     'tenths': np.arange(100) * 0.1,
-    'ints': np.array([0, 1, 1, 2, 9, 3, 3, 3, 4]),
+    'ints': np.array([0, 1, 1, 2, 9, 3, 3, 3, 4], dtype=np.float64),  # ndvec data is float64
     'same': np.array([5.0, 5.0, 5.0]),
     'one': np.array([2.5]),
     'empty': np.zeros(0),

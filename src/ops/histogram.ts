@@ -180,6 +180,16 @@ function uniformEdges(first: number, last: number, bins: number): Float64Array {
   return edges;
 }
 
+/** NumPy 2.4's check of computed uniform edges: each strictly above the one before. */
+function checkIncreasing(func: string, edges: Float64Array, first: number, last: number): void {
+  const count = edges.length - 1;
+  for (let i = 0; i < count; i++) {
+    if (edges[i]! >= edges[i + 1]!) {
+      throw new ArgumentError(func, 'bins', `Too many bins for data range. Cannot create ${count} finite-sized bins (edges ${edges[i]} and ${edges[i + 1]} over [${first}, ${last}])`);
+    }
+  }
+}
+
 /** The bins a histogram uses: uniform (with their count and outer edges) or given edges. */
 interface Bins {
   edges: Float64Array;
@@ -209,7 +219,7 @@ function binEdges(func: string, v: Values, bins: unknown, range: readonly [numbe
     if (x.length === 0) {
       count = 1;
     } else {
-      let width = estimateWidth(name, x, first, last);
+      let width = estimateWidth(func, name, x, first, last);
       if (integral && width && width < 1) width = 1; // NumPy: integer data (bool arrays are uint8 there)
       count = width ? Math.ceil((last - first) / width) : 1;
       if (!Number.isSafeInteger(count) || count < 1) {
@@ -230,11 +240,7 @@ function binEdges(func: string, v: Values, bins: unknown, range: readonly [numbe
   }
   if (count + 1 > 2 ** 31) throw new ArgumentError(func, 'bins', `too many bins: ${count}`);
   const edges = uniformEdges(first, last, count);
-  for (let i = 0; i < count; i++) {
-    if (edges[i]! >= edges[i + 1]!) {
-      throw new ArgumentError(func, 'bins', `Too many bins for data range. Cannot create ${count} finite-sized bins (edges ${edges[i]} and ${edges[i + 1]} over [${first}, ${last}])`);
-    }
-  }
+  checkIncreasing(func, edges, first, last);
   return { edges, uniform: { first, last, bins: count } };
 }
 
@@ -286,7 +292,7 @@ function percentileSorted(x: Float64Array, q: number): number {
 }
 
 /** NumPy's bin-width estimators (`_hist_bin_*`), on non-empty data inside [first, last]. */
-function estimateWidth(name: BinEstimator, x: Float64Array, first: number, last: number): number {
+function estimateWidth(func: string, name: BinEstimator, x: Float64Array, first: number, last: number): number {
   const n = x.length;
   switch (name) {
     case 'sqrt':
@@ -332,7 +338,9 @@ function estimateWidth(name: BinEstimator, x: Float64Array, first: number, last:
       let bestValue = Infinity;
       for (let bins = 1; bins <= upper; bins++) {
         const counts = new Float64Array(bins);
-        histogramUniform(x, 0, n, first, last, bins, uniformEdges(first, last, bins), null, 0, counts, 0);
+        const edges = uniformEdges(first, last, bins);
+        checkIncreasing(func, edges, first, last); // NumPy's np.histogram inside the estimator raises too
+        histogramUniform(x, 0, n, first, last, bins, edges, null, 0, counts, 0);
         let dot = 0;
         for (let i = 0; i < bins; i++) dot += (counts[i]! / n) * (counts[i]! / n);
         const value = (2 - (n + 1) * dot) / (span / bins);
@@ -590,15 +598,16 @@ export function bincount(x: Input, options?: BincountOptions): NdArray {
     const v = valuesOf(a);
     const max = bincountScan(v.data, v.start, v.n);
     if (max < -1) {
-      const j = -2 - max;
-      const bad = v.data[v.start + j]!;
-      if (bad >= 0 && Number.isFinite(bad)) {
-        throw new DTypeError(`bincount: x must hold integers (NumPy cannot cast float64 to int64 safely), got ${bad} at index ${j}`, 'float64');
+      // NumPy casts x to integers first (any fraction, NaN or ±Infinity fails), then checks the sign
+      let j = -2 - max;
+      for (let i = j; i < v.n; i++) {
+        const y = v.data[v.start + i]!;
+        if (!(Number.isFinite(y) && Math.floor(y) === y)) {
+          throw new DTypeError(`bincount: x must hold integers (NumPy cannot cast float64 to int64 safely), got ${y} at index ${i}`, 'float64');
+        }
       }
-      if (bad !== bad || !Number.isFinite(bad) || Math.floor(bad) !== bad) {
-        throw new DTypeError(`bincount: x must hold integers (NumPy cannot cast float64 to int64 safely), got ${bad} at index ${j}`, 'float64');
-      }
-      throw new ArgumentError('bincount', 'x', `x must have no negative elements, got ${bad} at index ${j}`);
+      j = -2 - max;
+      throw new ArgumentError('bincount', 'x', `x must have no negative elements, got ${v.data[v.start + j]} at index ${j}`);
     }
     const length = Math.max(max + 1, minlength);
     const result = emptyArray([length]);
