@@ -66,10 +66,38 @@ function rotate(buf: Float64Array, x: number, y: number, len: number, c: number,
   }
 }
 
+/** Σ x[i]² over `len` entries (two partial sums, as the WASM kernel's lanes). */
+function sumSquares(buf: Float64Array, x: number, len: number): number {
+  let s0 = 0, s1 = 0;
+  let i = 0;
+  for (; i + 2 <= len; i += 2) {
+    const a = buf[x + i]!, b = buf[x + i + 1]!;
+    s0 += a * a;
+    s1 += b * b;
+  }
+  if (i < len) s0 += buf[x + i]! * buf[x + i]!;
+  return s0 + s1;
+}
+
+/** x·y over `len` entries (two partial sums). */
+function dot(buf: Float64Array, x: number, y: number, len: number): number {
+  let s0 = 0, s1 = 0;
+  let i = 0;
+  for (; i + 2 <= len; i += 2) {
+    s0 += buf[x + i]! * buf[y + i]!;
+    s1 += buf[x + i + 1]! * buf[y + i + 1]!;
+  }
+  if (i < len) s0 += buf[x + i]! * buf[y + i]!;
+  return s0 + s1;
+}
+
 /**
  * One cyclic sweep of one-sided Jacobi: for every pair p < q of the `n` rows of `w` (each
  * `m` long, contiguous), when `|wp·wq| > tol·‖wp‖·‖wq‖` the pair is rotated to make them
- * orthogonal, and rows p and q of `v` (each `nv` long) by the same rotation.
+ * orthogonal, and rows p and q of `v` (each `nv` long) by the same rotation. The squared
+ * norms are computed at the start of the sweep into `norms` (n entries) and then updated
+ * by the rotations (α − tγ, β + tγ, as LAPACK's dgsvj0), recomputed where that cancels, so
+ * a pair costs one dot product.
  * @param buf the float64 data
  * @param w index of the first row of w (rows `m` apart)
  * @param n rows of w and of v
@@ -77,42 +105,31 @@ function rotate(buf: Float64Array, x: number, y: number, len: number, c: number,
  * @param v index of the first row of v (rows `nv` apart)
  * @param nv length of a row of v (0: no v)
  * @param tol the orthogonality threshold (relative)
+ * @param norms index of n float64 for the squared row norms of w
  * @returns how many rotations the sweep made (0: converged)
  */
-export function svdJacobiSweep(buf: Float64Array, w: number, n: number, m: number, v: number, nv: number, tol: number): number {
+export function svdJacobiSweep(buf: Float64Array, w: number, n: number, m: number, v: number, nv: number, tol: number, norms: number): number {
   let rotations = 0;
+  for (let p = 0; p < n; p++) buf[norms + p] = sumSquares(buf, w + p * m, m);
   for (let p = 0; p + 1 < n; p++) {
     const wp = w + p * m;
     for (let q = p + 1; q < n; q++) {
-      const wq = w + q * m;
-      let alpha0 = 0, alpha1 = 0, beta0 = 0, beta1 = 0, gamma0 = 0, gamma1 = 0;
-      let i = 0;
-      for (; i + 2 <= m; i += 2) {
-        const a0 = buf[wp + i]!, b0 = buf[wq + i]!, a1 = buf[wp + i + 1]!, b1 = buf[wq + i + 1]!;
-        alpha0 += a0 * a0;
-        beta0 += b0 * b0;
-        gamma0 += a0 * b0;
-        alpha1 += a1 * a1;
-        beta1 += b1 * b1;
-        gamma1 += a1 * b1;
-      }
-      if (i < m) {
-        const a0 = buf[wp + i]!, b0 = buf[wq + i]!;
-        alpha0 += a0 * a0;
-        beta0 += b0 * b0;
-        gamma0 += a0 * b0;
-      }
-      const alpha = alpha0 + alpha1, beta = beta0 + beta1, gamma = gamma0 + gamma1;
+      const alpha = buf[norms + p]!, beta = buf[norms + q]!;
       // A column whose squared norm nears the subnormal range cannot be made orthogonal to
       // working precision (its products lose bits): it is left alone, and the caller treats
       // it as a zero column for U (its norm is below 1e-140 of the largest).
       if (!(alpha >= SVD_TINY_SQ && beta >= SVD_TINY_SQ)) continue;
+      const wq = w + q * m;
+      const gamma = dot(buf, wp, wq, m);
       if (!(Math.abs(gamma) > tol * Math.sqrt(alpha) * Math.sqrt(beta))) continue;
       const t = jacobiTangent((beta - alpha) / (2 * gamma));
       const c = 1 / Math.sqrt(1 + t * t);
       const s = c * t;
       rotate(buf, wp, wq, m, c, s);
       if (nv > 0) rotate(buf, v + p * nv, v + q * nv, nv, c, s);
+      const a2 = alpha - t * gamma, b2 = beta + t * gamma;
+      buf[norms + p] = a2 > 0.25 * alpha ? a2 : sumSquares(buf, wp, m);
+      buf[norms + q] = b2 > 0.25 * beta ? b2 : sumSquares(buf, wq, m);
       rotations++;
     }
   }

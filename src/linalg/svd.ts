@@ -54,6 +54,8 @@ interface SvdLayout {
   tau: number;
   /** index of the singular values (nn) */
   s: number;
+  /** index of the squared column norms the sweeps track (nn) */
+  norms: number;
   /** total size */
   size: number;
 }
@@ -66,8 +68,9 @@ function layout(m: number, n: number, computeUv: boolean, full: boolean): SvdLay
   const u = v + (computeUv ? nn * nn : 0);
   const tau = u + (computeUv ? ucols * mm : 0);
   const s = tau + nn;
-  // The QR completion factors a copy of U's known columns beside U (nn rows of mm).
-  return { mm, nn, w, v, u, tau, s, size: s + nn + (computeUv ? nn * mm : 0) };
+  const norms = s + nn;
+  // The QR completion factors a copy of U's known columns after that (nn rows of mm).
+  return { mm, nn, w, v, u, tau, s, norms, size: norms + nn + (computeUv ? nn * mm : 0) };
 }
 
 /**
@@ -107,7 +110,7 @@ function svdOne(ws: Workspace, L: SvdLayout, src: Float64Array, s0: number, m: n
   if (computeUv) identityRows(buf, v, nn, nn, nn);
   const tol = Math.max(1, Math.sqrt(mm)) * EPS;
   let sweeps = 0;
-  while (ws.kernels.svdSweep(w, nn, mm, v, computeUv ? nn : 0, tol) > 0) {
+  while (ws.kernels.svdSweep(w, nn, mm, v, computeUv ? nn : 0, tol, base + L.norms) > 0) {
     if (++sweeps >= MAX_SWEEPS) throw new LinAlgError('SVD did not converge', [m, n]);
   }
   // Singular values: the column norms, sorted descending (stable), with their vectors.
@@ -151,7 +154,7 @@ function completeBasis(ws: Workspace, L: SvdLayout, known: number, ucols: number
   const buf = ws.buf, base = ws.base;
   const mm = L.mm;
   const u = base + L.u, tau = base + L.tau;
-  const copy = base + L.s + L.nn;
+  const copy = base + L.norms + L.nn;
   buf.copyWithin(copy, u, u + known * mm);
   householderQr(ws, copy, mm, known, tau);
   // Q (ucols columns) lands in U's rows: the first `known` are ±the known vectors, so keep

@@ -5,8 +5,9 @@
  *
  * - `house_apply(v, len, tau, x, count, stride)`: x ← x − τ·(v·x)·v for `count` vectors
  *   `stride` bytes apart (a Householder reflector applied to the columns of a block).
- * - `svd_jacobi_sweep(w, n, m, v, nv, tol)`: one cyclic one-sided Jacobi sweep over the n
- *   rows of w (m long), rotating rows of v (nv long) alike; returns the rotation count.
+ * - `svd_jacobi_sweep(w, n, m, v, nv, tol, norms)`: one cyclic one-sided Jacobi sweep over
+ *   the n rows of w (m long), rotating rows of v (nv long) alike, squared norms tracked at
+ *   `norms`; returns the rotation count.
  * - `eigh_jacobi_sweep(a, n, v, floor)`: one cyclic two-sided Jacobi sweep on a symmetric
  *   n×n matrix, rotating the rows of v alike; returns the rotation count.
  */
@@ -89,48 +90,51 @@ export function house_apply(v: usize, len: usize, tau: f64, x: usize, count: usi
   }
 }
 
+/** Σ x² over len entries (f64x2 lanes). */
+@inline function sumSquares(x: usize, len: usize): f64 {
+  let s = f64x2.splat(0);
+  let i: usize = 0;
+  for (; i + 2 <= len; i += 2) {
+    const a = v128.load(x + i * F64);
+    s = f64x2.add(s, f64x2.mul(a, a));
+  }
+  let r = f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
+  if (i < len) {
+    const a = load<f64>(x + i * F64);
+    r += a * a;
+  }
+  return r;
+}
+
 /**
  * One cyclic one-sided Jacobi sweep over the n rows (m float64 each, contiguous) at w:
- * pairs with |wp·wq| > tol·‖wp‖·‖wq‖ are rotated orthogonal, rows of v (nv each) alike.
- * Returns the number of rotations (0: converged).
+ * pairs with |wp·wq| > tol·‖wp‖·‖wq‖ are rotated orthogonal, rows of v (nv each) alike. The
+ * squared norms live at `norms` (n float64): computed at the start, updated by the rotations
+ * (α − tγ, β + tγ), recomputed where that cancels. Returns the number of rotations.
  */
-export function svd_jacobi_sweep(w: usize, n: usize, m: usize, v: usize, nv: usize, tol: f64): f64 {
+export function svd_jacobi_sweep(w: usize, n: usize, m: usize, v: usize, nv: usize, tol: f64, norms: usize): f64 {
   let rotations: f64 = 0;
   const rowBytes = m * F64;
+  for (let p: usize = 0; p < n; p++) store<f64>(norms + p * F64, sumSquares(w + p * rowBytes, m));
   for (let p: usize = 0; p + 1 < n; p++) {
     const wp = w + p * rowBytes;
     for (let q: usize = p + 1; q < n; q++) {
-      const wq = w + q * rowBytes;
-      let aa = f64x2.splat(0);
-      let bb = f64x2.splat(0);
-      let ab = f64x2.splat(0);
-      let i: usize = 0;
-      for (; i + 2 <= m; i += 2) {
-        const o = i * F64;
-        const a = v128.load(wp + o);
-        const b = v128.load(wq + o);
-        aa = f64x2.add(aa, f64x2.mul(a, a));
-        bb = f64x2.add(bb, f64x2.mul(b, b));
-        ab = f64x2.add(ab, f64x2.mul(a, b));
-      }
-      let alpha = f64x2.extract_lane(aa, 0) + f64x2.extract_lane(aa, 1);
-      let beta = f64x2.extract_lane(bb, 0) + f64x2.extract_lane(bb, 1);
-      let gamma = f64x2.extract_lane(ab, 0) + f64x2.extract_lane(ab, 1);
-      if (i < m) {
-        const a = load<f64>(wp + i * F64);
-        const b = load<f64>(wq + i * F64);
-        alpha += a * a;
-        beta += b * b;
-        gamma += a * b;
-      }
+      const alpha = load<f64>(norms + p * F64);
+      const beta = load<f64>(norms + q * F64);
       // Columns with squared norm near the subnormal range are left alone (js-decomp.ts).
       if (!(alpha >= SVD_TINY_SQ && beta >= SVD_TINY_SQ)) continue;
+      const wq = w + q * rowBytes;
+      const gamma = dotRow(wp, wq, m);
       if (!(abs<f64>(gamma) > tol * sqrt<f64>(alpha) * sqrt<f64>(beta))) continue;
       const t = jacobiTangent((beta - alpha) / (2 * gamma));
       const c = 1.0 / sqrt<f64>(1.0 + t * t);
       const s = c * t;
       rotateRows(wp, wq, m, c, s);
       if (nv > 0) rotateRows(v + p * nv * F64, v + q * nv * F64, nv, c, s);
+      const a2 = alpha - t * gamma;
+      const b2 = beta + t * gamma;
+      store<f64>(norms + p * F64, a2 > 0.25 * alpha ? a2 : sumSquares(wp, m));
+      store<f64>(norms + q * F64, b2 > 0.25 * beta ? b2 : sumSquares(wq, m));
       rotations += 1;
     }
   }
