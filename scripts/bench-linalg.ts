@@ -61,6 +61,15 @@ const ROWS: Row[] = [
   { name: 'solve 50² · 50', inputs: { a: { seed: 1, shape: [50, 50] }, b: { seed: 2, shape: [50] } }, run: (x) => free(linalg.solve!(x.a!, x.b!)), py: 'np.linalg.solve(a, b)' },
   { name: 'inv 1000 × 4²', inputs: { a: { seed: 1, shape: [1000, 4, 4] } }, run: (x) => free(linalg.inv!(x.a!)), py: 'np.linalg.inv(a)' },
   { name: "norm 1000² 'fro'", inputs: { a: { seed: 1, shape: [1000, 1000] } }, run: (x) => free(linalg.norm!(x.a!, 'fro')), py: "np.linalg.norm(a, 'fro')" },
+  // Orthogonal decompositions (src/linalg/{qr,svd,eigh,lstsq}.ts).
+  { name: 'svd 200²', inputs: { a: { seed: 1, shape: [200, 200] } }, run: (x) => free(linalg.svd!(x.a!)), py: 'np.linalg.svd(a)' },
+  { name: 'svd 200² values only', inputs: { a: { seed: 1, shape: [200, 200] } }, run: (x) => free(linalg.svd!(x.a!, { computeUv: false })), py: 'np.linalg.svd(a, compute_uv=False)' },
+  { name: 'svd 500×50', inputs: { a: { seed: 1, shape: [500, 50] } }, run: (x) => free(linalg.svd!(x.a!, { fullMatrices: false })), py: 'np.linalg.svd(a, full_matrices=False)' },
+  { name: 'qr 200²', inputs: { a: { seed: 1, shape: [200, 200] } }, run: (x) => free(linalg.qr!(x.a!)), py: 'np.linalg.qr(a)' },
+  { name: 'eigh 200²', inputs: { a: { seed: 1, shape: [200, 200], spd: true } }, run: (x) => free(linalg.eigh!(x.a!)), py: 'np.linalg.eigh(a)' },
+  { name: 'eigvalsh 200²', inputs: { a: { seed: 1, shape: [200, 200], spd: true } }, run: (x) => free(linalg.eigvalsh!(x.a!)), py: 'np.linalg.eigvalsh(a)' },
+  { name: 'lstsq 500×50 · 500', inputs: { a: { seed: 1, shape: [500, 50] }, b: { seed: 2, shape: [500] } }, run: (x) => free(linalg.lstsq!(x.a!, x.b!)), py: 'np.linalg.lstsq(a, b)' },
+  { name: 'pinv 200²', inputs: { a: { seed: 1, shape: [200, 200] } }, run: (x) => free(linalg.pinv!(x.a!)), py: 'np.linalg.pinv(a)' },
 ];
 const rows = ROWS.filter((r) => !ONLY || ONLY.some((o) => r.name.includes(o)));
 
