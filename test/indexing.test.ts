@@ -194,6 +194,32 @@ describe('put (NumPy np.put)', () => {
       }
     }
   });
+  test('blocks of 64 (the WASM check and scatter): negatives in any block, values not cycled', () => {
+    // The WASM scatter skips the wrap over leading blocks the check found in [0, n); a
+    // negative index in a later block (or the tail) must still wrap.
+    const n = 150;
+    for (const m of [64, 65, 128, 130, 200]) {
+      for (const at of [-1, 0, 63, 64, 100, 128, m - 1].filter((p) => p < m)) {
+        const idx = Array.from({ length: m }, (_, i) => (i * 53) % n);
+        if (at >= 0) idx[at] = -1 - (at % 7);
+        for (const nv of [m, m + 3, 7]) {
+          const vals = Array.from({ length: nv }, (_, i) => i + 0.25);
+          const expected = Array.from({ length: n }, (_, i) => -i);
+          idx.forEach((j, i) => (expected[j < 0 ? j + n : j] = vals[i % nv]!));
+          for (const r of onJsAndWasm(() => nd.arange(n).neg().put(idx, vals))) assertValues(r.toArray(), expected);
+          const bad = [...idx];
+          bad[m - 1] = at >= 0 ? 1.5 : n;
+          for (const r of onJsAndWasm(() => {
+            const a = nd.arange(n).neg();
+            assert.throws(() => a.put(bad, vals), IndexError);
+            return a;
+          })) {
+            assertValues(r.toArray(), Array.from({ length: n }, (_, i) => -i));
+          }
+        }
+      }
+    }
+  });
   test('a bad index anywhere writes nothing', () => {
     for (const wasm of [false, true]) {
       nd.config({ wasm });

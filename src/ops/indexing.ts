@@ -105,7 +105,7 @@ function takeRow(x: Data, xs: number, n: number, idx: Float64Array, is: number, 
   return m;
 }
 
-/** First position of idx[is..is+m) that is not an index into n elements, or m (JS twin of check_indices). */
+/** First position of idx[is..is+m) that is not an index into n elements, or m (JS twin of gather.ts's checkIndices). */
 function firstBadIndex(idx: Float64Array, is: number, m: number, n: number): number {
   for (let i = 0; i < m; i++) if (resolveIndex(idx[is + i]!, n) < 0) return i;
   return m;
@@ -264,9 +264,9 @@ export function put(a: NdArray, indices: unknown, values: unknown): void {
 function scatterFlat(a: NdArray, n: number, idx: NdArray, m: number, v: NdArray, nv: number): void {
   const k = kernelTable();
   if (k !== null && a.dtype === 'float64' && v.dtype === 'float64' && a.isContiguous && a.storage.inArena && idx.storage.inArena && v.storage.inArena) {
-    const bad = (k.check_indices!(ptrOf(idx), m, n) as number) >>> 0;
+    // One call checks every index, then writes (nothing when one is bad).
+    const bad = (k.put_f64!(ptrOf(a), n, ptrOf(idx), m, ptrOf(v), nv) as number) >>> 0;
     if (bad < m) throw badIndex('put', idx.f64()[idx.start + bad]!, bad, 0, n);
-    k.put_f64!(ptrOf(a), n, ptrOf(idx), m, ptrOf(v), nv);
     return;
   }
   const id = idx.f64();

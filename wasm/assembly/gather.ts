@@ -166,14 +166,16 @@ function checkWrapped(idx: usize, m: usize, n: usize): usize {
 }
 
 /**
- * Position of the first of idx[0..m) that is not an integer in [-n, n), or m when all are:
- * the check `put` makes before it writes anything. Blocks of 64 indices in [0, n) pass with
- * the clamp test of take_f64 (no branch inside a block); a block that fails is checked by
- * the careful loop (negative indices wrap). Measured (1M random indices, alternating):
- * 0.33 ms against 0.52 ms for the careful loop alone.
+ * Position of the first of idx[0..m) that is not an integer in [-n, n), or m when all are.
+ * Blocks of 64 indices in [0, n) pass with the clamp test of take_f64 (no branch inside a
+ * block); a block that fails is checked by the careful loop (negative indices wrap). Sets
+ * {@link nonNegative}: the scatter skips the wrap over those leading indices. Measured (1M random indices, alternating in one process): 0.33 ms against
+ * 0.52 ms for the careful loop alone.
  */
-export function check_indices(idx: usize, m: usize, n: usize): usize {
+function checkIndices(idx: usize, m: usize, n: usize): usize {
   let i: usize = 0;
+  nonNegative = 0;
+  let clean = true;
   if (n > 0) {
     const magic = f64x2.splat(TWO52);
     const zero = f64x2.splat(0);
@@ -187,27 +189,46 @@ export function check_indices(idx: usize, m: usize, n: usize): usize {
         ok = v128.and(ok, v128.and(exactPair(clampedPair(a, zero, top, magic), a, magic), exactPair(clampedPair(b, zero, top, magic), b, magic)));
       }
       if (!i64x2.all_true(ok)) {
+        clean = false;
         const done = checkWrapped(p, BLOCK, n);
         if (done < BLOCK) return i + done;
       }
+      if (clean) nonNegative = i + BLOCK;
     }
   }
   return i + checkWrapped(idx + i * F64, m - i, n);
 }
 
+/** How many leading indices the last checkIndices found in [0, n) (a multiple of 64). */
+let nonNegative: usize = 0;
+
 /**
  * a[idx[i]] = v[i mod nv] for i < m, in order (a repeated index keeps the last value), where
- * a has n elements. Every index must have passed check_indices (nv ≥ 1). The offsets come
- * from the low bits of w + 2^52, as in take_f64; when values need no cycling (nv ≥ m), four
- * a step with the offsets computed two at a time in SIMD lanes.
+ * a has n elements and nv ≥ 1, after checking every index: returns the position of the first
+ * index that is not an integer in [-n, n) with nothing written, or m once written. The
+ * offsets come from the low bits of w + 2^52, as in take_f64; when values need no cycling
+ * (nv ≥ m), four a step with the offsets computed two at a time in SIMD lanes, with no wrap
+ * over the leading blocks the check found in [0, n). Measured (1M random indices into 1M
+ * values, the scatter alone, alternating): 1.22 ms without the wrap against 1.46 ms with it.
  */
-export function put_f64(a: usize, n: usize, idx: usize, m: usize, v: usize, nv: usize): void {
+export function put_f64(a: usize, n: usize, idx: usize, m: usize, v: usize, nv: usize): usize {
+  const bad = checkIndices(idx, m, n);
+  if (bad < m) return bad;
   const fn = <f64>n;
   let i: usize = 0;
   if (nv >= m) {
     const nvec = f64x2.splat(fn);
     const magic = f64x2.splat(TWO52);
     const zero = f64x2.splat(0);
+    const plain = nonNegative;
+    for (; i + 4 <= plain; i += 4) {
+      const wa = f64x2.add(v128.load(idx + i * F64), magic);
+      const wb = f64x2.add(v128.load(idx + i * F64, 16), magic);
+      store<f64>(a + (<usize>i32x4.extract_lane(wa, 0) << 3), load<f64>(v + i * F64));
+      store<f64>(a + (<usize>i32x4.extract_lane(wa, 2) << 3), load<f64>(v + i * F64, 8));
+      store<f64>(a + (<usize>i32x4.extract_lane(wb, 0) << 3), load<f64>(v + i * F64, 16));
+      store<f64>(a + (<usize>i32x4.extract_lane(wb, 2) << 3), load<f64>(v + i * F64, 24));
+    }
     for (; i + 4 <= m; i += 4) {
       const wa = offsetsPair(v128.load(idx + i * F64), nvec, magic, zero);
       const wb = offsetsPair(v128.load(idx + i * F64, 16), nvec, magic, zero);
@@ -225,4 +246,5 @@ export function put_f64(a: usize, n: usize, idx: usize, m: usize, v: usize, nv: 
     k++;
     if (k == nv) k = 0;
   }
+  return m;
 }
