@@ -122,13 +122,14 @@ function emptyReduction(x: NdArray, what: string): ShapeError {
 /** A vector norm of every lane along `axis`. */
 function vectorNorm(x: NdArray, ord: number | null, axis: number, keepdims: boolean): NdArray | number {
   const { data, start, count, len, kept } = lanesOf(x, [axis]);
-  if (len === 0 && (ord === Infinity || ord === -Infinity) && count > 0) throw emptyReduction(x, ord === Infinity ? 'maximum' : 'minimum');
+  // NumPy takes the max with initial 0 (0 for nothing) and the min without (an error).
+  if (len === 0 && ord === -Infinity && count > 0) throw emptyReduction(x, 'minimum');
   const out = new Float64Array(count);
   for (let q = 0; q < count; q++) {
     const p = start + q * len;
     let v: number;
     if (ord === null || ord === 2) v = twoNorm(data, p, len);
-    else if (ord === Infinity) v = maxAbs(data, p, len);
+    else if (ord === Infinity) v = Math.max(0, maxAbs(data, p, len));
     else if (ord === -Infinity) v = minAbs(data, p, len);
     else if (ord === 0) v = laneSum(data, p, len, (t) => (t !== 0 ? 1 : 0));
     else if (ord === 1) v = laneSum(data, p, len, abs);
@@ -152,12 +153,12 @@ function matrixNorm(x: NdArray, ord: NormOrder, r: number, c: number, keepdims: 
     try {
       const k = s.shape[s.ndim - 1]!;
       const count = s.size === 0 ? shape.reduce((p, d) => p * d, 1) : s.size / k;
-      if (k === 0 && ord !== 'nuc' && count > 0) throw emptyReduction(x, ord === 2 ? 'maximum' : 'minimum');
+      if (k === 0 && ord === -2 && count > 0) throw emptyReduction(x, 'minimum');
       const sv = gatherFloat64(s);
       const out = new Float64Array(count);
       for (let q = 0; q < count; q++) {
         const p = q * k;
-        out[q] = ord === 'nuc' ? laneSum(sv, p, k, abs) : ord === 2 ? maxAbs(sv, p, k) : minAbs(sv, p, k);
+        out[q] = ord === 'nuc' ? laneSum(sv, p, k, abs) : ord === 2 ? Math.max(0, maxAbs(sv, p, k)) : minAbs(sv, p, k);
       }
       return resultOf(out, shape, scalar);
     } finally {
@@ -174,7 +175,8 @@ function matrixNorm(x: NdArray, ord: NormOrder, r: number, c: number, keepdims: 
   // 1 / -1: max / min over columns of the column sums of |x|; ±inf: over rows of row sums.
   const byColumn = ord === 1 || ord === -1;
   const outer = byColumn ? cols : rows;
-  if (outer === 0 && count > 0) throw emptyReduction(x, ord === 1 || ord === Infinity ? 'maximum' : 'minimum');
+  const max = ord === 1 || ord === Infinity;
+  if (outer === 0 && count > 0 && !max) throw emptyReduction(x, 'minimum');
   const sums = new Float64Array(outer);
   for (let q = 0; q < count; q++) {
     const p = start + q * len;
@@ -186,7 +188,7 @@ function matrixNorm(x: NdArray, ord: NormOrder, r: number, c: number, keepdims: 
         sums[o] = s;
       } else sums[o] = laneSum(data, p + o * cols, cols, abs);
     }
-    out[q] = ord === 1 || ord === Infinity ? maxAbs(sums, 0, outer) : minAbs(sums, 0, outer);
+    out[q] = max ? Math.max(0, maxAbs(sums, 0, outer)) : minAbs(sums, 0, outer);
   }
   return resultOf(out, shape, scalar);
 }
@@ -210,7 +212,8 @@ function matrixNorm(x: NdArray, ord: NormOrder, r: number, c: number, keepdims: 
  * @returns a number when every axis is reduced (and not keepdims), else a new array
  * @throws ArgumentError for an order that does not apply (`'fro'` for vectors, 3 for
  *   matrices); AxisError for an axis out of range or a repeated pair; ShapeError for more
- *   than two axes, an `ord` with `axis` null on 3+ dimensions, or a max/min over nothing
+ *   than two axes, an `ord` with `axis` null on 3+ dimensions, or a min over nothing (a max
+ *   over nothing is 0, as NumPy's `initial=0`)
  * @example
  * nd.linalg.norm([3, 4]);                          // 5
  * nd.linalg.norm([[1, -2], [3, 4]], 1);            // 6 (max column sum)
