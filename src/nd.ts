@@ -59,7 +59,7 @@ import { cross, diag, kron, tril, triu } from './linalg/matrix.ts';
 import { pad } from './ops/pad.ts';
 import { meshgrid } from './ops/meshgrid.ts';
 import { convolve, correlate, interp, trapezoid } from './ops/signal.ts';
-import { polyval } from './ops/poly.ts';
+import { polyfit, polyval } from './ops/poly.ts';
 import { bincount, digitize, histogram, histogramBinEdges } from './ops/histogram.ts';
 import { countNonzero } from './ops/nanstats.ts';
 
@@ -650,6 +650,8 @@ export const nd = {
   trapezoid,
   /** NumPy's `polyval(p, x)` (Horner, highest power first). */
   polyval,
+  /** NumPy's `polyfit(x, y, deg, { rcond, full, w, cov })` (least squares through `nd.linalg.lstsq`). */
+  polyfit,
   /** `a.fill(value)` as a function: fills `a` in place and returns it. */
   fill: methodFunction<(a: NdArray, value: number | boolean) => NdArray>('fill', 2, 2, true),
   /** `a.repeat(repeats, axis)` as a function. */

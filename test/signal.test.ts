@@ -310,3 +310,63 @@ describe('polyval', () => {
     assert.throws(() => nd.fuse((x) => nd.polyval([1, 2], x) as never)(nd.array([1])), FuseError);
   });
 });
+
+describe('polyfit', () => {
+  const cases = FIXTURE.polyfit as { x: unknown[]; y: FixtureArray; deg: number; w: unknown[] | null; expected: FixtureArray }[];
+  const close = (got: number[], e: number[], label: string): void => {
+    const scale = Math.max(1, ...e.map(Math.abs));
+    got.forEach((v, i) => assert.ok(Math.abs(v - e[i]!) <= 1e-12 * scale, `${label}[${i}]: ${v} vs ${e[i]}`));
+  };
+  test(`${cases.length} NumPy cases (weights, 2-D y) within 1e-12 of the largest coefficient`, () => {
+    for (const c of cases) {
+      const y = toNd(c.y);
+      const r = nd.polyfit(dec<number[]>(c.x), y, c.deg, c.w === null ? {} : { w: dec<number[]>(c.w) });
+      assert.deepEqual(r.shape, c.expected.shape);
+      close(flat(r) as number[], dec(c.expected.data), `polyfit deg ${c.deg}`);
+    }
+  });
+  test('full: [coefficients, residuals, rank, singular values, rcond]; cov', () => {
+    const f = FIXTURE.polyfitFull as { x: unknown[]; y: unknown[]; deg: number; coef: unknown[]; residuals: unknown[]; rank: number; singularValues: unknown[]; rcond: number };
+    const [c, res, rank, s, rcond] = nd.polyfit(dec<number[]>(f.x), dec<number[]>(f.y), f.deg, { full: true });
+    close(c.toArray() as number[], dec(f.coef), 'coef');
+    close(res.toArray() as number[], dec(f.residuals), 'residuals');
+    assert.equal(rank, f.rank);
+    close(s.toArray() as number[], dec(f.singularValues), 's');
+    assert.equal(rcond, f.rcond);
+    const [, V] = nd.polyfit(dec<number[]>(f.x), dec<number[]>(f.y), f.deg, { cov: true });
+    close(flat(V) as number[], [0.225, -0.225, -0.50625, -0.225, 0.66375, 0.286875, -0.50625, 0.286875, 2.345625], 'cov');
+    const [, U] = nd.polyfit([0, 1, 2, 3], [[0, 1], [1, 2], [4, 3], [9, 5]], 1, { cov: 'unscaled' });
+    assert.deepEqual(U.shape, [2, 2, 1]); // NumPy: Vbase[:, :, newaxis] * 1
+    assert.deepEqual(nd.polyfit([0, 1, 2, 3], [[0, 1], [1, 2], [4, 3], [9, 5]], 1, { cov: true })[1].shape, [2, 2, 2]);
+  });
+  test('errors', () => {
+    assert.throws(() => nd.polyfit([], [], 1), ShapeError);
+    assert.throws(() => nd.polyfit([[1, 2]], [1, 2], 1), ShapeError);
+    assert.throws(() => nd.polyfit([1, 2], [1, 2, 3], 1), ShapeError);
+    assert.throws(() => nd.polyfit([1, 2], [1, 2], -1), ArgumentError);
+    assert.throws(() => nd.polyfit([1, 2], [1, 2], 1.5), ArgumentError);
+    assert.throws(() => nd.polyfit([1, 2], [1, 2], 1, { w: [1] }), ShapeError);
+    assert.throws(() => nd.polyfit([1, 2], [1, 2], 1, { weights: [1, 1] } as never), /unknown option 'weights'/);
+    assert.throws(() => nd.polyfit([1, 2], [1, 2], 1, { cov: 'yes' } as never), ArgumentError);
+    assert.throws(() => nd.polyfit([1, 2], [1, 2], 1, { cov: true }), /must exceed order/);
+    assert.throws(() => nd.fuse((x) => nd.polyfit(x, x, 1) as never)(nd.array([1, 2])), FuseError);
+  });
+  test('property: polyval of polyfit reproduces exact polynomial data', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 0, max: 3 }),
+        (p, extra) => {
+          const x = nd.linspace(-2, 2, p.length + 3 + extra);
+          const y = nd.polyval(p, x);
+          const c = nd.polyfit(x, y, p.length - 1);
+          const back = nd.polyval(c, x);
+          const ok = (back.toArray() as number[]).every((v, i) => Math.abs(v - (y.toArray() as number[])[i]!) <= 1e-10 * (1 + Math.abs(v)));
+          for (const a of [x, y, c, back]) a.dispose();
+          return ok;
+        },
+      ),
+      { ...SEED, numRuns: 60 },
+    );
+  });
+});
