@@ -1,12 +1,69 @@
 /**
  * Sorting along an axis: `sort` (a sorted copy) and `argsort` (stable indices). NaN sorts
  * last; -0 and 0 compare equal and keep their input order, as NumPy's stable sort does.
+ * Float64 lines run the WASM radix sort (wasm/assembly/sort.ts) when the arrays lie in the
+ * arena: a contiguous input line is read in place, a strided one is copied into the result
+ * row (or, along an outer axis, into a line that is copied back). Otherwise the JS loops
+ * below (same results: a stable sort has one answer).
  * @module
  */
 import type { NdArray } from '../ndarray.ts';
 import { emptyArray } from '../array-factory.ts';
 import { contiguousStrides, normalizeAxis } from '../shape.ts';
 import { loopsAround, walkAxes } from '../kernels/js-strided.ts';
+import { kernelTable } from '../dispatch.ts';
+import { flatten } from './manipulate.ts';
+
+/**
+ * Sorts (values, or indices when `indices`) every float64 line of `a` along `ax` into
+ * `result` with the WASM radix kernels; false (nothing written) when they cannot run.
+ */
+function wasmSortLines(a: NdArray, ax: number, result: NdArray, indices: boolean): boolean {
+  const k = kernelTable();
+  if (k === null || k.sort_f64 === undefined || !a.storage.inArena || !result.storage.inArena) return false;
+  const n = a.shape[ax]!;
+  const t = contiguousStrides(a.shape)[ax]!;
+  const tmp = emptyArray([Math.ceil((k.sort_tmp_bytes!(n, indices ? 1 : 0) as number) / 8)]);
+  const line = t === 1 ? null : emptyArray([n]);
+  try {
+    if (!tmp.storage.inArena || (line !== null && !line.storage.inArena)) return false;
+    const loops = loopsAround(a.shape, a.strides, ax);
+    const s = a.strides[ax]!;
+    const src = a.f64();
+    const out = result.f64();
+    const tmpPtr = tmp.start * 8;
+    walkAxes(loops, a.start, result.start, (p, o) => {
+      const w = line === null ? o : line.start;
+      let from = p;
+      if (s !== 1) {
+        for (let i = 0, q = p; i < n; i++, q += s) out[w + i] = src[q]!;
+        from = w;
+      }
+      if (indices) {
+        k.argsort_f64!(from * 8, w * 8, n, tmpPtr);
+      } else if (((k.sort_f64!(from * 8, w * 8, n, tmpPtr) as number) >>> 0) > 0) {
+        zeroSignsInInputOrder(out, w, n, src, p, s);
+      }
+      if (line !== null) for (let i = 0, q = o; i < n; i++, q += t) out[q] = out[w + i]!;
+    });
+    return true;
+  } finally {
+    tmp.dispose();
+    line?.dispose();
+  }
+}
+
+/** Runs `f` along `axis`, or along axis 0 of a flattened copy when `axis` is null (NumPy's axis=None). */
+function flatOrAlong(a: NdArray, axis: number | null, f: (x: NdArray, ax: number) => NdArray): NdArray {
+  if (axis !== null) return f(a, normalizeAxis(axis, a.ndim));
+  a.assertLive();
+  const flat = flatten(a);
+  try {
+    return f(flat, 0);
+  } finally {
+    flat.dispose();
+  }
+}
 
 /**
  * After `TypedArray.prototype.sort` (which puts -0 before 0), restores the input order of
@@ -29,19 +86,44 @@ function restoreZeroOrder(sorted: Float64Array, lo: number, n: number, data: Flo
 }
 
 /**
+ * After the WASM sort (which writes every zero as +0), gives the run of zeros in
+ * `sorted[lo, lo+n)` the signs of the input line's zeros, in the order they came.
+ */
+function zeroSignsInInputOrder(sorted: Float64Array, lo: number, n: number, data: Float64Array, p: number, s: number): void {
+  let w = lo;
+  const end = lo + n;
+  while (w < end && sorted[w]! < 0) w++;
+  for (let i = 0; i < n && w < end && sorted[w] === 0; i++, p += s) {
+    const v = data[p]!;
+    if (v === 0) sorted[w++] = v;
+  }
+}
+
+/**
  * A sorted copy of `a` along `axis`: numbers ascending, NaN last, -0 and 0 in input order.
  * @param a the array (float64, or bool: false first, result bool)
- * @param axis the axis (negative counts from the end)
- * @returns a new array of the same shape and dtype
+ * @param axis the axis (negative counts from the end), or null for the flattened array
+ * @returns a new array of the same shape and dtype (1-D for axis null)
  * @throws AxisError for an axis out of range (every axis is, for a 0-d array)
  * @example
  * sort(nd.array([[3, NaN, 1], [2, 0, -1]]), -1); // array([[1, 3, NaN], [-1, 0, 2]])
  */
-export function sort(a: NdArray, axis: number): NdArray {
-  const ax = normalizeAxis(axis, a.ndim);
+export function sort(a: NdArray, axis: number | null): NdArray {
+  return flatOrAlong(a, axis, sortAlong);
+}
+
+function sortAlong(a: NdArray, ax: number): NdArray {
   a.assertLive();
   const result = emptyArray(a.shape, a.dtype);
   if (result.size === 0) return result;
+  if (a.dtype === 'float64') {
+    try {
+      if (wasmSortLines(a, ax, result, false)) return result;
+    } catch (e) {
+      result.dispose();
+      throw e;
+    }
+  }
   const n = a.shape[ax]!;
   const loops = loopsAround(a.shape, a.strides, ax);
   const t = contiguousStrides(a.shape)[ax]!;
@@ -81,17 +163,28 @@ export function sort(a: NdArray, axis: number): NdArray {
  * Indices that sort `a` along `axis`, stable (equal values keep their order; -0 equals 0),
  * NaN last; as float64.
  * @param a the array (float64 or bool)
- * @param axis the axis (negative counts from the end)
- * @returns a new float64 array of the same shape
+ * @param axis the axis (negative counts from the end), or null for the flattened array
+ * @returns a new float64 array of the same shape (1-D for axis null)
  * @throws AxisError for an axis out of range
  * @example
  * argsort(nd.array([3, 1, NaN, 1]), -1); // array([1, 3, 0, 2])
  */
-export function argsort(a: NdArray, axis: number): NdArray {
-  const ax = normalizeAxis(axis, a.ndim);
+export function argsort(a: NdArray, axis: number | null): NdArray {
+  return flatOrAlong(a, axis, argsortAlong);
+}
+
+function argsortAlong(a: NdArray, ax: number): NdArray {
   a.assertLive();
   const result = emptyArray(a.shape);
   if (result.size === 0) return result;
+  if (a.dtype === 'float64') {
+    try {
+      if (wasmSortLines(a, ax, result, true)) return result;
+    } catch (e) {
+      result.dispose();
+      throw e;
+    }
+  }
   const n = a.shape[ax]!;
   const loops = loopsAround(a.shape, a.strides, ax);
   const t = contiguousStrides(a.shape)[ax]!;

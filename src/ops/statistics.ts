@@ -1,19 +1,61 @@
 /**
- * Order statistics and weighted means: `median`, `quantile`/`percentile` (NumPy's default
- * 'linear' method), `ptp` and `average`. Order statistics copy each reduced slice into a
- * scratch line and sort it; NaN anywhere in a slice makes its result NaN, as in NumPy.
+ * Order statistics and weighted means: `median`, `quantile`/`percentile` (every method of
+ * NumPy 2's `quantile`, 'linear' by default), their nan* forms that skip NaN, `ptp` and
+ * `average`. Order statistics copy each reduced slice into a line and select in it
+ * (introselect, O(n): src/ops/select.ts, WASM on arena lines); NaN anywhere in a slice makes
+ * its result NaN, as in NumPy, and the nan* forms work on the slice's numbers.
  * @module
  */
 import type { NdArray, AxisArg, KeepdimsOptions } from '../ndarray.ts';
 import { emptyArray, isNdArray, newArray } from '../array-factory.ts';
-import { DTypeError, NdvecError, ShapeError, formatShape } from '../errors.ts';
+import { ArgumentError, DTypeError, NdvecError, ShapeError, formatShape } from '../errors.ts';
+import { checkBoolean, checkChoice, checkOptions } from '../args.ts';
 import { contiguousStrides, normalizeAxes, normalizeAxis, sameShape } from '../shape.ts';
-import { gatherFloat64, walkAxes, type LoopAxis } from '../kernels/js-strided.ts';
+import { gatherFloat64, orderAndCoalesce, walkAxes, type LoopAxis } from '../kernels/js-strided.ts';
 import { binary } from './elementwise.ts';
 import { reduce } from './reduce.ts';
+import { lineNanToEnd, lineSelect, selectKernels, type SelectLine } from './select.ts';
 
 /** A quantile argument: one number, or several (an array of numbers or an NdArray). */
 export type QuantileArg = number | readonly number[] | NdArray;
+
+/**
+ * NumPy's quantile methods (`np.quantile(..., method=)`): the nine of Hyndman & Fan
+ * ('inverted_cdf', 'averaged_inverted_cdf', 'closest_observation',
+ * 'interpolated_inverted_cdf', 'hazen', 'weibull', 'linear', 'median_unbiased',
+ * 'normal_unbiased') and 'lower', 'higher', 'midpoint', 'nearest'.
+ */
+export type QuantileMethod =
+  | 'inverted_cdf' | 'averaged_inverted_cdf' | 'closest_observation' | 'interpolated_inverted_cdf'
+  | 'hazen' | 'weibull' | 'linear' | 'median_unbiased' | 'normal_unbiased'
+  | 'lower' | 'higher' | 'midpoint' | 'nearest';
+
+/** Every {@link QuantileMethod}, in NumPy's order. */
+export const QUANTILE_METHODS: readonly QuantileMethod[] = [
+  'inverted_cdf', 'averaged_inverted_cdf', 'closest_observation', 'interpolated_inverted_cdf',
+  'hazen', 'weibull', 'linear', 'median_unbiased', 'normal_unbiased',
+  'lower', 'higher', 'midpoint', 'nearest',
+];
+
+/** Options of `quantile`, `percentile`, `nanquantile` and `nanpercentile`. */
+export interface QuantileOptions extends KeepdimsOptions {
+  /** How a quantile between two values is estimated (NumPy's `method`). Default 'linear'. */
+  method?: QuantileMethod;
+}
+
+/**
+ * @internal Checks the options of a quantile function at the public edge: `{ keepdims, method }`.
+ * @param func the public name
+ * @param options what was passed
+ * @returns the checked options
+ */
+export function quantileOptions(func: string, options: unknown): Required<QuantileOptions> {
+  const o = checkOptions(func, options, ['keepdims', 'method'] as const);
+  return {
+    keepdims: checkBoolean(func, 'keepdims', o.keepdims, false),
+    method: o.method === undefined ? 'linear' : checkChoice(func, 'method', o.method, QUANTILE_METHODS),
+  };
+}
 
 /** Options of `average`. */
 export interface AverageOptions extends KeepdimsOptions {
@@ -89,34 +131,105 @@ function readQuantiles(q: QuantileArg, scale: number, name: string): { values: n
   };
 }
 
-/**
- * NumPy's 'linear' quantile of a sorted line without NaN: the value at virtual index
- * `q * (n - 1)`, interpolated as NumPy's `_lerp` does (from the nearer end).
- */
-function linearQuantile(sorted: Float64Array, n: number, q: number): number {
-  const index = q * (n - 1);
-  const lo = Math.floor(index);
-  const hi = Math.min(lo + 1, n - 1);
-  const t = index - lo;
-  const a = sorted[lo]!;
-  const b = sorted[hi]!;
+/** NumPy's `_lerp(a, b, t)`: `a + (b - a) * t`, from the far end `b - (b - a) * (1 - t)` when t ≥ 0.5. */
+function lerp(a: number, b: number, t: number): number {
   const d = b - a;
   return t >= 0.5 ? b - d * (1 - t) : a + d * t;
 }
 
-/**
- * The middle of a sorted line without NaN, as NumPy's median: the mean of the middle value
- * or of the two middle values. Like NumPy's sum, it starts from +0, so -0 comes out as 0.
- */
-function middle(sorted: Float64Array, n: number): number {
-  const h = n >> 1;
-  return n % 2 === 1 ? 0 + sorted[h]! : (0 + sorted[h - 1]! + sorted[h]!) / 2;
+/** NumPy's `_compute_virtual_index`: `n * q + (alpha + q * (1 - alpha - beta)) - 1`. */
+function virtualIndex(n: number, q: number, alpha: number, beta: number): number {
+  return n * q + (alpha + q * (1 - alpha - beta)) - 1;
+}
+
+/** Round half to even (NumPy's `around`) of x ≥ 0. */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
 /**
- * Runs `statistic` on every reduced slice of `a` (sorted, NaN-free; NaN slices give NaN,
- * empty slices NaN) once per entry of `qs`, into a new array of shape
- * `[...qShape, ...outShape]`, or a number when both shapes are empty.
+ * Where NumPy's `_quantile` reads quantile `q` of `n` sorted values with `method`: positions
+ * `prev`, `next` (0 ≤ · < n) and the weight `gamma` of `_lerp(v[prev], v[next], gamma)`;
+ * for the discrete methods `gamma` is NaN and the answer is `v[prev]` as is.
+ */
+interface QuantilePick {
+  prev: number;
+  next: number;
+  gamma: number;
+}
+
+/** Fills `pick` for quantile `q` (in [0, 1]) of `n` ≥ 1 values (NumPy 2's `_quantile`, exactly). */
+function quantilePick(method: QuantileMethod, n: number, q: number, pick: QuantilePick): void {
+  let index: number;
+  switch (method) {
+    case 'lower':
+      index = Math.floor((n - 1) * q);
+      break;
+    case 'higher':
+      index = Math.ceil((n - 1) * q);
+      break;
+    case 'nearest':
+      index = roundHalfEven((n - 1) * q);
+      break;
+    case 'inverted_cdf':
+    case 'closest_observation': {
+      // _discrete_interpolation_to_boundaries: floor, or floor + 1 unless the condition holds.
+      const at = method === 'inverted_cdf' ? n * q - 1 : n * q - 1 - 0.5;
+      const previous = Math.floor(at);
+      const g = at - previous;
+      const keep = method === 'inverted_cdf' ? g === 0 : g === 0 && ((previous % 2) + 2) % 2 === 1;
+      index = Math.max(0, keep ? previous : previous + 1);
+      break;
+    }
+    default: {
+      let vi: number;
+      switch (method) {
+        case 'linear': vi = (n - 1) * q; break;
+        case 'averaged_inverted_cdf': vi = n * q - 1; break;
+        case 'interpolated_inverted_cdf': vi = virtualIndex(n, q, 0, 1); break;
+        case 'hazen': vi = virtualIndex(n, q, 0.5, 0.5); break;
+        case 'weibull': vi = virtualIndex(n, q, 0, 0); break;
+        case 'median_unbiased': vi = virtualIndex(n, q, 1 / 3, 1 / 3); break;
+        case 'normal_unbiased': vi = virtualIndex(n, q, 3 / 8, 3 / 8); break;
+        default: vi = 0.5 * (Math.floor((n - 1) * q) + Math.ceil((n - 1) * q)); // midpoint
+      }
+      // _get_indexes: above the last index both neighbours are the last (-1), below 0 the first.
+      let previous = Math.floor(vi);
+      let next = previous + 1;
+      if (vi >= n - 1) previous = next = -1;
+      if (vi < 0) previous = next = 0;
+      let gamma = vi - previous; // from the adjusted index, as NumPy computes it
+      if (method === 'averaged_inverted_cdf') gamma = gamma === 0 ? 0.5 : 1;
+      else if (method === 'midpoint') gamma = vi % 1 === 0 ? 0 : 0.5;
+      pick.prev = previous < 0 ? n - 1 : previous;
+      pick.next = next < 0 ? n - 1 : next;
+      pick.gamma = gamma;
+      return;
+    }
+  }
+  pick.prev = pick.next = Math.min(index, n - 1);
+  pick.gamma = NaN;
+}
+
+/**
+ * The middle of `n` selected values as NumPy's median: the mean of the middle value or of
+ * the two middle values. Like NumPy's mean, it starts from +0, so -0 comes out as 0.
+ */
+function middle(v: Float64Array, base: number, n: number): number {
+  const h = n >> 1;
+  return n % 2 === 1 ? 0 + v[base + h]! : (0 + v[base + h - 1]! + v[base + h]!) / 2;
+}
+
+/** What an order statistic computes: the median, or quantiles with a method. */
+type Statistic = 'median' | QuantileMethod;
+
+/**
+ * Computes `statistic` on every reduced slice of `a` (once per entry of `qs` for quantiles)
+ * into a new array of shape `[...qShape, ...outShape]`, or a number when both shapes are
+ * empty. Each slice is copied into a line, its NaNs moved to the end and the needed
+ * positions selected. A slice with NaN gives NaN (`skipNaN` false) or is reduced over its
+ * numbers (`skipNaN`); a slice with no numbers gives NaN.
  */
 function orderStatistic(
   a: NdArray,
@@ -124,34 +237,86 @@ function orderStatistic(
   keepdims: boolean,
   qs: readonly number[],
   qShape: number[] | null,
-  statistic: (sorted: Float64Array, n: number, q: number) => number,
+  statistic: Statistic,
+  skipNaN: boolean,
 ): NdArray | number {
   a.assertLive();
   const layout = sliceLayout(a, axis, keepdims);
   const shape = [...(qShape ?? []), ...layout.outShape];
   const scalar = shape.length === 0;
-  // Allocate the result before fetching any view of the data.
-  const result = scalar ? null : emptyArray(shape);
-  const out = result === null ? new Float64Array(1) : result.f64();
-  const outStart = result === null ? 0 : result.start;
-  const src: Float64Array | Uint8Array = a.dtype === 'bool' ? a.u8() : a.f64();
   const { count, slices } = layout;
-  const line = new Float64Array(count);
-  walkAxes(layout.kept, a.start, outStart, (p, o) => {
-    let n = 0;
-    walkAxes(layout.reduced, p, 0, (r) => {
-      line[n++] = src[r]!;
+  // Allocate the result and the line before fetching any view of the data.
+  const result = scalar ? null : emptyArray(shape);
+  let lineArray: NdArray | null = null;
+  try {
+    lineArray = count > 0 && slices > 0 ? emptyArray([count]) : null;
+    const out = result === null ? new Float64Array(1) : result.f64();
+    const outStart = result === null ? 0 : result.start;
+    if (lineArray === null) {
+      // Empty slices (or none): NaN everywhere.
+      if (result !== null) out.fill(NaN, outStart, outStart + result.size);
+      else out[0] = NaN;
+      return result ?? out[0]!;
+    }
+    const src: Float64Array | Uint8Array = a.dtype === 'bool' ? a.u8() : a.f64();
+    const v = lineArray.f64();
+    const vs = lineArray.start;
+    const line: SelectLine = { wasm: selectKernels(lineArray), v, vs, idx: null, is: 0 };
+    // The order inside a slice does not matter: walk its axes in memory order, one run inside.
+    const reduced = orderAndCoalesce(layout.reduced);
+    const inner = reduced.pop()!;
+    const contiguousRun = reduced.length === 0 && inner.s === 1;
+    const picks: QuantilePick[] = qs.map(() => ({ prev: 0, next: 0, gamma: 0 }));
+    const kths: number[] = [];
+    walkAxes(layout.kept, a.start, outStart, (p, o) => {
+      if (contiguousRun) {
+        v.set(src.subarray(p, p + count), vs);
+      } else {
+        let w = vs;
+        walkAxes(reduced, p, 0, (r) => {
+          for (let i = 0, q = r; i < inner.n; i++, q += inner.s) v[w++] = src[q]!;
+        });
+      }
+      const numbers = lineNanToEnd(line, count);
+      const n = skipNaN ? numbers : numbers < count ? 0 : count;
+      if (n === 0) {
+        for (let j = 0; j < qs.length; j++) out[o + j * slices] = NaN;
+        return;
+      }
+      if (statistic === 'median') {
+        const h = n >> 1;
+        lineSelect(line, n, n % 2 === 1 ? [h] : [h - 1, h]);
+        out[o] = middle(v, vs, n);
+        return;
+      }
+      kths.length = 0;
+      for (let j = 0; j < qs.length; j++) {
+        quantilePick(statistic, n, qs[j]!, picks[j]!);
+        kths.push(picks[j]!.prev, picks[j]!.next);
+      }
+      kths.sort((x, y) => x - y);
+      let distinct = 0;
+      for (let j = 0; j < kths.length; j++) if (j === 0 || kths[j] !== kths[j - 1]) kths[distinct++] = kths[j]!;
+      kths.length = distinct;
+      lineSelect(line, n, kths);
+      for (let j = 0; j < qs.length; j++) {
+        const { prev, next, gamma } = picks[j]!;
+        out[o + j * slices] = Number.isNaN(gamma) ? v[vs + prev]! : lerp(v[vs + prev]!, v[vs + next]!, gamma);
+      }
     });
-    line.sort(); // NaN last
-    const hasNaN = count === 0 || line[count - 1] !== line[count - 1];
-    for (let j = 0; j < qs.length; j++) out[o + j * slices] = hasNaN ? NaN : statistic(line, count, qs[j]!);
-  });
-  return result ?? out[0]!;
+    return result ?? out[0]!;
+  } catch (e) {
+    result?.dispose();
+    throw e;
+  } finally {
+    lineArray?.dispose();
+  }
 }
 
 /**
  * Median over `axis` (all axes when omitted), NumPy's `median`: the middle value, or the
- * mean of the two middle values. NaN in a slice makes its median NaN; an empty slice gives NaN.
+ * mean of the two middle values, found by selection (O(n)). NaN in a slice makes its median
+ * NaN; an empty slice gives NaN.
  * @param a the array (float64, or bool read as 0/1)
  * @param axis an axis, several, or omitted/null for all
  * @param options `{ keepdims }`
@@ -161,26 +326,43 @@ function orderStatistic(
  * median(nd.array([[1, 3, 2], [4, NaN, 6]]), 1); // array([2, NaN])
  */
 export function median(a: NdArray, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number {
-  return orderStatistic(a, axis, options?.keepdims === true, [0.5], null, (sorted, n) => middle(sorted, n));
+  return orderStatistic(a, axis, options?.keepdims === true, [0.5], null, 'median', false);
 }
 
 /**
- * Quantiles over `axis` with NumPy's default 'linear' method (`q * (n - 1)` interpolated).
- * An array of quantiles adds its shape in front of the result, as NumPy does. NaN in a slice
- * makes its quantiles NaN; an empty slice gives NaN (NumPy raises IndexError).
+ * Median over `axis` ignoring NaN, NumPy's `nanmedian`. A slice of NaNs only (or empty) gives
+ * NaN (NumPy also warns).
+ * @param a the array (float64, or bool read as 0/1)
+ * @param axis an axis, several, or omitted/null for all
+ * @param options `{ keepdims }`
+ * @returns a number for a full reduction without keepdims, else an array
+ * @throws AxisError for an axis out of range or repeated
+ * @example
+ * nanmedian(nd.array([[1, 3, 2], [4, NaN, 6]]), 1); // array([2, 5])
+ */
+export function nanmedian(a: NdArray, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number {
+  return orderStatistic(a, axis, options?.keepdims === true, [0.5], null, 'median', true);
+}
+
+/**
+ * Quantiles over `axis`, NumPy's `quantile` with any of its methods (default 'linear':
+ * `q * (n - 1)` interpolated), bit for bit (NumPy's index and `_lerp` formulas). An array of
+ * quantiles adds its shape in front of the result, as NumPy does. NaN in a slice makes its
+ * quantiles NaN; an empty slice gives NaN (NumPy raises IndexError).
  * @param a the array (float64, or bool read as 0/1)
  * @param q a quantile in [0, 1], or an array of them
  * @param axis an axis, several, or omitted/null for all
- * @param options `{ keepdims }`
+ * @param options `{ keepdims, method }`
  * @returns a number for one quantile over all axes without keepdims, else an array
  * @throws NdvecError for a quantile outside [0, 1]; AxisError for a bad axis
  * @example
  * quantile(nd.array([1, 2, 3, 4]), 0.25);           // 1.75
+ * quantile(nd.array([1, 2, 3, 4]), 0.25, null, { method: 'lower' }); // 1
  * quantile(nd.array([1, 2, 3, 4]), [0, 1]).toArray(); // [1, 4]
  */
-export function quantile(a: NdArray, q: QuantileArg, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number {
+export function quantile(a: NdArray, q: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number {
   const { values, shape } = readQuantiles(q, 1, 'quantile');
-  return orderStatistic(a, axis, options?.keepdims === true, values, shape, linearQuantile);
+  return orderStatistic(a, axis, options?.keepdims === true, values, shape, options?.method ?? 'linear', false);
 }
 
 /**
@@ -188,15 +370,48 @@ export function quantile(a: NdArray, q: QuantileArg, axis?: AxisArg, options?: K
  * @param a the array
  * @param p a percentile in [0, 100], or an array of them
  * @param axis an axis, several, or omitted/null for all
- * @param options `{ keepdims }`
+ * @param options `{ keepdims, method }`
  * @returns a number for one percentile over all axes without keepdims, else an array
  * @throws NdvecError for a percentile outside [0, 100]; AxisError for a bad axis
  * @example
  * percentile(nd.array([1, 2, 3, 4]), 50); // 2.5
  */
-export function percentile(a: NdArray, p: QuantileArg, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number {
+export function percentile(a: NdArray, p: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number {
   const { values, shape } = readQuantiles(p, 100, 'percentile');
-  return orderStatistic(a, axis, options?.keepdims === true, values, shape, linearQuantile);
+  return orderStatistic(a, axis, options?.keepdims === true, values, shape, options?.method ?? 'linear', false);
+}
+
+/**
+ * Quantiles over `axis` ignoring NaN, NumPy's `nanquantile`: {@link quantile} of each
+ * slice's numbers; a slice of NaNs only (or empty) gives NaN.
+ * @param a the array (float64, or bool read as 0/1)
+ * @param q a quantile in [0, 1], or an array of them
+ * @param axis an axis, several, or omitted/null for all
+ * @param options `{ keepdims, method }`
+ * @returns a number for one quantile over all axes without keepdims, else an array
+ * @throws NdvecError for a quantile outside [0, 1]; AxisError for a bad axis
+ * @example
+ * nanquantile(nd.array([1, NaN, 2, 3, 4]), 0.25); // 1.75
+ */
+export function nanquantile(a: NdArray, q: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number {
+  const { values, shape } = readQuantiles(q, 1, 'nanquantile');
+  return orderStatistic(a, axis, options?.keepdims === true, values, shape, options?.method ?? 'linear', true);
+}
+
+/**
+ * Percentiles over `axis` ignoring NaN: {@link nanquantile} with `p / 100`.
+ * @param a the array
+ * @param p a percentile in [0, 100], or an array of them
+ * @param axis an axis, several, or omitted/null for all
+ * @param options `{ keepdims, method }`
+ * @returns a number for one percentile over all axes without keepdims, else an array
+ * @throws NdvecError for a percentile outside [0, 100]; AxisError for a bad axis
+ * @example
+ * nanpercentile(nd.array([1, NaN, 2, 3, 4]), 50); // 2.5
+ */
+export function nanpercentile(a: NdArray, p: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number {
+  const { values, shape } = readQuantiles(p, 100, 'nanpercentile');
+  return orderStatistic(a, axis, options?.keepdims === true, values, shape, options?.method ?? 'linear', true);
 }
 
 /**
