@@ -148,6 +148,7 @@ const OPTION_VALUES: Record<string, Slot> = {
   rcond: (v) => (v === null ? 'any' : number(v)),
   tol: (v) => (v === null ? 'any' : number(v)),
   arenaSoftLimit: (v) => (isInt(v) && v >= 0 ? 'any' : 'throw'),
+  method: (v) => (typeof v === 'string' ? 'any' : 'throw'), // quantile's method names
 };
 
 const OUT = options(['out'], { out: true });
@@ -155,6 +156,10 @@ const OUT = options(['out'], { out: true });
 const DTYPE = options(['dtype'], { strings: ['float64', 'bool'] });
 /** Reductions and statistics: `{ keepdims, out }` or the out array. */
 const REDUCE = options(['keepdims', 'out'], { out: true });
+/** Quantile functions: `{ keepdims, method }`. */
+const QUANTILE = options(['keepdims', 'method']);
+/** A kth of partition/argpartition: an integer or a list of them. */
+const kth: Slot = (v) => (isInt(v) || isIntList(v) ? 'any' : 'throw');
 
 // ---- the table -------------------------------------------------------------------------
 
@@ -280,8 +285,13 @@ const METHODS: Record<string, Spec> = {
   allclose: { args: () => [F()], slots: [floatIn(operand), either(number, options(['rtol', 'atol', 'equalNan'])), number, boolean] },
   arrayEqual: { args: () => [F()], slots: [array, options(['equalNan'], { boolean: true })] },
   median: reduction(F, REDUCE),
-  quantile: { args: () => [0.5, 0], slots: [q, axis, REDUCE] },
-  percentile: { args: () => [50, 0], slots: [q, axis, REDUCE] },
+  quantile: { args: () => [0.5, 0], slots: [q, axis, QUANTILE] },
+  percentile: { args: () => [50, 0], slots: [q, axis, QUANTILE] },
+  nanmedian: reduction(F, REDUCE),
+  nanquantile: { args: () => [0.5, 0, { method: 'lower' }], slots: [q, axis, QUANTILE] },
+  nanpercentile: { args: () => [50, 0], slots: [q, axis, QUANTILE] },
+  partition: { args: () => [1, 0], slots: [kth, axis1] },
+  argpartition: { args: () => [[0, 1], 0], slots: [kth, axis1] },
   ptp: reduction(F, REDUCE),
   average: { args: () => [0, { weights: nd.array([1, 2]) }], slots: [axis, options(['weights', 'keepdims', 'out'], { out: true })] },
   nonzero: none(),
@@ -342,6 +352,7 @@ const FLOAT_DATA = new Set([
   ...'add sub mul div pow mod maximum minimum atan2 hypot gt ge lt le eq ne'.split(' '),
   ...'neg abs sqrt cbrt square reciprocal exp expm1 log log1p log2 log10 sin cos tan asin acos atan sinh cosh tanh floor ceil trunc round isnan isfinite isinf clip'.split(' '),
   ...'sum prod mean min max std var nansum nanmean nanmin nanmax argmin argmax cumsum cumprod dot sort argsort isclose allclose median quantile percentile ptp average'.split(' '),
+  ...'nanmedian nanquantile nanpercentile'.split(' '),
 ]);
 /** Methods whose array is a mask: nd.f(floatArray, …) must equal nd.f(its bool copy, …). */
 const BOOL_DATA = new Set(['and', 'or', 'xor', 'not', 'any', 'all', 'count']);

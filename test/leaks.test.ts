@@ -140,6 +140,30 @@ const ND: Record<string, NdCall[]> = {
   takeAlongAxis: [(i, n) => n.takeAlongAxis(i.t(), i.keep(i.t().argsort(0)), 0), (_i, n) => n.takeAlongAxis([[3, 1]], [[1, 0]], 1)],
   putAlongAxis: [(i, n) => n.putAlongAxis(i.t(), i.keep(i.t().argsort(0)).slice('0:2'), i.t().slice('0:2'), 0), (i, n) => n.putAlongAxis(i.f(), i.keep(i.f().argsort(1)), 0, 1)],
   outer: [(i, n) => n.outer(i.v(), i.v()), (_i, n) => n.outer([1, 2], [3, 4])],
+  diagonal: [(i, n) => n.diagonal(i.t(), 1), (_i, n) => n.diagonal([[1, 2], [3, 4]])],
+  trace: [(i, n) => n.trace(i.t()), (i, n) => n.trace(i.keep(i.f().reshape([2, 20, 50])), 0, 1, 2), (_i, n) => n.trace([[1, 2], [3, 4]])],
+  diag: [(i, n) => n.diag(i.v().slice('0:30')), (i, n) => n.diag(i.t(), -1), (_i, n) => n.diag([[1, 2], [3, 4]]), (_i, n) => n.diag([1, 2], 1)],
+  tril: [(i, n) => n.tril(i.t(), 2), (i, n) => n.tril(i.b().T), (_i, n) => n.tril([1, 2, 3])],
+  triu: [(i, n) => n.triu(i.t(), -2), (_i, n) => n.triu([[1, 2], [3, 4]])],
+  kron: [(i, n) => n.kron(i.t().slice('0:5', '0:4'), i.sq().slice('0:3')), (_i, n) => n.kron([1, 2], [[1], [2]])],
+  cross: [(i, n) => n.cross(i.t().slice(null, '0:3'), i.f().slice('0:3', '0:1').T), (_i, n) => n.cross([[1, 2, 3]], [[4, 5, 6], [7, 8, 9]], { axisc: 0 }), (_i, n) => n.cross([1, 2], [3, 4])],
+};
+
+/** A symmetric positive-definite [R, R] matrix (sq·sqᵀ + R·I). */
+const spd = (i: Inputs): NdArray => {
+  const s = i.sq();
+  const eye = i.keep(i.keep(nd.eye(R)).mul(R));
+  return i.keep(i.keep(s.dot(s.T) as NdArray).add(eye));
+};
+/** nd.linalg functions (a row per function), called through `nd.linalg`. */
+const LINALG: Record<string, Call[]> = {
+  det: [(i) => nd.linalg.det(i.sq()), (i) => nd.linalg.det(i.sq().T), (i) => nd.linalg.det(i.keep(i.f().reshape([10, 4, 50]).slice(null, null, '0:4'))), (_i) => nd.linalg.det([[1, 2], [3, 4]])],
+  slogdet: [(i) => nd.linalg.slogdet(i.sq().T), (i) => nd.linalg.slogdet(i.keep(i.f().reshape([4, 10, 50])).slice(null, null, '::5')), (_i) => nd.linalg.slogdet([[1, 2], [3, 4]])],
+  inv: [(i) => nd.linalg.inv(i.sq()), (i) => nd.linalg.inv(i.sq().T), (_i) => nd.linalg.inv([[1, 2], [3, 4]])],
+  solve: [(i) => nd.linalg.solve(i.sq(), i.t().slice('0:40')), (i) => nd.linalg.solve(i.sq().T, i.v().slice('0:40')), (_i) => nd.linalg.solve([[3, 1], [1, 2]], [9, 8])],
+  cholesky: [(i) => nd.linalg.cholesky(spd(i)), (i) => nd.linalg.cholesky(spd(i).T, { upper: true }), (_i) => nd.linalg.cholesky([[4, 2], [2, 3]])],
+  matrixPower: [(i) => nd.linalg.matrixPower(i.sq(), 5), (i) => nd.linalg.matrixPower(i.sq().T, -3), (i) => nd.linalg.matrixPower(i.keep(i.f().reshape([2, 25, 40])).slice(null, '0:5', '0:5'), 6), (_i) => nd.linalg.matrixPower([[1, 1], [1, 0]], 0)],
+  norm: [(i) => nd.linalg.norm(i.t()), (i) => nd.linalg.norm(i.t(), 1), (i) => nd.linalg.norm(i.t(), -Infinity, 0, { keepdims: true }), (i) => nd.linalg.norm(i.t(), 'fro', [1, 0]), (i) => nd.linalg.norm(i.v(), 3), (_i) => nd.linalg.norm([[1e200, 2], [3, 4]], null, 1)],
 };
 
 const BINARY = ['add', 'sub', 'mul', 'div', 'pow', 'mod', 'maximum', 'minimum', 'atan2', 'hypot', 'gt', 'ge', 'lt', 'le', 'eq', 'ne'];
@@ -187,6 +211,15 @@ for (const name of ['sort', 'argsort']) {
 }
 ND.quantile = [(i, n) => n.quantile(i.f(), 0.3), (i, n) => n.quantile(i.t(), [0.1, 0.9], 0), (i, n) => n.quantile(i.f(), i.keep(nd.array([0.1, 0.9, 0.2, 0.7])).slice('::2'), 1), (i, n) => n.quantile(i.t(), i.keep(nd.array([[0.1, 0.2], [0.3, 0.4]])).T, 0)];
 ND.percentile = [(i, n) => n.percentile(i.f(), 30), (i, n) => n.percentile(i.t(), [10, 90], 0)];
+// Selection (issue 14): WASM lines, index lines, the flattened copy of axis null, the radix sort's scratch.
+for (const name of ['partition', 'argpartition']) {
+  ND[name] = [(i, n) => n[name]!(i.f(), 3), (i, n) => n[name]!(i.t(), [0, -1], 0), (i, n) => n[name]!(i.t(), 5, null), (i, n) => n[name]!(i.b(), 1), (_i, n) => n[name]!([3, 1, 2], 1)];
+}
+ND.sort!.push((i, n) => n.sort(i.t(), null), (i, n) => n.sort(i.v()));
+ND.argsort!.push((i, n) => n.argsort(i.t(), null), (i, n) => n.argsort(i.v()));
+ND.nanmedian = [(i, n) => n.nanmedian(i.f()), (i, n) => n.nanmedian(i.t(), 0), (i, n) => n.nanmedian(i.f(), [0, 1], { keepdims: true }), (_i, n) => n.nanmedian([[1, NaN], [3, 4]], 0)];
+ND.nanquantile = [(i, n) => n.nanquantile(i.f(), 0.3, null, { method: 'hazen' }), (i, n) => n.nanquantile(i.t(), [0.1, 0.9], 0), (_i, n) => n.nanquantile([NaN, 1, 2], [0, 1])];
+ND.nanpercentile = [(i, n) => n.nanpercentile(i.f(), 30, 1, { method: 'nearest' }), (i, n) => n.nanpercentile(i.t(), [10, 90], 0)];
 ND.average = [(i, n) => n.average(i.f()), (i, n) => n.average(i.t(), 0), (i, n) => n.average(i.f(), 1, { weights: i.keep(nd.ones([2 * C])).slice('::2') }), (i, n) => n.average(i.t(), 0, { weights: i.keep(i.f().abs()).T })];
 
 /** NdArray methods: calls on an array the case makes. */
@@ -269,6 +302,10 @@ describe('coverage: every public function and method has a row', () => {
     const missing = Object.keys(nd).filter((k) => typeof ndf[k] === 'function' && ND[k] === undefined);
     assert.deepEqual(missing, [], `nd functions without a leak row: ${missing.join(', ')}`);
   });
+  test('nd.linalg.*', () => {
+    const missing = Object.keys(nd.linalg).filter((k) => LINALG[k] === undefined);
+    assert.deepEqual(missing, [], `nd.linalg functions without a leak row: ${missing.join(', ')}`);
+  });
   test('NdArray methods', () => {
     const names = Object.getOwnPropertyNames(NdArray.prototype).filter((k) => typeof Object.getOwnPropertyDescriptor(NdArray.prototype, k)!.value === 'function');
     const missing = names.filter((k) => !NOT_OPS.has(k) && METHODS[k] === undefined);
@@ -306,6 +343,13 @@ const THROWING: [string, Call][] = [
   ['clip, bounds of a bad shape', (i) => i.t().clip(i.keep(nd.ones([3])), 1)],
   ['nd.where, a condition of another shape', (i) => nd.where(i.b().T, i.f(), 0)],
   ['stack, different shapes', (i) => nd.stack([i.f(), i.t()])],
+  ['linalg.inv, a singular matrix', (i) => nd.linalg.inv(i.keep(nd.ones([40, 40])))],
+  ['linalg.solve, a singular matrix in a stack', (i) => nd.linalg.solve(i.keep(nd.stack([i.sq(), i.keep(nd.zeros([R, R]))])), i.v().slice('0:40'))],
+  ['linalg.solve, plain data that does not fit', () => nd.linalg.solve([[1, 2], [3, 4]], [1, 2, 3])],
+  ['linalg.cholesky, not positive definite', (i) => nd.linalg.cholesky(i.sq())],
+  ['linalg.matrixPower, singular with n < 0', (i) => nd.linalg.matrixPower(i.keep(nd.zeros([3, 3])), -2)],
+  ['linalg.norm, an order for matrices on a vector', (i) => nd.linalg.norm(i.v(), 'nuc')],
+  ['cross, vectors of 4', (i) => nd.cross(i.t().slice(null, '0:4'), i.t().slice(null, '0:3'))],
 ];
 
 /** Runs `check(call)` for each row as a test, with the WASM kernels on and then off. */
@@ -335,7 +379,7 @@ for (const wasm of [true, false]) {
     const saved = nd.config({}).wasm;
     nd.config({ wasm });
     after(() => nd.config({ wasm: saved }));
-    for (const [table, rows] of [['nd', ND], ['method', METHODS as Record<string, NdCall[]>]] as const) {
+    for (const [table, rows] of [['nd', ND], ['method', METHODS as Record<string, NdCall[]>], ['nd.linalg', LINALG as Record<string, NdCall[]>]] as const) {
       for (const [name, calls] of Object.entries(rows)) {
         const key = `${table}.${name}`;
         test(key, { todo: KNOWN[key] }, () => {

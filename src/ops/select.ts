@@ -138,7 +138,8 @@ function selectAlong(func: string, a: NdArray, kthArg: unknown, ax: number, with
     const line: SelectLine = { wasm, v, vs: 0, idx, is: 0 };
     walkAxes(loops, a.start, result.start, (p, o) => {
       line.vs = valueLine === null ? o : valueLine.start;
-      for (let i = 0, q = p, w = line.vs; i < n; i++, q += s) v[w++] = src[q]!;
+      if (s === 1) v.set(src.subarray(p, p + n), line.vs);
+      else for (let i = 0, q = p, w = line.vs; i < n; i++, q += s) v[w++] = src[q]!;
       if (idx !== null) {
         line.is = indexLine === null ? o : indexLine.start;
         if (wasm !== null) wasm.iota_f64!(line.is * 8, n);
