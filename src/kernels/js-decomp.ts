@@ -146,9 +146,10 @@ export function svdJacobiSweep(buf: Float64Array, w: number, n: number, m: numbe
  * @param n order of the matrix
  * @param v index of the first row of v
  * @param floor absolute threshold below which an off-diagonal entry counts as zero
+ * @param vectors rotate v too (false: eigenvalues only)
  * @returns how many rotations the sweep made (0: converged)
  */
-export function eighJacobiSweep(buf: Float64Array, a: number, n: number, v: number, floor: number): number {
+export function eighJacobiSweep(buf: Float64Array, a: number, n: number, v: number, floor: number, vectors: boolean): number {
   let rotations = 0;
   for (let p = 0; p + 1 < n; p++) {
     const rp = a + p * n;
@@ -171,7 +172,7 @@ export function eighJacobiSweep(buf: Float64Array, a: number, n: number, v: numb
       buf[rq + q] = aqq + t * apq;
       buf[rp + q] = 0;
       buf[rq + p] = 0;
-      rotate(buf, v + p * n, v + q * n, n, c, s);
+      if (vectors) rotate(buf, v + p * n, v + q * n, n, c, s);
       rotations++;
     }
   }

@@ -79,7 +79,7 @@ export interface DecompKernels {
   /** See svdJacobiSweep. */
   svdSweep(w: number, n: number, m: number, v: number, nv: number, tol: number, norms: number): number;
   /** See eighJacobiSweep. */
-  eighSweep(a: number, n: number, v: number, floor: number): number;
+  eighSweep(a: number, n: number, v: number, floor: number, vectors: boolean): number;
 }
 
 /**
@@ -107,13 +107,13 @@ export class Workspace {
       this.kernels = {
         houseApply: (v, len, tau, x, count, stride) => k.house_apply(v * 8, len, tau, x * 8, count, stride * 8),
         svdSweep: (w, n, m, v, nv, tol, norms) => k.svd_jacobi_sweep(w * 8, n, m, v * 8, nv, tol, norms * 8),
-        eighSweep: (a, n, v, floor) => k.eigh_jacobi_sweep(a * 8, n, v * 8, floor),
+        eighSweep: (a, n, v, floor, vectors) => k.eigh_jacobi_sweep(a * 8, n, v * 8, floor, vectors),
       };
     } else {
       this.kernels = {
         houseApply: (v, len, tau, x, count, stride) => houseApply(buf, v, len, tau, x, count, stride),
         svdSweep: (w, n, m, v, nv, tol, norms) => svdJacobiSweep(buf, w, n, m, v, nv, tol, norms),
-        eighSweep: (a, n, v, floor) => eighJacobiSweep(buf, a, n, v, floor),
+        eighSweep: (a, n, v, floor, vectors) => eighJacobiSweep(buf, a, n, v, floor, vectors),
       };
     }
   }

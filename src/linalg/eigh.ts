@@ -82,7 +82,7 @@ export function eighStack(a: NdArray, uplo: Uplo, vectors: boolean): NdArray[] {
       // Below this an off-diagonal entry moves no eigenvalue by a representable amount.
       const floor = Math.sqrt(fro) * 1e-300;
       let sweeps = 0;
-      while (ws.kernels.eighSweep(A, n, V, floor) > 0) {
+      while (ws.kernels.eighSweep(A, n, V, floor, vectors) > 0) {
         if (++sweeps >= MAX_SWEEPS) throw new LinAlgError('Eigenvalues did not converge', a.shape);
       }
       for (let i = 0; i < n; i++) diag[i] = buf[A + i * n + i]!;

@@ -13,6 +13,7 @@ import { EPS } from '../kernels/js-decomp.ts';
 import { allocateResults, assertStacked2d, batchCount, refuseTracing, withInput, type MatrixInput } from './decomp-support.ts';
 import { svdStack } from './svd.ts';
 import { eighStack } from './eigh.ts';
+import { matmul } from '../ops/linalg.ts';
 
 /** Options of {@link lstsq}. */
 export interface LstsqOptions {
@@ -143,67 +144,67 @@ function lstsqArrays(A: NdArray, B: NdArray, rcondArg: number | null): [NdArray,
   }
 }
 
-/** Singular values (or |eigenvalues|, descending) and factors used by pinv, per matrix. */
+/**
+ * The pseudo-inverse of every matrix of `A`: from the SVD (or, for `hermitian`, from eigh:
+ * s = |w|, left vectors v·sign(w)), res = (Vhᵀ·diag(1/s kept)) · Uᵀ, the product by matmul.
+ */
 function pinvStack(A: NdArray, rcond: number | null, rtolNone: boolean, hermitian: boolean): NdArray {
   assertStacked2d(A);
   const m = A.shape[A.ndim - 2]!, n = A.shape[A.ndim - 1]!;
   const lead = A.shape.slice(0, -2);
   const cut = rtolNone ? Math.max(m, n) * EPS : (rcond ?? 1e-15);
   if (m === 0 || n === 0) return allocateResults([[...lead, n, m]])[0]!;
+  if (hermitian && m !== n) throw new LinAlgError(`Last 2 dimensions of the array must be square`, A.shape);
   const batches = batchCount(A.shape);
-  const k = Math.min(m, n);
-  // res[i][j] = Σ_l left(i, l)·sinv[l]·right(j, l) with, for the SVD, left = Vhᵀ, right = U;
-  // for hermitian (eigh: w, v), left(i, l) = v[i][l]·sign(w[l]), right = v, s = |w|.
-  let factors: NdArray[];
-  if (hermitian) {
-    if (m !== n) throw new LinAlgError(`Last 2 dimensions of the array must be square`, A.shape);
-    factors = eighStack(A, 'L', true);
-  } else {
-    factors = svdStack(A, true, false);
-  }
+  const k = hermitian ? n : Math.min(m, n);
+  const factors = hermitian ? eighStack(A, 'L', true) : svdStack(A, true, false);
+  let out: NdArray | null = null;
   try {
-    const out = allocateResults([[...lead, n, m]])[0]!;
-    const d = out.f64();
-    let p = out.start;
-    if (hermitian) {
-      const w = gatherFloat64(factors[0]!), v = gatherFloat64(factors[1]!);
-      for (let b = 0; b < batches; b++) {
-        let smax = 0;
-        for (let l = 0; l < n; l++) smax = Math.max(smax, Math.abs(w[b * n + l]!));
-        const cutoff = cut * smax;
-        const sinv = new Float64Array(n);
-        for (let l = 0; l < n; l++) {
-          const s = Math.abs(w[b * n + l]!);
-          sinv[l] = s > cutoff ? Math.sign(w[b * n + l]!) / s : 0;
-        }
-        const V = b * n * n;
-        for (let i = 0; i < n; i++) {
-          for (let j = 0; j < n; j++) {
-            let t = 0;
-            for (let l = 0; l < n; l++) t += v[V + i * n + l]! * sinv[l]! * v[V + j * n + l]!;
-            d[p++] = t;
-          }
-        }
+    // left (n×k) = Vhᵀ·diag(sinv), right (k×m) = Uᵀ, per matrix; SVD: U (m×k), Vh (k×n);
+    // eigh: w (n), v (n×n): left[i][l] = v[i][l]·sign(w[l])/|w[l]|, right[l][j] = v[j][l].
+    const f = factors.map(gatherFloat64);
+    out = allocateResults([[...lead, n, m]])[0]!;
+    for (let b = 0; b < batches; b++) {
+      const s = new Float64Array(k), sign = new Float64Array(k).fill(1);
+      for (let l = 0; l < k; l++) {
+        if (hermitian) {
+          const wl = f[0]![b * n + l]!;
+          s[l] = Math.abs(wl);
+          sign[l] = Math.sign(wl);
+        } else s[l] = f[1]![b * k + l]!;
       }
-    } else {
-      const u = gatherFloat64(factors[0]!), s = gatherFloat64(factors[1]!), vh = gatherFloat64(factors[2]!);
-      for (let b = 0; b < batches; b++) {
-        const cutoff = cut * s[b * k]!;
-        const sinv = new Float64Array(k);
-        for (let l = 0; l < k; l++) sinv[l] = s[b * k + l]! > cutoff ? 1 / s[b * k + l]! : 0;
-        const U = b * m * k, VH = b * k * n;
-        for (let i = 0; i < n; i++) {
-          for (let j = 0; j < m; j++) {
-            let t = 0;
-            for (let l = 0; l < k; l++) t += vh[VH + l * n + i]! * sinv[l]! * u[U + j * k + l]!;
-            d[p++] = t;
+      let smax = 0;
+      for (let l = 0; l < k; l++) smax = s[l]! > smax || s[l] !== s[l] ? s[l]! : smax;
+      const cutoff = cut * smax;
+      const [left, right] = allocateResults([[n, k], [k, m]]) as [NdArray, NdArray];
+      try {
+        const L = left.f64(), R = right.f64();
+        const u = hermitian ? f[1]! : f[0]!, U0 = hermitian ? b * n * n : b * m * k;
+        for (let l = 0; l < k; l++) {
+          const sinv = s[l]! > cutoff ? sign[l]! / s[l]! : 0;
+          for (let i = 0; i < n; i++) {
+            const vli = hermitian ? f[1]![b * n * n + i * n + l]! : f[2]![b * k * n + l * n + i]!;
+            L[left.start + i * k + l] = vli * sinv;
           }
+          for (let j = 0; j < m; j++) R[right.start + l * m + j] = u[U0 + j * k + l]!;
         }
+        const prod = matmul(left, right) as NdArray;
+        try {
+          out.f64().set(prod.f64().subarray(prod.start, prod.start + n * m), out.start + b * n * m);
+        } finally {
+          prod.dispose();
+        }
+      } finally {
+        left.dispose();
+        right.dispose();
       }
     }
     return out;
+  } catch (e) {
+    out?.dispose();
+    throw e;
   } finally {
-    for (const f of factors) f.dispose();
+    for (const x of factors) x.dispose();
   }
 }
 

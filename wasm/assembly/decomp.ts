@@ -8,8 +8,9 @@
  * - `svd_jacobi_sweep(w, n, m, v, nv, tol, norms)`: one cyclic one-sided Jacobi sweep over
  *   the n rows of w (m long), rotating rows of v (nv long) alike, squared norms tracked at
  *   `norms`; returns the rotation count.
- * - `eigh_jacobi_sweep(a, n, v, floor)`: one cyclic two-sided Jacobi sweep on a symmetric
- *   n×n matrix, rotating the rows of v alike; returns the rotation count.
+ * - `eigh_jacobi_sweep(a, n, v, floor, vectors)`: one cyclic two-sided Jacobi sweep on a
+ *   symmetric n×n matrix, rotating the rows of v alike when `vectors`; returns the rotation
+ *   count.
  */
 import { F64 } from './lanes';
 
@@ -146,7 +147,7 @@ export function svd_jacobi_sweep(w: usize, n: usize, m: usize, v: usize, nv: usi
  * triangles kept): off-diagonal entries above max(EPS·√|app·aqq|, floor) are zeroed by
  * A ← JᵀAJ, rows p and q of v (n each) rotated alike. Returns the rotation count.
  */
-export function eigh_jacobi_sweep(a: usize, n: usize, v: usize, floor: f64): f64 {
+export function eigh_jacobi_sweep(a: usize, n: usize, v: usize, floor: f64, vectors: bool): f64 {
   let rotations: f64 = 0;
   const rowBytes = n * F64;
   for (let p: usize = 0; p + 1 < n; p++) {
@@ -171,7 +172,7 @@ export function eigh_jacobi_sweep(a: usize, n: usize, v: usize, floor: f64): f64
       store<f64>(rq + q * F64, aqq + t * apq);
       store<f64>(rp + q * F64, 0);
       store<f64>(rq + p * F64, 0);
-      rotateRows(v + p * rowBytes, v + q * rowBytes, n, c, s);
+      if (vectors) rotateRows(v + p * rowBytes, v + q * rowBytes, n, c, s);
       rotations += 1;
     }
   }
