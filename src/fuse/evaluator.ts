@@ -430,7 +430,7 @@ function smallSteps(prog: Program, k: Kernels): readonly SmallStep[] | null {
   const cache = prog as { small?: readonly SmallStep[] | null; smallK?: Kernels };
   if (cache.smallK === k) return cache.small!;
   const steps: SmallStep[] = [];
-  let ok = !prog.scalar[prog.plan.root] && prog.plan.nodes[prog.plan.root]!.kind !== 'input';
+  let ok = true;
   const exec = execFor(prog, k);
   prog.plan.nodes.forEach((node, i) => {
     if (!ok || !prog.used[i] || prog.scalar[i] || node.kind === 'input') return;
@@ -458,58 +458,47 @@ function smallSteps(prog: Program, k: Kernels): readonly SmallStep[] | null {
 }
 
 /**
- * The fast path of a small element-wise call: every array input contiguous in the arena with
- * the result's shape, at most one block, every op a WASM kernel. One kernel call an op over
- * the whole array, temporaries in scratch, the last op written into the result; no block
- * bookkeeping. Null when the call does not qualify (then the general path runs).
- * @param prog the program
- * @param inputs the arguments
- * @param out optional array to write into
+ * Checks a call for the small fast paths: every array input contiguous in the arena with one
+ * shape of at most one block (and none sharing `out`'s memory). Returns the size, or -1.
  */
-export function runSmallMap(prog: Program, inputs: (NdArray | number)[], out: NdArray | undefined): NdArray | null {
-  const k = kernelTable();
-  if (k === null) return null;
-  const steps = smallSteps(prog, k);
-  if (steps === null) return null;
+function smallSize(prog: Program, inputs: readonly (NdArray | number)[], out: NdArray | undefined): number {
   const ins = prog.arrayInputs;
-  if (ins.length === 0) return null;
+  if (ins.length === 0) return -1;
   const first = inputs[ins[0]!] as NdArray;
   const shape = first.shape;
   const n = first.size;
-  if (n === 0 || n > FUSE_BLOCK) return null;
+  if (n === 0 || n > FUSE_BLOCK) return -1;
   for (let j = 0; j < ins.length; j++) {
     const x = inputs[ins[j]!] as NdArray;
-    if (!x.storage.inArena || !x.isContiguous || (x.shape !== shape && !sameShape(x.shape, shape))) return null;
-    if (out !== undefined && x.storage === out.storage) return null;
+    if (!x.storage.inArena || !x.isContiguous || (x.shape !== shape && !sameShape(x.shape, shape))) return -1;
+    if (out !== undefined && x.storage === out.storage) return -1;
   }
-  const dtype = prog.plan.nodes[prog.plan.root]!.dtype;
-  if (out !== undefined) {
-    checkOut('fuse', out, shape, dtype);
-    if (!out.storage.inArena || !out.isContiguous) return null;
-  }
-  const nodes = prog.plan.nodes;
-  const ptr = (prog as { smallPtr?: number[] }).smallPtr ?? ((prog as { smallPtr?: number[] }).smallPtr = new Array<number>(nodes.length).fill(0));
-  // Scratch first: reserving it may grow the memory (the result's pointer does not move).
+  return n;
+}
+
+/**
+ * Pointers of a small call: the inputs in place, a scratch block for every step except
+ * `skip`. False when scratch is missing. Call before allocating the result (reserving
+ * scratch may grow the memory; pointers stay valid across growth).
+ */
+function smallPointers(prog: Program, steps: readonly SmallStep[], inputs: readonly (NdArray | number)[], skip: number): number[] | null {
+  const ptr = (prog as { smallPtr?: number[] }).smallPtr ?? ((prog as { smallPtr?: number[] }).smallPtr = new Array<number>(prog.plan.nodes.length).fill(0));
   const bytes = (FUSE_BLOCK + 1) * 8;
-  const root = prog.plan.root;
   for (let s = 0; s < steps.length; s++) {
     const i = steps[s]!.node;
-    if (i === root) continue;
+    if (i === skip) continue;
     const p = scratchBlock(prog.slot[i]!, bytes);
     if (p < 0) return null;
     ptr[i] = p;
   }
-  const result = out ?? emptyArray(shape, dtype);
-  if (!result.storage.inArena) {
-    result.dispose();
-    return null;
-  }
-  ptr[root] = ptrOf(result);
-  for (let j = 0; j < ins.length; j++) {
-    const x = inputs[ins[j]!] as NdArray;
-    const node = prog.inputNode[ins[j]!]!;
-    ptr[node] = ptrOf(x);
-  }
+  const ins = prog.arrayInputs;
+  for (let j = 0; j < ins.length; j++) ptr[prog.inputNode[ins[j]!]!] = ptrOf(inputs[ins[j]!] as NdArray);
+  return ptr;
+}
+
+/** Runs the steps of a small call over `n` elements. */
+function smallRun(prog: Program, steps: readonly SmallStep[], inputs: readonly (NdArray | number)[], ptr: readonly number[], n: number): void {
+  const nodes = prog.plan.nodes;
   const value = prog.scalarValue;
   for (let s = 0; s < steps.length; s++) {
     const st = steps[s]!;
@@ -530,6 +519,71 @@ export function runSmallMap(prog: Program, inputs: (NdArray | number)[], out: Nd
     }
   }
   fuseStats.blocks++;
+}
+
+/**
+ * The fast path of a small element-wise call: every array input contiguous in the arena with
+ * the result's shape, at most one block, every op a WASM kernel. One kernel call an op over
+ * the whole array, temporaries in scratch, the last op written into the result; no block
+ * bookkeeping. Null when the call does not qualify (then the general path runs).
+ * @param prog the program
+ * @param inputs the arguments
+ * @param out optional array to write into
+ */
+export function runSmallMap(prog: Program, inputs: (NdArray | number)[], out: NdArray | undefined): NdArray | null {
+  const k = kernelTable();
+  const root = prog.plan.root;
+  if (k === null || prog.plan.nodes[root]!.kind !== 'op') return null;
+  const steps = smallSteps(prog, k);
+  if (steps === null) return null;
+  const n = smallSize(prog, inputs, out);
+  if (n < 0) return null;
+  const shape = (inputs[prog.arrayInputs[0]!] as NdArray).shape;
+  const dtype = prog.plan.nodes[root]!.dtype;
+  if (out !== undefined) {
+    checkOut('fuse', out, shape, dtype);
+    if (!out.storage.inArena || !out.isContiguous) return null;
+  }
+  const ptr = smallPointers(prog, steps, inputs, root);
+  if (ptr === null) return null;
+  const result = out ?? emptyArray(shape, dtype);
+  if (!result.storage.inArena) {
+    result.dispose();
+    return null;
+  }
+  ptr[root] = ptrOf(result);
+  smallRun(prog, steps, inputs, ptr, n);
+  return result;
+}
+
+/**
+ * The fast path of a small filter (`x.where(mask)` of float64, at most one block, inputs
+ * contiguous in the arena, every op a WASM kernel): the ops over the whole array, one count,
+ * the result allocated and the values compressed straight into it. Null when the call does
+ * not qualify.
+ * @param prog the program
+ * @param inputs the arguments
+ */
+export function runSmallFilter(prog: Program, inputs: (NdArray | number)[]): NdArray | null {
+  const k = kernelTable();
+  const final = prog.plan.final;
+  const root = prog.plan.root;
+  if (k === null || final.kind !== 'compress' || prog.scalar[root] || prog.scalar[final.mask] || prog.plan.nodes[root]!.dtype !== 'float64') return null;
+  if (k.compress === undefined || k.count_true === undefined) return null;
+  const steps = smallSteps(prog, k);
+  if (steps === null) return null;
+  const n = smallSize(prog, inputs, undefined);
+  if (n < 0) return null;
+  const ptr = smallPointers(prog, steps, inputs, -1);
+  if (ptr === null) return null;
+  smallRun(prog, steps, inputs, ptr, n);
+  const mp = ptr[final.mask]!;
+  const c = ((k.count_true as (m: number, n: number) => number)(mp, n)) >>> 0;
+  const result = emptyArray([c], 'float64');
+  if (c > 0) {
+    if (result.storage.inArena) (k.compress as (x: number, m: number, o: number, n: number, c: number) => number)(ptr[root]!, mp, ptrOf(result), n, c);
+    else maskLoops.f64.compressContig(arenaF64(), ptr[root]! >> 3, arenaU8(), mp, result.f64(), result.start, n);
+  }
   return result;
 }
 
@@ -837,13 +891,26 @@ export function materialise(prog: Program, inputs: (NdArray | number)[], mask: n
     compressInto(f, r, 0, f.ptr[root]!, f.ptr[mask]!, n, c);
     return r;
   }
-  const rootCone = reachable(prog.plan.nodes, [root]);
+  const nodes = prog.plan.nodes;
+  const rootCone = reachable(nodes, [root]);
+  // Inputs read in place all round (no value computed but the mask): chunks of 16 blocks,
+  // so the mask and compress kernels run on long runs (as eager, with no mask array).
+  const inPlace = (i: number): boolean => {
+    const node = nodes[i]!;
+    return prog.scalar[i] || (node.kind === 'input' && f.direct[node.index]);
+  };
+  const mn = nodes[mask]!;
+  // The mask op reads no scalar as a block (a temporary holds one block only).
+  let direct = inPlace(root) && (mn.kind === 'input' || (mn.kind === 'op' && mn.args.some((a) => !prog.scalar[a])));
+  for (let i = 0; i < nodes.length && direct; i++) if (prog.maskCone[i] && i !== mask && !inPlace(i)) direct = false;
+  const chunk = whole >= 0 && direct ? 16 * FUSE_BLOCK : FUSE_BLOCK;
+  const chunks = Math.ceil(n / chunk);
   const counts: number[] = [];
   let m = 0;
   if (whole >= 0) {
-    for (let b = 0; b < blocks; b++) {
-      const off = b * FUSE_BLOCK;
-      const len = Math.min(FUSE_BLOCK, n - off);
+    for (let b = 0; b < chunks; b++) {
+      const off = b * chunk;
+      const len = Math.min(chunk, n - off);
       runBlock(f, prog, off, len, -1, prog.maskCone, mask, whole + off);
       let mp = f.ptr[mask]!;
       if (mp !== whole + off) {
@@ -860,9 +927,9 @@ export function materialise(prog: Program, inputs: (NdArray | number)[], mask: n
   f.F = arenaF64();
   f.U = arenaU8();
   let k = 0;
-  for (let b = 0; b < blocks; b++) {
-    const off = b * FUSE_BLOCK;
-    const len = Math.min(FUSE_BLOCK, n - off);
+  for (let b = 0; b < chunks; b++) {
+    const off = b * chunk;
+    const len = Math.min(chunk, n - off);
     if (whole >= 0) {
       const c = counts[b]!;
       if (c === 0) continue;

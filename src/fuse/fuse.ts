@@ -7,7 +7,7 @@ import type { NdArray } from '../ndarray.ts';
 import { isNdArray } from '../array-factory.ts';
 import { ArgumentError } from '../errors.ts';
 import { checkOptions, describe } from '../args.ts';
-import { compile, fuseStats, materialise, runMap, runSmallMap, runStreamingReduce, type Program } from './evaluator.ts';
+import { compile, fuseStats, materialise, runMap, runSmallFilter, runSmallMap, runStreamingReduce, type Program } from './evaluator.ts';
 import { optimise } from './optimiser.ts';
 import { explainPlan } from './explain.ts';
 import { trace, type ArgSignature } from './tracer.ts';
@@ -151,7 +151,7 @@ export function fuse<R>(fn: (...args: NdArray[]) => R): FusedFunction<R> {
     if (final.kind === 'map') return runSmallMap(prog, inputs, out) ?? runMap(prog, inputs, out);
     if (final.kind === 'compress') {
       if (out !== undefined) throw new ArgumentError('fuse', 'out', 'out is not supported when the result is where(mask) (its length depends on the mask)');
-      return materialise(prog, inputs, final.mask);
+      return runSmallFilter(prog, inputs) ?? materialise(prog, inputs, final.mask);
     }
     if (out === undefined) {
       const streamed = runStreamingReduce(prog, inputs);
