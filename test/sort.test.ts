@@ -166,3 +166,96 @@ test('disposed inputs throw DisposedError', () => {
   assert.throws(() => sort(a, 0), DisposedError);
   assert.throws(() => argsort(a, 0), DisposedError);
 });
+
+/** Runs `f` with WASM off, then on (restoring on), returning both results. */
+function jsThenWasm<T>(f: () => T): [T, T] {
+  nd.config({ wasm: false });
+  let js: T;
+  try {
+    js = f();
+  } finally {
+    nd.config({ wasm: true });
+  }
+  return [js, f()];
+}
+
+/** A NaN with the sign bit set and a payload (the radix keys must still put it last). */
+const NEG_NAN = new Float64Array(new BigUint64Array([0xfff8000000000123n]).buffer)[0]!;
+
+describe('WASM radix sort (issue 14): same as the JS reference, stable, NaN and -0 as NumPy', () => {
+  const special = [NaN, NEG_NAN, -0, 0, Infinity, -Infinity, 5e-324, -5e-324, Number.MAX_VALUE, -Number.MAX_VALUE, 2.2250738585072014e-308];
+  const line = (n: number, seed: number): number[] =>
+    Array.from({ length: n }, (_, i) => {
+      const r = Math.sin(i * 12.9898 + seed) * 43758.5453;
+      const f = r - Math.floor(r);
+      return f < 0.15 ? special[i % special.length]! : f < 0.6 ? Math.floor(f * 10) - 3 : (f - 0.5) * 1e6;
+    });
+  for (const n of [0, 1, 2, 3, 46, 47, 48, 49, 255, 256, 257, 4099, 70_001]) {
+    test(`size ${n}: sort and argsort equal the JS path and the stable reference`, () => {
+      const values = line(n, n);
+      const order = referenceOrder(values);
+      const [sj, sw] = jsThenWasm(() => [...nd.array(Float64Array.from(values)).sort().toFloat64Array()]);
+      const [oj, ow] = jsThenWasm(() => [...nd.array(Float64Array.from(values)).argsort().toFloat64Array()]);
+      assert.deepStrictEqual(ow, order);
+      assert.deepStrictEqual(oj, order);
+      const want = order.map((i) => values[i]);
+      // Object.is on every value: -0 and 0 in input order, NaN (any payload) last.
+      assert.deepStrictEqual(sw, want);
+      assert.deepStrictEqual(sj, want);
+    });
+  }
+  test('integers (constant high digits: skipped radix passes), all equal, sorted, reversed', () => {
+    for (const values of [
+      Array.from({ length: 3000 }, (_, i) => (i * 7919) % 1000),
+      Array.from({ length: 3000 }, () => 4),
+      Array.from({ length: 3000 }, (_, i) => i),
+      Array.from({ length: 3000 }, (_, i) => -i),
+      Array.from({ length: 3000 }, (_, i) => (i % 2 ? -0 : 0)),
+    ]) {
+      const order = referenceOrder(values);
+      const [oj, ow] = jsThenWasm(() => [...nd.argsort(Float64Array.from(values) as never).toFloat64Array()]);
+      assert.deepStrictEqual(ow, order);
+      assert.deepStrictEqual(oj, order);
+      const [sj, sw] = jsThenWasm(() => [...nd.sort(Float64Array.from(values) as never).toFloat64Array()]);
+      assert.deepStrictEqual(sw, order.map((i) => values[i]));
+      assert.deepStrictEqual(sj, sw);
+    }
+  });
+  test('every axis of a 3-D array, strided and transposed views, axis null flattens', () => {
+    const base = nd.array(Float64Array.from(line(4 * 60 * 70, 3))).reshape([4, 60, 70]);
+    const views = [base, base.transpose(2, 0, 1), base.slice(null, '::-3', '1::2')];
+    for (const v of views) {
+      for (const axis of [0, 1, 2, -1, null]) {
+        const [sj, sw] = jsThenWasm(() => v.sort(axis));
+        const [oj, ow] = jsThenWasm(() => v.argsort(axis));
+        assert.deepStrictEqual(sw.toArray(), sj.toArray(), `sort axis ${axis}`);
+        assert.deepStrictEqual(ow.toArray(), oj.toArray(), `argsort axis ${axis}`);
+        if (axis === null) {
+          assert.deepEqual(sw.shape, [v.size]);
+          assert.deepStrictEqual([...ow.toFloat64Array()], referenceOrder([...v.toFloat64Array()]));
+        }
+        for (const r of [sj, sw, oj, ow]) r.dispose();
+      }
+    }
+    base.dispose();
+  });
+  test('property (seed 42): WASM equals JS equals the stable reference', () => {
+    const valueArb = fc.oneof(
+      { weight: 5, arbitrary: fc.integer({ min: -4, max: 4 }) },
+      { weight: 3, arbitrary: fc.double() },
+      { weight: 1, arbitrary: fc.constantFrom(...special) },
+    );
+    fc.assert(
+      fc.property(fc.array(valueArb, { maxLength: 400 }), (values) => {
+        const order = referenceOrder(values);
+        const [oj, ow] = jsThenWasm(() => [...nd.array(Float64Array.from(values)).argsort().toFloat64Array()]);
+        assert.deepStrictEqual(ow, order);
+        assert.deepStrictEqual(oj, order);
+        const [sj, sw] = jsThenWasm(() => [...nd.array(Float64Array.from(values)).sort().toFloat64Array()]);
+        assert.deepStrictEqual(sw, order.map((i) => values[i]));
+        assert.deepStrictEqual(sj, sw);
+      }),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+});
