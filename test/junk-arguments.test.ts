@@ -149,6 +149,11 @@ const OPTION_VALUES: Record<string, Slot> = {
   tol: (v) => (v === null ? 'any' : number(v)),
   arenaSoftLimit: (v) => (isInt(v) && v >= 0 ? 'any' : 'throw'),
   method: (v) => (typeof v === 'string' ? 'any' : 'throw'), // quantile's method names
+  upper: boolean,
+  axis: intOrNull, // cross's vector axis (null: NumPy's None)
+  axisa: int,
+  axisb: int,
+  axisc: int,
 };
 
 const OUT = options(['out'], { out: true });
@@ -178,6 +183,8 @@ interface Spec {
 }
 
 const F = (): NdArray => nd.array([[1, -2, 3.5], [4, 0, -1]]);
+/** A symmetric positive-definite 2×2 matrix (for nd.linalg). */
+const SQUARE = (): NdArray => nd.array([[2, 1], [1, 3]]);
 const B = (): NdArray => nd.array([[true, false, true], [false, false, true]]);
 const SORTED = (): NdArray => nd.array([1, 2, 2, 5]);
 const binary = (self = F, other = F): Spec => ({ self, args: () => [other()], slots: [(self === B ? boolIn : floatIn)(operand), OUT] });
@@ -302,6 +309,8 @@ const METHODS: Record<string, Spec> = {
   flip: { args: () => [0], slots: [axis] },
   fill: { args: () => [7], slots: [value] },
   repeat: { args: () => [2, 0], slots: [either(int, (v) => (isIntList(v) ? 'any' : 'throw')), axis1] },
+  diagonal: { args: () => [1, 1, 0], slots: [int, int, int] },
+  trace: { args: () => [-1, 1, 0], slots: [int, int, int] },
 };
 
 /** Getters on the prototype: properties, not calls. */
@@ -345,6 +354,11 @@ const FUNCTIONS: Record<string, Spec> = {
   toNpz: { args: () => [{ a: F(), b: B() }], slots: [(v) => (isPlain(v) ? 'any' : 'throw'), options(['compress'])] },
   tile: { args: () => [F(), [2, 1]], slots: [array, (v) => (isInt(v) || isIntList(v) ? 'any' : 'throw')] },
   outer: { args: () => [F(), nd.array([1, 2])], slots: [array, array] },
+  diag: { args: () => [F(), 1], slots: [array, int] },
+  tril: { args: () => [F(), -1], slots: [array, int] },
+  triu: { args: () => [F(), 1], slots: [array, int] },
+  kron: { args: () => [F(), nd.array([1, 2])], slots: [array, array] },
+  cross: { args: () => [F(), nd.array([1, 0, 2]), { axisa: 1 }], slots: [array, array, options(['axis', 'axisa', 'axisb', 'axisc'])] },
 };
 
 /** Methods whose array is float64 data: nd.f(boolArray, …) must equal nd.f(its float64 copy, …). */
@@ -381,6 +395,17 @@ const GENERATOR_METHODS: Record<string, Spec> = {
  * may hold, as FUNCTIONS.
  */
 const LINALG_FUNCTIONS: Record<string, Spec> = {
+  // LU and Cholesky, norms (src/linalg/{lu,cholesky,norm}.ts).
+  det: { args: () => [SQUARE()], slots: [floatIn(array)] },
+  slogdet: { args: () => [SQUARE()], slots: [floatIn(array)] },
+  inv: { args: () => [SQUARE()], slots: [floatIn(array)] },
+  solve: { args: () => [SQUARE(), nd.array([1, 2])], slots: [floatIn(array), floatIn(array)] },
+  cholesky: { args: () => [SQUARE(), { upper: true }], slots: [floatIn(array), options(['upper'])] },
+  matrixPower: { args: () => [SQUARE(), -2], slots: [floatIn(array), int] },
+  norm: {
+    args: () => [F(), 1, [1, 0], { keepdims: true }],
+    slots: [floatIn(array), (v) => (v === null || v === undefined || typeof v === 'number' || v === 'fro' || v === 'nuc' ? 'any' : 'throw'), axis, options(['keepdims'])],
+  },
   // Orthogonal decompositions (src/linalg/{qr,svd,eigh,lstsq}.ts).
   qr: { args: () => [F()], slots: [floatIn(array), (v) => (v === undefined || v === 'reduced' || v === 'complete' || v === 'r' ? 'any' : 'throw')] },
   svd: { args: () => [F()], slots: [floatIn(array), options(['fullMatrices', 'computeUv'])] },

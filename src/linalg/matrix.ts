@@ -238,11 +238,12 @@ export function cross(a: MatrixInput, b: MatrixInput, options?: CrossOptions): N
   refuseTracing('cross', arguments);
   if (arguments.length !== 2 && arguments.length !== 3) checkArity('cross', arguments, 3, 2);
   const o = checkOptions('cross', options, ['axis', 'axisa', 'axisb', 'axisc'] as const);
-  const axisOf = (key: 'axis' | 'axisa' | 'axisb' | 'axisc'): number | null => checkSingleAxis('cross', o[key], true, key);
-  const all = axisOf('axis');
-  const axisa = all ?? axisOf('axisa') ?? -1;
-  const axisb = all ?? axisOf('axisb') ?? -1;
-  const axiscArg = all ?? axisOf('axisc') ?? -1;
+  // `axis` may be null (NumPy's default None); axisa/axisb/axisc are integers when given.
+  const axisOf = (key: 'axisa' | 'axisb' | 'axisc'): number => (o[key] === undefined ? -1 : (checkSingleAxis('cross', o[key], false, key) as number));
+  const all = checkSingleAxis('cross', o.axis, true, 'axis');
+  const axisa = all ?? axisOf('axisa');
+  const axisb = all ?? axisOf('axisb');
+  const axiscArg = all ?? axisOf('axisc');
   return withInput(a, (x) =>
     withInput(b, (y) => {
       if (x.ndim < 1 || y.ndim < 1) throw new ShapeError(`cross: at least one array has zero dimension (shapes ${formatShape(x.shape)} and ${formatShape(y.shape)})`, [x.shape, y.shape]);
