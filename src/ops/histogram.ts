@@ -133,7 +133,7 @@ function checkRange(func: string, range: unknown): readonly [number, number] | n
 }
 
 /** NumPy's `_get_outer_edges`: the range's or the data's outer edges, an empty span widened. */
-function outerEdges(func: string, v: Values, range: readonly [number, number] | null): [number, number] {
+function outerEdges(func: string, a: NdArray, range: readonly [number, number] | null): [number, number] {
   let first: number;
   let last: number;
   if (range !== null) {
@@ -142,24 +142,18 @@ function outerEdges(func: string, v: Values, range: readonly [number, number] | 
     if (!(Number.isFinite(first) && Number.isFinite(last))) {
       throw new ArgumentError(func, 'range', `supplied range of [${first}, ${last}] is not finite`);
     }
-  } else if (v.n === 0) {
+  } else if (a.size === 0) {
     first = 0;
     last = 1;
   } else {
-    first = Infinity;
-    last = -Infinity;
-    let nan = false;
-    for (let j = 0; j < v.n; j++) {
-      const x = v.data[v.start + j]!;
-      if (x !== x) nan = true;
-      if (x < first) first = x;
-      if (x > last) last = x;
-    }
-    if (nan || !(Number.isFinite(first) && Number.isFinite(last))) {
-      const show = (x: number): string => (nan ? 'nan' : String(x));
+    // a.min() and a.max(), as NumPy (NaN propagates into both)
+    first = Number(reduce('min', a, null));
+    last = Number(reduce('max', a, null));
+    if (!(Number.isFinite(first) && Number.isFinite(last))) {
+      const show = (x: number): string => (x !== x ? 'nan' : String(x));
       throw new ArgumentError(
         func, 'a',
-        `autodetected range of [${show(first)}, ${show(last)}] is not finite: the data holds ${nan ? 'NaN' : '±Infinity'}; pass a finite range to ignore it`,
+        `autodetected range of [${show(first)}, ${show(last)}] is not finite: the data holds ${first !== first ? 'NaN' : '±Infinity'}; pass a finite range to ignore it`,
       );
     }
   }
@@ -207,14 +201,16 @@ function trimmed(v: Values, first: number, last: number): Float64Array {
 }
 
 /** NumPy's `_get_bin_edges`. */
-function binEdges(func: string, v: Values, bins: unknown, range: readonly [number, number] | null, weighted: boolean, integral = false): Bins {
+function binEdges(func: string, a: NdArray, bins: unknown, range: readonly [number, number] | null, weighted: boolean): Bins {
+  const integral = a.dtype === 'bool';
   let count: number;
   let first: number;
   let last: number;
   if (typeof bins === 'string') {
     const name = checkChoice(func, 'bins', bins, BIN_ESTIMATORS);
     if (weighted) throw new ArgumentError(func, 'weights', `automated estimation of the number of bins ('${name}') is not supported for weighted data`);
-    [first, last] = outerEdges(func, v, range);
+    [first, last] = outerEdges(func, a, range);
+    const v = valuesOf(a);
     const x = range === null ? v.data.slice(v.start, v.start + v.n) : trimmed(v, first, last);
     if (x.length === 0) {
       count = 1;
@@ -228,7 +224,7 @@ function binEdges(func: string, v: Values, bins: unknown, range: readonly [numbe
     }
   } else if (typeof bins === 'number') {
     count = checkInteger(func, 'bins', bins, { min: 1 });
-    [first, last] = outerEdges(func, v, range);
+    [first, last] = outerEdges(func, a, range);
   } else {
     const edges = edgesArray(func, bins);
     for (let i = 0; i + 1 < edges.length; i++) {
@@ -385,18 +381,23 @@ function wasmUniform(a: NdArray, w: NdArray | null, bins: Bins, hist: Float64Arr
   const fits = (x: NdArray): boolean => x.dtype === 'float64' && x.isContiguous && x.storage.inArena;
   if (k === null || a.size < WASM_MIN || !fits(a) || (w !== null && !fits(w))) return false;
   const { first, last, bins: m } = bins.uniform!;
-  // Scratch: the edges, then the counts (and a block's sums when weighted); before any view.
-  const scratch = scratchBlock(0, (2 * m + 1 + (w === null ? 0 : m)) * 8);
+  // Scratch: the edges, then the counts (four sub-histograms unweighted; one, and a block's
+  // sums, weighted); before any view.
+  const scratch = scratchBlock(0, (m + 1 + 4 * m + (w === null ? 0 : m)) * 8);
   if (scratch < 0) return false;
   const edgesPtr = scratch;
   const countsPtr = scratch + (m + 1) * 8;
-  const blockPtr = countsPtr + m * 8;
+  const blockPtr = countsPtr + 4 * m * 8;
   const f = arenaF64();
   f.set(bins.edges, edgesPtr / 8);
-  f.fill(0, countsPtr / 8, countsPtr / 8 + m);
+  f.fill(0, countsPtr / 8, countsPtr / 8 + 4 * m);
   const p = bytePointer(a);
   if (w === null) {
     k.histogram_uniform(p, a.size, first, last, m, edgesPtr, 0, countsPtr);
+    const c = arenaF64();
+    const at = countsPtr / 8;
+    for (let i = 0; i < m; i++) hist[i] = c[at + i]! + c[at + m + i]! + c[at + 2 * m + i]! + c[at + 3 * m + i]!;
+    return true;
   } else {
     const q = bytePointer(w);
     for (let o = 0; o < a.size; o += BLOCK) {
@@ -521,7 +522,7 @@ export function histogramBinEdges(a: Input, bins: BinsArg = 10, options?: Histog
   const range = checkRange('histogramBinEdges', o.range);
   return withInput(a, (x) => optionalInput(o.weights, (w) => {
     checkWeights('histogramBinEdges', x, w);
-    return fromValues(binEdges('histogramBinEdges', valuesOf(x), bins, range, w !== null, x.dtype === 'bool').edges);
+    return fromValues(binEdges('histogramBinEdges', x, bins, range, w !== null).edges);
   }));
 }
 
@@ -551,7 +552,7 @@ export function histogram(a: Input, bins: BinsArg = 10, options?: HistogramOptio
   const density = o.density === null ? false : checkBoolean('histogram', 'density', o.density, false);
   return withInput(a, (x) => optionalInput(o.weights, (w) => {
     checkWeights('histogram', x, w);
-    const b = binEdges('histogram', valuesOf(x), bins, range, w !== null, x.dtype === 'bool');
+    const b = binEdges('histogram', x, bins, range, w !== null);
     const nb = Math.max(b.edges.length - 1, 0);
     const counts = new Float64Array(nb);
     if (b.uniform !== null) countUniform(x, w, b, counts);
@@ -595,8 +596,11 @@ export function bincount(x: Input, options?: BincountOptions): NdArray {
     if (w !== null && (w.ndim !== 1 || w.size !== a.size)) {
       throw new ShapeError(`bincount: the weights and x don't have the same length: weights ${formatShape(w.shape)}, x ${formatShape(a.shape)}`, [w.shape, a.shape]);
     }
+    const k = activeKernels();
+    const fits = (y: NdArray | null): boolean => y === null || (y.dtype === 'float64' && y.isContiguous && y.storage.inArena);
+    const onWasm = k !== null && a.size >= WASM_MIN && fits(a) && fits(w);
     const v = valuesOf(a);
-    const max = bincountScan(v.data, v.start, v.n);
+    const max = onWasm ? k.bincount_scan(bytePointer(a), a.size) : bincountScan(v.data, v.start, v.n);
     if (max < -1) {
       // NumPy casts x to integers first (any fraction, NaN or ±Infinity fails), then checks the sign
       let j = -2 - max;
@@ -614,6 +618,10 @@ export function bincount(x: Input, options?: BincountOptions): NdArray {
     try {
       const out = result.f64();
       out.fill(0, result.start, result.start + length);
+      if (onWasm && result.storage.inArena) {
+        k.bincount_add(bytePointer(a), a.size, w === null ? 0 : bytePointer(w), bytePointer(result));
+        return result;
+      }
       const data = valuesOf(a); // fetched again: the allocation may have moved the memory
       const wv = w === null ? null : valuesOf(w);
       bincountAdd(data.data, data.start, data.n, wv === null ? null : wv.data, wv === null ? 0 : wv.start, out, result.start);
@@ -671,6 +679,9 @@ function monotonicity(b: Float64Array): number {
  * nd.digitize([0.2, 6.4, 3.0, 1.6], [0, 1, 2.5, 4, 10]).toArray(); // [1, 4, 3, 2]
  * nd.digitize(4, [0, 1, 2.5, 4, 10], { right: true }); // 3
  */
+export function digitize(x: number, bins: Input, options?: DigitizeOptions): number;
+export function digitize(x: NdArray | Exclude<ArrayInput, number>, bins: Input, options?: DigitizeOptions): NdArray;
+export function digitize(x: Input, bins: Input, options?: DigitizeOptions): NdArray | number;
 export function digitize(x: Input, bins: Input, options?: DigitizeOptions): NdArray | number {
   refuseTracing('digitize', arguments);
   checkArity('digitize', arguments, 3, 2);
@@ -704,6 +715,7 @@ function wasmDigitize(v: Values, a: NdArray, edges: Float64Array, right: boolean
   const k = activeKernels();
   if (k === null || a.size < WASM_MIN || a.dtype !== 'float64' || !a.isContiguous || !a.storage.inArena || !result.storage.inArena) return false;
   void v;
+  if (edges.length <= 64 && edges.some((e) => e !== e)) return false; // the counting form needs NaN-free edges
   const scratch = scratchBlock(0, edges.length * 8);
   if (scratch < 0) return false;
   arenaF64().set(edges, scratch / 8);

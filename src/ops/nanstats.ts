@@ -282,6 +282,10 @@ const KEEPDIMS_KEYS = ['keepdims'] as const;
  * nd.countNonzero([[0, 1, 7], [0, NaN, -0]]); // 3
  * nd.countNonzero([[0, 1, 7], [0, NaN, -0]], 1).toArray(); // [2, 1]
  */
+export function countNonzero(a: NdArray | ArrayInput, axis?: null, options?: { keepdims?: false }): number;
+export function countNonzero(a: NdArray | ArrayInput, axis: number | readonly number[], options?: KeepdimsOptions): NdArray;
+export function countNonzero(a: NdArray | ArrayInput, axis: AxisArg, options: { keepdims: true }): NdArray;
+export function countNonzero(a: NdArray | ArrayInput, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number;
 export function countNonzero(a: NdArray | ArrayInput, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number {
   if (tracing.depth !== 0 && traceNdCall('countNonzero', 'countNonzero', arguments) !== NOT_TRACED) {
     throw new NdvecError('countNonzero: not supported inside a fused function');

@@ -10,24 +10,49 @@ import { F64 } from './lanes';
  * [first, last], bin `trunc((x - first) / (last - first) * bins)` (`bins` → `bins - 1`),
  * moved down when `x < edges[i]` or up when `x >= edges[i + 1]` (never past the last bin);
  * `counts[i] += 1`, or `+= w[j]` when `w` is not 0. Values outside the range and NaN are
- * skipped. `edges` holds bins + 1 float64, `counts` bins float64 (not zeroed here).
+ * skipped. `edges` holds bins + 1 float64; `counts` (not zeroed here) holds bins float64
+ * when weighted, else 4 × bins (four sub-histograms, exact integer counts the caller adds up;
+ * the weighted sums stay in element order, one accumulator a bin, for NumPy's bits).
  */
 export function histogram_uniform(p: usize, n: usize, first: f64, last: f64, bins: i32, edges: usize, w: usize, counts: usize): void {
   const denom = last - first;
   const fb = <f64>bins;
-  const top = bins - 1;
-  for (let j: usize = 0; j < n; j++) {
-    const x = load<f64>(p + j * F64);
-    if (!(x >= first && x <= last)) continue;
-    const f = ((x - first) / denom) * fb;
-    if (!(f >= 0 && f <= fb)) continue;
-    let i = <i32>f;
-    if (i == bins) i = top;
-    if (x < load<f64>(edges + <usize>i * F64)) i--;
-    else if (i != top && x >= load<f64>(edges + <usize>(i + 1) * F64)) i++;
-    const at = counts + <usize>i * F64;
-    store<f64>(at, load<f64>(at) + (w == 0 ? 1.0 : load<f64>(w + j * F64)));
+  const firstV = f64x2.splat(first);
+  const lastV = f64x2.splat(last);
+  const denomV = f64x2.splat(denom);
+  const binsV = f64x2.splat(fb);
+  let j: usize = 0;
+  // Two values a step: the range test and the index arithmetic (the division dominates) in
+  // f64x2, the same IEEE operations as the scalar form; the bins are then placed one by one.
+  for (; j + 2 <= n; j += 2) {
+    const x2 = v128.load(p + j * F64);
+    const f2 = f64x2.mul(f64x2.div(f64x2.sub(x2, firstV), denomV), binsV);
+    const inRange = v128.and(f64x2.ge(x2, firstV), f64x2.le(x2, lastV));
+    if (!v128.any_true(inRange)) continue;
+    // unweighted: four sub-histograms (values j, j+1 into two of them, alternating pairs), so
+    // neighbours hitting one bin do not wait on each other's store; the caller adds them
+    const sub = w == 0 ? counts + ((j >> 1) & 1) * <usize>(2 * bins) * F64 : counts;
+    const sub1 = w == 0 ? sub + <usize>bins * F64 : counts;
+    place(f64x2.extract_lane(x2, 0), f64x2.extract_lane(f2, 0), i64x2.extract_lane(inRange, 0) != 0, bins, edges, w == 0 ? 1.0 : load<f64>(w + j * F64), sub);
+    place(f64x2.extract_lane(x2, 1), f64x2.extract_lane(f2, 1), i64x2.extract_lane(inRange, 1) != 0, bins, edges, w == 0 ? 1.0 : load<f64>(w + (j + 1) * F64), sub1);
   }
+  for (; j < n; j++) {
+    const x = load<f64>(p + j * F64);
+    const f = ((x - first) / denom) * fb;
+    place(x, f, x >= first && x <= last, bins, edges, w == 0 ? 1.0 : load<f64>(w + j * F64), counts);
+  }
+}
+
+/** Adds `weight` to the bin of x (index estimate f), when x is in range and f is a valid estimate. */
+@inline function place(x: f64, f: f64, inRange: bool, bins: i32, edges: usize, weight: f64, counts: usize): void {
+  if (!inRange || !(f >= 0 && f <= <f64>bins)) return;
+  const top = bins - 1;
+  let i = <i32>f;
+  if (i == bins) i = top;
+  if (x < load<f64>(edges + <usize>i * F64)) i--;
+  else if (i != top && x >= load<f64>(edges + <usize>(i + 1) * F64)) i++;
+  const at = counts + <usize>i * F64;
+  store<f64>(at, load<f64>(at) + weight);
 }
 
 /**
@@ -57,18 +82,42 @@ export function bincount_add(p: usize, n: usize, w: usize, counts: usize): void 
  * (NaN ordered last): `right` 0 gives the first i with `bins[i] >= x`, 1 the first with
  * `bins[i] > x`. `reversed` 1: the edges are descending and the result is
  * `m - searchsorted(reversed edges)` (NumPy's `digitize`). Writes float64 indices to `out`.
+ * Up to 64 edges the caller guarantees none is NaN and the index is counted, not searched.
  */
 export function digitize(p: usize, n: usize, bins: usize, m: i32, right: i32, reversed: i32, out: usize): void {
+  if (m <= 64) {
+    // Few edges, none NaN (the caller checks): the index is a count of comparisons, which
+    // equals the binary search on sorted edges and runs without a dependent chain of loads.
+    for (let j: usize = 0; j < n; j++) {
+      const x = load<f64>(p + j * F64);
+      const xv = f64x2.splat(x);
+      let acc = i64x2.splat(0);
+      let i: i32 = 0;
+      for (; i + 2 <= m; i += 2) {
+        const e = v128.load(bins + <usize>i * F64);
+        acc = i64x2.sub(acc, right != 0 ? f64x2.le(e, xv) : f64x2.lt(e, xv));
+      }
+      let c = <i32>(i64x2.extract_lane(acc, 0) + i64x2.extract_lane(acc, 1));
+      if (i < m) {
+        const e = load<f64>(bins + <usize>i * F64);
+        if (right != 0 ? e <= x : e < x) c++;
+      }
+      if (x != x) c = m; // NaN sorts after every edge
+      store<f64>(out + j * F64, <f64>(reversed != 0 ? m - c : c));
+    }
+    return;
+  }
   for (let j: usize = 0; j < n; j++) {
     const x = load<f64>(p + j * F64);
     let lo: i32 = 0;
     let hi: i32 = m;
     while (lo < hi) {
+      // branch-free step (random data mispredicts a branch here half the time)
       const mid = <i32>(<u32>(lo + hi) >>> 1);
       const b = load<f64>(bins + <usize>(reversed != 0 ? m - 1 - mid : mid) * F64);
       const goRight = right != 0 ? !(x < b || (b != b && x == x)) : b < x || (x != x && b == b);
-      if (goRight) lo = mid + 1;
-      else hi = mid;
+      lo = select<i32>(mid + 1, lo, goRight);
+      hi = select<i32>(hi, mid, goRight);
     }
     store<f64>(out + j * F64, <f64>(reversed != 0 ? m - lo : lo));
   }
