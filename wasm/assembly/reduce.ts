@@ -342,10 +342,11 @@ let scanBlock: usize = 0;
     let a1 = s;
     let a2 = s;
     let a3 = s;
-    let nan = f64x2.splat(0);
-    let i = b;
-    for (; i + 8 <= end; i += 8) {
-      const q = p + i * F64;
+    let nan0 = f64x2.splat(0);
+    let nan1 = nan0;
+    let q = p + b * F64;
+    const qEnd = q + ((end - b) & ~7) * F64;
+    for (; q < qEnd; q += 64) {
       const x0 = v128.load(q);
       const x1 = v128.load(q, 16);
       const x2 = v128.load(q, 32);
@@ -354,8 +355,13 @@ let scanBlock: usize = 0;
       a1 = pick(isMax, a1, x1);
       a2 = pick(isMax, a2, x2);
       a3 = pick(isMax, a3, x3);
-      if (stopAtNaN) nan = f64x2.add(nan, f64x2.add(f64x2.add(x0, x1), f64x2.add(x2, x3)));
+      if (stopAtNaN) {
+        nan0 = f64x2.add(nan0, f64x2.add(x0, x1));
+        nan1 = f64x2.add(nan1, f64x2.add(x2, x3));
+      }
     }
+    const nan = f64x2.add(nan0, nan1);
+    let i = (q - p) / F64;
     const m = pick(isMax, pick(isMax, a0, a1), pick(isMax, a2, a3));
     let r = f64x2.extract_lane(m, 0);
     const r1 = f64x2.extract_lane(m, 1);
@@ -376,6 +382,106 @@ let scanBlock: usize = 0;
     }
   }
   return best;
+}
+
+/**
+ * min (isMax false) / max down the columns of the rows×cols block at p, IEEE as `extreme`
+ * (NaN propagates, min of ±0 is -0, max +0): strips of 8 columns walked down all rows with
+ * four pmin/pmax accumulators and four running sums in registers (one load, one pmin, one
+ * add a vector; the sums turn NaN when the column holds a NaN, or meets Infinity - Infinity,
+ * which a look down that column clears). Columns left over go two, then one, at a time. A
+ * zero result is settled by one look down its column for the other zero. rows = 0: NaN.
+ */
+@inline function extremeFirst(isMax: bool, p: usize, rows: usize, cols: usize, out: usize): void {
+  const start = isMax ? -Infinity : Infinity;
+  const s = f64x2.splat(start);
+  const zero = f64x2.splat(0);
+  const stride = cols * F64;
+  let c: usize = 0;
+  for (; c + 8 <= cols; c += 8) {
+    let a0 = s;
+    let a1 = s;
+    let a2 = s;
+    let a3 = s;
+    let n0 = zero;
+    let n1 = zero;
+    let n2 = zero;
+    let n3 = zero;
+    let q = p + c * F64;
+    for (let r: usize = 0; r < rows; r++, q += stride) {
+      const x0 = v128.load(q);
+      const x1 = v128.load(q, 16);
+      const x2 = v128.load(q, 32);
+      const x3 = v128.load(q, 48);
+      a0 = pick(isMax, a0, x0);
+      a1 = pick(isMax, a1, x1);
+      a2 = pick(isMax, a2, x2);
+      a3 = pick(isMax, a3, x3);
+      n0 = f64x2.add(n0, x0);
+      n1 = f64x2.add(n1, x1);
+      n2 = f64x2.add(n2, x2);
+      n3 = f64x2.add(n3, x3);
+    }
+    const o = out + c * F64;
+    v128.store(o, a0);
+    v128.store(o, a1, 16);
+    v128.store(o, a2, 32);
+    v128.store(o, a3, 48);
+    const probe = v128.or(v128.or(f64x2.ne(n0, n0), f64x2.ne(n1, n1)), v128.or(f64x2.ne(n2, n2), f64x2.ne(n3, n3)));
+    if (v128.any_true(probe)) {
+      for (let k: usize = 0; k < 8; k++) if (firstNaNDown(p + (c + k) * F64, rows, cols)) store<f64>(o + k * F64, NaN);
+    }
+  }
+  for (; c + 2 <= cols; c += 2) {
+    let a = s;
+    let n = zero;
+    let q = p + c * F64;
+    for (let r: usize = 0; r < rows; r++, q += stride) {
+      const x = v128.load(q);
+      a = pick(isMax, a, x);
+      n = f64x2.add(n, x);
+    }
+    v128.store(out + c * F64, a);
+    if (v128.any_true(f64x2.ne(n, n))) {
+      for (let k: usize = 0; k < 2; k++) if (firstNaNDown(p + (c + k) * F64, rows, cols)) store<f64>(out + (c + k) * F64, NaN);
+    }
+  }
+  for (; c < cols; c++) {
+    let a = start;
+    let q = p + c * F64;
+    for (let r: usize = 0; r < rows; r++, q += stride) {
+      const x = load<f64>(q);
+      if (better(isMax, x, a)) a = x;
+      else if (x != x) {
+        a = NaN;
+        break;
+      }
+    }
+    store<f64>(out + c * F64, a);
+  }
+  for (c = 0; c < cols; c++) {
+    const o = out + c * F64;
+    if (rows == 0) store<f64>(o, NaN);
+    else if (load<f64>(o) == 0) {
+      const want = isMax ? 0.0 : -0.0;
+      const bits = reinterpret<i64>(want);
+      for (let r: usize = 0; r < rows; r++) {
+        if (load<i64>(p + (r * cols + c) * F64) == bits) {
+          store<f64>(o, want);
+          break;
+        }
+      }
+    }
+  }
+}
+
+/** Whether column `q` (stride cols elements, rows long) holds a NaN. */
+function firstNaNDown(q: usize, rows: usize, cols: usize): bool {
+  for (let r: usize = 0; r < rows; r++) {
+    const x = load<f64>(q + r * cols * F64);
+    if (x != x) return true;
+  }
+  return false;
 }
 
 /** Whether p[0, n) holds an element with exactly the bits of `v`. */
@@ -417,17 +523,11 @@ export { maxOf as max };
 export function min_last(p: usize, rows: usize, cols: usize, out: usize): void {
   for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, extreme(false, false, p + r * cols * F64, cols));
 }
-export function min_first(p: usize, rows: usize, cols: usize, out: usize): void {
-  reduceFirst(MIN, p, rows, cols, out);
-  if (rows == 0) for (let c: usize = 0; c < cols; c++) store<f64>(out + c * F64, NaN);
-}
+export function min_first(p: usize, rows: usize, cols: usize, out: usize): void { extremeFirst(false, p, rows, cols, out); }
 export function max_last(p: usize, rows: usize, cols: usize, out: usize): void {
   for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, extreme(true, false, p + r * cols * F64, cols));
 }
-export function max_first(p: usize, rows: usize, cols: usize, out: usize): void {
-  reduceFirst(MAX, p, rows, cols, out);
-  if (rows == 0) for (let c: usize = 0; c < cols; c++) store<f64>(out + c * F64, NaN);
-}
+export function max_first(p: usize, rows: usize, cols: usize, out: usize): void { extremeFirst(true, p, rows, cols, out); }
 export function nanmin(p: usize, n: usize): f64 { return extreme(false, true, p, n); }
 export function nanmin_last(p: usize, rows: usize, cols: usize, out: usize): void {
   for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, extreme(false, true, p + r * cols * F64, cols));
