@@ -398,3 +398,14 @@ describe('arguments', () => {
     }
   });
 });
+
+test('nd.profile records nd.linalg calls as rows linalg.<name> and puts the functions back', () => {
+  const before = nd.linalg.det;
+  const r = nd.profile(() => {
+    nd.linalg.det([[1, 2], [3, 4]]);
+    nd.linalg.inv([[1, 2], [3, 4]]).dispose();
+  });
+  const ops = r.rows.map((row) => row.op);
+  assert.ok(ops.includes('linalg.det') && ops.includes('linalg.inv'), ops.join());
+  assert.equal(nd.linalg.det, before);
+});

@@ -306,6 +306,9 @@ function install(): void {
   const gen = Generator.prototype as unknown as Record<string, unknown>;
   wrapAll(gen, Object.getOwnPropertyNames(gen).filter((k) => k !== 'constructor'), (k) => `rng.${k}`, list);
   if (namespace !== null) wrapAll(namespace, Object.keys(namespace).filter((k) => !UNWRAPPED_FUNCTIONS.has(k)), (k) => k, list);
+  // nd.linalg's functions, as rows `linalg.<name>`.
+  const linalg = namespace?.linalg;
+  if (typeof linalg === 'object' && linalg !== null) wrapAll(linalg as Record<string, unknown>, Object.keys(linalg), (k) => `linalg.${k}`, list);
   installed = list;
   depth = 0;
   currentWrapper = null;
