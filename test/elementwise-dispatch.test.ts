@@ -55,7 +55,7 @@ describe('binary rows: WASM = JS', () => {
   test('table rows with a WASM family are the ones the dispatch knows', () => {
     assert.deepEqual(
       binaryRows.map((r) => r.name),
-      ['add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum', 'gt', 'ge', 'lt', 'le', 'eq', 'ne', 'and', 'or', 'xor'],
+      ['add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum', 'copysign', 'gt', 'ge', 'lt', 'le', 'eq', 'ne', 'and', 'or', 'xor'],
     );
   });
 

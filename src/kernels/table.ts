@@ -111,7 +111,7 @@ export const OPS: readonly OpRow[] = [
   row('atan2', 'binary', 'Math.atan2(x, y)', 'atan(x / y) in the right quadrant: the angle of the point (y, x), as NumPy arctan2.'),
   row('hypot', 'binary', 'Math.hypot(x, y)', 'sqrt(x² + y²) without overflow.'),
   row('floorDivide', 'binary', 'floorDivideNumpy(x, y)', 'Floor of x / y as NumPy floor_divide (npy_divmod: floorDivide(1, 0.1) is 9; x / 0 is ±Infinity or NaN; Infinity / y is NaN).'),
-  row('copysign', 'binary', 'copysignNumpy(x, y)', '|x| with the sign bit of y (copysign(1, -0) is -1; NaN signs count).'),
+  row('copysign', 'binary', 'copysignNumpy(x, y)', '|x| with the sign bit of y (copysign(1, -0) is -1; NaN signs count).', { wasm: 'copysign' }),
   // ---- comparisons ---------------------------------------------------------------------
   row('gt', 'compare', 'x > y', 'x > y, as a bool array.', { wasm: 'gt' }),
   row('ge', 'compare', 'x >= y', 'x >= y, as a bool array.', { wasm: 'ge' }),

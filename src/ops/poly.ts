@@ -46,12 +46,25 @@ export function polyval(p: SignalInput, x: SignalInput): NdArray | number {
     const oi = out.start;
     const n = out.size;
     const m = coef.length;
-    for (let i = 0; i < n; i++) {
-      const v = X[xi + i]!;
-      let y = 0;
-      for (let k = 0; k < m; k++) y = y * v + coef[k]!;
-      O[oi + i] = y;
+    // Four elements at a time: four independent Horner chains (one chain is latency-bound,
+    // measured 3× NumPy's time at degree 5); each element's operations are unchanged.
+    let i = 0;
+    for (; i + 4 <= n; i += 4) {
+      const v0 = X[xi + i]!, v1 = X[xi + i + 1]!, v2 = X[xi + i + 2]!, v3 = X[xi + i + 3]!;
+      let y0 = 0, y1 = 0, y2 = 0, y3 = 0;
+      for (let k = 0; k < m; k++) {
+        const c = coef[k]!;
+        y0 = y0 * v0 + c;
+        y1 = y1 * v1 + c;
+        y2 = y2 * v2 + c;
+        y3 = y3 * v3 + c;
+      }
+      O[oi + i] = y0;
+      O[oi + i + 1] = y1;
+      O[oi + i + 2] = y2;
+      O[oi + i + 3] = y3;
     }
+    for (; i < n; i++) O[oi + i] = horner(coef, X[xi + i]!);
     return out;
   } finally {
     conv.release();

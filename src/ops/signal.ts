@@ -213,10 +213,36 @@ function searchWithGuess(key: number, arr: Float64Array, len: number, guess: num
   return imin - 1;
 }
 
+/**
+ * For non-decreasing `arr` (len ≥ 2) the same j as {@link searchWithGuess}, which for sorted
+ * data is unique (the last index with arr[j] ≤ key; -1 below arr[0], len above arr[len-1]),
+ * found by a branchless bisection: random keys make the guessed search's branches
+ * mispredict (measured 2× NumPy's time on 1M random x; this form about NumPy's).
+ */
+function searchSorted(key: number, arr: Float64Array, len: number): number {
+  if (key > arr[len - 1]!) return len;
+  if (key < arr[0]!) return -1;
+  let base = 0;
+  let n = len;
+  while (n > 1) {
+    const half = n >>> 1;
+    base += half * +(arr[base + half]! <= key);
+    n -= half;
+  }
+  return base;
+}
+
+/** True when `arr` never decreases (NaN-free and sorted). */
+function isSorted(arr: Float64Array): boolean {
+  for (let i = 1; i < arr.length; i++) if (!(arr[i - 1]! <= arr[i]!)) return false;
+  return true;
+}
+
 /** NumPy's `arr_interp` loop over `x` (C order) into `res`. */
 function interpLoop(x: Float64Array, dx: Float64Array, dy: Float64Array, lval: number, rval: number, res: Float64Array, ri: number): void {
   const lenxp = dx.length;
   const lenx = x.length;
+  const sorted = isSorted(dx);
   if (lenxp === 1) {
     const xv = dx[0]!;
     const fv = dy[0]!;
@@ -233,7 +259,7 @@ function interpLoop(x: Float64Array, dx: Float64Array, dy: Float64Array, lval: n
       res[ri + i] = v;
       continue;
     }
-    j = searchWithGuess(v, dx, lenxp, j);
+    j = sorted ? searchSorted(v, dx, lenxp) : searchWithGuess(v, dx, lenxp, j);
     let r: number;
     if (j === -1) r = lval;
     else if (j === lenxp) r = rval;

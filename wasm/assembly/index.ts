@@ -16,6 +16,7 @@ export * from './copy';
 export * from './gather';
 export * from './pow';
 export * from './convolve';
+export * from './copysign';
 export * from './histogram';
 export * from './fuse';
 export * from './decomp';
