@@ -141,6 +141,10 @@ const OPTION_VALUES: Record<string, Slot> = {
   atol: number,
   equalNan: boolean,
   side: (v) => (v === 'left' || v === 'right' ? 'any' : 'throw'),
+  range: (v) => (v === null || v instanceof NdArray || (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number')) ? 'any' : 'throw'),
+  density: boolean,
+  minlength: int,
+  right: boolean,
   wasm: boolean,
   fullMatrices: boolean,
   computeUv: boolean,
@@ -281,6 +285,13 @@ const METHODS: Record<string, Spec> = {
   nanmean: reduction(),
   nanmin: reduction(),
   nanmax: reduction(),
+  nanvar: reduction(F, options(['keepdims', 'out', 'ddof'], { out: true, number })),
+  nanstd: reduction(F, options(['keepdims', 'out', 'ddof'], { out: true, number })),
+  nanprod: reduction(),
+  nanargmin: { args: () => [0], slots: [axis1, REDUCE] },
+  nanargmax: { args: () => [0], slots: [axis1, REDUCE] },
+  nancumsum: { args: () => [0], slots: [axis1] },
+  nancumprod: { args: () => [0], slots: [axis1] },
   argmin: { args: () => [0], slots: [axis1, REDUCE] },
   argmax: { args: () => [0], slots: [axis1, REDUCE] },
   cumsum: { args: () => [0], slots: [axis1] },
@@ -321,6 +332,10 @@ const INTERNAL = ['constructor', 'assertWritable', 'assertLive', 'f64', 'u8', 's
 const CONFIG_KEYS = ['wasm', 'arenaSoftLimit', 'trackLeaks'];
 let configBefore: ReturnType<typeof nd.config>;
 
+/** `bins` of histogram/histogramBinEdges: a positive integer, an estimator name, or edges (a list or an array). */
+const bins: Slot = (v) =>
+  (isInt(v) && v >= 1) || ['auto', 'fd', 'doane', 'scott', 'stone', 'rice', 'sturges', 'sqrt'].includes(v as string) || v instanceof NdArray || Array.isArray(v) ? 'any' : 'throw';
+
 /** nd.* functions that are not an NdArray method taking the array first. */
 const FUNCTIONS: Record<string, Spec> = {
   array: { args: () => [[1, 0]], slots: [data, DTYPE] },
@@ -354,6 +369,11 @@ const FUNCTIONS: Record<string, Spec> = {
   toNpz: { args: () => [{ a: F(), b: B() }], slots: [(v) => (isPlain(v) ? 'any' : 'throw'), options(['compress'])] },
   tile: { args: () => [F(), [2, 1]], slots: [array, (v) => (isInt(v) || isIntList(v) ? 'any' : 'throw')] },
   outer: { args: () => [F(), nd.array([1, 2])], slots: [array, array] },
+  countNonzero: { args: () => [F(), 0], slots: [floatIn(array), axis, options(['keepdims'])] },
+  histogram: { args: () => [F(), 3, { range: [-2, 4] }], slots: [floatIn(array), bins, options(['range', 'density', 'weights'])] },
+  histogramBinEdges: { args: () => [F(), 3], slots: [floatIn(array), bins, options(['range', 'weights'])] },
+  bincount: { args: () => [nd.array([0, 1, 1, 3])], slots: [floatIn(array), options(['weights', 'minlength'])] },
+  digitize: { args: () => [F(), nd.array([-1, 0, 2])], slots: [(v) => (typeof v === 'number' ? 'any' : floatIn(array)(v)), array, options(['right'])] },
   diag: { args: () => [F(), 1], slots: [array, int] },
   tril: { args: () => [F(), -1], slots: [array, int] },
   triu: { args: () => [F(), 1], slots: [array, int] },
@@ -366,6 +386,7 @@ const FLOAT_DATA = new Set([
   ...'add sub mul div pow mod maximum minimum atan2 hypot gt ge lt le eq ne'.split(' '),
   ...'neg abs sqrt cbrt square reciprocal exp expm1 log log1p log2 log10 sin cos tan asin acos atan sinh cosh tanh floor ceil trunc round isnan isfinite isinf clip'.split(' '),
   ...'sum prod mean min max std var nansum nanmean nanmin nanmax argmin argmax cumsum cumprod dot sort argsort isclose allclose median quantile percentile ptp average'.split(' '),
+  ...'nanvar nanstd nanprod nanargmin nanargmax nancumsum nancumprod'.split(' '),
   ...'nanmedian nanquantile nanpercentile'.split(' '),
 ]);
 /** Methods whose array is a mask: nd.f(floatArray, …) must equal nd.f(its bool copy, …). */

@@ -221,6 +221,29 @@ ND.nanmedian = [(i, n) => n.nanmedian(i.f()), (i, n) => n.nanmedian(i.t(), 0), (
 ND.nanquantile = [(i, n) => n.nanquantile(i.f(), 0.3, null, { method: 'hazen' }), (i, n) => n.nanquantile(i.t(), [0.1, 0.9], 0), (_i, n) => n.nanquantile([NaN, 1, 2], [0, 1])];
 ND.nanpercentile = [(i, n) => n.nanpercentile(i.f(), 30, 1, { method: 'nearest' }), (i, n) => n.nanpercentile(i.t(), [10, 90], 0)];
 ND.average = [(i, n) => n.average(i.f()), (i, n) => n.average(i.t(), 0), (i, n) => n.average(i.f(), 1, { weights: i.keep(nd.ones([2 * C])).slice('::2') }), (i, n) => n.average(i.t(), 0, { weights: i.keep(i.f().abs()).T })];
+// Statistics (issue 14): NaN-replaced copies, masks, counts, centres, squared deviations; histogram scratch.
+const withNaN = (i: Inputs): NdArray => i.keep(i.f().log()); // NaN where f < 0
+for (const name of ['nanvar', 'nanstd']) {
+  ND[name] = [(i, n) => n[name]!(withNaN(i)), (i, n) => n[name]!(i.t(), 0), (i, n) => n[name]!(withNaN(i), 1, { keepdims: true, ddof: 1 }), (i, n) => n[name]!(withNaN(i).T, 1, { out: i.keep(nd.zeros([C])) }), (_i, n) => n[name]!([[1, NaN], [3, 4]], 0)];
+}
+ND.nanprod = [(i, n) => n.nanprod(withNaN(i)), (i, n) => n.nanprod(withNaN(i).T, 0, { keepdims: true }), (_i, n) => n.nanprod([1, NaN, 3])];
+for (const name of ['nanargmin', 'nanargmax']) {
+  ND[name] = [(i, n) => n[name]!(withNaN(i)), (i, n) => n[name]!(i.t(), 0), (i, n) => n[name]!(i.f(), 1, { out: i.keep(nd.zeros([R])) }), (_i, n) => n[name]!([NaN, 1, 2])];
+}
+for (const name of ['nancumsum', 'nancumprod']) {
+  ND[name] = [(i, n) => n[name]!(withNaN(i)), (i, n) => n[name]!(withNaN(i).T, 0), (_i, n) => n[name]!([1, NaN, 2])];
+}
+ND.countNonzero = [(i, n) => n.countNonzero(i.t()), (i, n) => n.countNonzero(i.b().T, 0), (i, n) => n.countNonzero(withNaN(i), [0, 1], { keepdims: true }), (_i, n) => n.countNonzero([0, 1, NaN])];
+ND.histogram = [
+  (i, n) => n.histogram(i.t()), (i, n) => n.histogram(i.v(), 100, { weights: i.v(), density: true }), (i, n) => n.histogram(i.t(), [-1, 0, 0.5, 1], { weights: i.t() }),
+  (i, n) => n.histogram(i.f(), 'auto', { range: [-0.5, 0.5] }), (i, n) => n.histogram(i.b()), (_i, n) => n.histogram([1, 2, 3], 'stone'), (_i, n) => n.histogram([1, 2, 3], 2, { weights: [1, 2, 3] }),
+];
+ND.histogramBinEdges = [(i, n) => n.histogramBinEdges(i.t(), 'fd'), (i, n) => n.histogramBinEdges(i.v(), 7, { range: [0, 1] }), (_i, n) => n.histogramBinEdges([1, 2, 3], [0, 1, 5])];
+ND.bincount = [
+  (i, n) => n.bincount(i.keep(i.keep(i.keep(i.v().abs()).mul(10)).floor())), (i, n) => n.bincount(i.keep(i.keep(i.keep(i.v().abs()).mul(10)).floor()).slice('::-3'), { weights: i.v().slice('::3') }),
+  (i, n) => n.bincount(i.b().ravel()), (_i, n) => n.bincount([0, 1, 1], { weights: [1, 2, 3], minlength: 5 }),
+];
+ND.digitize = [(i, n) => n.digitize(i.t(), [-0.5, 0, 0.5]), (i, n) => n.digitize(i.v(), i.keep(nd.linspace(1, -1, 100)), { right: true }), (_i, n) => n.digitize(0.3, [0, 1]), (_i, n) => n.digitize([1, 2], [0, 1.5])];
 
 /** NdArray methods: calls on an array the case makes. */
 const METHODS: Record<string, Call[]> = {
@@ -350,6 +373,13 @@ const THROWING: [string, Call][] = [
   ['linalg.matrixPower, singular with n < 0', (i) => nd.linalg.matrixPower(i.keep(nd.zeros([3, 3])), -2)],
   ['linalg.norm, an order for matrices on a vector', (i) => nd.linalg.norm(i.v(), 'nuc')],
   ['cross, vectors of 4', (i) => nd.cross(i.t().slice(null, '0:4'), i.t().slice(null, '0:3'))],
+  ['nanargmax, an all-NaN slice', (i) => nd.nanargmax(i.keep(nd.full([3, 4], NaN)), 1)],
+  ['nanvar, out of a bad shape', (i) => nd.nanvar(i.t(), 0, { out: i.keep(nd.zeros([3])) })],
+  ['histogram, weights of another shape', (i) => nd.histogram(i.t(), 10, { weights: i.f() })],
+  ['histogram, NaN in autodetected range', (i) => nd.histogram(i.keep(i.f().log()))],
+  ['histogram, plain weights that do not fit', (i) => nd.histogram(i.v(), [0, 1], { weights: [1, 2] })],
+  ['bincount, a negative value', (i) => nd.bincount(i.v())],
+  ['digitize, bins not monotonic', (i) => nd.digitize(i.t(), [0, 2, 1])],
 ];
 
 /** Runs `check(call)` for each row as a test, with the WASM kernels on and then off. */

@@ -47,7 +47,7 @@ export interface HistogramBinEdgesOptions {
   /** `[lo, hi]`: the outer edges of uniform bins (default: the data's min and max); values outside are ignored. */
   range?: readonly [number, number] | null;
   /** Weights of the same shape as `a` (estimator names refuse them, as NumPy). */
-  weights?: NdArray | ArrayInput | null;
+  weights?: NdArray | ArrayInput;
 }
 
 /** Options of `nd.histogram`. */
@@ -67,7 +67,7 @@ export interface HistogramResult {
 /** Options of `nd.bincount`. */
 export interface BincountOptions {
   /** A weight for each value of `x` (same length); the result sums them. */
-  weights?: NdArray | ArrayInput | null;
+  weights?: NdArray | ArrayInput;
   /** The smallest length of the result (default 0). */
   minlength?: number;
 }
@@ -102,9 +102,9 @@ function withInput<T>(x: Input, f: (a: NdArray) => T): T {
   }
 }
 
-/** An optional array option (`weights`): undefined/null, an NdArray, or plain data. */
+/** An optional array option (`weights`): undefined, an NdArray, or plain data. */
 function optionalInput<T>(x: unknown, f: (a: NdArray | null) => T): T {
-  if (x === undefined || x === null) return f(null);
+  if (x === undefined) return f(null);
   return withInput(x as Input, f);
 }
 
@@ -549,7 +549,7 @@ export function histogram(a: Input, bins: BinsArg = 10, options?: HistogramOptio
   checkArity('histogram', arguments, 3, 1);
   const o = checkOptions('histogram', options, HISTOGRAM_KEYS);
   const range = checkRange('histogram', o.range);
-  const density = o.density === null ? false : checkBoolean('histogram', 'density', o.density, false);
+  const density = checkBoolean('histogram', 'density', o.density, false);
   return withInput(a, (x) => optionalInput(o.weights, (w) => {
     checkWeights('histogram', x, w);
     const b = binEdges('histogram', x, bins, range, w !== null);
