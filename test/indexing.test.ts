@@ -50,6 +50,13 @@ describe('take (NumPy np.take)', () => {
     both(() => A().take([], 0), [], [0, 4]);
     assert.deepEqual(nd.zeros([2, 0]).take([1, 1], 0).shape, [2, 0]);
     assert.throws(() => nd.zeros([0]).take([0]), /index 0 is out of bounds for axis 0 with size 0/);
+    // NumPy checks the indices it visits: none when there is no row before the axis
+    // (np.take(np.zeros((0, 3)), [5], axis=1).shape == (0, 1)), all of them otherwise
+    // (np.take(np.zeros((2, 0)), [5], axis=0) raises).
+    for (const r of onJsAndWasm(() => nd.zeros([0, 3]).take([5], 1))) assert.deepEqual(r.shape, [0, 1]);
+    for (const r of onJsAndWasm(() => nd.zeros([0, 0]).take([0, -7], 1))) assert.deepEqual(r.shape, [0, 2]);
+    assert.throws(() => nd.zeros([2, 0]).take([5], 0), /index 5 is out of bounds for axis 0 with size 2/);
+    assert.throws(() => nd.zeros([1, 0, 0]).take([0], 1), /index 0 is out of bounds for axis 1 with size 0/);
   });
   test('bool source keeps its dtype', () => {
     const r = nd.array([true, false, true]).take([1, 2, -3]);
@@ -233,9 +240,13 @@ describe('put (NumPy np.put)', () => {
       }
     }
   });
-  test('empty indices write nothing; empty values with indices throw', () => {
+  test('empty indices or empty values write nothing (NumPy checks no index then); an empty target throws', () => {
     assertValues(nd.arange(3).put([], [1]).toArray(), [0, 1, 2]);
-    assert.throws(() => nd.arange(3).put([0], []), ArgumentError);
+    assertValues(nd.arange(3).put([0], []).toArray(), [0, 1, 2]); // np.put(a, [0], []): a unchanged
+    assertValues(nd.arange(3).put([5, 0.5], []).toArray(), [0, 1, 2]); // np.put(a, [5], []): no error
+    assertValues(nd.zeros([0]).put([], [1]).toArray(), []);
+    // np.put(np.zeros(0), [0], []): IndexError (cannot replace elements of an empty array)
+    assert.throws(() => nd.zeros([0]).put([0], []), /index 0 is out of bounds for axis 0 with size 0/);
   });
   test('read-only target throws ReadOnlyError; nd.put needs an NdArray', () => {
     assert.throws(() => nd.array([1, 2]).broadcastTo([2, 2]).put([0], 1), ReadOnlyError);
@@ -290,6 +301,13 @@ describe('takeAlongAxis / putAlongAxis (NumPy take_along_axis / put_along_axis)'
     const base = C();
     nd.putAlongAxis(base.T, [[1, 0]], 0, 0);
     assertValues(base.toArray(), [[3, 0, 2], [0, 7, 8]]);
+  });
+  test('an empty walk checks no index (NumPy: np.take_along_axis(np.zeros((0, 3)), [[5]], 1).shape == (0, 1))', () => {
+    for (const r of onJsAndWasm(() => nd.takeAlongAxis(nd.zeros([0, 3]), [[5]], 1))) assert.deepEqual(r.shape, [0, 1]);
+    const a = nd.zeros([0, 3]);
+    assert.equal(nd.putAlongAxis(a, [[5]], 1, 1), a);
+    assert.throws(() => nd.takeAlongAxis(nd.zeros([2, 0]), nd.zeros([2, 1]), 1), /index 0 is out of bounds for axis 1 with size 0/);
+    assert.deepEqual(nd.takeAlongAxis(nd.zeros([2, 0]), nd.zeros([2, 0]), 1).shape, [2, 0]);
   });
   test('putAlongAxis: a bad index or shape writes nothing; read-only throws', () => {
     const c = C();

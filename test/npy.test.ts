@@ -151,7 +151,7 @@ describe('byte orders agree', () => {
           if (kind !== 'f2') assert.ok(Object.is(a[i], want) || (Number.isNaN(a[i]) && Number.isNaN(want)), `${kind}[${i}]: ${String(a[i])} vs DataView ${want}`);
         }
       }),
-      { numRuns: 1000 },
+      { seed: 42, numRuns: 1000 },
     );
   });
 });
@@ -209,7 +209,7 @@ describe('toNpy writes what np.save writes', () => {
         back.dispose();
         a.dispose();
       }),
-      { numRuns: 300 },
+      { seed: 42, numRuns: 300 },
     );
   });
 });
@@ -242,7 +242,7 @@ function assertMutationsSafe(sources: Uint8Array[], read: (bytes: Uint8Array) =>
         }
       },
     ),
-    { numRuns },
+    { seed: 42, numRuns },
   );
 }
 
@@ -328,7 +328,7 @@ describe('fromNpy: corrupt and truncated files are FormatErrors', () => {
           assert.ok(e instanceof FormatError || e instanceof DTypeError, String(e));
         }
       }),
-      { numRuns: 2000 },
+      { seed: 42, numRuns: 2000 },
     );
   });
 });
@@ -391,7 +391,7 @@ describe('fromNpz / toNpz', () => {
         const back = fromNpz(toNpz(arrays, { compress }));
         for (const [k, a] of Object.entries(arrays)) assertSameArray(back[k]!, a, k);
       }),
-      { numRuns: 100 },
+      { seed: 42, numRuns: 100 },
     );
   });
 

@@ -167,7 +167,8 @@ export function take(a: NdArray, indices: unknown, axis: number | null): NdArray
 function gather(func: string, x: NdArray, n: number, outer: number, inner: number, idx: NdArray, result: NdArray, axis: number, ownRows = false): void {
   const m = ownRows ? idx.size / outer : idx.size;
   const idxRow = ownRows ? m : 0;
-  if (m === 0 || outer === 0 || inner === 0) {
+  if (outer === 0) return; // NumPy's take visits no index when there is no outer row (nothing is checked)
+  if (m === 0 || inner === 0) {
     // Nothing is read, but every index must still be valid (NumPy checks them too).
     const id = idx.f64();
     const bad = firstBadIndex(id, idx.start, idx.size, n);
@@ -231,7 +232,7 @@ function converted(from: NdArray, to: NdArray): (v: number) => number {
  * @param a the target, written in place (any layout, writable)
  * @param indices integral float64 values in [-a.size, a.size), any shape
  * @param values a number or an array (read flat, cycled)
- * @throws IndexError for a bad index; ReadOnlyError; ArgumentError when values are empty but indices are not
+ * @throws IndexError for a bad index (none is checked when `values` is empty: NumPy writes nothing then); ReadOnlyError
  * @example
  * const a = nd.zeros([3]); put(a, [0, 2], [5, 6]); a.toArray(); // [5, 0, 6]
  */
@@ -251,9 +252,12 @@ export function put(a: NdArray, indices: unknown, values: unknown): void {
     const nv = vals.array.size;
     const n = a.size;
     if (m === 0) return;
-    if (nv === 0) {
-      throw new ArgumentError('put', 'values', `values is empty but there are ${m} indices to write (NumPy writes nothing here)`);
+    if (n === 0) {
+      // NumPy: "cannot replace elements of an empty array", before it looks at the values.
+      const id = idx.array.f64();
+      throw badIndex('put', id[idx.array.start]!, 0, 0, n);
     }
+    if (nv === 0) return; // NumPy's put writes (and checks) nothing when values is empty
     scatterFlat(a, n, idx.array, m, vals.array, nv);
   } finally {
     release(vals);
@@ -369,7 +373,8 @@ export function takeAlongAxis(a: NdArray, indices: unknown, axis: number | null)
     const shape = alongAxisShape('takeAlongAxis', a, idx.array, ax);
     const n = a.shape[ax]!;
     const ids = idx.array.f64();
-    const bad = firstBadIndex(ids, idx.array.start, idx.array.size, n);
+    // NumPy checks the indices it visits: none when the walk is empty (e.g. a has a 0 axis).
+    const bad = shapeSize(shape) === 0 ? idx.array.size : firstBadIndex(ids, idx.array.start, idx.array.size, n);
     if (bad < idx.array.size) throw badIndex('takeAlongAxis', ids[idx.array.start + bad]!, bad, ax, n);
     return filled(emptyArray(shape, a.dtype), (result) => {
       const m = shape[ax]!;
@@ -434,7 +439,7 @@ export function putAlongAxis(a: NdArray, indices: unknown, values: unknown, axis
     const shape = alongAxisShape(func, a, idx.array, ax);
     const n = a.shape[ax]!;
     const id = idx.array.f64();
-    const bad = firstBadIndex(id, idx.array.start, idx.array.size, n);
+    const bad = shapeSize(shape) === 0 ? idx.array.size : firstBadIndex(id, idx.array.start, idx.array.size, n);
     const vStrides = broadcastStrides(vals.array.shape, vals.array.strides, shape);
     if (bad < idx.array.size) throw badIndex(func, id[idx.array.start + bad]!, bad, ax, n);
     const m = shape[ax]!;
