@@ -178,3 +178,89 @@ export function eighJacobiSweep(buf: Float64Array, a: number, n: number, v: numb
   }
   return rotations;
 }
+
+/**
+ * Rotates two vectors of `len` entries (exported form of the rotation the sweeps use):
+ * `x ← c·x − s·y`, `y ← s·x + c·y`.
+ * @param buf the float64 data
+ * @param x index of the first vector
+ * @param y index of the second vector
+ * @param len entries of each
+ * @param c cosine
+ * @param s sine
+ */
+export function rotateRows(buf: Float64Array, x: number, y: number, len: number, c: number, s: number): void {
+  rotate(buf, x, y, len, c, s);
+}
+
+/**
+ * Step i of Householder tridiagonalisation (EISPACK tred2, on Wᵀ: the matrix is held with
+ * W[j][k] = V[k][j], so every inner loop runs along a contiguous row): the similarity
+ * product `e = A·u` over the leading i×i block (lower triangle of V = rows of W from the
+ * diagonal on), u in d, and V[j][i] = u[j] saved in row i of W.
+ * @param buf the float64 data
+ * @param w index of W[0][0] (n×n, row-major)
+ * @param n order
+ * @param i the step (1 ≤ i < n)
+ * @param d index of d (n)
+ * @param e index of e (n), zero on entry for j < i
+ */
+export function tridiagSimilarity(buf: Float64Array, w: number, n: number, i: number, d: number, e: number): void {
+  for (let j = 0; j < i; j++) {
+    const row = w + j * n;
+    const f = buf[d + j]!;
+    buf[w + i * n + j] = f;
+    let g = buf[e + j]! + buf[row + j]! * f;
+    for (let k = j + 1; k < i; k++) {
+      const x = buf[row + k]!;
+      g += x * buf[d + k]!;
+      buf[e + k] = buf[e + k]! + x * f;
+    }
+    buf[e + j] = g;
+  }
+}
+
+/**
+ * Step i of tred2, its rank-2 update: `V[k][j] −= d[j]·e[k] + e[j]·d[k]` for j ≤ k < i (row
+ * j of W from the diagonal), then `d[j] = V[i−1][j]`, `V[i][j] = 0`.
+ * @param buf the float64 data
+ * @param w index of W[0][0]
+ * @param n order
+ * @param i the step
+ * @param d index of d
+ * @param e index of e
+ */
+export function tridiagRank2(buf: Float64Array, w: number, n: number, i: number, d: number, e: number): void {
+  for (let j = 0; j < i; j++) {
+    const row = w + j * n;
+    const f = buf[d + j]!, g = buf[e + j]!;
+    for (let k = j; k < i; k++) buf[row + k] = buf[row + k]! - (f * buf[e + k]! + g * buf[d + k]!);
+    buf[d + j] = buf[row + i - 1]!;
+    buf[row + i] = 0;
+  }
+}
+
+/**
+ * Step i of tred2's accumulation of the reflectors: for j ≤ i, `g = V[·][i+1]·V[·][j]` over
+ * rows 0…i, then `V[·][j] −= g·d` (columns of V are rows of W).
+ * @param buf the float64 data
+ * @param w index of W[0][0]
+ * @param n order
+ * @param i the step (0 ≤ i < n − 1)
+ * @param d index of d (the scaled reflector, i + 1 entries)
+ */
+export function tridiagAccumulate(buf: Float64Array, w: number, n: number, i: number, d: number): void {
+  const src = w + (i + 1) * n;
+  for (let j = 0; j <= i; j++) {
+    const row = w + j * n;
+    let g0 = 0, g1 = 0;
+    let k = 0;
+    for (; k + 2 <= i + 1; k += 2) {
+      g0 += buf[src + k]! * buf[row + k]!;
+      g1 += buf[src + k + 1]! * buf[row + k + 1]!;
+    }
+    if (k <= i) g0 += buf[src + k]! * buf[row + k]!;
+    const g = g0 + g1;
+    for (k = 0; k <= i; k++) buf[row + k] = buf[row + k]! - g * buf[d + k]!;
+  }
+}

@@ -11,6 +11,7 @@ import type { NdArray } from '../ndarray.ts';
 import { checkArity, checkChoice } from '../args.ts';
 import { LinAlgError, formatShape } from '../errors.ts';
 import { gatherFloat64 } from '../kernels/js-strided.ts';
+import { EPS } from '../kernels/js-decomp.ts';
 import {
   Workspace,
   allocateResults,
@@ -23,8 +24,133 @@ import {
   type MatrixInput,
 } from './decomp-support.ts';
 
-/** Most Jacobi sweeps before the eigenvalues count as not converging. */
-const MAX_SWEEPS = 100;
+/** Most implicit QL iterations for one eigenvalue before the eigenvalues count as not converging. */
+const MAX_QL_ITERATIONS = 60;
+
+/**
+ * Householder tridiagonalisation (EISPACK tred2) of the symmetric n×n matrix at `w`, both
+ * triangles filled, then implicit QL with Wilkinson-like shifts (tql2), as JAMA's port of
+ * EISPACK, held transposed (W = Vᵀ) so every inner loop runs along a contiguous row: the hot
+ * loops are the tridiag_* and rotate_rows kernels. On return d holds the eigenvalues
+ * (unsorted) and, when `vectors`, row j of W the eigenvector of d[j].
+ * @returns false when QL did not converge
+ */
+function tridiagonalEigen(ws: Workspace, w: number, n: number, d: number, e: number, vectors: boolean): boolean {
+  if (n === 0) return true;
+  const buf = ws.buf;
+  const K = ws.kernels;
+  const W = (j: number, k: number): number => w + j * n + k;
+  for (let j = 0; j < n; j++) buf[d + j] = buf[W(j, n - 1)]!;
+  for (let i = n - 1; i > 0; i--) {
+    let scale = 0;
+    let h = 0;
+    for (let k = 0; k < i; k++) scale += Math.abs(buf[d + k]!);
+    if (scale === 0) {
+      buf[e + i] = buf[d + i - 1]!;
+      for (let j = 0; j < i; j++) {
+        buf[d + j] = buf[W(j, i - 1)]!;
+        buf[W(j, i)] = 0;
+        buf[W(i, j)] = 0;
+      }
+    } else {
+      for (let k = 0; k < i; k++) {
+        buf[d + k] = buf[d + k]! / scale;
+        h += buf[d + k]! * buf[d + k]!;
+      }
+      const f = buf[d + i - 1]!;
+      let g = Math.sqrt(h);
+      if (f > 0) g = -g;
+      buf[e + i] = scale * g;
+      h -= f * g;
+      buf[d + i - 1] = f - g;
+      buf.fill(0, e, e + i);
+      K.tridiagSimilarity(w, n, i, d, e);
+      let ff = 0;
+      for (let j = 0; j < i; j++) {
+        buf[e + j] = buf[e + j]! / h;
+        ff += buf[e + j]! * buf[d + j]!;
+      }
+      const hh = ff / (h + h);
+      for (let j = 0; j < i; j++) buf[e + j] = buf[e + j]! - hh * buf[d + j]!;
+      K.tridiagRank2(w, n, i, d, e);
+    }
+    buf[d + i] = h;
+  }
+  if (vectors) {
+    for (let i = 0; i < n - 1; i++) {
+      buf[W(i, n - 1)] = buf[W(i, i)]!;
+      buf[W(i, i)] = 1;
+      const h = buf[d + i + 1]!;
+      if (h !== 0) {
+        for (let k = 0; k <= i; k++) buf[d + k] = buf[W(i + 1, k)]! / h;
+        K.tridiagAccumulate(w, n, i, d);
+      }
+      for (let k = 0; k <= i; k++) buf[W(i + 1, k)] = 0;
+    }
+    for (let j = 0; j < n; j++) {
+      buf[d + j] = buf[W(j, n - 1)]!;
+      buf[W(j, n - 1)] = 0;
+    }
+    buf[W(n - 1, n - 1)] = 1;
+  } else {
+    for (let j = 0; j < n; j++) buf[d + j] = buf[W(j, j)]!;
+  }
+  buf[e] = 0;
+  // tql2: implicit QL on the tridiagonal (d, e).
+  for (let i = 1; i < n; i++) buf[e + i - 1] = buf[e + i]!;
+  buf[e + n - 1] = 0;
+  let f = 0;
+  let tst1 = 0;
+  for (let l = 0; l < n; l++) {
+    tst1 = Math.max(tst1, Math.abs(buf[d + l]!) + Math.abs(buf[e + l]!));
+    let m = l;
+    while (m < n) {
+      if (Math.abs(buf[e + m]!) <= EPS * tst1) break;
+      m++;
+    }
+    if (m > l) {
+      let iter = 0;
+      do {
+        if (++iter > MAX_QL_ITERATIONS) return false;
+        let g = buf[d + l]!;
+        let p = (buf[d + l + 1]! - g) / (2 * buf[e + l]!);
+        let r = Math.hypot(p, 1);
+        if (p < 0) r = -r;
+        buf[d + l] = buf[e + l]! / (p + r);
+        buf[d + l + 1] = buf[e + l]! * (p + r);
+        const dl1 = buf[d + l + 1]!;
+        let h = g - buf[d + l]!;
+        for (let i = l + 2; i < n; i++) buf[d + i] = buf[d + i]! - h;
+        f += h;
+        p = buf[d + m]!;
+        let c = 1, c2 = 1, c3 = 1;
+        const el1 = buf[e + l + 1]!;
+        let s = 0, s2 = 0;
+        for (let i = m - 1; i >= l; i--) {
+          c3 = c2;
+          c2 = c;
+          s2 = s;
+          g = c * buf[e + i]!;
+          h = c * p;
+          r = Math.hypot(p, buf[e + i]!);
+          buf[e + i + 1] = s * r;
+          s = buf[e + i]! / r;
+          c = p / r;
+          p = c * buf[d + i]! - s * g;
+          buf[d + i + 1] = h + s * (c * g + s * buf[d + i]!);
+          // Columns i and i+1 of V are rows i and i+1 of W.
+          if (vectors) K.rotateRows(W(i, 0), W(i + 1, 0), n, c, s);
+        }
+        p = (-s * s2 * c3 * el1 * buf[e + l]!) / dl1;
+        buf[e + l] = s * p;
+        buf[d + l] = c * p;
+      } while (Math.abs(buf[e + l]!) > EPS * tst1);
+    }
+    buf[d + l] = buf[d + l]! + f;
+    buf[e + l] = 0;
+  }
+  return true;
+}
 
 /** Which triangle of the matrix `eigh` reads: lower (default) or upper. */
 export type Uplo = 'L' | 'U';
@@ -53,9 +179,9 @@ export function eighStack(a: NdArray, uplo: Uplo, vectors: boolean): NdArray[] {
   const results = allocateResults(vectors ? [[...lead, n], [...lead, n, n]] : [[...lead, n]]);
   let ws: Workspace | null = null;
   try {
-    ws = new Workspace(2 * n * n);
+    ws = new Workspace(n * n + 2 * n);
     const buf = ws.buf, base = ws.base;
-    const A = base, V = base + n * n;
+    const A = base, D = base + n * n, E = D + n;
     const wOut = results[0]!;
     const wData = wOut.f64();
     const vOut = vectors ? results[1]! : null;
@@ -68,30 +194,21 @@ export function eighStack(a: NdArray, uplo: Uplo, vectors: boolean): NdArray[] {
         for (let j = 0; j <= i; j++) maxAbs = Math.max(maxAbs, Math.abs(uplo === 'L' ? src[s0 + i * n + j]! : src[s0 + j * n + i]!));
       }
       const scale = powerOfTwoScale(maxAbs);
-      let fro = 0;
       for (let i = 0; i < n; i++) {
         for (let j = 0; j <= i; j++) {
           const x = (uplo === 'L' ? src[s0 + i * n + j]! : src[s0 + j * n + i]!) * scale;
           buf[A + i * n + j] = x;
           buf[A + j * n + i] = x;
-          fro += (i === j ? 1 : 2) * x * x;
         }
       }
-      buf.fill(0, V, V + n * n);
-      for (let i = 0; i < n; i++) buf[V + i * n + i] = 1;
-      // Below this an off-diagonal entry moves no eigenvalue by a representable amount.
-      const floor = Math.sqrt(fro) * 1e-300;
-      let sweeps = 0;
-      while (ws.kernels.eighSweep(A, n, V, floor, vectors) > 0) {
-        if (++sweeps >= MAX_SWEEPS) throw new LinAlgError('Eigenvalues did not converge', a.shape);
-      }
-      for (let i = 0; i < n; i++) diag[i] = buf[A + i * n + i]!;
+      if (!tridiagonalEigen(ws, A, n, D, E, vectors)) throw new LinAlgError('Eigenvalues did not converge', a.shape);
+      for (let i = 0; i < n; i++) diag[i] = buf[D + i]!;
       const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => diag[i]! - diag[j]! || i - j);
       for (let i = 0; i < n; i++) wData[wOut.start + b * n + i] = diag[order[i]!]! / scale;
       if (vOut !== null && vData !== null) {
-        // v[r][i] = eigenvector i (row order[i] of V), entry r.
+        // v[r][i] = eigenvector i (row order[i] of W), entry r.
         let p = vOut.start + b * n * n;
-        for (let r = 0; r < n; r++) for (let i = 0; i < n; i++) vData[p++] = buf[V + order[i]! * n + r]!;
+        for (let r = 0; r < n; r++) for (let i = 0; i < n; i++) vData[p++] = buf[A + order[i]! * n + r]!;
       }
     }
   } catch (e) {

@@ -178,3 +178,73 @@ export function eigh_jacobi_sweep(a: usize, n: usize, v: usize, floor: f64, vect
   }
   return rotations;
 }
+
+/** x ← c·x − s·y, y ← s·x + c·y over len float64 (the rotation tql2 applies to eigenvectors). */
+export function rotate_rows(x: usize, y: usize, len: usize, c: f64, s: f64): void {
+  rotateRows(x, y, len, c, s);
+}
+
+/**
+ * Step i of Householder tridiagonalisation (tred2 on W = Vᵀ, see src/kernels/js-decomp.ts
+ * tridiagSimilarity): e += A·u over the leading block, u in d; V[j][i] = d[j] into row i.
+ */
+export function tridiag_similarity(w: usize, n: usize, i: usize, d: usize, e: usize): void {
+  const rowBytes = n * F64;
+  for (let j: usize = 0; j < i; j++) {
+    const row = w + j * rowBytes;
+    const f = load<f64>(d + j * F64);
+    store<f64>(w + i * rowBytes + j * F64, f);
+    const fv = f64x2.splat(f);
+    let gv = f64x2.splat(0);
+    let k: usize = j + 1;
+    for (; k + 2 <= i; k += 2) {
+      const o = k * F64;
+      const x = v128.load(row + o);
+      gv = f64x2.add(gv, f64x2.mul(x, v128.load(d + o)));
+      v128.store(e + o, f64x2.add(v128.load(e + o), f64x2.mul(x, fv)));
+    }
+    let g = load<f64>(e + j * F64) + load<f64>(row + j * F64) * f + (f64x2.extract_lane(gv, 0) + f64x2.extract_lane(gv, 1));
+    if (k < i) {
+      const o = k * F64;
+      const x = load<f64>(row + o);
+      g += x * load<f64>(d + o);
+      store<f64>(e + o, load<f64>(e + o) + x * f);
+    }
+    store<f64>(e + j * F64, g);
+  }
+}
+
+/** Step i of tred2, the rank-2 update of rows j < i of W (tridiagRank2 in js-decomp.ts). */
+export function tridiag_rank2(w: usize, n: usize, i: usize, d: usize, e: usize): void {
+  const rowBytes = n * F64;
+  for (let j: usize = 0; j < i; j++) {
+    const row = w + j * rowBytes;
+    const f = load<f64>(d + j * F64);
+    const g = load<f64>(e + j * F64);
+    const fv = f64x2.splat(f);
+    const gv = f64x2.splat(g);
+    let k: usize = j;
+    for (; k + 2 <= i; k += 2) {
+      const o = k * F64;
+      const upd = f64x2.add(f64x2.mul(fv, v128.load(e + o)), f64x2.mul(gv, v128.load(d + o)));
+      v128.store(row + o, f64x2.sub(v128.load(row + o), upd));
+    }
+    if (k < i) {
+      const o = k * F64;
+      store<f64>(row + o, load<f64>(row + o) - (f * load<f64>(e + o) + g * load<f64>(d + o)));
+    }
+    store<f64>(d + j * F64, load<f64>(row + (i - 1) * F64));
+    store<f64>(row + i * F64, 0);
+  }
+}
+
+/** Step i of tred2's accumulation (tridiagAccumulate in js-decomp.ts). */
+export function tridiag_accumulate(w: usize, n: usize, i: usize, d: usize): void {
+  const rowBytes = n * F64;
+  const src = w + (i + 1) * rowBytes;
+  for (let j: usize = 0; j <= i; j++) {
+    const row = w + j * rowBytes;
+    const g = dotRow(src, row, i + 1);
+    axpyNeg(g, d, row, i + 1);
+  }
+}
