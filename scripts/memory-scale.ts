@@ -3,7 +3,7 @@
  * 10M-element arrays with default settings, once with every temporary and result disposed
  * and once with nothing disposed.
  *
- *     node --import tsx scripts/memory-scale.ts [--iterations N] [--n N] [--ideal]
+ *     node --import tsx scripts/memory-scale.ts [--iterations N] [--n N] [--ideal] [--fixed MiB]
  *
  * Three inputs are made first (`x`, `y` normal, `p = |x| + 0.5`: 3 × 80 MB, 240 MiB live), as
  * a script holding its data would. The chains:
@@ -21,7 +21,8 @@
  * per row: the first iteration, the median of the others (ms), how many results of the
  * timed iterations were in the arena (the rest JS-backed), the arena size and the peak RSS at
  * the end. `--ideal` adds a row per chain with the soft limit raised to 4 GiB (everything in
- * the arena; disposed), the speed the chain can reach.
+ * the arena; disposed), the speed the chain can reach. `--fixed 256` runs every row with a
+ * fixed soft limit of 256 MiB: the policy before the adaptive limit (the "before" column).
  * @module
  */
 import { execFileSync } from 'node:child_process';
@@ -71,7 +72,8 @@ function step(chain: Chain, x: NdArray, y: NdArray, p: NdArray, dispose: boolean
   }
 }
 
-async function child(chain: Chain, mode: Mode, n: number, iterations: number): Promise<Report> {
+async function child(chain: Chain, mode: Mode, n: number, iterations: number, fixedMiB: number): Promise<Report> {
+  if (fixedMiB > 0) nd.config({ arenaSoftLimit: fixedMiB * MB });
   if (mode === 'ideal') nd.config({ arenaSoftLimit: 4 * 1024 * MB });
   const x = nd.array(normalData(n, 1));
   const y = nd.array(normalData(n, 2));
@@ -107,24 +109,28 @@ const { values } = parseArgs({
     iterations: { type: 'string', default: '12' },
     n: { type: 'string', default: '10000000' },
     ideal: { type: 'boolean', default: false },
+    fixed: { type: 'string', default: '0' },
     child: { type: 'string' },
     mode: { type: 'string' },
   },
 });
 const iterations = Number(values.iterations);
 const n = Number(values.n);
+const fixedMiB = Number(values.fixed);
+if (!Number.isInteger(fixedMiB) || fixedMiB < 0) throw new RangeError(`--fixed must be a whole number of MiB, got ${values.fixed}`);
 if (!Number.isInteger(iterations) || iterations < 2) throw new RangeError(`--iterations must be an integer ≥ 2, got ${values.iterations}`);
 if (!Number.isInteger(n) || n < 1) throw new RangeError(`--n must be a positive integer, got ${values.n}`);
 
 if (values.child !== undefined) {
-  console.log(JSON.stringify(await child(values.child as Chain, values.mode as Mode, n, iterations)));
+  console.log(JSON.stringify(await child(values.child as Chain, values.mode as Mode, n, iterations, fixedMiB)));
 } else {
   const script = fileURLToPath(import.meta.url);
   const run = (chain: Chain, mode: Mode): Report => JSON.parse(execFileSync(process.execPath, [
-    ...process.execArgv, script, '--child', chain, '--mode', mode, '--iterations', String(iterations), '--n', String(n),
+    ...process.execArgv, script, '--child', chain, '--mode', mode, '--iterations', String(iterations), '--n', String(n), '--fixed', String(fixedMiB),
   ], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').pop()!) as Report;
   console.log(`${n.toLocaleString('en-US')} elements, inputs x, y, p live (${((3 * 8 * n) / MB).toFixed(0)} MiB); ` +
-    `${iterations} iterations a row, one child process each; Node ${process.version}; WASM kernels: ${nd.info().wasm}`);
+    `${iterations} iterations a row, one child process each; Node ${process.version}; WASM kernels: ${nd.info().wasm}; ` +
+    (fixedMiB > 0 ? `fixed soft limit ${fixedMiB} MiB` : 'adaptive soft limit (default)'));
   const header = ['chain', 'mode', 'first ms', 'median ms', 'results in arena', 'arena MB', 'live MB', 'peak RSS MB', 'soft limit MB'];
   const rows: string[][] = [];
   const modes: Mode[] = ['dispose', 'no-dispose', 'no-dispose-async'];
@@ -140,5 +146,5 @@ if (values.child !== undefined) {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((l) => l[c]!.length)));
   const line = (l: string[]): string => '| ' + l.map((v, c) => v.padEnd(widths[c]!)).join(' | ') + ' |';
   console.log([line(header), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...rows.map(line)].join('\n'));
-  console.log('soft limit MB: nd.config().arenaSoftLimit at the end (the limit in force).');
+  console.log('soft limit MB: nd.config().arenaSoftLimit at the end (the fixed limit, or the base of the adaptive limit).');
 }
