@@ -144,7 +144,7 @@ const OPTION_VALUES: Record<string, Slot> = {
   range: (v) => (v === null || v instanceof NdArray || (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number')) ? 'any' : 'throw'),
   density: boolean,
   minlength: int,
-  right: boolean,
+  right: (v) => (typeof v === 'boolean' || typeof v === 'number' || v === null ? 'any' : 'throw'), // digitize's side (boolean); interp's fill value (number, null: None)
   wasm: boolean,
   fullMatrices: boolean,
   computeUv: boolean,
@@ -158,6 +158,17 @@ const OPTION_VALUES: Record<string, Slot> = {
   axisa: int,
   axisb: int,
   axisc: int,
+  // array building and signal (src/ops/{pad,meshgrid,signal,poly}.ts)
+  mode: (v) => (['constant', 'edge', 'reflect', 'symmetric', 'wrap'].includes(v as string) ? 'any' : 'throw'),
+  constantValues: (v) => (typeof v === 'number' || Array.isArray(v) || v instanceof NdArray ? 'any' : 'throw'),
+  indexing: (v) => (v === 'xy' || v === 'ij' ? 'any' : 'throw'),
+  sparse: boolean,
+  left: (v) => (v === null || typeof v === 'number' ? 'any' : 'throw'), // interp's fill values (null: NumPy's None)
+  period: (v) => (v === null || typeof v === 'number' ? 'any' : 'throw'),
+  dx: number,
+  w: (v) => (v === null ? 'any' : floatIn(array)(v)),
+  full: boolean,
+  cov: (v) => (typeof v === 'boolean' || v === 'unscaled' ? 'any' : 'throw'),
 };
 
 const OUT = options(['out'], { out: true });
@@ -322,6 +333,9 @@ const METHODS: Record<string, Spec> = {
   repeat: { args: () => [2, 0], slots: [either(int, (v) => (isIntList(v) ? 'any' : 'throw')), axis1] },
   diagonal: { args: () => [1, 1, 0], slots: [int, int, int] },
   trace: { args: () => [-1, 1, 0], slots: [int, int, int] },
+  floorDivide: binary(),
+  copysign: binary(),
+  roll: { args: () => [[1, -1], [0, 1]], slots: [(v) => (isInt(v) || isIntList(v) ? 'any' : 'throw'), axis] },
 };
 
 /** Getters on the prototype: properties, not calls. */
@@ -335,6 +349,25 @@ let configBefore: ReturnType<typeof nd.config>;
 /** `bins` of histogram/histogramBinEdges: a positive integer, an estimator name, or edges (a list or an array). */
 const bins: Slot = (v) =>
   (isInt(v) && v >= 1) || ['auto', 'fd', 'doane', 'scott', 'stone', 'rice', 'sturges', 'sqrt'].includes(v as string) || v instanceof NdArray || Array.isArray(v) ? 'any' : 'throw';
+
+/** nd.pad's third argument: a mode name or `{ mode, constantValues }`. */
+const PAD_MODE: Slot = Object.assign(
+  (v: unknown): Verdict => (typeof v === 'string' ? OPTION_VALUES.mode!(v) : options(['mode', 'constantValues'])(v)),
+  { keys: ['mode', 'constantValues'] as const },
+);
+/** nd.convolve/correlate's mode. */
+const CONVOLVE_MODE: Slot = (v) => (v === undefined || v === 'full' || v === 'same' || v === 'valid' ? 'any' : 'throw');
+/**
+ * nd.meshgrid's last argument: a plain object without a `data` key is the options (checked
+ * strictly); anything else is one more input array.
+ */
+const MESHGRID_LAST: Slot = Object.assign(
+  (v: unknown): Verdict => {
+    if (!isPlain(v) || 'data' in v) return array(v);
+    return Object.getOwnPropertySymbols(v).length === 0 && Object.keys(v).every((k) => k === 'indexing' || k === 'sparse') ? 'any' : 'throw';
+  },
+  { keys: ['indexing', 'sparse'] as const },
+);
 
 /** nd.* functions that are not an NdArray method taking the array first. */
 const FUNCTIONS: Record<string, Spec> = {
@@ -379,11 +412,25 @@ const FUNCTIONS: Record<string, Spec> = {
   triu: { args: () => [F(), 1], slots: [array, int] },
   kron: { args: () => [F(), nd.array([1, 2])], slots: [array, array] },
   cross: { args: () => [F(), nd.array([1, 0, 2]), { axisa: 1 }], slots: [array, array, options(['axis', 'axisa', 'axisb', 'axisc'])] },
+  pad: {
+    args: () => [F(), [[1, 0], [2, 1]], 'constant'],
+    slots: [array, (v) => (isInt(v) || Array.isArray(v) || v instanceof NdArray ? 'any' : 'throw'), PAD_MODE, options(['constantValues'])],
+  },
+  meshgrid: { args: () => [[1, 2], F(), { indexing: 'ij' }], slots: [array, array, MESHGRID_LAST], extra: () => [[1, 2], F(), { indexing: 'ij' }, [3]] },
+  convolve: { args: () => [nd.array([1, 2, 3, 4]), nd.array([1, -1]), 'same'], slots: [floatIn(array), floatIn(array), CONVOLVE_MODE] },
+  correlate: { args: () => [nd.array([1, 2, 3, 4]), nd.array([1, -1]), 'full'], slots: [floatIn(array), floatIn(array), CONVOLVE_MODE] },
+  interp: {
+    args: () => [F(), nd.array([-1, 0, 2]), nd.array([5, 6, 9]), { left: 0 }],
+    slots: [(v) => (typeof v === 'number' ? 'any' : floatIn(array)(v)), floatIn(array), floatIn(array), options(['left', 'right', 'period'])],
+  },
+  trapezoid: { args: () => [F(), null, { axis: 0 }], slots: [floatIn(array), (v) => (v === null || v === undefined ? 'any' : floatIn(array)(v)), options(['dx', 'axis'])] },
+  polyval: { args: () => [nd.array([1, -2, 0.5]), F()], slots: [floatIn(array), (v) => (typeof v === 'number' ? 'any' : floatIn(array)(v))] },
+  polyfit: { args: () => [nd.array([0, 1, 2, 3]), nd.array([1, 3, 5, 7.5]), 1], slots: [floatIn(array), floatIn(array), int, options(['rcond', 'full', 'w', 'cov'])] },
 };
 
 /** Methods whose array is float64 data: nd.f(boolArray, …) must equal nd.f(its float64 copy, …). */
 const FLOAT_DATA = new Set([
-  ...'add sub mul div pow mod maximum minimum atan2 hypot gt ge lt le eq ne'.split(' '),
+  ...'add sub mul div pow mod maximum minimum atan2 hypot floorDivide copysign gt ge lt le eq ne'.split(' '),
   ...'neg abs sqrt cbrt square reciprocal exp expm1 log log1p log2 log10 sin cos tan asin acos atan sinh cosh tanh floor ceil trunc round isnan isfinite isinf clip'.split(' '),
   ...'sum prod mean min max std var nansum nanmean nanmin nanmax argmin argmax cumsum cumprod dot sort argsort isclose allclose median quantile percentile ptp average'.split(' '),
   ...'nanvar nanstd nanprod nanargmin nanargmax nancumsum nancumprod'.split(' '),

@@ -244,6 +244,18 @@ ND.bincount = [
   (i, n) => n.bincount(i.b().ravel()), (_i, n) => n.bincount([0, 1, 1], { weights: [1, 2, 3], minlength: 5 }),
 ];
 ND.digitize = [(i, n) => n.digitize(i.t(), [-0.5, 0, 0.5]), (i, n) => n.digitize(i.v(), i.keep(nd.linspace(1, -1, 100)), { right: true }), (_i, n) => n.digitize(0.3, [0, 1]), (_i, n) => n.digitize([1, 2], [0, 1.5])];
+for (const name of ['floorDivide', 'copysign']) {
+  ND[name] = [(i, n) => n[name]!(i.f(), i.f()), (i, n) => n[name]!(i.t(), -2), (i, n) => n[name]!(2, i.t()), (i, n) => n[name]!(i.f(), i.v().slice(':50')), (_i, n) => n[name]!([1, 2, 3], 2), (i, n) => { const a = i.f(); return n[name]!(a, 1, { out: a }); }];
+}
+ND.roll = [(i, n) => n.roll(i.t(), 7), (i, n) => n.roll(i.t(), [1, -2], [0, 1]), (i, n) => n.roll(i.b().T, 3, 1), (_i, n) => n.roll([1, 2, 3], 1)];
+ND.pad = [(i, n) => n.pad(i.t(), 2), (i, n) => n.pad(i.t(), [[1, 60], [2, 0]], 'reflect'), (i, n) => n.pad(i.t(), 45, 'wrap'), (i, n) => n.pad(i.b().T, 1, 'symmetric'), (i, n) => n.pad(i.v(), [3, 1], { mode: 'constant', constantValues: [1, 2] }), (_i, n) => n.pad([1, 2], 1, 'edge')];
+ND.meshgrid = [(i, n) => n.meshgrid(i.v().slice(':30'), i.t(), { indexing: 'ij' }), (i, n) => n.meshgrid(i.v().slice('::40'), [1, 2, 3], { sparse: true }), (_i, n) => n.meshgrid([1, 2], [3, 4, 5])];
+ND.convolve = [(i, n) => n.convolve(i.v(), i.v().slice(':31')), (i, n) => n.convolve(i.v().slice('::-3'), i.b().ravel().slice(':7'), 'same'), (_i, n) => n.convolve([1, 2, 3], [1, 1], 'valid')];
+ND.correlate = [(i, n) => n.correlate(i.v(), i.v().slice('::100')), (i, n) => n.correlate(i.v().slice(':5'), i.v().slice('::-7'), 'full'), (_i, n) => n.correlate([1, 2, 3], [1, 1], 'same')];
+ND.interp = [(i, n) => n.interp(i.t(), i.sorted(), i.v()), (i, n) => n.interp(i.v(), [-1, 0, 1], [0, 5, 1], { period: 3 }), (_i, n) => n.interp(0.5, [0, 1], [1, 2])];
+ND.trapezoid = [(i, n) => n.trapezoid(i.t()), (i, n) => n.trapezoid(i.f(), i.v().slice(':50')), (i, n) => n.trapezoid(i.t(), i.t(), { axis: 0 }), (i, n) => n.trapezoid(i.b(), { dx: 0.5 }), (_i, n) => n.trapezoid([1, 2, 3])];
+ND.polyval = [(i, n) => n.polyval(i.v().slice(':6'), i.t()), (i, n) => n.polyval([1, 2], i.b()), (_i, n) => n.polyval([1, 2], 3)];
+ND.polyfit = [(i, n) => n.polyfit(i.v().slice(':40'), i.t().slice(':40'), 3), (i, n) => n.polyfit(i.v(), i.v(), 2, { full: true, w: i.keep(i.v().abs()) }), (i, n) => n.polyfit(i.v(), i.v(), 1, { cov: true }), (_i, n) => n.polyfit([0, 1, 2], [1, 2, 3.5], 1)];
 
 /** NdArray methods: calls on an array the case makes. */
 const METHODS: Record<string, Call[]> = {
