@@ -204,6 +204,19 @@ describe('WASM radix sort (issue 14): same as the JS reference, stable, NaN and 
       assert.deepStrictEqual(sj, want);
     });
   }
+  test('one crowded top bucket (same sign, exponent and 4 mantissa bits: 12-bit digits) and a normal sample', () => {
+    const crowded = Array.from({ length: 100_000 }, (_, i) => (i % 3 === 0 ? -1.9 : 1) - Math.floor(Math.abs(Math.sin(i)) * 5000) / 81920);
+    const normal = [...nd.rng(5).standardNormal(150_000).toFloat64Array()];
+    for (const values of [crowded, normal]) {
+      const order = referenceOrder(values);
+      const [oj, ow] = jsThenWasm(() => [...nd.argsort(Float64Array.from(values) as never).toFloat64Array()]);
+      assert.ok(ow.every((v, i) => v === order[i]), 'WASM argsort');
+      assert.ok(oj.every((v, i) => v === order[i]), 'JS argsort');
+      const [sj, sw] = jsThenWasm(() => [...nd.sort(Float64Array.from(values) as never).toFloat64Array()]);
+      assert.ok(sw.every((v, i) => Object.is(v, values[order[i]!])), 'WASM sort');
+      assert.ok(sj.every((v, i) => Object.is(v, sw[i])), 'JS sort');
+    }
+  });
   test('integers (constant high digits: skipped radix passes), all equal, sorted, reversed', () => {
     for (const values of [
       Array.from({ length: 3000 }, (_, i) => (i * 7919) % 1000),
