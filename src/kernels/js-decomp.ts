@@ -8,8 +8,9 @@
  *   (rows of a row-major block, `stride` apart): `x ← x − τ·(v·x)·v`.
  * - {@link svdJacobiSweep}: one cyclic sweep of one-sided (Hestenes) Jacobi over the `n` rows
  *   of `w` (the columns of the matrix being decomposed), rotating the rows of `v` alike.
- * - {@link eighJacobiSweep}: one cyclic sweep of two-sided Jacobi on a symmetric matrix,
- *   rotating the rows of `v` (the eigenvectors, as rows) alike.
+ * - {@link tridiagSimilarity}, {@link tridiagRank2}, {@link tridiagAccumulate}: the O(n³)
+ *   loops of Householder tridiagonalisation (EISPACK tred2) on the transposed matrix;
+ *   {@link rotateRows}: the QL rotations (tql2) of two eigenvector rows.
  * @module
  */
 
@@ -130,49 +131,6 @@ export function svdJacobiSweep(buf: Float64Array, w: number, n: number, m: numbe
       const a2 = alpha - t * gamma, b2 = beta + t * gamma;
       buf[norms + p] = a2 > 0.25 * alpha ? a2 : sumSquares(buf, wp, m);
       buf[norms + q] = b2 > 0.25 * beta ? b2 : sumSquares(buf, wq, m);
-      rotations++;
-    }
-  }
-  return rotations;
-}
-
-/**
- * One cyclic sweep of two-sided Jacobi on the symmetric `n`×`n` matrix at `a` (row-major,
- * both triangles kept): every off-diagonal `a[p][q]` above `max(EPS·√|a[p][p]·a[q][q]|,
- * floor)` is zeroed by a rotation `A ← JᵀAJ`, and rows p, q of `v` (each `n` long: the
- * eigenvectors as rows) are rotated alike.
- * @param buf the float64 data
- * @param a index of a[0][0]
- * @param n order of the matrix
- * @param v index of the first row of v
- * @param floor absolute threshold below which an off-diagonal entry counts as zero
- * @param vectors rotate v too (false: eigenvalues only)
- * @returns how many rotations the sweep made (0: converged)
- */
-export function eighJacobiSweep(buf: Float64Array, a: number, n: number, v: number, floor: number, vectors: boolean): number {
-  let rotations = 0;
-  for (let p = 0; p + 1 < n; p++) {
-    const rp = a + p * n;
-    for (let q = p + 1; q < n; q++) {
-      const rq = a + q * n;
-      const apq = buf[rp + q]!;
-      const app = buf[rp + p]!, aqq = buf[rq + q]!;
-      const absApq = Math.abs(apq);
-      if (!(absApq > floor) || !(absApq > EPS * Math.sqrt(Math.abs(app)) * Math.sqrt(Math.abs(aqq)))) continue;
-      const t = jacobiTangent((aqq - app) / (2 * apq));
-      const c = 1 / Math.sqrt(1 + t * t);
-      const s = c * t;
-      rotate(buf, rp, rq, n, c, s);
-      // A is symmetric: columns p and q of JᵀAJ are its rows p and q.
-      for (let k = 0; k < n; k++) {
-        buf[a + k * n + p] = buf[rp + k]!;
-        buf[a + k * n + q] = buf[rq + k]!;
-      }
-      buf[rp + p] = app - t * apq;
-      buf[rq + q] = aqq + t * apq;
-      buf[rp + q] = 0;
-      buf[rq + p] = 0;
-      if (vectors) rotate(buf, v + p * n, v + q * n, n, c, s);
       rotations++;
     }
   }

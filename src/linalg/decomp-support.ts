@@ -11,7 +11,6 @@ import { array, type ArrayInput } from '../create.ts';
 import { LinAlgError, formatShape } from '../errors.ts';
 import { activeKernels } from '../kernels/wasm.ts';
 import {
-  eighJacobiSweep,
   houseApply,
   rotateRows,
   svdJacobiSweep,
@@ -86,8 +85,6 @@ export interface DecompKernels {
   houseApply(v: number, len: number, tau: number, x: number, count: number, stride: number): void;
   /** See svdJacobiSweep. */
   svdSweep(w: number, n: number, m: number, v: number, nv: number, tol: number, norms: number): number;
-  /** See eighJacobiSweep. */
-  eighSweep(a: number, n: number, v: number, floor: number, vectors: boolean): number;
   /** See rotateRows. */
   rotateRows(x: number, y: number, len: number, c: number, s: number): void;
   /** See tridiagSimilarity. */
@@ -123,7 +120,6 @@ export class Workspace {
       this.kernels = {
         houseApply: (v, len, tau, x, count, stride) => k.house_apply(v * 8, len, tau, x * 8, count, stride * 8),
         svdSweep: (w, n, m, v, nv, tol, norms) => k.svd_jacobi_sweep(w * 8, n, m, v * 8, nv, tol, norms * 8),
-        eighSweep: (a, n, v, floor, vectors) => k.eigh_jacobi_sweep(a * 8, n, v * 8, floor, vectors),
         rotateRows: (x, y, len, c, s) => k.rotate_rows(x * 8, y * 8, len, c, s),
         tridiagSimilarity: (w, n, i, d, e) => k.tridiag_similarity(w * 8, n, i, d * 8, e * 8),
         tridiagRank2: (w, n, i, d, e) => k.tridiag_rank2(w * 8, n, i, d * 8, e * 8),
@@ -133,7 +129,6 @@ export class Workspace {
       this.kernels = {
         houseApply: (v, len, tau, x, count, stride) => houseApply(buf, v, len, tau, x, count, stride),
         svdSweep: (w, n, m, v, nv, tol, norms) => svdJacobiSweep(buf, w, n, m, v, nv, tol, norms),
-        eighSweep: (a, n, v, floor, vectors) => eighJacobiSweep(buf, a, n, v, floor, vectors),
         rotateRows: (x, y, len, c, s) => rotateRows(buf, x, y, len, c, s),
         tridiagSimilarity: (w, n, i, d, e) => tridiagSimilarity(buf, w, n, i, d, e),
         tridiagRank2: (w, n, i, d, e) => tridiagRank2(buf, w, n, i, d, e),

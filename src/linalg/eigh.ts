@@ -1,10 +1,10 @@
 /**
  * `nd.linalg.eigh` and `eigvalsh`: eigenvalues (ascending) and eigenvectors of symmetric
- * matrices by cyclic two-sided Jacobi. Only the triangle `UPLO` names is read, as NumPy.
- * Jacobi is slower than LAPACK's tridiagonal QR (several sweeps of O(n³)) but accurate
- * (eigenvalues to O(ε‖A‖), vectors orthogonal to O(nε)) and simple; each sweep is one WASM
- * call (`eigh_jacobi_sweep`, f64x2 row rotations) or its JS reference. The matrix is scaled
- * by a power of two first.
+ * matrices, as LAPACK's classic path: Householder reduction to tridiagonal form (EISPACK
+ * tred2) and implicit QL with shifts (tql2), backward stable (eigenvalues to O(ε‖A‖), vectors
+ * orthogonal to O(nε)). Only the triangle `UPLO` names is read, as NumPy. The matrix is held
+ * transposed so every O(n³) loop runs along contiguous rows: the tridiag_* kernels and
+ * rotate_rows (WASM f64x2, or their JS reference). It is scaled by a power of two first.
  * @module
  */
 import type { NdArray } from '../ndarray.ts';

@@ -8,13 +8,12 @@
  * - `svd_jacobi_sweep(w, n, m, v, nv, tol, norms)`: one cyclic one-sided Jacobi sweep over
  *   the n rows of w (m long), rotating rows of v (nv long) alike, squared norms tracked at
  *   `norms`; returns the rotation count.
- * - `eigh_jacobi_sweep(a, n, v, floor, vectors)`: one cyclic two-sided Jacobi sweep on a
- *   symmetric n×n matrix, rotating the rows of v alike when `vectors`; returns the rotation
- *   count.
+ * - `tridiag_similarity`, `tridiag_rank2`, `tridiag_accumulate(w, n, i, d[, e])`: step i of
+ *   Householder tridiagonalisation (EISPACK tred2) on the transposed matrix;
+ *   `rotate_rows(x, y, len, c, s)`: a QL rotation (tql2) of two eigenvector rows.
  */
 import { F64 } from './lanes';
 
-const EPS: f64 = 2.220446049250313e-16;
 /** SVD_TINY_SQ of src/kernels/js-decomp.ts. */
 const SVD_TINY_SQ: f64 = 1e-280;
 
@@ -136,43 +135,6 @@ export function svd_jacobi_sweep(w: usize, n: usize, m: usize, v: usize, nv: usi
       const b2 = beta + t * gamma;
       store<f64>(norms + p * F64, a2 > 0.25 * alpha ? a2 : sumSquares(wp, m));
       store<f64>(norms + q * F64, b2 > 0.25 * beta ? b2 : sumSquares(wq, m));
-      rotations += 1;
-    }
-  }
-  return rotations;
-}
-
-/**
- * One cyclic two-sided Jacobi sweep on the symmetric n×n matrix at a (row-major, both
- * triangles kept): off-diagonal entries above max(EPS·√|app·aqq|, floor) are zeroed by
- * A ← JᵀAJ, rows p and q of v (n each) rotated alike. Returns the rotation count.
- */
-export function eigh_jacobi_sweep(a: usize, n: usize, v: usize, floor: f64, vectors: bool): f64 {
-  let rotations: f64 = 0;
-  const rowBytes = n * F64;
-  for (let p: usize = 0; p + 1 < n; p++) {
-    const rp = a + p * rowBytes;
-    for (let q: usize = p + 1; q < n; q++) {
-      const rq = a + q * rowBytes;
-      const apq = load<f64>(rp + q * F64);
-      const app = load<f64>(rp + p * F64);
-      const aqq = load<f64>(rq + q * F64);
-      const absApq = abs<f64>(apq);
-      if (!(absApq > floor) || !(absApq > EPS * sqrt<f64>(abs<f64>(app)) * sqrt<f64>(abs<f64>(aqq)))) continue;
-      const t = jacobiTangent((aqq - app) / (2 * apq));
-      const c = 1.0 / sqrt<f64>(1.0 + t * t);
-      const s = c * t;
-      rotateRows(rp, rq, n, c, s);
-      for (let k: usize = 0; k < n; k++) {
-        const row = a + k * rowBytes;
-        store<f64>(row + p * F64, load<f64>(rp + k * F64));
-        store<f64>(row + q * F64, load<f64>(rq + k * F64));
-      }
-      store<f64>(rp + p * F64, app - t * apq);
-      store<f64>(rq + q * F64, aqq + t * apq);
-      store<f64>(rp + q * F64, 0);
-      store<f64>(rq + p * F64, 0);
-      if (vectors) rotateRows(v + p * rowBytes, v + q * rowBytes, n, c, s);
       rotations += 1;
     }
   }
