@@ -449,7 +449,7 @@ describe('properties (fast-check, seed 42)', () => {
           nd.config({ wasm: true });
         }
       }),
-      { seed: 42, numRuns: 60 },
+      { seed: 42, numRuns: 100 },
     );
   });
   test('eigh: A·v = w·v on random symmetric matrices; eigenvalues match the SVD of A in magnitude', () => {
@@ -467,6 +467,14 @@ describe('properties (fast-check, seed 42)', () => {
           close(mul(a, V), V.map((row) => row.map((x, j) => x * W[j]!)), tol, 'A·v = w·v');
           const mags = W.map(Math.abs).sort((x, y) => y - x);
           close(mags, vec(nd.linalg.svd(a, { computeUv: false }) as NdArray), tol, '|w| = S');
+          close(vec(nd.linalg.eigvalsh(a)), W, tol, 'eigvalsh = eigh w');
+          nd.config({ wasm: false });
+          try {
+            close(vec(nd.linalg.eigh(a)[0]), W, tol, 'w WASM vs JS');
+            close(vec(nd.linalg.eigvalsh(a)), W, tol, 'eigvalsh WASM vs JS');
+          } finally {
+            nd.config({ wasm: true });
+          }
         },
       ),
       { seed: 42, numRuns: 60 },
