@@ -46,6 +46,7 @@ try {
   const poly = nd.fuse((x) => x.pow(2).add(x.mul(2)).add(1));
   const posSum = nd.fuse((x) => x.where(x.gt(0)).sum());
   out.fusedPoly = poly(a).toArray();
+  out.fusedPolyPlan = poly.explain();
   out.fusedFilter = nd.fuse((x) => x.where(x.gt(0)))(a).toArray();
   out.fusedBigSum = nd.scope(() => posSum(big.sub(50000)));
   out.fusedPlan = posSum.explain();
@@ -190,6 +191,7 @@ describe('browser (Chromium, strict CSP)', { skip }, () => {
     assert.deepEqual(out.fusedFilter, [3, 5, 7], 'nd.fuse: x.where(x.gt(0))');
     assert.equal(out.fusedBigSum, 49999 * 50000 / 2, 'nd.fuse: sum of the positive values of 100,000');
     assert.match(String(out.fusedPlan), /mask never stored/);
+    assert.match(String(out.fusedPolyPlan), /generated WebAssembly loop/, 'WebAssembly generated per plan compiles under the CSP');
     assert.equal(out.fusedWasm, true, 'the fused calls ran with WASM on');
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(problems, []);

@@ -151,6 +151,48 @@ for (const wasm of [true, false]) {
       );
     });
 
+    test('arithmetic plans (the generated WebAssembly loop with WASM on) equal eager bit for bit, sizes 0..5000', () => {
+      nd.config({ wasm });
+      const unaries = ['neg', 'abs', 'sqrt', 'square', 'reciprocal'] as const;
+      const binaries = ['add', 'sub', 'mul', 'div'] as const;
+      type Expr = { op: string; args: Expr[] } | { leaf: number } | { num: number };
+      const expr: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
+        e: fc.oneof(
+          { depthSize: 'small', withCrossShrink: true },
+          fc.integer({ min: 0, max: 2 }).map((leaf) => ({ leaf })),
+          fc.constantFrom(2, 0.5, -1, 1, 0, 3, -0, 1e308, NaN, Infinity).map((num) => ({ num })),
+          fc.record({ op: fc.constantFrom(...unaries), args: fc.tuple(tie('e')).map((t) => [...t]) }),
+          fc.record({ op: fc.constantFrom(...binaries), args: fc.tuple(tie('e'), tie('e')).map((t) => [...t]) }),
+        ),
+      })).e;
+      // leaf 2 reads a number argument (not a constant of the plan)
+      const build = (e: Expr, x: T, y: T, s: number | T): T | number => {
+        if ('leaf' in e) return e.leaf === 0 ? x : e.leaf === 1 ? y : x.mul(s);
+        if ('num' in e) return e.num;
+        let [a, b] = e.args.map((c) => build(c, x, y, s)) as [T | number, T | number];
+        if (typeof a === 'number') a = nd.add(x.mul(0), a) as T;
+        if (e.args.length === 1) return (a as unknown as Record<string, () => T>)[e.op]!();
+        return (a as unknown as Record<string, (b: T | number) => T>)[e.op]!(b);
+      };
+      const generated0 = fuseStats.generated;
+      fc.assert(
+        fc.property(expr, fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 1000 }), fc.double(), (e, n, seed, s) => {
+          const x = values([n], seed);
+          const y = values([n], seed + 1);
+          const f = nd.fuse((p: T, q: T, r: T) => build(e, p, q, r) as T);
+          const eager = build(e, x, y, s);
+          if (typeof eager === 'number') return;
+          assertSameBits(f(x, y, s as unknown as T), eager, `${JSON.stringify(e)} n=${n} s=${s}`);
+          const out = nd.zeros([n]);
+          f(x, y, s as unknown as T, { out } as unknown as T);
+          assertSameBits(out, eager, `${JSON.stringify(e)} n=${n} into out`);
+        }),
+        { seed: 42, numRuns: 120 },
+      );
+      if (wasm) assert.ok(fuseStats.generated > generated0, 'the generated loop ran');
+      else assert.equal(fuseStats.generated, generated0, 'no generated loop with WASM off');
+    });
+
     test('sizes 0..5000: masked sum/mean/min/max/count, any/all, prod/std/var and axis reductions equal eager', () => {
       nd.config({ wasm });
       fc.assert(

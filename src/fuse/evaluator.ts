@@ -19,14 +19,15 @@ import { jsLoops, maskLoops, type BinaryLoops, type Data, type UnaryLoops } from
 import { opRow } from '../kernels/table.ts';
 import { pairwiseHalf, pairwiseSum, REDUCERS } from '../kernels/js-reduce.ts';
 import { reachable, type FuseDType, type FuseNode, type FusePlan } from './plan.ts';
+import { generateKernel, type GeneratedKernel } from './codegen.ts';
 
 /** Elements per block: 4096 float64 (32 KiB) a value, as numexpr. */
 export const FUSE_BLOCK = 4096;
 /** First scratch slot the evaluator uses (slots below are the eager staging slots). */
 const SLOT_BASE = 8;
 
-/** Counters for tests: plans traced (cache misses) and calls answered from the cache. */
-export const fuseStats = { traces: 0, hits: 0, blocks: 0 };
+/** Counters for tests: plans traced (cache misses), calls answered from the cache, blocks run, generated-kernel calls. */
+export const fuseStats = { traces: 0, hits: 0, blocks: 0, generated: 0 };
 
 type Kernels = NonNullable<ReturnType<typeof kernelTable>>;
 
@@ -49,6 +50,8 @@ export interface Program {
   readonly maskCone: readonly boolean[];
   /** Per argument: its input node, or -1. */
   readonly inputNode: readonly number[];
+  /** Which arguments are numbers. */
+  readonly numberArgs: readonly boolean[];
   /** Per node: the value of a constant (0 for the others). */
   readonly scalarValue: readonly number[];
 }
@@ -79,7 +82,7 @@ export function compile(plan: FusePlan, numberArgs: readonly boolean[]): Program
     if (n.kind === 'input') inputNode[n.index] = i;
   });
   const scalarValue = plan.nodes.map((n) => (n.kind === 'const' ? n.value : 0));
-  return { plan, scalar, slot, slots: next + 3, arrayInputs, used, needsTemp, maskCone, inputNode, scalarValue };
+  return { plan, scalar, slot, slots: next + 3, arrayInputs, used, needsTemp, maskCone, inputNode, scalarValue, numberArgs };
 }
 
 /** Per-call state: arena views, pointers of each value for the current block. */
@@ -394,6 +397,12 @@ function evaluateInto(prog: Program, inputs: (NdArray | number)[], shape: readon
     return;
   }
   const direct = target.storage.inArena && target.isContiguous;
+  const gen = direct ? generated(prog, f.k) : null;
+  if (gen !== null && prog.arrayInputs.every((i) => f.direct[i])) {
+    // A generated kernel keeps every value in registers: one pass over the whole array.
+    runGenerated(prog, gen, inputs, ptrOf(target), n);
+    return;
+  }
   const eb = elemBytes(dtype);
   for (let off = 0; off < n; off += FUSE_BLOCK) {
     const len = Math.min(FUSE_BLOCK, n - off);
@@ -544,16 +553,56 @@ export function runSmallMap(prog: Program, inputs: (NdArray | number)[], out: Nd
     checkOut('fuse', out, shape, dtype);
     if (!out.storage.inArena || !out.isContiguous) return null;
   }
-  const ptr = smallPointers(prog, steps, inputs, root);
-  if (ptr === null) return null;
+  const gen = generated(prog, k);
+  const ptr = gen === null ? smallPointers(prog, steps, inputs, root) : null;
+  if (gen === null && ptr === null) return null;
   const result = out ?? emptyArray(shape, dtype);
   if (!result.storage.inArena) {
     result.dispose();
     return null;
   }
-  ptr[root] = ptrOf(result);
-  smallRun(prog, steps, inputs, ptr, n);
+  if (gen !== null) runGenerated(prog, gen, inputs, ptrOf(result), n);
+  else {
+    ptr![root] = ptrOf(result);
+    smallRun(prog, steps, inputs, ptr!, n);
+  }
   return result;
+}
+
+/**
+ * The plan's generated kernel (src/fuse/codegen.ts) when WASM is on and the plan is one the
+ * generator emits; null otherwise. Compiled once a program.
+ */
+function generated(prog: Program, k: Kernels | null): GeneratedKernel | null {
+  if (k === null) return null;
+  const cache = prog as { gen?: GeneratedKernel | null };
+  if (cache.gen === undefined) cache.gen = generateKernel(prog.plan, prog.numberArgs);
+  return cache.gen;
+}
+
+/** Runs a generated kernel over `n` contiguous arena elements from element 0 of each input. */
+function runGenerated(prog: Program, gen: GeneratedKernel, inputs: readonly (NdArray | number)[], outPtr: number, n: number, off = 0): void {
+  const args = (prog as { genArgs?: number[] }).genArgs ?? ((prog as { genArgs?: number[] }).genArgs = []);
+  args.length = 0;
+  for (let i = 0; i < inputs.length; i++) {
+    const x = inputs[i]!;
+    if (typeof x !== 'number') args.push(ptrOf(x) + off * 8);
+  }
+  args.push(outPtr, n);
+  for (let i = 0; i < inputs.length; i++) {
+    const x = inputs[i]!;
+    if (typeof x === 'number') args.push(x);
+  }
+  gen(...args);
+  fuseStats.generated++;
+}
+
+/**
+ * Whether the program has run as a generated kernel (for `explain()`).
+ * @param prog the program
+ */
+export function hasGeneratedKernel(prog: Program): boolean {
+  return typeof (prog as { gen?: GeneratedKernel | null }).gen === 'function';
 }
 
 /**

@@ -7,7 +7,7 @@ import type { NdArray } from '../ndarray.ts';
 import { isNdArray } from '../array-factory.ts';
 import { ArgumentError } from '../errors.ts';
 import { checkOptions, describe } from '../args.ts';
-import { compile, fuseStats, materialise, runMap, runSmallFilter, runSmallMap, runStreamingReduce, type Program } from './evaluator.ts';
+import { compile, fuseStats, hasGeneratedKernel, materialise, runMap, runSmallFilter, runSmallMap, runStreamingReduce, type Program } from './evaluator.ts';
 import { optimise } from './optimiser.ts';
 import { explainPlan } from './explain.ts';
 import { trace, type ArgSignature } from './tracer.ts';
@@ -28,7 +28,10 @@ export interface FuseCallOptions {
  */
 export interface FusedFunction<R = NdArray | number | boolean> {
   (...args: (NdArray | number | FuseCallOptions)[]): R;
-  /** The optimised plan of the last signature called (or, before any call, for float64 arrays). */
+  /**
+   * The optimised plan of the last signature called (or, before any call, for float64
+   * arrays), and whether it ran as a generated WebAssembly loop.
+   */
   explain(): string;
   /** Number of plans cached (one per input signature). */
   readonly cacheSize: number;
@@ -176,7 +179,8 @@ export function fuse<R>(fn: (...args: NdArray[]) => R): FusedFunction<R> {
       const sig = Array.from({ length: arity }, () => ({ dtype: 'float64' as FuseDType, isNumber: false }));
       return explainPlan(optimise(trace(fn, sig)), sig.map(() => false));
     }
-    return explainPlan(last.prog.plan, last.numberArgs);
+    const text = explainPlan(last.prog.plan, last.numberArgs);
+    return hasGeneratedKernel(last.prog) ? `${text}\n  runs as one generated WebAssembly loop (every value in a register)` : text;
   };
   return fused;
 }
