@@ -32,6 +32,11 @@ export type { CloseOptions } from './ops/closeness.ts';
 export type { AverageOptions, QuantileArg, QuantileMethod, QuantileOptions } from './ops/statistics.ts';
 export type { KthArg } from './ops/select.ts';
 export type { SearchSortedOptions } from './ops/search.ts';
+export type { SignalInput } from './ops/signal-args.ts';
+export type { ConvolveMode, InterpOptions, TrapezoidOptions } from './ops/signal.ts';
+export type { MeshgridOptions } from './ops/meshgrid.ts';
+export type { PadMode, PadOptions, PadWidths } from './ops/pad.ts';
+export type { PolyfitOptions } from './ops/poly.ts';
 export type { ScijsNdarray, NdarrayLike, NdarrayFactory, TransferableArray } from './interop.ts';
 export {
   NdvecError,

@@ -437,10 +437,15 @@ export function trapezoid(y: SignalInput, x?: SignalInput | null | TrapezoidOpti
     }
     const upper = sliceAxis(ya, axis, Math.min(1, n), n);
     const lower = sliceAxis(ya, axis, 0, Math.max(n - 1, 0));
+    // NumPy's d * (y[1:] + y[:-1]) / 2, in place where the shape allows (no fresh 8 MB
+    // temporaries: measured 5× NumPy's time on 1M with three allocations, see bench-signal)
     const s = conv.temporary(upper.add(lower));
-    const t = conv.temporary(typeof d === 'number' ? s.mul(d) : d.mul(s));
-    const u = conv.temporary(t.div(2));
-    const r = u.sum(axis);
+    let t = s;
+    if (typeof d === 'number') s.mul(d, { out: s });
+    else if (d.ndim <= s.ndim && d.shape.every((n, k) => n === 1 || n === s.shape[k + s.ndim - d.ndim])) d.mul(s, { out: s });
+    else t = conv.temporary(d.mul(s));
+    t.div(2, { out: t });
+    const r = t.sum(axis);
     if (r.ndim === 0) {
       const v = r.get() as number;
       r.dispose();
