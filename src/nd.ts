@@ -245,6 +245,8 @@ function where(cond: NdArray, x: Operand, y: Operand, options?: OutOptions | NdA
 
 /** The target of an in-place write: an NdArray (plain data would be a copy nobody sees). */
 function assertTarget(func: string, a: unknown): asserts a is NdArray {
+  // inside nd.fuse, a stand-in target is the fuser's FuseError (nothing is written in place there)
+  if (tracing.depth !== 0 && traceNdCall(func, func, [a]) !== NOT_TRACED) throw new Error(`unreachable: nd.${func} was traced`);
   if (!(a instanceof NdArray)) throw new ArgumentError(func, 'a', `a must be an NdArray (it is written in place), got ${describe(a)}`);
 }
 

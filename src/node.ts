@@ -17,6 +17,8 @@ import { checkOptions, checkBoolean, describe } from './args.ts';
 import { ArgumentError, FormatError } from './errors.ts';
 import { readNpyFile, toNpy, type NpyReadOptions } from './io/npy.ts';
 import { fromNpz, toNpz, type NpzWriteOptions } from './io/npz.ts';
+import { tracing } from './fuse/index.ts';
+import { rejectTraced } from './ops/signal-args.ts';
 
 /** What `load` returns for a path of unknown extension: an array, or arrays by name. */
 export type Loaded = NdArray | Record<string, NdArray>;
@@ -104,6 +106,7 @@ function loadOpened(fd: number, name: string, options: NpyReadOptions | undefine
  * save('data.npz', { x: nd.arange(3), m: nd.arange(3).gt(1) }, { compress: true });
  */
 export function save(path: string | URL, data: NdArray | Record<string, NdArray>, options?: NpzWriteOptions): void {
+  if (tracing.depth !== 0) rejectTraced('save', [data, ...(typeof data === 'object' && data !== null && Object.getPrototypeOf(data) === Object.prototype ? Object.values(data) : [])]);
   if (arguments.length > 3) throw new ArgumentError('save', 'argument 4', `takes at most 3 arguments, got ${arguments.length}`);
   const name = checkPath('save', path);
   const opts = checkOptions('save', options, ['compress']);

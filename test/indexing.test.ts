@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { nd, NdArray } from '../src/index.ts';
+import { nd, NdArray, FuseError } from '../src/index.ts';
 import { AxisError, BroadcastError, DTypeError, IndexError, ReadOnlyError, ShapeError, ArgumentError } from '../src/errors.ts';
 import { assertSameArrays, assertValues, onJsAndWasm } from './helpers.ts';
 
@@ -376,4 +376,24 @@ describe('WASM gather/scatter = JS loops (fast-check)', () => {
       { seed: 42, numRuns: 300 },
     );
   });
+});
+
+describe('inside nd.fuse: a stand-in reaching take/put/takeAlongAxis/putAlongAxis is a FuseError', () => {
+  const cases: [string, (x: NdArray) => unknown][] = [
+    ['nd.take(x, …)', (x) => nd.take(x, [0])],
+    ['a.take(x) (stand-in indices)', (x) => nd.arange(3).take(x)],
+    ['nd.put(x, …)', (x) => nd.put(x, [0], 1)],
+    ['a.put(x, v) (stand-in indices)', (x) => nd.arange(3).put(x, 1)],
+    ['a.put(i, x) (stand-in values)', (x) => nd.arange(3).put([0], x)],
+    ['nd.takeAlongAxis(a, x, 0)', (x) => nd.takeAlongAxis(nd.arange(3), x, 0)],
+    ['nd.putAlongAxis(x, …)', (x) => nd.putAlongAxis(x, [0], 1, 0)],
+    ['nd.putAlongAxis(a, i, x, 0)', (x) => nd.putAlongAxis(nd.arange(3), [0], x, 0)],
+  ];
+  for (const [name, f] of cases) {
+    test(name, () => {
+      const a = nd.arange(3);
+      assert.throws(() => nd.fuse((x: NdArray) => (f(x), x.add(1)))(a), FuseError);
+      assertValues(a.toArray(), [0, 1, 2]);
+    });
+  }
 });

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { nd, NdArray, ArgumentError, DTypeError, FormatError } from '../src/index.ts';
+import { nd, NdArray, ArgumentError, DTypeError, FormatError, FuseError } from '../src/index.ts';
 import { fromNpy, toNpy } from '../src/io/npy.ts';
 import { fromNpz, toNpz } from '../src/io/npz.ts';
 import { crc32 } from '../src/io/zip.ts';
@@ -554,4 +554,23 @@ describe('entry points', () => {
     assert.ok(![...seen].some((u) => u.endsWith('/src/node.ts')));
     assert.ok(seen.size > 10);
   });
+});
+
+describe('inside nd.fuse: a stand-in reaching the .npy/.npz functions is a FuseError', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ndvec-npy-fuse-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const cases: [string, (x: NdArray) => unknown][] = [
+    ['nd.fromNpy(x)', (x) => nd.fromNpy(x as never)],
+    ['nd.toNpy(x)', (x) => nd.toNpy(x)],
+    ['nd.fromNpz(x)', (x) => nd.fromNpz(x as never)],
+    ['nd.toNpz({ x })', (x) => nd.toNpz({ x })],
+    ["save('x.npy', x)", (x) => save(join(dir, 'x.npy'), x)],
+    ["save('x.npz', { x })", (x) => save(join(dir, 'x.npz'), { x })],
+  ];
+  for (const [name, f] of cases) {
+    test(name, () => {
+      assert.throws(() => nd.fuse((x: NdArray) => (f(x), x.add(1)))(nd.arange(3)), FuseError);
+      assert.deepEqual(readdirSync(dir), []);
+    });
+  }
 });

@@ -14,7 +14,7 @@ import { settings } from '../src/config.ts';
 import { ArgumentError, NdvecError, ReadOnlyError, ShapeError } from '../src/errors.ts';
 import { activeKernels } from '../src/kernels/wasm.ts';
 import { NdArray } from '../src/ndarray.ts';
-import { nd } from '../src/index.ts';
+import { nd, FuseError } from '../src/index.ts';
 import { fillExponential, fillNormal, fillUniform } from '../src/random/distributions.ts';
 import { rng, type Generator } from '../src/random/generator.ts';
 import { PCG64 } from '../src/random/pcg64.ts';
@@ -376,4 +376,25 @@ describe('nd.rng: invalid arguments throw named errors and leave arrays intact',
     assert.throws(() => rng(0).shuffle(base.broadcastTo([2, 3])), ReadOnlyError);
     assert.deepEqual(base.toArray(), [0, 1, 2]);
   });
+});
+
+describe('inside nd.fuse: a stand-in reaching nd.rng or a Generator method is a FuseError', () => {
+  const cases: [string, (x: NdArray) => unknown][] = [
+    ['nd.rng(x)', (x) => nd.rng(x as never)],
+    ['random(x)', (x) => nd.rng(1).random(x as never)],
+    ['uniform(x, 1)', (x) => nd.rng(1).uniform(x.sum() as never, 1)],
+    ['integers(0, x)', (x) => nd.rng(1).integers(0, x as never)],
+    ['standardNormal(x)', (x) => nd.rng(1).standardNormal(x as never)],
+    ['normal(x.mean(), 1, 3)', (x) => nd.rng(1).normal(x.mean() as never, 1, 3)],
+    ['exponential(x)', (x) => nd.rng(1).exponential(x as never)],
+    ['choice(x)', (x) => nd.rng(1).choice(x, 2)],
+    ['choice(3, 2, { p: x })', (x) => nd.rng(1).choice(3, 2, { p: x })],
+    ['shuffle(x)', (x) => nd.rng(1).shuffle(x)],
+    ['permutation(x)', (x) => nd.rng(1).permutation(x)],
+  ];
+  for (const [name, f] of cases) {
+    test(name, () => {
+      assert.throws(() => nd.fuse((x: NdArray) => (f(x), x.add(1)))(nd.arange(3)), FuseError);
+    });
+  }
 });

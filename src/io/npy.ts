@@ -18,6 +18,8 @@ import { contiguousStrides } from '../shape.ts';
 import { forEachRow } from '../kernels/js.ts';
 import type { DType } from '../memory.ts';
 import { parsePyLiteral, pyRepr, type PyValue } from './py-literal.ts';
+import { tracing } from '../fuse/index.ts';
+import { rejectTraced } from '../ops/signal-args.ts';
 
 /** Options of `nd.fromNpy` and `nd.fromNpz`. */
 export interface NpyReadOptions {
@@ -428,6 +430,7 @@ function dataView(a: NdArray): Float64Array | Uint8Array {
  * const a = nd.fromNpy(readFileSync('x.npy')); // what np.save('x.npy', x) wrote
  */
 export function fromNpy(bytes: ArrayBuffer | Uint8Array, options?: NpyReadOptions): NdArray {
+  if (tracing.depth !== 0) rejectTraced('fromNpy', [bytes]);
   if (arguments.length > 2) throw new ArgumentError('fromNpy', 'argument 3', `takes at most 2 arguments, got ${arguments.length}`);
   const opts = checkOptions('fromNpy', options, ['lossy']);
   return readNpy(asBytes(bytes, 'fromNpy'), checkBoolean('fromNpy', 'lossy', opts.lossy, false), 'fromNpy');
@@ -464,6 +467,7 @@ function headerBytes(descr: string, shape: readonly number[]): Uint8Array {
  * writeFileSync('x.npy', nd.arange(3).toNpy()); // np.load('x.npy') -> array([0., 1., 2.])
  */
 export function toNpy(a: NdArray): Uint8Array {
+  if (tracing.depth !== 0) rejectTraced('toNpy', [a]);
   if (!(isNdArray(a))) throw new ArgumentError('toNpy', 'a', `expected an NdArray, got ${describe(a)}`);
   a.assertLive();
   const isBool = a.dtype === 'bool';

@@ -11,6 +11,8 @@ import { checkBoolean, checkOptions, describe } from '../args.ts';
 import { ArgumentError, FormatError } from '../errors.ts';
 import { asBytes, readNpy, toNpy, type NpyReadOptions } from './npy.ts';
 import { zipMemberData, zipMembers } from './zip.ts';
+import { tracing } from '../fuse/index.ts';
+import { rejectTraced } from '../ops/signal-args.ts';
 
 /** Options of `nd.toNpz`. */
 export interface NpzWriteOptions {
@@ -42,6 +44,7 @@ const ZIP32_LIMIT = 0xffffffff;
  * const { x, y } = nd.fromNpz(readFileSync('data.npz')); // np.savez('data.npz', x=x, y=y)
  */
 export function fromNpz(bytes: ArrayBuffer | Uint8Array, options?: NpyReadOptions): Record<string, NdArray> {
+  if (tracing.depth !== 0) rejectTraced('fromNpz', [bytes]);
   if (arguments.length > 2) throw new ArgumentError('fromNpz', 'argument 3', `takes at most 2 arguments, got ${arguments.length}`);
   const opts = checkOptions('fromNpz', options, ['lossy']);
   const lossy = checkBoolean('fromNpz', 'lossy', opts.lossy, false);
@@ -77,6 +80,7 @@ export function fromNpz(bytes: ArrayBuffer | Uint8Array, options?: NpyReadOption
  * writeFileSync('data.npz', nd.toNpz({ x, y }, { compress: true })); // np.load('data.npz')['x']
  */
 export function toNpz(arrays: Record<string, NdArray>, options?: NpzWriteOptions): Uint8Array {
+  if (tracing.depth !== 0) rejectTraced('toNpz', [arrays, ...(typeof arrays === 'object' && arrays !== null && Object.getPrototypeOf(arrays) === Object.prototype ? Object.values(arrays) : [])]);
   if (arguments.length > 2) throw new ArgumentError('toNpz', 'argument 3', `takes at most 2 arguments, got ${arguments.length}`);
   const opts = checkOptions('toNpz', options, ['compress']);
   const compress = checkBoolean('toNpz', 'compress', opts.compress, false);

@@ -16,6 +16,8 @@ import { fromNested } from '../nested.ts';
 import { broadcastShapes, broadcastStrides, normalizeAxis, sameShape, shapeSize } from '../shape.ts';
 import type { Data } from '../kernels/js.ts';
 import { kernelTable, ptrOf } from '../dispatch.ts';
+import { rejectTraced } from './signal-args.ts';
+import { tracing } from '../fuse/index.ts';
 
 /** What an index argument may be: an NdArray of integral float64 values, nested numbers, or one number. */
 export type IndexArg = NdArray | number | readonly number[] | readonly (readonly unknown[])[];
@@ -140,6 +142,7 @@ function dataOf(a: NdArray): Data {
  * take(nd.array([10, 20, 30]), [2, -3], null).toArray(); // [30, 10]
  */
 export function take(a: NdArray, indices: unknown, axis: number | null): NdArray {
+  if (tracing.depth !== 0) rejectTraced('take', [a, indices]);
   a.assertLive();
   // A 0-d array takes along "axis 0" as NumPy does: as its flattened one-element self.
   const ax = axis === null || a.ndim === 0 ? (axis === null ? null : normalizeAxis(axis, 1)) : normalizeAxis(axis, a.ndim);
@@ -237,6 +240,7 @@ function converted(from: NdArray, to: NdArray): (v: number) => number {
  * const a = nd.zeros([3]); put(a, [0, 2], [5, 6]); a.toArray(); // [5, 0, 6]
  */
 export function put(a: NdArray, indices: unknown, values: unknown): void {
+  if (tracing.depth !== 0) rejectTraced('put', [a, indices, values]);
   a.assertLive();
   a.assertWritable('put');
   const idx = indexArray('put', indices, a);
@@ -355,6 +359,7 @@ function forEachLine(
  * takeAlongAxis(a, a.argsort(1), 1).toArray(); // [[1, 3], [0, 2]]
  */
 export function takeAlongAxis(a: NdArray, indices: unknown, axis: number | null): NdArray {
+  if (tracing.depth !== 0) rejectTraced('takeAlongAxis', [a, indices]);
   a.assertLive();
   if (axis === null) {
     const idx = indexArray('takeAlongAxis', indices, null);
@@ -414,6 +419,7 @@ export function takeAlongAxis(a: NdArray, indices: unknown, axis: number | null)
  * putAlongAxis(a, [[1], [0]], 9, 1); a.toArray(); // [[0, 9], [9, 0]]
  */
 export function putAlongAxis(a: NdArray, indices: unknown, values: unknown, axis: number | null): void {
+  if (tracing.depth !== 0) rejectTraced('putAlongAxis', [a, indices, values]);
   a.assertLive();
   a.assertWritable('putAlongAxis');
   const func = 'putAlongAxis';

@@ -16,6 +16,8 @@ import { walkAxes, type LoopAxis } from '../kernels/js-strided.ts';
 // else recognises arrays by their brand (isNdArrayLike) and uses the type only.
 import type { NdArray } from '../ndarray.ts';
 import { emptyArray } from '../array-factory.ts';
+import { tracing } from '../fuse/index.ts';
+import { rejectTraced } from '../ops/signal-args.ts';
 import {
   choiceWeighted,
   choiceWeightedWithoutReplacement,
@@ -77,6 +79,11 @@ function checkBound(func: string, param: string, v: unknown): number {
 /** A new uninitialised C-contiguous array (the array factory of the layer below). */
 function allocate(shape: readonly number[], dtype: 'float64' | 'bool'): NdArray {
   return emptyArray(shape, dtype);
+}
+
+/** `options[key]` of a plain options object (anything else: undefined), for the nd.fuse guard. */
+function plainField(options: unknown, key: string): unknown {
+  return typeof options === 'object' && options !== null && Object.getPrototypeOf(options) === Object.prototype ? (options as Record<string, unknown>)[key] : undefined;
 }
 
 /** True for an ndvec array. */
@@ -182,6 +189,7 @@ export class Generator {
   random(): number;
   random(shape?: SizeArg): NdArray | number;
   random(shape?: SizeArg): NdArray | number {
+    if (tracing.depth !== 0) rejectTraced('rng.random', arguments);
     checkArity('random', arguments, 1);
     const size = sizeOf('random', shape);
     return this.draw(size, (out, start, n) => fillRandom(this.bitGenerator, out, start, n));
@@ -201,6 +209,7 @@ export class Generator {
   uniform(low?: number, high?: number): number;
   uniform(low?: number, high?: number, shape?: SizeArg): NdArray | number;
   uniform(low: number = 0, high: number = 1, shape?: SizeArg): NdArray | number {
+    if (tracing.depth !== 0) rejectTraced('rng.uniform', arguments);
     checkArity('uniform', arguments, 3);
     checkNumber('uniform', 'low', low);
     checkNumber('uniform', 'high', high);
@@ -230,6 +239,7 @@ export class Generator {
   integers(low: number, high?: number | null): number;
   integers(low: number, high?: number | null, shape?: SizeArg, options?: IntegersOptions): NdArray | number;
   integers(low: number, high?: number | null, shape?: SizeArg, options?: IntegersOptions): NdArray | number {
+    if (tracing.depth !== 0) rejectTraced('rng.integers', arguments);
     checkArity('integers', arguments, 4, 1);
     const opts = checkOptions('integers', options, ['endpoint']);
     const endpoint = checkBoolean('integers', 'endpoint', opts.endpoint, false);
@@ -260,6 +270,7 @@ export class Generator {
   standardNormal(): number;
   standardNormal(shape?: SizeArg): NdArray | number;
   standardNormal(shape?: SizeArg): NdArray | number {
+    if (tracing.depth !== 0) rejectTraced('rng.standardNormal', arguments);
     checkArity('standardNormal', arguments, 1);
     const size = sizeOf('standardNormal', shape);
     return this.draw(size, (out, start, n) => fillNormal(this.bitGenerator, out, start, n, true));
@@ -279,6 +290,7 @@ export class Generator {
   normal(loc?: number, scale?: number): number;
   normal(loc?: number, scale?: number, shape?: SizeArg): NdArray | number;
   normal(loc: number = 0, scale: number = 1, shape?: SizeArg): NdArray | number {
+    if (tracing.depth !== 0) rejectTraced('rng.normal', arguments);
     checkArity('normal', arguments, 3);
     checkNumber('normal', 'loc', loc);
     checkNonNegative('normal', 'scale', scale);
@@ -299,6 +311,7 @@ export class Generator {
   exponential(scale?: number): number;
   exponential(scale?: number, shape?: SizeArg): NdArray | number;
   exponential(scale: number = 1, shape?: SizeArg): NdArray | number {
+    if (tracing.depth !== 0) rejectTraced('rng.exponential', arguments);
     checkArity('exponential', arguments, 2);
     checkNonNegative('exponential', 'scale', scale);
     const size = sizeOf('exponential', shape);
@@ -321,6 +334,7 @@ export class Generator {
   choice(a: number | NdArray | readonly number[]): NdArray | number | boolean;
   choice(a: number | NdArray | readonly number[], shape?: SizeArg, options?: ChoiceOptions): NdArray | number | boolean;
   choice(a: number | NdArray | readonly number[], shape?: SizeArg, options?: ChoiceOptions): NdArray | number | boolean {
+    if (tracing.depth !== 0) rejectTraced('rng.choice', [a, shape, plainField(options, 'p')]);
     checkArity('choice', arguments, 3, 1);
     const opts = checkOptions('choice', options, ['replace', 'p']);
     const replace = checkBoolean('choice', 'replace', opts.replace, true);
@@ -398,6 +412,7 @@ export class Generator {
    * const a = nd.arange(5); nd.rng(1).shuffle(a); // a is permuted
    */
   shuffle(a: NdArray | unknown[]): void {
+    if (tracing.depth !== 0) rejectTraced('rng.shuffle', [a]);
     checkArity('shuffle', arguments, 1, 1);
     const bg = this.bitGenerator;
     if (Array.isArray(a)) {
@@ -440,6 +455,7 @@ export class Generator {
    * nd.rng(1).permutation(4).toArray(); // a permutation of [0, 1, 2, 3]
    */
   permutation(x: number | NdArray | readonly number[]): NdArray {
+    if (tracing.depth !== 0) rejectTraced('rng.permutation', [x]);
     checkArity('permutation', arguments, 1, 1);
     let out: NdArray;
     if (typeof x === 'number') {
@@ -469,6 +485,7 @@ export class Generator {
  * nd.rng(42).random(); // 0.7739560485559633, as np.random.default_rng(42).random()
  */
 export function rng(seed?: Seed | null): Generator {
+  if (tracing.depth !== 0) rejectTraced('rng', arguments);
   checkArity('rng', arguments, 1);
   return generatorFor('rng', seed);
 }
