@@ -158,6 +158,11 @@ export function luSolve(x: Float64Array, lu: number, n: number, piv: Int32Array,
       }
     }
   }
+  backSolve(x, lu, n, b, k);
+}
+
+/** U·X = B in place of B (n×k at `b`), U the upper factor at `lu`: blocks from the bottom, division by the diagonal. */
+function backSolve(x: Float64Array, lu: number, n: number, b: number, k: number): void {
   const last = Math.floor((n - 1) / LU_BLOCK) * LU_BLOCK;
   for (let i0 = last; i0 >= 0; i0 -= LU_BLOCK) {
     const i1 = Math.min(n, i0 + LU_BLOCK);
@@ -171,6 +176,50 @@ export function luSolve(x: Float64Array, lu: number, n: number, piv: Int32Array,
       }
       const d = x[lu + r * n + r]!;
       for (let j = 0; j < k; j++) x[rr + j] /= d;
+    }
+  }
+}
+
+/**
+ * The inverse from `luFactor`'s output, into the n×n block at `out` (LAPACK `dgetri`'s
+ * route, 2n³ flops with the factorisation instead of the 8n³/3 of solving against I):
+ * Z = L⁻¹ (lower triangular: products only over the nonzero part, by blocks of columns),
+ * W = U⁻¹·Z, then the column swaps in reverse order (A⁻¹ = U⁻¹·L⁻¹·P).
+ * @param x the data holding the factors and `out`
+ * @param lu index of the factors' element (0, 0)
+ * @param n the order
+ * @param piv the pivots of `luFactor`
+ * @param pivOff index of piv[0]
+ * @param out index of the result's element (0, 0) (not overlapping the factors)
+ */
+export function luInverse(x: Float64Array, lu: number, n: number, piv: Int32Array, pivOff: number, out: number): void {
+  x.fill(0, out, out + n * n);
+  for (let i = 0; i < n; i++) x[out + i * n + i] = 1;
+  for (let i0 = 0; i0 < n; i0 += LU_BLOCK) {
+    const i1 = Math.min(n, i0 + LU_BLOCK);
+    // Rows [i0, i1) against the rows above; row p of Z is zero right of column p.
+    for (let c0 = 0; c0 < i0; c0 += LU_BLOCK) {
+      const c1 = Math.min(i0, c0 + LU_BLOCK);
+      gemmSub(x, lu + i0 * n + c0, n, out + c0 * n + c0, n, out + i0 * n + c0, n, i1 - i0, c1 - c0, i0 - c0);
+    }
+    for (let r = i0 + 1; r < i1; r++) {
+      const rr = out + r * n;
+      for (let p = i0; p < r; p++) {
+        const s = x[lu + r * n + p]!;
+        const rp = out + p * n;
+        for (let j = 0; j <= p; j++) x[rr + j] -= s * x[rp + j]!;
+      }
+    }
+  }
+  backSolve(x, lu, n, out, n);
+  for (let k = n - 1; k >= 0; k--) {
+    const p = piv[pivOff + k]!;
+    if (p === k) continue;
+    for (let i = 0; i < n; i++) {
+      const r = out + i * n;
+      const t = x[r + k]!;
+      x[r + k] = x[r + p]!;
+      x[r + p] = t;
     }
   }
 }

@@ -10,7 +10,7 @@ import type { NdArray } from '../ndarray.ts';
 import { emptyArray } from '../array-factory.ts';
 import { activeKernels, type WasmKernels } from '../kernels/wasm.ts';
 import { gatherFloat64 } from '../kernels/js-strided.ts';
-import { choleskyFactor, luFactor, luSolve } from '../kernels/js-linalg.ts';
+import { choleskyFactor, luFactor, luInverse, luSolve } from '../kernels/js-linalg.ts';
 import { contiguousStrides } from '../shape.ts';
 
 /** Float64 data of an array in C order: `data[start + i]` is its flat element i. */
@@ -118,6 +118,12 @@ export class LuWorkspace {
   solve(): void {
     if (this.kernels !== null) this.kernels.lu_solve(this.a * 8, this.n, this.pivOff * 4, this.b * 8, this.k, this.scratch);
     else luSolve(this.buf, this.a, this.n, this.piv, this.pivOff, this.b, this.k);
+  }
+
+  /** Writes the inverse of the factored matrix into the n×n block at {@link b} (k must be n), after {@link factor}. */
+  invert(): void {
+    if (this.kernels !== null) this.kernels.lu_inverse(this.a * 8, this.n, this.pivOff * 4, this.b * 8, this.scratch);
+    else luInverse(this.buf, this.a, this.n, this.piv, this.pivOff, this.b);
   }
 
   /**

@@ -279,7 +279,13 @@ export function lu_solve(lu: usize, n: usize, piv: usize, b: usize, k: usize, sc
       for (let p: usize = i0; p < r; p++) axpySub(load<f64>(lu + r * ld + p * F64), b + p * ldb, rr, k);
     }
   }
+  backSolve(lu, n, b, k, scratch);
+}
+
+/** U·X = B in place of B (n×k at `b`), U the upper factor at `lu`: blocks from the bottom. */
+function backSolve(lu: usize, n: usize, b: usize, k: usize, scratch: usize): void {
   if (n == 0) return;
+  const ld = n * F64, ldb = k * F64;
   let i0 = ((n - 1) / BLOCK) * BLOCK;
   while (true) {
     const i1 = min<usize>(n, i0 + BLOCK);
@@ -291,6 +297,39 @@ export function lu_solve(lu: usize, n: usize, piv: usize, b: usize, k: usize, sc
     }
     if (i0 == 0) break;
     i0 -= BLOCK;
+  }
+}
+
+/**
+ * The inverse from `lu_factor`'s output into the n×n block at `out` (not overlapping the
+ * factors): Z = L⁻¹ over its nonzero (lower) part by blocks of columns, W = U⁻¹·Z, then the
+ * column swaps in reverse order (A⁻¹ = U⁻¹·L⁻¹·P, LAPACK dgetri's route, 2n³ flops in all).
+ */
+export function lu_inverse(lu: usize, n: usize, piv: usize, out: usize, scratch: usize): void {
+  const ld = n * F64;
+  memory.fill(out, 0, n * ld);
+  for (let i: usize = 0; i < n; i++) store<f64>(out + i * ld + i * F64, 1);
+  for (let i0: usize = 0; i0 < n; i0 += BLOCK) {
+    const i1 = min<usize>(n, i0 + BLOCK);
+    for (let c0: usize = 0; c0 < i0; c0 += BLOCK) {
+      const c1 = min<usize>(i0, c0 + BLOCK);
+      gemmSub(lu + (i0 * n + c0) * F64, n, out + (c0 * n + c0) * F64, n, out + (i0 * n + c0) * F64, n, i1 - i0, c1 - c0, i0 - c0, scratch, false);
+    }
+    for (let r: usize = i0 + 1; r < i1; r++) {
+      const rr = out + r * ld;
+      for (let p: usize = i0; p < r; p++) axpySub(load<f64>(lu + r * ld + p * F64), out + p * ld, rr, p + 1);
+    }
+  }
+  backSolve(lu, n, out, n, scratch);
+  for (let k = n; k-- > 0;) {
+    const p = <usize>load<i32>(piv + k * 4);
+    if (p == k) continue;
+    for (let i: usize = 0; i < n; i++) {
+      const r = out + i * ld;
+      const t = load<f64>(r + k * F64);
+      store<f64>(r + k * F64, load<f64>(r + p * F64));
+      store<f64>(r + p * F64, t);
+    }
   }
 }
 
