@@ -18,6 +18,7 @@
  * @module
  */
 import type { NdArray } from '../ndarray.ts';
+import type { Input } from '../nd.ts';
 import { emptyArray, isNdArray } from '../array-factory.ts';
 import { ArgumentError, DTypeError, ShapeError, formatShape } from '../errors.ts';
 import { checkArity, checkBoolean, checkChoice, checkInteger, checkOptions, describe } from '../args.ts';
@@ -30,14 +31,12 @@ import { array, type ArrayInput } from '../create.ts';
 import { NOT_TRACED, traceNdCall, tracing } from '../fuse/index.ts';
 import { reduce } from './reduce.ts';
 
-/** An array argument: an NdArray or data `nd.array` takes. */
-type Input = NdArray | ArrayInput;
-
-/** The bin estimators of `bins` as a string, NumPy's names. */
-export const BIN_ESTIMATORS = ['auto', 'fd', 'doane', 'scott', 'stone', 'rice', 'sturges', 'sqrt'] as const;
 
 /** A bin estimator name (NumPy's `bins='auto'` etc.). */
-export type BinEstimator = (typeof BIN_ESTIMATORS)[number];
+export type BinEstimator = 'auto' | 'fd' | 'doane' | 'scott' | 'stone' | 'rice' | 'sturges' | 'sqrt';
+
+/** The bin estimators of `bins` as a string, NumPy's names. */
+const BIN_ESTIMATORS: readonly BinEstimator[] = ['auto', 'fd', 'doane', 'scott', 'stone', 'rice', 'sturges', 'sqrt'];
 
 /** The `bins` argument: a number of uniform bins, an estimator name, or the edges. */
 export type BinsArg = number | BinEstimator | readonly number[] | NdArray;

@@ -60,13 +60,32 @@ export function histogram_uniform(p: usize, n: usize, first: f64, last: f64, bin
  * largest value (-1 for n = 0), or `-2 - j` for the first bad value at j.
  */
 export function bincount_scan(p: usize, n: usize): f64 {
-  let max: f64 = -1;
-  for (let j: usize = 0; j < n; j++) {
+  // One SIMD pass: a running lane max and an "any value bad" flag (a value is good when
+  // 0 <= x < 2^52 and (x + 2^52) - 2^52 == x, i.e. integral); when a value is bad (or
+  // huge), the scalar scan below finds the first one.
+  const zero = f64x2.splat(0);
+  const magic = f64x2.splat(4503599627370496.0);
+  let maxV = f64x2.splat(-1);
+  let good = i64x2.splat(-1);
+  let j: usize = 0;
+  for (; j + 2 <= n; j += 2) {
+    const x = v128.load(p + j * F64);
+    const ok = v128.and(v128.and(f64x2.ge(x, zero), f64x2.lt(x, magic)), f64x2.eq(f64x2.sub(f64x2.add(x, magic), magic), x));
+    good = v128.and(good, ok);
+    maxV = f64x2.pmax(maxV, x); // pseudo-max: one maxpd (no NaN once "good")
+  }
+  if (!i64x2.all_true(good)) return bincountScanScalar(p, 0, n, -1);
+  return bincountScanScalar(p, j, n, max<f64>(f64x2.extract_lane(maxV, 0), f64x2.extract_lane(maxV, 1)));
+}
+
+/** The scalar form of bincount_scan over elements [j, n), starting from the running max `top`. */
+function bincountScanScalar(p: usize, j: usize, n: usize, top: f64): f64 {
+  for (; j < n; j++) {
     const x = load<f64>(p + j * F64);
     if (!(x >= 0 && Math.floor(x) == x && x != Infinity)) return -2 - <f64>j;
-    if (x > max) max = x;
+    if (x > top) top = x;
   }
-  return max;
+  return top;
 }
 
 /** `counts[x] += 1` (or `+= w[j]` when `w` is not 0) for each value x of `p[0 … n)`, checked by bincount_scan. */
