@@ -245,6 +245,11 @@ describe('interp', () => {
       got.forEach((v, i) => assert.ok(Object.is(v, e[i]), `interp xp=${JSON.stringify(c.xp)} ${JSON.stringify(c.options)} at ${dec<number[]>(c.x)[i]}: ${v} vs ${e[i]}`));
     }
   });
+  test('empty x gives an empty result; size-1 xp; x of shape [2, 0]', () => {
+    assert.deepEqual(nd.interp([], [1, 2], [3, 4]).shape, [0]);
+    assert.deepEqual(nd.interp(nd.zeros([2, 0]), [1, 2], [3, 4]).shape, [2, 0]);
+    assert.deepEqual(nd.interp([0, 1, 2, NaN], [1], [5], { left: -1, right: 9 }).toArray(), [-1, 5, 9, NaN]);
+  });
   test('x of any shape or a view; a number gives a number', () => {
     assert.equal(nd.interp(2.5, [1, 2, 3], [3, 2, 0]), 1);
     assert.deepEqual(nd.interp(nd.array([[0, 1.5], [2.5, 5]]).T, [1, 2, 3], [3, 2, 0]).toArray(), [[3, 1], [2.5, 0]]);
@@ -302,8 +307,14 @@ describe('polyval', () => {
       x.forEach((xv, i) => assert.ok(Object.is(nd.polyval(c.p, xv), e[i]), `number x ${xv}`));
     }
   });
-  test('x of any shape or a strided view; errors', () => {
+  test('x of any shape or a strided view, sizes around the four-chain unroll; errors', () => {
     assert.deepEqual(nd.polyval([1, 0, 0], nd.arange(6).reshape(2, 3).T).toArray(), [[0, 9], [1, 16], [4, 25]]);
+    for (const n of [0, 1, 3, 4, 5, 7, 8, 9]) {
+      const x = nd.linspace(-1, 2, n);
+      const want = (x.toArray() as number[]).map((v) => nd.polyval([2, -1, 0.5], v));
+      assert.ok(sameValues(nd.polyval([2, -1, 0.5], x).toArray() as number[], want), `n=${n}`);
+    }
+    assert.deepEqual(nd.polyval([], [1, 2]).toArray(), [0, 0]);
     assert.deepEqual(nd.polyval(nd.array([9, 1, 0]).slice('1:'), [2, 3]).toArray(), [2, 3]);
     assert.throws(() => nd.polyval([[1, 2]], 1), ShapeError);
     assert.throws(() => (nd.polyval as (...x: unknown[]) => unknown)([1], 1, 2), ArgumentError);
