@@ -3,7 +3,7 @@
  * 10M-element arrays with default settings, once with every temporary and result disposed
  * and once with nothing disposed.
  *
- *     node --import tsx scripts/memory-scale.ts [--iterations N] [--n N] [--ideal] [--fixed MiB]
+ *     node --import tsx scripts/memory-scale.ts [--iterations N] [--n N] [--ideal] [--fixed MiB] [--only log,concat]
  *
  * Three inputs are made first (`x`, `y` normal, `p = |x| + 0.5`: 3 × 80 MB, 240 MiB live), as
  * a script holding its data would. The chains:
@@ -110,6 +110,7 @@ const { values } = parseArgs({
     n: { type: 'string', default: '10000000' },
     ideal: { type: 'boolean', default: false },
     fixed: { type: 'string', default: '0' },
+    only: { type: 'string' },
     child: { type: 'string' },
     mode: { type: 'string' },
   },
@@ -135,7 +136,8 @@ if (values.child !== undefined) {
   const rows: string[][] = [];
   const modes: Mode[] = ['dispose', 'no-dispose', 'no-dispose-async'];
   if (values.ideal) modes.push('ideal');
-  for (const chain of CHAINS) {
+  const chains = CHAINS.filter((c) => values.only === undefined || values.only.split(',').includes(c));
+  for (const chain of chains) {
     for (const mode of modes) {
       process.stderr.write(`${chain} ${mode}…\n`);
       const r = run(chain, mode);
