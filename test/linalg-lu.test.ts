@@ -104,8 +104,14 @@ describe('nd.linalg: NumPy answers (fixtures), WASM and JS kernels', () => {
         return;
       }
       const [js, wasm] = onJsAndWasm(run);
-      // Same algorithm, same operations: the two kernels agree to the bit.
-      assert.deepEqual(plain(js), plain(wasm), `${label}: JS and WASM differ`);
+      const ord = decode(c.args[1]);
+      if (c.fn === 'norm' && (ord === 2 || ord === -2 || ord === 'nuc') && isArrayArg(c.args[0]) && c.args[0].shape.length > 1) {
+        // Singular values come from part B's iterative SVD (src/linalg/svd.ts): close, not bit-equal.
+        assertClose(plain(js), plain(wasm), 1e-14, `${label}: JS vs WASM`);
+      } else {
+        // Same algorithm, same operations: the two kernels agree to the bit.
+        assert.deepEqual(plain(js), plain(wasm), `${label}: JS and WASM differ`);
+      }
       const want = decode(c.expected);
       const a0 = c.args[0] as ArrayArg;
       const n = c.fn === 'norm' ? 1 : Math.max(1, a0.shape.at(-1) ?? 1);

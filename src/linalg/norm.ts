@@ -1,9 +1,11 @@
 /**
  * `nd.linalg.norm`: vector and matrix norms with NumPy's rules for which one applies
- * (numpy/linalg/_linalg.py `norm`). The reduced axes are moved last and read as contiguous
- * lanes; sums follow NumPy's `add.reduce` (first term + pairwise), and the 2-norm and the Frobenius norm
- * rescale a lane whose sum of squares overflows or underflows (LAPACK `dnrm2`'s concern):
- * NumPy returns `inf` for `norm([1e200, 1e200])`, ndvec 1.414e200.
+ * (numpy/linalg/_linalg.py `norm`), computed with NumPy's formulas on ndvec's element-wise
+ * ops and reductions (`sqrt(sum(x²))`, `max(sum(|x|, axis))`, …; WASM kernels, pairwise sums),
+ * the flattened 2-norm as `sqrt(x·x)`, the 2/-2/'nuc' matrix norms from the singular values
+ * of src/linalg/svd.ts. The 2-norm and the Frobenius norm recompute, with rescaling, a lane
+ * whose sum of squares overflows or underflows (LAPACK `dnrm2`'s concern): NumPy returns
+ * `inf` for `norm([1e200, 1e200])`, ndvec 1.414e200.
  * @module
  */
 import type { NdArray } from '../ndarray.ts';
@@ -12,6 +14,9 @@ import { checkArity, checkAxisArg, checkBoolean, checkOptions, describe } from '
 import { ArgumentError, AxisError, ShapeError, formatShape } from '../errors.ts';
 import { gatherFloat64 } from '../kernels/js-strided.ts';
 import { normalizeAxis } from '../shape.ts';
+import { matmul } from '../ops/linalg.ts';
+import { binary, unary } from '../ops/elementwise.ts';
+import { reduce } from '../ops/reduce.ts';
 import { singularValues } from './svd.ts';
 import { refuseTracing, withInput, type MatrixInput } from './decomp-support.ts';
 
@@ -91,6 +96,21 @@ function twoNorm(x: Float64Array, p: number, n: number): number {
 }
 
 /**
+ * The 2-norm of all of `x`'s elements: as NumPy, `sqrt(x·x)` by the dot product (WASM
+ * f64x2 for contiguous data), rescaled through {@link twoNorm} when that overflows or
+ * underflows.
+ */
+function flatTwoNorm(x: NdArray): number {
+  if (x.dtype === 'float64' && x.isContiguous && x.size > 0) {
+    const v = newArray(x.storage, [x.size], [1], x.offset, false, true);
+    const s = Math.sqrt(matmul(v, v) as number);
+    if (s !== Infinity && !(s < TINY)) return s;
+  }
+  const { data, start, len } = lanesOf(x, x.shape.map((_, i) => i));
+  return twoNorm(data, start, x.ndim === 0 ? 1 : len);
+}
+
+/**
  * The elements of `x` with `axes` moved last (in the order given): `count` lanes of `len`
  * contiguous elements each, lane q at `start + q * len`.
  */
@@ -119,28 +139,88 @@ function emptyReduction(x: NdArray, what: string): ShapeError {
   return new ShapeError(`linalg.norm: zero-size array to reduction operation ${what} which has no identity (x of shape ${formatShape(x.shape)})`, [x.shape]);
 }
 
-/** A vector norm of every lane along `axis`. */
-function vectorNorm(x: NdArray, ord: number | null, axis: number, keepdims: boolean): NdArray | number {
-  const { data, start, count, len, kept } = lanesOf(x, [axis]);
-  // NumPy takes the max with initial 0 (0 for nothing) and the min without (an error).
-  if (len === 0 && ord === -Infinity && count > 0) throw emptyReduction(x, 'minimum');
-  const out = new Float64Array(count);
-  for (let q = 0; q < count; q++) {
-    const p = start + q * len;
-    let v: number;
-    if (ord === null || ord === 2) v = twoNorm(data, p, len);
-    else if (ord === Infinity) v = Math.max(0, maxAbs(data, p, len));
-    else if (ord === -Infinity) v = minAbs(data, p, len);
-    else if (ord === 0) v = laneSum(data, p, len, (t) => (t !== 0 ? 1 : 0));
-    else if (ord === 1) v = laneSum(data, p, len, abs);
-    else {
-      const e = ord;
-      v = Math.pow(laneSum(data, p, len, (t) => Math.pow(Math.abs(t), e)), 1 / e);
-    }
-    out[q] = v;
+/** Runs `f` with a list its temporaries go in; they are freed when it returns or throws. */
+function withTemps<T>(f: (t: (x: NdArray) => NdArray) => T): T {
+  const temps: NdArray[] = [];
+  try {
+    return f((x) => {
+      temps.push(x);
+      return x;
+    });
+  } finally {
+    for (const t of temps) t.dispose();
   }
-  const shape = keepdims ? x.shape.map((d, i) => (i === axis ? 1 : d)) : kept;
-  return resultOf(out, shape, !keepdims && kept.length === 0);
+}
+
+/** An op's result as an array (a reduction to one value gives a number): a 0-d array then. */
+function arr(v: NdArray | number | boolean): NdArray {
+  if (typeof v !== 'object') {
+    const z = emptyArray([]);
+    z.f64()[z.start] = Number(v);
+    return z;
+  }
+  return v;
+}
+
+/** `r` as the result: a number when `scalar` (r freed), else r itself. */
+function finish(r: NdArray, scalar: boolean): NdArray | number {
+  if (!scalar) return r;
+  const v = r.f64()[r.start]!;
+  r.dispose();
+  return v;
+}
+
+/**
+ * Lanes of a sqrt-of-sum-of-squares result that overflowed or underflowed (inf, or below
+ * TINY), recomputed with rescaling from the lanes of `x` over `axes` (C order of the kept
+ * axes, as `r`'s elements).
+ */
+function rescaleLanes(r: NdArray, x: NdArray, axes: readonly number[]): void {
+  const out = r.f64();
+  let bad = false;
+  for (let q = 0; q < r.size; q++) {
+    const v = out[r.start + q]!;
+    if (v === Infinity || v < TINY) bad = true;
+  }
+  if (!bad) return;
+  const { data, start, len } = lanesOf(x, axes);
+  const o = r.f64();
+  for (let q = 0; q < r.size; q++) {
+    const v = o[r.start + q]!;
+    if (v === Infinity || v < TINY) o[r.start + q] = twoNorm(data, start + q * len, len);
+  }
+}
+
+/** max or min over `axis` of `y` (a max over nothing is 0, NumPy's `initial=0`; a min over nothing throws). */
+function extreme(x: NdArray, y: NdArray, axis: number, max: boolean, keepdims: boolean): NdArray {
+  if (y.shape[axis] === 0) {
+    if (!max && y.size === 0 && y.shape.some((d, i) => i !== axis && d === 0) === false) throw emptyReduction(x, 'minimum');
+    if (!max) throw emptyReduction(x, 'minimum');
+    const shape = keepdims ? y.shape.map((d, i) => (i === axis ? 1 : d)) : y.shape.filter((_, i) => i !== axis);
+    const z = emptyArray(shape);
+    z.f64().fill(0, z.start, z.start + z.size);
+    return z;
+  }
+  return arr(reduce(max ? 'max' : 'min', y, axis, { keepdims }));
+}
+
+/** A vector norm of every lane along `axis`, with NumPy's ufunc formulas (pairwise sums, WASM kernels). */
+function vectorNorm(x: NdArray, ord: number | null, axis: number, keepdims: boolean): NdArray | number {
+  const scalar = !keepdims && x.ndim === 1;
+  return withTemps((t) => {
+    let r: NdArray;
+    if (ord === null || ord === 2) {
+      r = unary('sqrt', t(arr(reduce('sum', t(unary('square', x)), axis, { keepdims }))));
+      rescaleLanes(r, x, [axis]);
+    } else if (ord === Infinity || ord === -Infinity) r = extreme(x, t(unary('abs', x)), axis, ord === Infinity, keepdims);
+    else if (ord === 0) r = arr(reduce('sum', t(binary('ne', x, 0)), axis, { keepdims }));
+    else if (ord === 1) r = arr(reduce('sum', t(unary('abs', x)), axis, { keepdims }));
+    else {
+      const powered = t(binary('pow', t(unary('abs', x)), ord));
+      r = binary('pow', t(arr(reduce('sum', powered, axis, { keepdims }))), 1 / ord);
+    }
+    return finish(r, scalar);
+  });
 }
 
 /** A matrix norm of every `[rows, cols]` matrix over axes `r`, `c`. */
@@ -165,32 +245,22 @@ function matrixNorm(x: NdArray, ord: NormOrder, r: number, c: number, keepdims: 
       s.dispose();
     }
   }
-  const { data, start, count, len } = lanesOf(x, [r, c]);
-  const rows = x.shape[r]!, cols = x.shape[c]!;
-  const out = new Float64Array(count);
-  if (ord === null || ord === 'fro') {
-    for (let q = 0; q < count; q++) out[q] = twoNorm(data, start + q * len, len);
-    return resultOf(out, shape, scalar);
-  }
-  // 1 / -1: max / min over columns of the column sums of |x|; ±inf: over rows of row sums.
-  const byColumn = ord === 1 || ord === -1;
-  const outer = byColumn ? cols : rows;
-  const max = ord === 1 || ord === Infinity;
-  if (outer === 0 && count > 0 && !max) throw emptyReduction(x, 'minimum');
-  const sums = new Float64Array(outer);
-  for (let q = 0; q < count; q++) {
-    const p = start + q * len;
-    for (let o = 0; o < outer; o++) {
-      if (byColumn) {
-        // NumPy adds rows one after another when it reduces over the leading axis.
-        let s = rows === 0 ? 0 : Math.abs(data[p + o]!);
-        for (let i = 1; i < rows; i++) s += Math.abs(data[p + i * cols + o]!);
-        sums[o] = s;
-      } else sums[o] = laneSum(data, p + o * cols, cols, abs);
+  return withTemps((t) => {
+    let m: NdArray;
+    if (ord === null || ord === 'fro') {
+      m = unary('sqrt', t(arr(reduce('sum', t(unary('square', x)), [r, c]))));
+      rescaleLanes(m, x, [r, c]);
+    } else {
+      // 1 / -1: max / min over columns of the column sums of |x|; ±inf: over rows of the row sums.
+      const byColumn = ord === 1 || ord === -1;
+      const sums = t(arr(reduce('sum', t(unary('abs', x)), byColumn ? r : c)));
+      const other = byColumn ? (c > r ? c - 1 : c) : r > c ? r - 1 : r;
+      m = extreme(x, sums, other, ord === 1 || ord === Infinity, false);
     }
-    out[q] = max ? Math.max(0, maxAbs(sums, 0, outer)) : minAbs(sums, 0, outer);
-  }
-  return resultOf(out, shape, scalar);
+    if (!keepdims) return finish(m, scalar);
+    t(m);
+    return resultOf(gatherFloat64(m), shape, false);
+  });
 }
 
 /**
@@ -232,9 +302,7 @@ export function norm(x: MatrixInput, ord?: NormOrder, axis?: number | readonly n
     let axes: number[];
     if (ax === null) {
       if (o === null || (o === 'fro' && a.ndim === 2) || (o === 2 && a.ndim === 1)) {
-        const all = a.shape.map((_, i) => i);
-        const { data, start, len } = lanesOf(a, all);
-        const v = twoNorm(data, start, a.ndim === 0 ? 1 : len);
+        const v = flatTwoNorm(a);
         return keepdims ? resultOf(new Float64Array([v]), a.shape.map(() => 1), false) : v;
       }
       axes = a.shape.map((_, i) => i);
