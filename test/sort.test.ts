@@ -217,6 +217,18 @@ describe('WASM radix sort (issue 14): same as the JS reference, stable, NaN and 
       assert.ok(sj.every((v, i) => Object.is(v, sw[i])), 'JS sort');
     }
   });
+  test('deepest recursion: a group of 50 keys that loses one key at every 4-bit digit', () => {
+    // 1 + k·2^-52 differ in the lowest bits only; each outlier differs from 1 at one 4-bit digit.
+    const group = Array.from({ length: 50 }, (_, i) => 1 + (i % 3) * 2 ** -52);
+    const outliers = Array.from({ length: 13 }, (_, j) => 1 + 2 ** (-52 + 4 * j));
+    for (const values of [[...group, ...outliers], [...outliers, ...group].map((v) => -v)]) {
+      const order = referenceOrder(values);
+      const [oj, ow] = jsThenWasm(() => [...nd.argsort(values).toFloat64Array()]);
+      assert.deepStrictEqual(ow, order);
+      assert.deepStrictEqual(oj, order);
+      assert.deepStrictEqual([...nd.sort(values).toFloat64Array()], order.map((i) => values[i]));
+    }
+  });
   test('integers (constant high digits: skipped radix passes), all equal, sorted, reversed', () => {
     for (const values of [
       Array.from({ length: 3000 }, (_, i) => (i * 7919) % 1000),

@@ -1,44 +1,39 @@
 /**
  * Sorting contiguous float64 rows: `sort_f64` (values) and `argsort_f64` (stable indices),
- * a radix sort on order-preserving 64-bit keys: a number's bits with the sign flipped
+ * an MSD radix sort on order-preserving 64-bit keys: a number's bits with the sign flipped
  * (positive) or all bits flipped (negative), so unsigned key order is number order; -0 takes
  * +0's key (equal, kept in input order: the sort is stable) and every NaN the largest key
- * (last, in input order). Rows from {@link SPLIT_MIN} keys are first split by their top 16
- * bits (one counting pass, one scatter), then each bucket is LSD-sorted by its low 48 bits
- * while it sits in cache; shorter rows are LSD-sorted by 8-bit digits over all 64 bits. An
- * LSD pass whose digit is the same in every key is skipped. Short rows and buckets (below
- * {@link RADIX_MIN}) use a stable insertion sort on the keys.
+ * (last, in input order). Each level counts one digit of a range (about log2(n) - 2 bits: up
+ * to 16 for the whole row, 12 below), scatters it stably into the other buffer and recurses
+ * into the buckets; ranges below 48 keys finish by a stable insertion sort, and a digit the
+ * same in every key is skipped. A bucket that fits in cache is sorted there.
+ *
+ * Measured on 1M random normals, kernel alone, CPU time (process.cpuUsage, best of 25 in one
+ * run; wall time was 1–3× that, 2-core EPYC with load average 6–8): LSD with 8-bit digits
+ * over all 64 bits (8 passes) 15.1 ms sort / 22.6 ms argsort; a 16-bit top split then LSD
+ * inside the buckets 12.5 / 13.3 ms; this MSD sort 12.7 / 13.8 ms, and at 1K elements 9–12 µs
+ * against 14–16 µs for the LSD (fewer passes over a short row). Wider LSD digits lost
+ * (11 bits: 28.4 / 41.1 ms, 16 bits: 25.8 / 37.6 ms wall, the scatters miss the cache).
  *
  * Memory, all from the caller (kernels never allocate): `out` (n float64), and `tmp` of
- * {@link sort_tmp_bytes}(n, withIndices) bytes: the digit counts, a second key buffer and, for
- * argsort, two u32 index buffers. Pointers are byte offsets, 8-aligned.
+ * {@link sort_tmp_bytes}(n, withIndices) bytes: the digit counts of every level, a second
+ * key buffer and, for argsort, two u32 index buffers. Pointers are byte offsets, 8-aligned.
  */
 
 const SIGN: u64 = 0x8000000000000000;
 const ALL: u64 = 0xffffffffffffffff;
 
-/** Rows (and top-digit buckets) shorter than this sort by insertion on the keys. */
-const RADIX_MIN: usize = 48;
+/** Ranges shorter than this finish by insertion sort on the keys. */
+const INSERTION_MAX: usize = 48;
 
-/**
- * Rows from this length first split by the top 16 key bits (sign, exponent, 4 mantissa
- * bits: one pass over the row into 65536 buckets), then sort each bucket by its low 48 bits
- * (6 passes of 8 bits) while it sits in cache. Shorter rows: 8 passes of 8 bits over the row.
- * Measured on 1M random normals (kernel alone, 2-core EPYC under load, best of 5): 8-bit LSD
- * over the whole row 17.9 ms sort / 27.3 ms argsort; 11-bit (6 passes) 28.4 / 41.1 ms;
- * 16-bit (4 passes) 25.8 / 37.6 ms (wider scatters miss the cache more than the saved
- * passes gain). In CPU time (process.cpuUsage, same run, best of 7; wall time was 1–3×
- * that under load): 8-bit LSD 14.9 / 21.4 ms; top-16-bit split then 8-bit LSD in the
- * buckets 13.7 / 17.7 ms; split then 12-bit digits for buckets from 4096 keys 12.0 / 16.2 ms,
- * from 16384 keys 13.3 / 14.3 ms (the middle, 8192, is used).
- */
-const SPLIT_MIN: usize = 65536;
-const TOP_BUCKETS: usize = 65536;
-/** Top buckets from this many keys sort by 12-bit digits (see sortRun). */
-const WIDE_MIN: usize = 8192;
-/** Scratch bytes of the digit counts: 8 digits × 256 or 4 × 4096 u32, plus the 65536 top-bucket ends when splitting. */
-const DIGIT_COUNT_BYTES: usize = 4 * 4096 * 4;
-const TOP_COUNT_BYTES: usize = TOP_BUCKETS * 4;
+/** Most digit bits of the first level (65536 counts), and of the deeper ones (4096). */
+const FIRST_BITS_MAX: u32 = 16;
+const DEEP_BITS_MAX: u32 = 12;
+/** Levels of counts kept at once (a range recurses into its buckets while its counts are live): every level takes at least 4 of the 64 bits. */
+const LEVELS: u32 = 16;
+const FIRST_COUNT_BYTES: usize = (<usize>1 << FIRST_BITS_MAX) << 2;
+const DEEP_COUNT_BYTES: usize = (<usize>1 << DEEP_BITS_MAX) << 2;
+const COUNT_BYTES: usize = FIRST_COUNT_BYTES + (<usize>(LEVELS - 1)) * DEEP_COUNT_BYTES;
 
 /** The order-preserving key of a value: -0 as +0, NaN (any sign or payload) largest. */
 @inline function keyOf(v: f64): u64 {
@@ -57,81 +52,7 @@ const TOP_COUNT_BYTES: usize = TOP_BUCKETS * 4;
  * digit counts, a second key buffer, and for argsort two u32 index buffers.
  */
 export function sort_tmp_bytes(n: usize, withIndices: u32): usize {
-  const counts = DIGIT_COUNT_BYTES + (n >= SPLIT_MIN ? TOP_COUNT_BYTES : 0);
-  return counts + (n << 3) + (withIndices != 0 ? n << 3 : 0);
-}
-
-/** Counts the low `p` digits of `bits` bits of keys[0, n) into hist (p × 2^bits u32, zeroed here). */
-function countDigits(keys: usize, n: usize, hist: usize, p: u32, bits: u32): void {
-  const buckets = <usize>1 << bits;
-  const mask = <u64>(buckets - 1);
-  memory.fill(hist, 0, (<usize>p * buckets) << 2);
-  for (let i: usize = 0; i < n; i++) {
-    const k = load<u64>(keys + (i << 3));
-    let h = hist;
-    let s: u64 = 0;
-    for (let d: u32 = 0; d < p; d++) {
-      const at = h + (<usize>((k >> s) & mask) << 2);
-      store<u32>(at, load<u32>(at) + 1);
-      h += buckets << 2;
-      s += <u64>bits;
-    }
-  }
-}
-
-/** Turns the counts of one digit into starting offsets; false when one bucket holds all n (skip the pass). */
-function offsets(h: usize, buckets: usize, n: usize): bool {
-  let sum: u32 = 0;
-  for (let b: usize = 0; b < buckets; b++) {
-    const c = load<u32>(h + (b << 2));
-    if (<usize>c == n) return false;
-    store<u32>(h + (b << 2), sum);
-    sum += c;
-  }
-  return true;
-}
-
-/**
- * LSD radix passes over the low `p` 8-bit digits of the keys in `a` (scratch `b`), with u32
- * indices in `ia` (scratch `ib`) when `ia` is not 0; counts from {@link countDigits} in hist.
- * Returns true when the sorted keys (and indices) ended in the scratch.
- */
-function radix(a: usize, b: usize, ia: usize, ib: usize, n: usize, hist: usize, p: u32, bits: u32): bool {
-  const buckets = <usize>1 << bits;
-  const mask = <u64>(buckets - 1);
-  let from = a, to = b, ifrom = ia, ito = ib;
-  let swapped = false;
-  for (let d: u32 = 0; d < p; d++) {
-    const h = hist + ((<usize>d * buckets) << 2);
-    if (!offsets(h, buckets, n)) continue;
-    const s = <u64>(d * bits);
-    if (ia == 0) {
-      for (let i: usize = 0; i < n; i++) {
-        const k = load<u64>(from + (i << 3));
-        const at = h + (<usize>((k >> s) & mask) << 2);
-        const pos = load<u32>(at);
-        store<u32>(at, pos + 1);
-        store<u64>(to + (<usize>pos << 3), k);
-      }
-    } else {
-      for (let i: usize = 0; i < n; i++) {
-        const k = load<u64>(from + (i << 3));
-        const at = h + (<usize>((k >> s) & mask) << 2);
-        const pos = load<u32>(at);
-        store<u32>(at, pos + 1);
-        store<u64>(to + (<usize>pos << 3), k);
-        store<u32>(ito + (<usize>pos << 2), load<u32>(ifrom + (i << 2)));
-      }
-      const it = ifrom;
-      ifrom = ito;
-      ito = it;
-    }
-    const t = from;
-    from = to;
-    to = t;
-    swapped = !swapped;
-  }
-  return swapped;
+  return COUNT_BYTES + (n << 3) + (withIndices != 0 ? n << 3 : 0);
 }
 
 /** Stable insertion sort of keys[0, n) (and u32 indices when idx is not 0). */
@@ -153,22 +74,6 @@ function insertionKeys(keys: usize, idx: usize, n: usize): void {
 }
 
 /**
- * Sorts the keys a[0, n) by their low `lowBits` bits (64, or 48 inside a top bucket); true
- * when they ended in b (and ib). 8-bit digits, or 12-bit ones for 48 bits from WIDE_MIN keys
- * (4 passes instead of 6; their 4096 counts cost less than the saved passes from there on).
- */
-function sortRun(a: usize, b: usize, ia: usize, ib: usize, n: usize, hist: usize, lowBits: u32): bool {
-  if (n < RADIX_MIN) {
-    insertionKeys(a, ia, n);
-    return false;
-  }
-  const bits: u32 = lowBits == 48 && n >= WIDE_MIN ? 12 : 8;
-  const p = lowBits / bits;
-  countDigits(a, n, hist, p, bits);
-  return radix(a, b, ia, ib, n, hist, p, bits);
-}
-
-/**
  * Writes the result of sorted keys at `keys[lo, hi)` (indices at `idx[lo, hi)` for argsort)
  * into out[lo, hi): values, or the indices as float64.
  */
@@ -180,59 +85,98 @@ function finish(keys: usize, idx: usize, out: usize, lo: usize, hi: usize, withI
   }
 }
 
+/** Digit bits for a range of m keys: about log2(m) - SPREAD (buckets of ~2^SPREAD), within [4, cap]. */
+const SPREAD: u32 = 2;
+@inline function digitBits(m: usize, cap: u32): u32 {
+  const lg = <u32>(64 - clz<u64>(<u64>m)); // ceil(log2(m + 1))
+  return min(cap, max(4, lg - SPREAD));
+}
+
 /**
- * The sort of both kernels: keys of src into out, then either LSD over all 64 bits, or the
- * top-16-bit split and an LSD over the low 48 bits of each bucket. Returns the -0 count.
+ * MSD radix sort of the keys cur[lo, lo + m) by their bits below `top` (all bits above are
+ * equal in the range), with u32 indices icur (0: none); `alt`/`ialt` are the other buffers
+ * (same offsets). Each level counts one digit, scatters the range stably into the other
+ * buffer and recurses into each bucket; a digit that is the same in every key is skipped
+ * without moving; short ranges finish by insertion sort. Every finished range is written
+ * to out[lo, hi) (values, or indices as float64). counts: this level's digit counts.
  */
+function msd(
+  cur: usize, alt: usize, icur: usize, ialt: usize, out: usize,
+  lo: usize, m: usize, top: u32, level: u32, counts: usize, withIndices: bool,
+): void {
+  while (true) {
+    if (top == 0 || m < INSERTION_MAX) {
+      if (top != 0) insertionKeys(cur + (lo << 3), icur == 0 ? 0 : icur + (lo << 2), m);
+      finish(cur, icur, out, lo, lo + m, withIndices);
+      return;
+    }
+    const bits = min(top, digitBits(m, level == 0 ? FIRST_BITS_MAX : DEEP_BITS_MAX));
+    const shift = <u64>(top - bits);
+    const buckets = <usize>1 << bits;
+    const mask = <u64>(buckets - 1);
+    memory.fill(counts, 0, buckets << 2);
+    const hi = lo + m;
+    for (let i = lo; i < hi; i++) {
+      const at = counts + (<usize>((load<u64>(cur + (i << 3)) >> shift) & mask) << 2);
+      store<u32>(at, load<u32>(at) + 1);
+    }
+    // Starting positions; a digit shared by every key moves nothing: go on below it.
+    let sum = <u32>lo;
+    let shared = false;
+    for (let b: usize = 0; b < buckets; b++) {
+      const c = load<u32>(counts + (b << 2));
+      if (<usize>c == m) {
+        shared = true;
+        break;
+      }
+      store<u32>(counts + (b << 2), sum);
+      sum += c;
+    }
+    if (shared) {
+      top = <u32>shift;
+      continue;
+    }
+    for (let i = lo; i < hi; i++) {
+      const k = load<u64>(cur + (i << 3));
+      const at = counts + (<usize>((k >> shift) & mask) << 2);
+      const pos = <usize>load<u32>(at);
+      store<u32>(at, <u32>pos + 1);
+      store<u64>(alt + (pos << 3), k);
+      if (icur != 0) store<u32>(ialt + (pos << 2), load<u32>(icur + (i << 2)));
+    }
+    // counts[b] is now the end of bucket b.
+    const deeper = counts + (level == 0 ? FIRST_COUNT_BYTES : DEEP_COUNT_BYTES);
+    let start = lo;
+    for (let b: usize = 0; b < buckets && start < hi; b++) {
+      const end = <usize>load<u32>(counts + (b << 2));
+      const len = end - start;
+      if (len == 1) {
+        finish(alt, ialt, out, start, end, withIndices);
+      } else if (len > 1 && (len < INSERTION_MAX || shift == 0)) {
+        if (shift != 0) insertionKeys(alt + (start << 3), ialt == 0 ? 0 : ialt + (start << 2), len);
+        finish(alt, ialt, out, start, end, withIndices);
+      } else if (len > 1) {
+        msd(alt, cur, ialt, icur, out, start, len, <u32>shift, level + 1, deeper, withIndices);
+      }
+      start = end;
+    }
+    return;
+  }
+}
+
+/** The sort of both kernels: keys of src into out, then the MSD radix sort. Returns the -0 count. */
 function sortKeys(src: usize, out: usize, n: usize, tmp: usize, withIndices: bool): u32 {
-  const digitCounts = tmp;
-  const split = n >= SPLIT_MIN;
-  const topEnds = tmp + DIGIT_COUNT_BYTES;
-  const keysB = tmp + DIGIT_COUNT_BYTES + (split ? TOP_COUNT_BYTES : 0);
+  const keysB = tmp + COUNT_BYTES;
   const idxA = withIndices ? keysB + (n << 3) : 0;
   const idxB = withIndices ? idxA + (n << 2) : 0;
   let negZeros: u32 = 0;
-  if (split) memory.fill(topEnds, 0, TOP_COUNT_BYTES);
   for (let i: usize = 0; i < n; i++) {
     const v = load<f64>(src + (i << 3));
     negZeros += <u32>(reinterpret<u64>(v) == SIGN);
-    const k = keyOf(v);
-    store<u64>(out + (i << 3), k);
-    if (split) {
-      const at = topEnds + (<usize>(k >> 48) << 2);
-      store<u32>(at, load<u32>(at) + 1);
-    }
+    store<u64>(out + (i << 3), keyOf(v));
   }
   if (withIndices) for (let i: usize = 0; i < n; i++) store<u32>(idxA + (i << 2), <u32>i);
-  if (!split) {
-    if (sortRun(out, keysB, idxA, idxB, n, digitCounts, 64)) finish(keysB, idxB, out, 0, n, withIndices);
-    else finish(out, idxA, out, 0, n, withIndices);
-    return negZeros;
-  }
-  // Split: scatter by the top 16 bits into keysB (topEnds turn into bucket ends).
-  offsets(topEnds, TOP_BUCKETS, n + 1); // never skipped: n + 1 matches no count
-  for (let i: usize = 0; i < n; i++) {
-    const k = load<u64>(out + (i << 3));
-    const at = topEnds + (<usize>(k >> 48) << 2);
-    const pos = load<u32>(at);
-    store<u32>(at, pos + 1);
-    store<u64>(keysB + (<usize>pos << 3), k);
-    if (withIndices) store<u32>(idxB + (<usize>pos << 2), load<u32>(idxA + (i << 2)));
-  }
-  // Each bucket: sort keysB[lo, hi) by the low 48 bits with out[lo, hi) as scratch.
-  let lo: usize = 0;
-  for (let bucket: usize = 0; bucket < TOP_BUCKETS && lo < n; bucket++) {
-    const hi = <usize>load<u32>(topEnds + (bucket << 2));
-    if (hi == lo) continue;
-    const len = hi - lo;
-    const kb = keysB + (lo << 3);
-    const ka = out + (lo << 3);
-    const ib = withIndices ? idxB + (lo << 2) : 0;
-    const ia = withIndices ? idxA + (lo << 2) : 0;
-    if (sortRun(kb, ka, ib, ia, len, digitCounts, 48)) finish(out, idxA, out, lo, hi, withIndices);
-    else finish(keysB, idxB, out, lo, hi, withIndices);
-    lo = hi;
-  }
+  msd(out, keysB, idxA, idxB, out, 0, n, 64, 0, tmp, withIndices);
   return negZeros;
 }
 
