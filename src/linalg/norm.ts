@@ -111,19 +111,17 @@ function flatTwoNorm(x: NdArray): number {
 }
 
 /**
- * The elements of `x` with `axes` moved last (in the order given): `count` lanes of `len`
- * contiguous elements each, lane q at `start + q * len`.
+ * The elements of `x` with `axes` moved last (in the order given): lanes of `len` contiguous
+ * elements each, lane q at `start + q * len` (C order of the other axes).
  */
-function lanesOf(x: NdArray, axes: readonly number[]): { data: Float64Array; start: number; count: number; len: number; kept: number[] } {
+function lanesOf(x: NdArray, axes: readonly number[]): { data: Float64Array; start: number; len: number } {
   const keptAxes = x.shape.map((_, i) => i).filter((i) => !axes.includes(i));
   const perm = [...keptAxes, ...axes];
-  const kept = keptAxes.map((i) => x.shape[i]!);
   let len = 1;
   for (const k of axes) len *= x.shape[k]!;
-  const count = len === 0 ? kept.reduce((p, d) => p * d, 1) : x.size / len;
-  if (x.dtype === 'float64' && x.isContiguous && perm.every((k, i) => k === i)) return { data: x.f64(), start: x.start, count, len, kept };
+  if (x.dtype === 'float64' && x.isContiguous && perm.every((k, i) => k === i)) return { data: x.f64(), start: x.start, len };
   const view = newArray(x.storage, perm.map((k) => x.shape[k]!), perm.map((k) => x.strides[k]!), x.offset, false, true);
-  return { data: gatherFloat64(view), start: 0, count, len, kept };
+  return { data: gatherFloat64(view), start: 0, len };
 }
 
 /** The result: a number when nothing is kept and no keepdims, else an array of `shape`. */
@@ -194,7 +192,6 @@ function rescaleLanes(r: NdArray, x: NdArray, axes: readonly number[]): void {
 /** max or min over `axis` of `y` (a max over nothing is 0, NumPy's `initial=0`; a min over nothing throws). */
 function extreme(x: NdArray, y: NdArray, axis: number, max: boolean, keepdims: boolean): NdArray {
   if (y.shape[axis] === 0) {
-    if (!max && y.size === 0 && y.shape.some((d, i) => i !== axis && d === 0) === false) throw emptyReduction(x, 'minimum');
     if (!max) throw emptyReduction(x, 'minimum');
     const shape = keepdims ? y.shape.map((d, i) => (i === axis ? 1 : d)) : y.shape.filter((_, i) => i !== axis);
     const z = emptyArray(shape);
@@ -233,7 +230,7 @@ function matrixNorm(x: NdArray, ord: NormOrder, r: number, c: number, keepdims: 
     try {
       const k = s.shape[s.ndim - 1]!;
       const count = s.size === 0 ? shape.reduce((p, d) => p * d, 1) : s.size / k;
-      if (k === 0 && ord === -2 && count > 0) throw emptyReduction(x, 'minimum');
+      if (k === 0 && ord === -2) throw emptyReduction(x, 'minimum');
       const sv = gatherFloat64(s);
       const out = new Float64Array(count);
       for (let q = 0; q < count; q++) {
