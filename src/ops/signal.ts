@@ -7,9 +7,10 @@
  * WASM kernel of wasm/assembly/convolve.ts (SIMD across outputs, so each output's sum is the
  * same as the JS loop's), the partial overlaps at the ends (mode 'full' / 'same') in JS.
  * NumPy sums the same terms in the same order for kernels of at most 11 taps (its
- * `small_correlate`), so those results are NumPy's bit for bit; longer kernels and the end
- * parts NumPy hands to BLAS `ddot`, whose blocked sums may differ from these in the last
- * bits.
+ * `small_correlate`) and hands the other dot products to BLAS `ddot`, which (OpenBLAS,
+ * measured) sums fewer than 16 terms in the same order too: so every output whose dot has at
+ * most 15 terms is NumPy's bit for bit; longer dots are blocked in BLAS and may differ in the
+ * last bits.
  * @module
  */
 import type { NdArray } from '../ndarray.ts';
