@@ -222,3 +222,34 @@ export function tridiagAccumulate(buf: Float64Array, w: number, n: number, i: nu
     for (k = 0; k <= i; k++) buf[row + k] = buf[row + k]! - g * buf[d + k]!;
   }
 }
+
+/**
+ * A Householder reflector `H = I − tau·v·vᵀ` applied from the right to the rows of a block
+ * held by columns: the block's `count` columns (each `len` long, `stride` apart, starting at
+ * `x`) are mixed by v (count entries at `v`): `y = Σ_j v[j]·col_j`, then
+ * `col_j −= tau·v[j]·y`. `y` is scratch of `len` entries.
+ * @param buf the float64 data
+ * @param v index of v[0]
+ * @param count columns (entries of v)
+ * @param tau the reflector's scale
+ * @param x index of the first column
+ * @param len rows (entries of each column)
+ * @param stride index step between columns
+ * @param y index of `len` float64 of scratch
+ */
+export function houseApplyRight(buf: Float64Array, v: number, count: number, tau: number, x: number, len: number, stride: number, y: number): void {
+  if (tau === 0 || len === 0) return;
+  buf.fill(0, y, y + len);
+  for (let j = 0; j < count; j++) {
+    const vj = buf[v + j]!;
+    if (vj === 0) continue;
+    const col = x + j * stride;
+    for (let i = 0; i < len; i++) buf[y + i] = buf[y + i]! + vj * buf[col + i]!;
+  }
+  for (let j = 0; j < count; j++) {
+    const s = tau * buf[v + j]!;
+    if (s === 0) continue;
+    const col = x + j * stride;
+    for (let i = 0; i < len; i++) buf[col + i] = buf[col + i]! - s * buf[y + i]!;
+  }
+}

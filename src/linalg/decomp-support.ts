@@ -12,6 +12,7 @@ import { LinAlgError, formatShape } from '../errors.ts';
 import { activeKernels } from '../kernels/wasm.ts';
 import {
   houseApply,
+  houseApplyRight,
   rotateRows,
   svdJacobiSweep,
   tridiagAccumulate,
@@ -85,6 +86,8 @@ export interface DecompKernels {
   houseApply(v: number, len: number, tau: number, x: number, count: number, stride: number): void;
   /** See svdJacobiSweep. */
   svdSweep(w: number, n: number, m: number, v: number, nv: number, tol: number, norms: number): number;
+  /** See houseApplyRight. */
+  houseApplyRight(v: number, count: number, tau: number, x: number, len: number, stride: number, y: number): void;
   /** See rotateRows. */
   rotateRows(x: number, y: number, len: number, c: number, s: number): void;
   /** See tridiagSimilarity. */
@@ -121,6 +124,7 @@ export class Workspace {
         houseApply: (v, len, tau, x, count, stride) => k.house_apply(v * 8, len, tau, x * 8, count, stride * 8),
         svdSweep: (w, n, m, v, nv, tol, norms) => k.svd_jacobi_sweep(w * 8, n, m, v * 8, nv, tol, norms * 8),
         rotateRows: (x, y, len, c, s) => k.rotate_rows(x * 8, y * 8, len, c, s),
+        houseApplyRight: (v, count, tau, x, len, stride, y) => k.house_apply_right(v * 8, count, tau, x * 8, len, stride * 8, y * 8),
         tridiagSimilarity: (w, n, i, d, e) => k.tridiag_similarity(w * 8, n, i, d * 8, e * 8),
         tridiagRank2: (w, n, i, d, e) => k.tridiag_rank2(w * 8, n, i, d * 8, e * 8),
         tridiagAccumulate: (w, n, i, d) => k.tridiag_accumulate(w * 8, n, i, d * 8),
@@ -130,6 +134,7 @@ export class Workspace {
         houseApply: (v, len, tau, x, count, stride) => houseApply(buf, v, len, tau, x, count, stride),
         svdSweep: (w, n, m, v, nv, tol, norms) => svdJacobiSweep(buf, w, n, m, v, nv, tol, norms),
         rotateRows: (x, y, len, c, s) => rotateRows(buf, x, y, len, c, s),
+        houseApplyRight: (v, count, tau, x, len, stride, y) => houseApplyRight(buf, v, count, tau, x, len, stride, y),
         tridiagSimilarity: (w, n, i, d, e) => tridiagSimilarity(buf, w, n, i, d, e),
         tridiagRank2: (w, n, i, d, e) => tridiagRank2(buf, w, n, i, d, e),
         tridiagAccumulate: (w, n, i, d) => tridiagAccumulate(buf, w, n, i, d),

@@ -68,35 +68,47 @@ export function householderQr(ws: Workspace, w: number, m: number, n: number, ta
   const k = Math.min(m, n);
   for (let j = 0; j < k; j++) {
     const x = w + j * m + j;
-    const len = m - j;
-    const alpha = buf[x]!;
-    const xnorm = norm2(buf, x + 1, len - 1);
-    if (xnorm === 0) {
-      buf[tau + j] = 0; // H = I (dlarfg)
-      continue;
-    }
-    let a0 = alpha;
-    let beta = signedBeta(a0, xnorm);
-    // dlarfg: a tiny |β| would make 1/(α − β) overflow; scale x up first (and β back after).
-    let knt = 0;
-    if (Math.abs(beta) < SAFMIN) {
-      do {
-        knt++;
-        for (let i = 1; i < len; i++) buf[x + i] = buf[x + i]! * RSAFMIN;
-        beta *= RSAFMIN;
-        a0 *= RSAFMIN;
-      } while (Math.abs(beta) < SAFMIN && knt < 20);
-      beta = signedBeta(a0, norm2(buf, x + 1, len - 1));
-    }
-    const t = (beta - a0) / beta;
-    const scale = 1 / (a0 - beta);
-    for (let i = 1; i < len; i++) buf[x + i] = buf[x + i]! * scale;
-    for (let i = 0; i < knt; i++) beta *= SAFMIN;
+    const t = reflector(buf, x, m - j);
     buf[tau + j] = t;
+    if (t === 0) continue;
+    const beta = buf[x]!;
     buf[x] = 1;
-    ws.kernels.houseApply(x, len, t, x + m, n - j - 1, m);
+    ws.kernels.houseApply(x, m - j, t, x + m, n - j - 1, m);
     buf[x] = beta;
   }
+}
+
+/**
+ * LAPACK's `dlarfg` in place: makes the reflector H = I − τ·v·vᵀ (v[0] = 1) with
+ * H·x = [β, 0, …]; x[0] becomes β and x[1…] the rest of v.
+ * @param buf the float64 data
+ * @param x index of x[0]
+ * @param len entries of x
+ * @returns τ (0: H = I, x unchanged)
+ */
+export function reflector(buf: Float64Array, x: number, len: number): number {
+  const alpha = buf[x]!;
+  const xnorm = norm2(buf, x + 1, len - 1);
+  if (xnorm === 0) return 0;
+  let a0 = alpha;
+  let beta = signedBeta(a0, xnorm);
+  // dlarfg: a tiny |β| would make 1/(α − β) overflow; scale x up first (and β back after).
+  let knt = 0;
+  if (Math.abs(beta) < SAFMIN) {
+    do {
+      knt++;
+      for (let i = 1; i < len; i++) buf[x + i] = buf[x + i]! * RSAFMIN;
+      beta *= RSAFMIN;
+      a0 *= RSAFMIN;
+    } while (Math.abs(beta) < SAFMIN && knt < 20);
+    beta = signedBeta(a0, norm2(buf, x + 1, len - 1));
+  }
+  const t = (beta - a0) / beta;
+  const scale = 1 / (a0 - beta);
+  for (let i = 1; i < len; i++) buf[x + i] = buf[x + i]! * scale;
+  for (let i = 0; i < knt; i++) beta *= SAFMIN;
+  buf[x] = beta;
+  return t;
 }
 
 /**

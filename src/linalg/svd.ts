@@ -25,7 +25,7 @@ import {
   withInput,
   type MatrixInput,
 } from './decomp-support.ts';
-import { formQt, householderQr, norm2 } from './qr.ts';
+import { formQt, householderQr, norm2, reflector } from './qr.ts';
 
 /** Most Jacobi sweeps before an SVD counts as not converging (LAPACK's dgesvj allows 30). */
 const MAX_SWEEPS = 60;
@@ -69,8 +69,9 @@ function layout(m: number, n: number, computeUv: boolean, full: boolean): SvdLay
   const tau = u + (computeUv ? ucols * mm : 0);
   const s = tau + nn;
   const norms = s + nn;
-  // The QR completion factors a copy of U's known columns after that (nn rows of mm).
-  return { mm, nn, w, v, u, tau, s, norms, size: norms + nn + (computeUv ? nn * mm : 0) };
+  // With vectors, the QR completion factors a copy of U's known columns after that (nn rows
+  // of mm); without, the bidiagonalisation needs d, e, a row (nn each) and a column (mm).
+  return { mm, nn, w, v, u, tau, s, norms, size: norms + nn + (computeUv ? nn * mm : 3 * nn + mm) };
 }
 
 /**
@@ -107,7 +108,14 @@ function svdOne(ws: Workspace, L: SvdLayout, src: Float64Array, s0: number, m: n
     if (wide) for (let r = 0; r < mm; r++) buf[row + r] = src[s0 + i * n + r]! * scale;
     else for (let r = 0; r < mm; r++) buf[row + r] = src[s0 + r * n + i]! * scale;
   }
-  if (computeUv) identityRows(buf, v, nn, nn, nn);
+  if (!computeUv) {
+    const values = bidiagonalValues(ws, w, mm, nn, base + L.norms + nn);
+    if (values === null) throw new LinAlgError('SVD did not converge', [m, n]);
+    values.sort((x, y) => y - x);
+    for (let i = 0; i < nn; i++) buf[sv + i] = values[i]! / scale;
+    return;
+  }
+  identityRows(buf, v, nn, nn, nn);
   const tol = Math.max(1, Math.sqrt(mm)) * EPS;
   let sweeps = 0;
   while (ws.kernels.svdSweep(w, nn, mm, v, computeUv ? nn : 0, tol, base + L.norms) > 0) {
@@ -135,6 +143,153 @@ function svdOne(ws: Workspace, L: SvdLayout, src: Float64Array, s0: number, m: n
   for (let i = 0; i < nn; i++) buf.copyWithin(w + i * nn, v + order[i]! * nn, v + order[i]! * nn + nn);
   buf.copyWithin(v, w, w + nn * nn);
   if (known < ucols) completeBasis(ws, L, known, ucols);
+}
+
+/** Most implicit-shift QR steps on one singular value of the bidiagonal (LINPACK allows 30). */
+const MAX_BIDIAGONAL_STEPS = 75;
+
+/**
+ * Singular values alone (unsorted), as LAPACK's `gesdd` without vectors: Golub–Kahan
+ * bidiagonalisation by Householder reflectors from both sides (the left ones by the
+ * house_apply kernel over contiguous columns, the right ones by house_apply_right), then
+ * implicit-shift QR on the bidiagonal (LINPACK's dsvdc, as JAMA ports it) without vectors.
+ * `w` holds the mm×nn working matrix by columns (mm ≥ nn) and is destroyed; `scratch` has
+ * 3·nn + mm float64.
+ * @returns the values, or null when the QR iteration did not converge
+ */
+function bidiagonalValues(ws: Workspace, w: number, mm: number, nn: number, scratch: number): Float64Array | null {
+  const buf = ws.buf;
+  const K = ws.kernels;
+  const row = scratch + 2 * nn, col = scratch + 3 * nn;
+  const d = new Float64Array(nn), e = new Float64Array(nn);
+  for (let k = 0; k < nn; k++) {
+    const x = w + k * mm + k;
+    const t = reflector(buf, x, mm - k);
+    d[k] = buf[x]!;
+    if (t !== 0) {
+      buf[x] = 1;
+      K.houseApply(x, mm - k, t, x + mm, nn - k - 1, mm);
+    }
+    if (k + 1 >= nn) continue;
+    // Row k right of the diagonal (strided in this layout), gathered, made a reflector and
+    // applied from the right to rows k+1… of columns k+1….
+    const count = nn - k - 1;
+    for (let j = 0; j < count; j++) buf[row + j] = buf[w + (k + 1 + j) * mm + k]!;
+    const tr = reflector(buf, row, count);
+    e[k] = buf[row]!;
+    if (tr !== 0) {
+      buf[row] = 1;
+      K.houseApplyRight(row, count, tr, w + (k + 1) * mm + k + 1, mm - k - 1, mm, col);
+    }
+  }
+  return bidiagonalQr(d, e) ? d : null;
+}
+
+/**
+ * Singular values of the upper bidiagonal (d, e) in place (d; e destroyed): LINPACK dsvdc's
+ * implicit-shift QR iteration without vectors (JAMA's port), with negligible entries
+ * deflated at ε relative to their neighbours.
+ * @returns false when a value took more than MAX_BIDIAGONAL_STEPS steps
+ */
+function bidiagonalQr(s: Float64Array, e: Float64Array): boolean {
+  let p = s.length;
+  let iter = 0;
+  const tiny = Math.pow(2, -966);
+  while (p > 0) {
+    let k: number;
+    let kase: number;
+    for (k = p - 2; k >= -1; k--) {
+      if (k === -1) break;
+      if (Math.abs(e[k]!) <= tiny + EPS * (Math.abs(s[k]!) + Math.abs(s[k + 1]!))) {
+        e[k] = 0;
+        break;
+      }
+    }
+    if (k === p - 2) kase = 4;
+    else {
+      let ks: number;
+      for (ks = p - 1; ks >= k; ks--) {
+        if (ks === k) break;
+        const t = (ks !== p ? Math.abs(e[ks]!) : 0) + (ks !== k + 1 ? Math.abs(e[ks - 1]!) : 0);
+        if (Math.abs(s[ks]!) <= tiny + EPS * t) {
+          s[ks] = 0;
+          break;
+        }
+      }
+      if (ks === k) kase = 3;
+      else if (ks === p - 1) kase = 1;
+      else {
+        kase = 2;
+        k = ks;
+      }
+    }
+    k++;
+    if (kase === 1) {
+      // Deflate a negligible s[p-1].
+      let f = e[p - 2]!;
+      e[p - 2] = 0;
+      for (let j = p - 2; j >= k; j--) {
+        const t = Math.hypot(s[j]!, f);
+        const cs = s[j]! / t, sn = f / t;
+        s[j] = t;
+        if (j !== k) {
+          f = -sn * e[j - 1]!;
+          e[j - 1] = cs * e[j - 1]!;
+        }
+      }
+    } else if (kase === 2) {
+      // Split at a negligible s[k-1].
+      let f = e[k - 1]!;
+      e[k - 1] = 0;
+      for (let j = k; j < p; j++) {
+        const t = Math.hypot(s[j]!, f);
+        const cs = s[j]! / t, sn = f / t;
+        s[j] = t;
+        f = -sn * e[j]!;
+        e[j] = cs * e[j]!;
+      }
+    } else if (kase === 3) {
+      // One QR step, shift from the trailing 2×2.
+      const scale = Math.max(Math.abs(s[p - 1]!), Math.abs(s[p - 2]!), Math.abs(e[p - 2]!), Math.abs(s[k]!), Math.abs(e[k]!));
+      const sp = s[p - 1]! / scale, spm1 = s[p - 2]! / scale, epm1 = e[p - 2]! / scale;
+      const sk = s[k]! / scale, ek = e[k]! / scale;
+      const b = ((spm1 + sp) * (spm1 - sp) + epm1 * epm1) / 2;
+      const c = sp * epm1 * (sp * epm1);
+      let shift = 0;
+      if (b !== 0 || c !== 0) {
+        shift = Math.sqrt(b * b + c);
+        if (b < 0) shift = -shift;
+        shift = c / (b + shift);
+      }
+      let f = (sk + sp) * (sk - sp) + shift;
+      let g = sk * ek;
+      for (let j = k; j < p - 1; j++) {
+        let t = Math.hypot(f, g);
+        let cs = f / t, sn = g / t;
+        if (j !== k) e[j - 1] = t;
+        f = cs * s[j]! + sn * e[j]!;
+        e[j] = cs * e[j]! - sn * s[j]!;
+        g = sn * s[j + 1]!;
+        s[j + 1] = cs * s[j + 1]!;
+        t = Math.hypot(f, g);
+        cs = f / t;
+        sn = g / t;
+        s[j] = t;
+        f = cs * e[j]! + sn * s[j + 1]!;
+        s[j + 1] = -sn * e[j]! + cs * s[j + 1]!;
+        g = sn * e[j + 1]!;
+        e[j + 1] = cs * e[j + 1]!;
+      }
+      e[p - 2] = f;
+      if (++iter > MAX_BIDIAGONAL_STEPS) return false;
+    } else {
+      // Converged: s[k] is a singular value (made non-negative).
+      if (s[k]! < 0) s[k] = -s[k]!;
+      iter = 0;
+      p--;
+    }
+  }
+  return true;
 }
 
 /** Rows 0…count−1 of the `len`-wide identity at `at` (rows `stride` apart). */

@@ -210,3 +210,20 @@ export function tridiag_accumulate(w: usize, n: usize, i: usize, d: usize): void
     axpyNeg(g, d, row, i + 1);
   }
 }
+
+/**
+ * H = I − tau·v·vᵀ from the right on a block held by columns (houseApplyRight in
+ * js-decomp.ts): y = Σ v[j]·col_j (len float64 of scratch at y), then col_j −= tau·v[j]·y.
+ */
+export function house_apply_right(v: usize, count: usize, tau: f64, x: usize, len: usize, stride: usize, y: usize): void {
+  if (tau == 0 || len == 0) return;
+  memory.fill(y, 0, len * F64);
+  for (let j: usize = 0; j < count; j++) {
+    const vj = load<f64>(v + j * F64);
+    if (vj != 0) axpyNeg(-vj, x + j * stride, y, len);
+  }
+  for (let j: usize = 0; j < count; j++) {
+    const s = tau * load<f64>(v + j * F64);
+    if (s != 0) axpyNeg(s, y, x + j * stride, len);
+  }
+}
