@@ -21,33 +21,44 @@ export function histogram_uniform(p: usize, n: usize, first: f64, last: f64, bin
   const lastV = f64x2.splat(last);
   const denomV = f64x2.splat(denom);
   const binsV = f64x2.splat(fb);
+  const zero = f64x2.splat(0);
   let j: usize = 0;
-  // Two values a step: the range test and the index arithmetic (the division dominates) in
-  // f64x2, the same IEEE operations as the scalar form; the bins are then placed one by one.
+  // Two values a step: the range test, the index arithmetic (the division dominates) and its
+  // truncation in f64x2 (the same IEEE operations as the scalar form below; lanes whose
+  // estimate is not in [0, bins], NaN included, are skipped); then each value's edge
+  // correction and count.
   for (; j + 2 <= n; j += 2) {
     const x2 = v128.load(p + j * F64);
     const f2 = f64x2.mul(f64x2.div(f64x2.sub(x2, firstV), denomV), binsV);
-    const inRange = v128.and(f64x2.ge(x2, firstV), f64x2.le(x2, lastV));
-    if (!v128.any_true(inRange)) continue;
+    const valid = v128.and(
+      v128.and(f64x2.ge(x2, firstV), f64x2.le(x2, lastV)),
+      v128.and(f64x2.ge(f2, zero), f64x2.le(f2, binsV)),
+    );
+    if (!v128.any_true(valid)) continue;
+    const i2 = i32x4.trunc_sat_f64x2_s_zero(f2);
     // unweighted: four sub-histograms (values j, j+1 into two of them, alternating pairs), so
     // neighbours hitting one bin do not wait on each other's store; the caller adds them
     const sub = w == 0 ? counts + ((j >> 1) & 1) * <usize>(2 * bins) * F64 : counts;
     const sub1 = w == 0 ? sub + <usize>bins * F64 : counts;
-    place(f64x2.extract_lane(x2, 0), f64x2.extract_lane(f2, 0), i64x2.extract_lane(inRange, 0) != 0, bins, edges, w == 0 ? 1.0 : load<f64>(w + j * F64), sub);
-    place(f64x2.extract_lane(x2, 1), f64x2.extract_lane(f2, 1), i64x2.extract_lane(inRange, 1) != 0, bins, edges, w == 0 ? 1.0 : load<f64>(w + (j + 1) * F64), sub1);
+    if (i64x2.extract_lane(valid, 0) != 0) {
+      placeIndex(f64x2.extract_lane(x2, 0), i32x4.extract_lane(i2, 0), bins, edges, w == 0 ? 1.0 : load<f64>(w + j * F64), sub);
+    }
+    if (i64x2.extract_lane(valid, 1) != 0) {
+      placeIndex(f64x2.extract_lane(x2, 1), i32x4.extract_lane(i2, 1), bins, edges, w == 0 ? 1.0 : load<f64>(w + (j + 1) * F64), sub1);
+    }
   }
   for (; j < n; j++) {
     const x = load<f64>(p + j * F64);
+    if (!(x >= first && x <= last)) continue;
     const f = ((x - first) / denom) * fb;
-    place(x, f, x >= first && x <= last, bins, edges, w == 0 ? 1.0 : load<f64>(w + j * F64), counts);
+    if (!(f >= 0 && f <= fb)) continue;
+    placeIndex(x, <i32>f, bins, edges, w == 0 ? 1.0 : load<f64>(w + j * F64), counts);
   }
 }
 
-/** Adds `weight` to the bin of x (index estimate f), when x is in range and f is a valid estimate. */
-@inline function place(x: f64, f: f64, inRange: bool, bins: i32, edges: usize, weight: f64, counts: usize): void {
-  if (!inRange || !(f >= 0 && f <= <f64>bins)) return;
+/** Adds `weight` to the bin of x, starting from the estimate `i` (in [0, bins]) and correcting it once by the edges. */
+@inline function placeIndex(x: f64, i: i32, bins: i32, edges: usize, weight: f64, counts: usize): void {
   const top = bins - 1;
-  let i = <i32>f;
   if (i == bins) i = top;
   if (x < load<f64>(edges + <usize>i * F64)) i--;
   else if (i != top && x >= load<f64>(edges + <usize>(i + 1) * F64)) i++;
