@@ -164,6 +164,14 @@ const LINALG: Record<string, Call[]> = {
   cholesky: [(i) => nd.linalg.cholesky(spd(i)), (i) => nd.linalg.cholesky(spd(i).T, { upper: true }), (_i) => nd.linalg.cholesky([[4, 2], [2, 3]])],
   matrixPower: [(i) => nd.linalg.matrixPower(i.sq(), 5), (i) => nd.linalg.matrixPower(i.sq().T, -3), (i) => nd.linalg.matrixPower(i.keep(i.f().reshape([2, 25, 40])).slice(null, '0:5', '0:5'), 6), (_i) => nd.linalg.matrixPower([[1, 1], [1, 0]], 0)],
   norm: [(i) => nd.linalg.norm(i.t()), (i) => nd.linalg.norm(i.t(), 1), (i) => nd.linalg.norm(i.t(), -Infinity, 0, { keepdims: true }), (i) => nd.linalg.norm(i.t(), 'fro', [1, 0]), (i) => nd.linalg.norm(i.v(), 3), (_i) => nd.linalg.norm([[1e200, 2], [3, 4]], null, 1)],
+  // Orthogonal decompositions: tall (t), wide (f), stacked, rank-deficient, plain data.
+  qr: [(i) => nd.linalg.qr(i.t()), (i) => nd.linalg.qr(i.f(), 'complete'), (i) => nd.linalg.qr(i.keep(i.f().reshape([10, 4, 50])), 'r'), (_i) => nd.linalg.qr([[1, 2], [3, 4]])],
+  svd: [(i) => nd.linalg.svd(i.t()), (i) => nd.linalg.svd(i.f(), { fullMatrices: false }), (i) => nd.linalg.svd(i.t(), { computeUv: false }), (i) => nd.linalg.svd(i.keep(i.f().reshape([10, 4, 50]))), (_i) => nd.linalg.svd([[1, 2], [2, 4]]), (_i) => nd.linalg.svd([[0, 0], [0, 0], [0, 0]])],
+  eigh: [(i) => nd.linalg.eigh(spd(i)), (i) => nd.linalg.eigh(i.sq().T, 'U'), (_i) => nd.linalg.eigh([[2, 1], [1, 2]])],
+  eigvalsh: [(i) => nd.linalg.eigvalsh(i.sq()), (i) => nd.linalg.eigvalsh(i.keep(i.f().reshape([2, 25, 40])).slice(null, '0:5', '0:5')), (_i) => nd.linalg.eigvalsh([[1]])],
+  lstsq: [(i) => nd.linalg.lstsq(i.t(), i.v().slice(':50')), (i) => nd.linalg.lstsq(i.f(), i.t().slice(':40')), (_i) => nd.linalg.lstsq([[1, 0], [0, 1], [1, 1]], [1, 2, 3])],
+  pinv: [(i) => nd.linalg.pinv(i.t()), (i) => nd.linalg.pinv(spd(i), { hermitian: true }), (i) => nd.linalg.pinv(i.keep(i.f().reshape([10, 4, 50]))), (_i) => nd.linalg.pinv([[1, 2], [2, 4]])],
+  matrixRank: [(i) => nd.linalg.matrixRank(i.t()), (i) => nd.linalg.matrixRank(i.keep(i.f().reshape([10, 4, 50]))), (i) => nd.linalg.matrixRank(spd(i), { hermitian: true }), (i) => nd.linalg.matrixRank(i.v()), (_i) => nd.linalg.matrixRank([[1, 2], [2, 4]])],
 };
 
 const BINARY = ['add', 'sub', 'mul', 'div', 'pow', 'mod', 'maximum', 'minimum', 'atan2', 'hypot', 'gt', 'ge', 'lt', 'le', 'eq', 'ne'];
