@@ -7,6 +7,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nd } from '../src/index.ts';
+import fc from 'fast-check';
 import { ArgumentError, BroadcastError, ShapeError } from '../src/errors.ts';
 import { FuseError } from '../src/fuse/index.ts';
 import { FIXTURE, bothKernels, dec, flat, sameValues, toNd, type FixtureArray } from './signal-helpers.ts';
@@ -86,6 +87,53 @@ describe('nd.pad against NumPy', () => {
     assert.throws(() => (nd.pad as unknown as (...x: unknown[]) => unknown)(a, 1, 'edge', {}, 5), ArgumentError);
     assert.throws(() => (nd.pad as unknown as (...x: unknown[]) => unknown)(a), ArgumentError);
     assert.deepEqual(a.toArray(), [1, 2, 3]);
+  });
+
+  test('property: the middle of the padded array is the input (every mode, 1-3 axes)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.tuple(fc.nat(7), fc.nat(7)), { minLength: 3, maxLength: 3 }),
+        fc.constantFrom('constant', 'edge', 'reflect', 'symmetric', 'wrap'),
+        (shape, w, mode) => {
+          const a = nd.arange(shape.reduce((p, q) => p * q, 1)).reshape(shape);
+          const widths = shape.map((_, k) => [w[k]![0], w[k]![1]]);
+          const r = nd.pad(a, widths, mode as 'edge');
+          const middle = r.slice(...shape.map((n, k) => [widths[k]![0], widths[k]![0] + n] as [number, number]));
+          const ok = sameValues(flat(middle), flat(a)) && r.shape.every((n, k) => n === shape[k]! + widths[k]![0] + widths[k]![1]);
+          a.dispose();
+          r.dispose();
+          return ok;
+        },
+      ),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+
+  test('property: 1-D wrap, reflect and symmetric follow their index formulas for any width', () => {
+    // wrap: a[(i - l) mod n]; reflect: period 2n - 2 mirrored without the edges; symmetric: period 2n
+    const source = (mode: string, j: number, n: number): number => {
+      if (mode === 'wrap') return ((j % n) + n) % n;
+      if (mode === 'reflect') {
+        if (n === 1) return 0;
+        const p = 2 * n - 2;
+        const m = ((j % p) + p) % p;
+        return m < n ? m : p - m;
+      }
+      const p = 2 * n;
+      const m = ((j % p) + p) % p;
+      return m < n ? m : p - 1 - m;
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.nat(20), fc.nat(20), fc.constantFrom('wrap', 'reflect', 'symmetric'), (n, l, r, mode) => {
+        const a = nd.arange(n).mul(3).add(1);
+        const got = nd.pad(a, [l, r], mode as 'wrap').toArray() as number[];
+        const want = Array.from({ length: l + n + r }, (_, i) => 3 * source(mode, i - l, n) + 1);
+        a.dispose();
+        return sameValues(got, want);
+      }),
+      { seed: 42, numRuns: 300 },
+    );
   });
 
   test('pad does not fuse: a FuseError at trace time', () => {

@@ -220,6 +220,31 @@ describe('convolve and correlate', () => {
       { ...SEED, numRuns: 100 },
     );
   });
+  test('property: convolve is the definition Σ a[i]·v[n-i] (integers: exact), every mode', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 1, maxLength: 50 }),
+        fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 1, maxLength: 20 }),
+        fc.constantFrom('full', 'same', 'valid'),
+        (a, v, mode) => {
+          const full = Array.from({ length: a.length + v.length - 1 }, (_, k) => {
+            let s = 0;
+            for (let i = 0; i < a.length; i++) if (k - i >= 0 && k - i < v.length) s += a[i]! * v[k - i]!;
+            return s;
+          });
+          const [n, m] = [Math.max(a.length, v.length), Math.min(a.length, v.length)];
+          // 'valid': full overlaps only; 'same': n elements of the full result from index
+          // m - 1 - ⌊m / 2⌋ (NumPy's centring: ⌊m / 2⌋ partial outputs on the left)
+          const start = mode === 'full' ? 0 : mode === 'valid' ? m - 1 : m - 1 - Math.floor(m / 2);
+          const length = mode === 'full' ? n + m - 1 : mode === 'valid' ? n - m + 1 : n;
+          const want = full.slice(start, start + length);
+          const got = nd.convolve(a, v, mode as 'full').toArray() as number[];
+          return got.length === want.length && got.every((x, i) => x === want[i]);
+        },
+      ),
+      { ...SEED, numRuns: 150 },
+    );
+  });
   test('property: correlate(a, v, full) is convolve(a, reversed v)', () => {
     fc.assert(
       fc.property(
