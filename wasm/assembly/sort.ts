@@ -102,7 +102,7 @@ const SPREAD: u32 = 2;
  */
 function msd(
   cur: usize, alt: usize, icur: usize, ialt: usize, out: usize,
-  lo: usize, m: usize, top: u32, level: u32, counts: usize, withIndices: bool,
+  lo: usize, m: usize, top: u32, level: u32, counts: usize, withIndices: bool, counted: bool = false,
 ): void {
   while (true) {
     if (top == 0 || m < INSERTION_MAX) {
@@ -114,12 +114,15 @@ function msd(
     const shift = <u64>(top - bits);
     const buckets = <usize>1 << bits;
     const mask = <u64>(buckets - 1);
-    memory.fill(counts, 0, buckets << 2);
     const hi = lo + m;
-    for (let i = lo; i < hi; i++) {
-      const at = counts + (<usize>((load<u64>(cur + (i << 3)) >> shift) & mask) << 2);
-      store<u32>(at, load<u32>(at) + 1);
+    if (!counted) {
+      memory.fill(counts, 0, buckets << 2);
+      for (let i = lo; i < hi; i++) {
+        const at = counts + (<usize>((load<u64>(cur + (i << 3)) >> shift) & mask) << 2);
+        store<u32>(at, load<u32>(at) + 1);
+      }
     }
+    counted = false; // the caller counted the first digit only
     // Starting positions; a digit shared by every key moves nothing: go on below it.
     let sum = <u32>lo;
     let shared = false;
@@ -170,13 +173,22 @@ function sortKeys(src: usize, out: usize, n: usize, tmp: usize, withIndices: boo
   const idxA = withIndices ? keysB + (n << 3) : 0;
   const idxB = withIndices ? idxA + (n << 2) : 0;
   let negZeros: u32 = 0;
+  // The keys, the indices and the counts of the first digit in one pass (msd's first step).
+  const count = n >= INSERTION_MAX;
+  const shift = <u64>(64 - digitBits(n, FIRST_BITS_MAX));
+  if (count) memory.fill(tmp, 0, <usize>(<u64>1 << (64 - shift)) << 2);
   for (let i: usize = 0; i < n; i++) {
     const v = load<f64>(src + (i << 3));
     negZeros += <u32>(reinterpret<u64>(v) == SIGN);
-    store<u64>(out + (i << 3), keyOf(v));
+    const k = keyOf(v);
+    store<u64>(out + (i << 3), k);
+    if (withIndices) store<u32>(idxA + (i << 2), <u32>i);
+    if (count) {
+      const at = tmp + (<usize>(k >> shift) << 2);
+      store<u32>(at, load<u32>(at) + 1);
+    }
   }
-  if (withIndices) for (let i: usize = 0; i < n; i++) store<u32>(idxA + (i << 2), <u32>i);
-  msd(out, keysB, idxA, idxB, out, 0, n, 64, 0, tmp, withIndices);
+  msd(out, keysB, idxA, idxB, out, 0, n, 64, 0, tmp, withIndices, count);
   return negZeros;
 }
 
