@@ -52,6 +52,8 @@ export interface Program {
   readonly inputNode: readonly number[];
   /** Which arguments are numbers. */
   readonly numberArgs: readonly boolean[];
+  /** Whether any argument is a number. */
+  readonly hasNumberArgs: boolean;
   /** Per node: the value of a constant (0 for the others). */
   readonly scalarValue: readonly number[];
 }
@@ -82,7 +84,7 @@ export function compile(plan: FusePlan, numberArgs: readonly boolean[]): Program
     if (n.kind === 'input') inputNode[n.index] = i;
   });
   const scalarValue = plan.nodes.map((n) => (n.kind === 'const' ? n.value : 0));
-  return { plan, scalar, slot, slots: next + 3, arrayInputs, used, needsTemp, maskCone, inputNode, scalarValue, numberArgs };
+  return { plan, scalar, slot, slots: next + 3, arrayInputs, used, needsTemp, maskCone, inputNode, scalarValue, numberArgs, hasNumberArgs: numberArgs.includes(true) };
 }
 
 /** Per-call state: arena views, pointers of each value for the current block. */
@@ -581,12 +583,27 @@ function generated(prog: Program, k: Kernels | null): GeneratedKernel | null {
 }
 
 /** Runs a generated kernel over `n` contiguous arena elements from element 0 of each input. */
-function runGenerated(prog: Program, gen: GeneratedKernel, inputs: readonly (NdArray | number)[], outPtr: number, n: number, off = 0): void {
-  const args = (prog as { genArgs?: number[] }).genArgs ?? ((prog as { genArgs?: number[] }).genArgs = []);
-  args.length = 0;
+function runGenerated(prog: Program, gen: GeneratedKernel, inputs: readonly (NdArray | number)[], outPtr: number, n: number): void {
+  fuseStats.generated++;
+  // Fixed-arity calls for array arguments only (a spread call into WebAssembly, or setting an
+  // array's length, costs more than the whole 10-element call).
+  if (!prog.hasNumberArgs) {
+    switch (inputs.length) {
+      case 1:
+        gen(ptrOf(inputs[0] as NdArray), outPtr, n);
+        return;
+      case 2:
+        gen(ptrOf(inputs[0] as NdArray), ptrOf(inputs[1] as NdArray), outPtr, n);
+        return;
+      case 3:
+        gen(ptrOf(inputs[0] as NdArray), ptrOf(inputs[1] as NdArray), ptrOf(inputs[2] as NdArray), outPtr, n);
+        return;
+    }
+  }
+  const args: number[] = [];
   for (let i = 0; i < inputs.length; i++) {
     const x = inputs[i]!;
-    if (typeof x !== 'number') args.push(ptrOf(x) + off * 8);
+    if (typeof x !== 'number') args.push(ptrOf(x));
   }
   args.push(outPtr, n);
   for (let i = 0; i < inputs.length; i++) {
@@ -594,7 +611,6 @@ function runGenerated(prog: Program, gen: GeneratedKernel, inputs: readonly (NdA
     if (typeof x === 'number') args.push(x);
   }
   gen(...args);
-  fuseStats.generated++;
 }
 
 /**
