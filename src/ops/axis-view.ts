@@ -13,6 +13,8 @@ import { newArray } from '../array-factory.ts';
  * @param start first index
  * @param stop one past the last index
  * @returns the view
+ * @example
+ * sliceAxis(nd.arange(6).reshape(2, 3), 1, 1, 3).toArray(); // [[1, 2], [4, 5]]
  */
 export function sliceAxis(a: NdArray, axis: number, start: number, stop: number): NdArray {
   const shape = [...a.shape];
@@ -28,6 +30,8 @@ export function sliceAxis(a: NdArray, axis: number, start: number, stop: number)
  * @param first index of the view's first element
  * @param length number of elements
  * @returns the view
+ * @example
+ * reversedAxis(nd.arange(5), 0, 3, 2).toArray(); // [3, 2]
  */
 export function reversedAxis(a: NdArray, axis: number, first: number, length: number): NdArray {
   const shape = [...a.shape];
@@ -44,6 +48,8 @@ export function reversedAxis(a: NdArray, axis: number, first: number, length: nu
  * @param at the index repeated
  * @param length the length of the broadcast axis
  * @returns the view
+ * @example
+ * repeatedAxis(nd.arange(3), 0, 2, 4).toArray(); // [2, 2, 2, 2]
  */
 export function repeatedAxis(a: NdArray, axis: number, at: number, length: number): NdArray {
   const shape = [...a.shape];

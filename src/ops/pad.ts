@@ -169,6 +169,9 @@ function padEdge(roi: NdArray, axis: number, left: number, right: number): void 
  * @param mode the padding mode
  * @param values [before, after] constant per axis (mode 'constant')
  * @returns the padded array (a new array of `a`'s dtype)
+ * @throws ShapeError for extending an empty axis with a mode other than 'constant'
+ * @example
+ * padArray(nd.array([1, 2]), [[1, 1]], 'wrap', [[0, 0]]).toArray(); // [2, 1, 2, 1]
  */
 export function padArray(a: NdArray, widths: readonly [number, number][], mode: PadMode, values: readonly [number, number][]): NdArray {
   a.assertLive();

@@ -18,6 +18,9 @@ import { sliceAxis } from './axis-view.ts';
  * @param param the parameter name
  * @param v what was passed
  * @returns the integer, or a copy of the array
+ * @throws ArgumentError for anything else
+ * @example
+ * checkIntegers('roll', 'shift', [1, -2]); // [1, -2]
  */
 export function checkIntegers(func: string, param: string, v: unknown): number | number[] {
   if (typeof v === 'number') return checkInteger(func, param, v);

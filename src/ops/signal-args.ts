@@ -17,6 +17,9 @@ export type SignalInput = NdArray | ArrayInput;
  * (these functions are not element-wise and cannot be fused).
  * @param name the public name
  * @param args the arguments received
+ * @throws FuseError when an argument is a traced stand-in
+ * @example
+ * rejectTraced('convolve', arguments); // first line of nd.convolve
  */
 export function rejectTraced(name: string, args: ArrayLike<unknown>): void {
   if (tracing.depth !== 0 && traceNdCall(`nd.${name}`, name, args) !== NOT_TRACED) {
@@ -27,6 +30,13 @@ export function rejectTraced(name: string, args: ArrayLike<unknown>): void {
 /**
  * Arrays made from plain data for the duration of one call; `release` frees them. An NdArray
  * passed in is used as is (and checked live).
+ * @example
+ * const conv = new Converted();
+ * try {
+ *   const x = conv.float([1, 2, 3]); // freed by release
+ * } finally {
+ *   conv.release();
+ * }
  */
 export class Converted {
   private readonly made: NdArray[] = [];
