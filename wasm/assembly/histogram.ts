@@ -101,7 +101,16 @@ function bincountScanScalar(p: usize, j: usize, n: usize, top: f64): f64 {
 
 /** `counts[x] += 1` (or `+= w[j]` when `w` is not 0) for each value x of `p[0 … n)`, checked by bincount_scan. */
 export function bincount_add(p: usize, n: usize, w: usize, counts: usize): void {
-  for (let j: usize = 0; j < n; j++) {
+  let j: usize = 0;
+  // two indices a step through one saturating f64x2 → i32 conversion (values are checked)
+  for (; j + 2 <= n; j += 2) {
+    const i2 = i32x4.trunc_sat_f64x2_u_zero(v128.load(p + j * F64));
+    const a = counts + <usize>i32x4.extract_lane(i2, 0) * F64;
+    store<f64>(a, load<f64>(a) + (w == 0 ? 1.0 : load<f64>(w + j * F64)));
+    const b = counts + <usize>i32x4.extract_lane(i2, 1) * F64;
+    store<f64>(b, load<f64>(b) + (w == 0 ? 1.0 : load<f64>(w + (j + 1) * F64)));
+  }
+  for (; j < n; j++) {
     const at = counts + <usize>load<f64>(p + j * F64) * F64;
     store<f64>(at, load<f64>(at) + (w == 0 ? 1.0 : load<f64>(w + j * F64)));
   }
