@@ -141,8 +141,8 @@ describe('partition/argpartition', () => {
 
   test('negative kth, several kth, axis null flattens, axis 0, method and nd forms', () => {
     const m = nd.array([[9, 1, 5], [3, 7, 2]]);
-    assert.deepEqual(m.partition(-1).toArray().map((r) => (r as number[])[2]), [9, 7]);
-    assert.deepEqual(nd.partition(m, [0, 2], 1).toArray().map((r) => [(r as number[])[0], (r as number[])[2]]), [[1, 9], [2, 7]]);
+    assert.deepEqual((m.partition(-1).toArray() as number[][]).map((r) => r[2]), [9, 7]);
+    assert.deepEqual((nd.partition(m, [0, 2], 1).toArray() as number[][]).map((r) => [r[0], r[2]]), [[1, 9], [2, 7]]);
     const flat = m.partition(5, null);
     assert.deepEqual(flat.shape, [6]);
     assert.equal(flat.get(5), 9);
@@ -190,7 +190,7 @@ describe('partition/argpartition', () => {
         }
       }
     }
-    assert.deepEqual(base.toArray()[0], [8, 1, 6, 3, 5]);
+    assert.deepEqual((base.toArray() as number[][])[0], [8, 1, 6, 3, 5]);
     base.dispose();
   });
 

@@ -8,7 +8,7 @@
  */
 import type { NdArray, AxisArg, KeepdimsOptions } from '../ndarray.ts';
 import { emptyArray, isNdArray, newArray } from '../array-factory.ts';
-import { ArgumentError, DTypeError, NdvecError, ShapeError, formatShape } from '../errors.ts';
+import { DTypeError, NdvecError, ShapeError, formatShape } from '../errors.ts';
 import { checkBoolean, checkChoice, checkOptions } from '../args.ts';
 import { contiguousStrides, normalizeAxes, normalizeAxis, sameShape } from '../shape.ts';
 import { gatherFloat64, orderAndCoalesce, walkAxes, type LoopAxis } from '../kernels/js-strided.ts';
