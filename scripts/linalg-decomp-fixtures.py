@@ -35,6 +35,11 @@ for n in [2, 3, 5, 8, 10]:
 matrices['rank 2 of 6x4'] = rng.standard_normal((6, 2)) @ rng.standard_normal((2, 4))
 matrices['rank 1 of 5x5'] = np.outer(rng.standard_normal(5), rng.standard_normal(5))
 matrices['zero 3x2'] = np.zeros((3, 2))
+# Tall enough (M ≥ 2N) for the QR-preconditioned Jacobi path, with and without full rank.
+matrices['random 60x7'] = rng.standard_normal((60, 7))
+matrices['rank 2 of 12x5'] = rng.standard_normal((12, 2)) @ rng.standard_normal((2, 5))
+matrices['zero 6x2'] = np.zeros((6, 2))
+matrices['rank 1 of 3x8'] = np.outer(rng.standard_normal(3), rng.standard_normal(8))
 matrices['nearly singular 2x2'] = np.array([[1.0, 1.0], [1.0, 1.0 + 1e-10]])
 matrices['nearly singular 4x4'] = hilbert(4) + np.diag([0, 0, 0, 1e-13])
 matrices['graded 4x4'] = np.diag([1e10, 1.0, 1e-5, 1e-12]) @ rng.standard_normal((4, 4))
