@@ -35,6 +35,11 @@ const SFMIN: f64 = 2.2250738585072014e-308;
  * @param n the largest dimension involved
  */
 export function linalg_scratch(n: usize): usize {
+  return packLength(n) + BLOCK * n;
+}
+
+/** Float64 elements of the packed blocks of `gemm_sub` (the first part of the scratch). */
+@inline function packLength(n: usize): usize {
   return KC * ((min<usize>(n, NC) + NR - 1) / NR) * NR;
 }
 
@@ -212,42 +217,61 @@ export function gemm_sub(a: usize, lda: usize, b: usize, ldb: usize, c: usize, l
 export function lu_factor(a: usize, n: usize, piv: usize, scratch: usize): i32 {
   let info: i32 = 0;
   const ld = n * F64;
+  // Each panel (columns k0..k1 of rows k0..n) is factored transposed in the scratch after the
+  // packed blocks, one column a row: the pivot search, the scaling and the panel updates run
+  // along contiguous memory (f64x2), with the JS reference's operations in its order.
+  const panel = scratch + packLength(n) * F64;
   for (let k0: usize = 0; k0 < n; k0 += BLOCK) {
     const kb = min<usize>(BLOCK, n - k0);
     const k1 = k0 + kb;
-    for (let k: usize = k0; k < k1; k++) {
-      let p = k;
-      let col = a + (k * n + k) * F64;
-      let big = abs<f64>(load<f64>(col));
-      for (let i: usize = k + 1; i < n; i++) {
-        col += ld;
-        const v = abs<f64>(load<f64>(col));
+    const rows = n - k0, pr = rows * F64;
+    for (let i: usize = 0; i < rows; i++) {
+      const src = a + (k0 + i) * ld + k0 * F64;
+      for (let c: usize = 0; c < kb; c++) store<f64>(panel + c * pr + i * F64, load<f64>(src + c * F64));
+    }
+    for (let c: usize = 0; c < kb; c++) {
+      const pc = panel + c * pr;
+      let p = c;
+      let big = abs<f64>(load<f64>(pc + c * F64));
+      for (let i: usize = c + 1; i < rows; i++) {
+        const v = abs<f64>(load<f64>(pc + i * F64));
         if (v > big) {
           big = v;
           p = i;
         }
       }
-      store<i32>(piv + k * 4, <i32>p);
-      const rk = a + k * ld;
-      if (load<f64>(a + (p * n + k) * F64) != 0) {
-        if (p != k) swapRows(rk, a + p * ld, n);
-        const d = load<f64>(rk + k * F64);
-        let q = rk + ld + k * F64;
-        if (abs<f64>(d) >= SFMIN) {
-          const r = 1 / d;
-          for (let i: usize = k + 1; i < n; i++, q += ld) store<f64>(q, load<f64>(q) * r);
-        } else {
-          for (let i: usize = k + 1; i < n; i++, q += ld) store<f64>(q, load<f64>(q) / d);
+      store<i32>(piv + (k0 + c) * 4, <i32>(k0 + p));
+      if (load<f64>(pc + p * F64) != 0) {
+        if (p != c) {
+          for (let q: usize = 0; q < kb; q++) {
+            const x = panel + q * pr;
+            const t = load<f64>(x + c * F64);
+            store<f64>(x + c * F64, load<f64>(x + p * F64));
+            store<f64>(x + p * F64, t);
+          }
         }
+        const d = load<f64>(pc + c * F64);
+        if (abs<f64>(d) >= SFMIN) scaleRow(pc + (c + 1) * F64, 1 / d, rows - c - 1);
+        else divRow(pc + (c + 1) * F64, d, rows - c - 1);
       } else if (info == 0) {
-        info = <i32>k + 1;
+        info = <i32>(k0 + c) + 1;
       }
-      const w = k1 - k - 1;
-      if (w > 0) {
-        const src = rk + (k + 1) * F64;
-        let ri = rk + ld;
-        for (let i: usize = k + 1; i < n; i++, ri += ld) axpySub(load<f64>(ri + k * F64), src, ri + (k + 1) * F64, w);
+      const below = rows - c - 1;
+      for (let q: usize = c + 1; q < kb; q++) {
+        const x = panel + q * pr;
+        axpySub(load<f64>(x + c * F64), pc + (c + 1) * F64, x + (c + 1) * F64, below);
       }
+    }
+    for (let i: usize = 0; i < rows; i++) {
+      const dst = a + (k0 + i) * ld + k0 * F64;
+      for (let c: usize = 0; c < kb; c++) store<f64>(dst + c * F64, load<f64>(panel + c * pr + i * F64));
+    }
+    // The panel's row swaps, on the columns outside it.
+    for (let k: usize = k0; k < k1; k++) {
+      const p = <usize>load<i32>(piv + k * 4);
+      if (p == k) continue;
+      swapRows(a + k * ld, a + p * ld, k0);
+      swapRows(a + k * ld + k1 * F64, a + p * ld + k1 * F64, n - k1);
     }
     if (k1 < n) {
       const w = n - k1;
@@ -333,6 +357,14 @@ export function lu_inverse(lu: usize, n: usize, piv: usize, out: usize, scratch:
   }
 }
 
+/** x[j] *= r for j < n. */
+@inline function scaleRow(x: usize, r: f64, n: usize): void {
+  const rv = f64x2.splat(r);
+  let j: usize = 0;
+  for (; j + 2 <= n; j += 2) v128.store(x + j * F64, f64x2.mul(v128.load(x + j * F64), rv));
+  if (j < n) store<f64>(x + j * F64, load<f64>(x + j * F64) * r);
+}
+
 /** x[j] /= d for j < n. */
 @inline function divRow(x: usize, d: f64, n: usize): void {
   const dv = f64x2.splat(d);
@@ -347,24 +379,38 @@ export function lu_inverse(lu: usize, n: usize, piv: usize, out: usize, scratch:
  */
 export function cholesky_factor(a: usize, n: usize, scratch: usize): i32 {
   const ld = n * F64;
+  // The panel (columns k0..k1 of rows k0..n) is solved transposed in the scratch after the
+  // packed blocks, one column a row, so its updates are f64x2 axpys along the column: the
+  // same subtractions, in the same order, as the JS reference's dot products.
+  const panel = scratch + packLength(n) * F64;
   for (let k0: usize = 0; k0 < n; k0 += BLOCK) {
     const k1 = min<usize>(n, k0 + BLOCK);
-    for (let j: usize = k0; j < k1; j++) {
-      const rj = a + j * ld;
-      let d = load<f64>(rj + j * F64);
-      for (let p: usize = k0; p < j; p++) {
-        const v = load<f64>(rj + p * F64);
+    const kb = k1 - k0, rows = n - k0, pr = rows * F64;
+    for (let i: usize = 0; i < rows; i++) {
+      const src = a + (k0 + i) * ld + k0 * F64;
+      for (let c: usize = 0; c < kb; c++) store<f64>(panel + c * pr + i * F64, load<f64>(src + c * F64));
+    }
+    for (let c: usize = 0; c < kb; c++) {
+      const pc = panel + c * pr;
+      let d = load<f64>(pc + c * F64);
+      for (let q: usize = 0; q < c; q++) {
+        const v = load<f64>(panel + q * pr + c * F64);
         d -= v * v;
       }
-      if (d <= 0) return <i32>j + 1;
+      if (d <= 0) return <i32>(k0 + c) + 1;
       const l = Math.sqrt(d);
-      store<f64>(rj + j * F64, l);
-      for (let i: usize = j + 1; i < n; i++) {
-        const ri = a + i * ld;
-        let s = load<f64>(ri + j * F64);
-        for (let p: usize = k0; p < j; p++) s -= load<f64>(ri + p * F64) * load<f64>(rj + p * F64);
-        store<f64>(ri + j * F64, s / l);
+      store<f64>(pc + c * F64, l);
+      const below = rows - c - 1;
+      for (let q: usize = 0; q < c; q++) {
+        const pq = panel + q * pr;
+        axpySub(load<f64>(pq + c * F64), pq + (c + 1) * F64, pc + (c + 1) * F64, below);
       }
+      divRow(pc + (c + 1) * F64, l, below);
+    }
+    for (let i: usize = 0; i < rows; i++) {
+      const dst = a + (k0 + i) * ld + k0 * F64;
+      const last = min<usize>(kb, i + 1);
+      for (let c: usize = 0; c < last; c++) store<f64>(dst + c * F64, load<f64>(panel + c * pr + i * F64));
     }
     for (let r0: usize = k1; r0 < n; r0 += BLOCK) {
       const r1 = min<usize>(n, r0 + BLOCK);
