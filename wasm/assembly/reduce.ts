@@ -511,6 +511,14 @@ function holdsBits(p: usize, n: usize, v: f64): bool {
   const end = min<usize>(n, scanBlock + EXTREME_BLOCK);
   const rv = f64x2.splat(r);
   let i = scanBlock;
+  // eight at a time up to the group holding the first match, then two, then one
+  for (; i + 8 <= end; i += 8) {
+    const q = p + i * F64;
+    const hit = v128.or(
+      v128.or(f64x2.eq(v128.load(q), rv), f64x2.eq(v128.load(q, 16), rv)),
+      v128.or(f64x2.eq(v128.load(q, 32), rv), f64x2.eq(v128.load(q, 48), rv)));
+    if (v128.any_true(hit)) break;
+  }
   while (i + 2 <= end && !v128.any_true(f64x2.eq(v128.load(p + i * F64), rv))) i += 2;
   for (; i < end; i++) if (load<f64>(p + i * F64) == r) return <isize>i;
   return -1;
