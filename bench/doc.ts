@@ -162,6 +162,17 @@ RSS and the time of the last 1,000 iterations against the first 1,000.
   arithmetic, while ndvec reuses arena blocks freed by \`dispose()\` and ndarray-ops writes into
   a preallocated output. \`transform\` with four temporaries moves 1M elements four times
   where the fused loop moves them once, and still wins only because it does not allocate.
+- **Fusion** (\`ndvec-fused\`, \`ndvec-fused-out\`: \`nd.fuse\`, see the guide's "Fusing
+  expressions"): what it buys is the temporaries and the passes over memory. The eager
+  transform writes and rereads four full arrays; fused, a plan of plain arithmetic is one
+  generated WebAssembly loop (one read and one write an element), measured by
+  \`scripts/fuse-timing.ts\` at about 5× the eager chain at 1M and 3× at 1K, level with a typed
+  loop into a preallocated buffer at 1K and several times faster at 1M. The aggregate
+  (\`x.where(x.gt(0)).sum()\`) stores no mask and no compressed copy: the comparison runs inside
+  a pairwise-summing loop, 3.5–4× faster than eager at 1K and 1M. Where it does not help: a bare
+  filter, whose compress is the work and moves the same bytes either way (level with eager at
+  1M, a little faster at 1K), and a single op (nothing to fuse; on tiny arrays a fused call
+  costs up to 2× an eager one).
 - **Small arrays (1K)**: every call pays a fixed overhead (argument checks, the result's
   wrapper, the WASM call); it is visible next to a loop that takes about a microsecond.
 - **\`dot\`**: the i-k-j triple loop is cache-friendly already; blocked SIMD kernels are what
