@@ -223,8 +223,8 @@ ND.percentile = [(i, n) => n.percentile(i.f(), 30), (i, n) => n.percentile(i.t()
 for (const name of ['partition', 'argpartition']) {
   ND[name] = [(i, n) => n[name]!(i.f(), 3), (i, n) => n[name]!(i.t(), [0, -1], 0), (i, n) => n[name]!(i.t(), 5, null), (i, n) => n[name]!(i.b(), 1), (_i, n) => n[name]!([3, 1, 2], 1)];
 }
-ND.sort!.push((i, n) => n.sort(i.t(), null), (i, n) => n.sort(i.v()));
-ND.argsort!.push((i, n) => n.argsort(i.t(), null), (i, n) => n.argsort(i.v()));
+ND.sort!.push((i, n) => n.sort(i.v()), (i, n) => n.sort(i.keep(i.t().reshape([R * C]))));
+ND.argsort!.push((i, n) => n.argsort(i.v()), (i, n) => n.argsort(i.t(), 0));
 ND.nanmedian = [(i, n) => n.nanmedian(i.f()), (i, n) => n.nanmedian(i.t(), 0), (i, n) => n.nanmedian(i.f(), [0, 1], { keepdims: true }), (_i, n) => n.nanmedian([[1, NaN], [3, 4]], 0)];
 ND.nanquantile = [(i, n) => n.nanquantile(i.f(), 0.3, null, { method: 'hazen' }), (i, n) => n.nanquantile(i.t(), [0.1, 0.9], 0), (_i, n) => n.nanquantile([NaN, 1, 2], [0, 1])];
 ND.nanpercentile = [(i, n) => n.nanpercentile(i.f(), 30, 1, { method: 'nearest' }), (i, n) => n.nanpercentile(i.t(), [10, 90], 0)];
