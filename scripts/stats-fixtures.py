@@ -81,6 +81,17 @@ for name, data in arrays.items():
             nan_case('nancumsum', name, lambda a: np.nancumsum(a, axis=axis), axis=ax)
             nan_case('nancumprod', name, lambda a: np.nancumprod(a, axis=axis), axis=ax)
 
+# transposed views: NumPy's nanvar copies in the input's memory order (order 'K')
+wide = rng.normal(size=(100, 40))
+wide[rng.random((100, 40)) < 0.15] = nan
+arrays['wide'] = wide
+for name in ('wide', 'odd', 'big'):
+    t = np.asarray(arrays[name], dtype=np.float64).T
+    for axis in [None] + list(range(t.ndim)):
+        for fn, f in (('nanvar', np.nanvar), ('nanstd', np.nanstd)):
+            nan_cases.append({'fn': fn, 'array': name, 'view': 'T', 'axis': axis, 'ddof': 1, 'keepdims': False,
+                              **result(lambda: f(t, axis=axis, ddof=1))})
+
 # ---- histogram, histogram_bin_edges ------------------------------------------------------
 normal = rng.normal(size=1000)
 data = {

@@ -18,6 +18,8 @@ import { ArgumentError, AxisError, ShapeError } from '../src/errors.ts';
 interface NanCase {
   fn: string;
   array: string;
+  /** 'T': the case runs on the transposed view. */
+  view?: string;
   axis: number | number[] | null;
   ddof?: number;
   keepdims?: boolean;
@@ -82,8 +84,9 @@ for (const wasm of [true, false]) {
       const failures: string[] = [];
       let exact = 0;
       for (const c of fixture.nan) {
-        const a = arrayOf(c.array);
-        const label = `${c.fn}(${c.array}, axis ${JSON.stringify(c.axis)}, ddof ${c.ddof ?? '-'}, keepdims ${c.keepdims ?? '-'})`;
+        const base = arrayOf(c.array);
+        const a = c.view === 'T' ? base.T : base;
+        const label = `${c.fn}(${c.array}${c.view === 'T' ? '.T' : ''}, axis ${JSON.stringify(c.axis)}, ddof ${c.ddof ?? '-'}, keepdims ${c.keepdims ?? '-'})`;
         try {
           let r: NdArray | number;
           try {
@@ -110,7 +113,7 @@ for (const wasm of [true, false]) {
           else if (c.fn !== 'nanprod' && !values.every((v, i) => Object.is(v, expected[i]))) failures.push(`${label}: not bit-exact`);
           else exact++;
         } finally {
-          a.dispose();
+          base.dispose();
         }
       }
       assert.deepEqual(failures, []);

@@ -28,7 +28,7 @@ import { checkOut } from '../dispatch.ts';
 import { binary, unary } from './elementwise.ts';
 import { countTrue, select, setWhere } from './mask.ts';
 import { argReduce, cumulative, reduce } from './reduce.ts';
-import { copyInto } from './manipulate.ts';
+import { copyInto, transpose } from './manipulate.ts';
 import { checkArity, checkAxisArg, checkBoolean, checkOptions } from '../args.ts';
 import { isNdArray } from '../array-factory.ts';
 import { array, type ArrayInput } from '../create.ts';
@@ -76,6 +76,22 @@ function reducedShape(shape: readonly number[], axes: readonly number[], keepdim
 }
 
 /**
+ * The axes of `a` from the largest memory step to the smallest (ties in axis order): the
+ * C-order layout of NumPy's order-'K' copy (`PyArray_CreateSortedStridePerm`).
+ */
+function memoryOrder(a: NdArray): number[] {
+  const order = a.shape.map((_, k) => k);
+  return order.sort((p, q) => Math.abs(a.strides[q]!) - Math.abs(a.strides[p]!) || p - q);
+}
+
+/** The permutation undoing `perm` (`inverse[perm[i]] = i`). */
+function inversePermutation(perm: readonly number[]): number[] {
+  const inverse = new Array<number>(perm.length);
+  perm.forEach((k, i) => (inverse[k] = i));
+  return inverse;
+}
+
+/**
  * Variance (`'nanvar'`) or standard deviation (`'nanstd'`) over `axis`, skipping NaN, as
  * NumPy's `nanvar`/`nanstd` (see the module notes): divisor `cnt - ddof` with `cnt` the
  * non-NaN count of the slice; NaN where that is ≤ 0 (an all-NaN or empty slice, or
@@ -105,6 +121,7 @@ export function nanVariance(name: 'nanvar' | 'nanstd', a: NdArray, axis: AxisArg
   let nanCounts: NdArray | null = null;
   let centers: NdArray | null = null;
   let deviations: NdArray | null = null;
+  let deviationsBase: NdArray | null = null;
   let squares: NdArray | null = null;
   let result: NdArray | null = null;
   try {
@@ -121,7 +138,12 @@ export function nanVariance(name: 'nanvar' | 'nanstd', a: NdArray, axis: AxisArg
         c[centers.start + i] = c[centers.start + i]! / counts[i]!;
       }
     }
-    deviations = binary('sub', a, centers);
+    // The deviations in `a`'s memory order (NumPy's copy keeps it: order 'K'), so their sum
+    // runs in NumPy's order for transposed inputs too
+    const layout = memoryOrder(a);
+    deviationsBase = emptyArray(layout.map((k) => a.shape[k]!));
+    deviations = layout.every((k, i) => k === i) ? deviationsBase : transpose(deviationsBase, inversePermutation(layout));
+    binary('sub', a, centers, deviations);
     unary('square', deviations, deviations);
     setWhere(deviations, mask, 0);
     squares = reduce('sum', deviations, axes, kept) as NdArray;
@@ -145,7 +167,7 @@ export function nanVariance(name: 'nanvar' | 'nanstd', a: NdArray, axis: AxisArg
     copyInto(result, given);
     return given;
   } finally {
-    disposeAll(a, mask, nanCounts, centers, deviations, squares, result);
+    disposeAll(a, mask, nanCounts, centers, deviations, deviationsBase, squares, result);
   }
 }
 
