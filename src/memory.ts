@@ -68,8 +68,11 @@ function machineMemory(): number {
   return typeof device === 'number' && device > 0 ? device * 1024 * MiB : 0;
 }
 
-/** Machine memory assumed when it cannot be known: 4 GiB. */
-const UNKNOWN_MACHINE_BYTES = 4096 * MiB;
+/**
+ * Machine memory assumed when it cannot be known (Firefox, Safari, Node before 20.16): 8 GiB,
+ * which gives a cap of 2 GiB and the base of 256 MiB the fixed limit had before.
+ */
+const UNKNOWN_MACHINE_BYTES = 8192 * MiB;
 
 /**
  * Rounds a byte count up to its size class: 16-byte steps below 256 bytes, then four classes
