@@ -34,6 +34,7 @@ interface Env {
   a: NdArray;
   b: NdArray;
   sq: NdArray;
+  grid: NdArray;
   k31: NdArray;
   k5: NdArray;
   xp: NdArray;
@@ -48,6 +49,7 @@ function makeEnv(): Env {
     a,
     b,
     sq: a.reshape(1000, 1000),
+    grid: nd.linspace(-6, 6, N),
     k31: nd.linspace(-1, 1, 31),
     k5: nd.linspace(-1, 1, 5),
     xp,
@@ -57,7 +59,7 @@ function makeEnv(): Env {
 }
 const PY_SETUP = `
 a = np.random.default_rng(1).standard_normal(${N}); b = np.random.default_rng(2).standard_normal(${N})
-sq = a.reshape(1000, 1000); k31 = np.linspace(-1, 1, 31); k5 = np.linspace(-1, 1, 5)
+sq = a.reshape(1000, 1000); grid = np.linspace(-6, 6, ${N}); k31 = np.linspace(-1, 1, 31); k5 = np.linspace(-1, 1, 5)
 xp = np.linspace(-5, 5, 1001); fp = np.sin(xp); p5 = np.array([0.5, -1.25, 2, 0.75, -3, 1])
 `;
 
@@ -67,7 +69,8 @@ const ROWS: [string, (e: Env) => unknown, string][] = [
   ['convolve 1M × 31 same', (e) => nd.convolve(e.a, e.k31, 'same'), "np.convolve(a, k31, 'same')"],
   ['convolve 1M × 5', (e) => nd.convolve(e.a, e.k5), 'np.convolve(a, k5)'],
   ['correlate 1M × 31 valid', (e) => nd.correlate(e.a, e.k31), 'np.correlate(a, k31)'],
-  ['interp 1M (1001 points)', (e) => nd.interp(e.a, e.xp, e.fp), 'np.interp(a, xp, fp)'],
+  ['interp 1M random x (1001 points)', (e) => nd.interp(e.a, e.xp, e.fp), 'np.interp(a, xp, fp)'],
+  ['interp 1M grid x (1001 points)', (e) => nd.interp(e.grid, e.xp, e.fp), 'np.interp(grid, xp, fp)'],
   ['pad 1000² by 3 constant', (e) => nd.pad(e.sq, 3), 'np.pad(sq, 3)'],
   ['pad 1000² by 3 reflect', (e) => nd.pad(e.sq, 3, 'reflect'), "np.pad(sq, 3, 'reflect')"],
   ['pad 1000² by 3 edge', (e) => nd.pad(e.sq, 3, 'edge'), "np.pad(sq, 3, 'edge')"],

@@ -263,12 +263,36 @@ describe('convolve and correlate', () => {
 
 describe('interp', () => {
   const cases = FIXTURE.interp as { x: unknown[]; xp: unknown[]; fp: unknown[]; options: Record<string, unknown>; expected: unknown[] }[];
-  test(`${cases.length} NumPy cases bit for bit (NaN, ±Infinity in fp, repeated and unsorted xp, period)`, () => {
-    for (const c of cases) {
-      const got = nd.interp(nd.array(dec<number[]>(c.x)), dec<number[]>(c.xp), dec<number[]>(c.fp), Object.fromEntries(Object.entries(c.options).map(([k, v]) => [k, dec(v)]))).toArray() as number[];
-      const e = dec<number[]>(c.expected);
-      got.forEach((v, i) => assert.ok(Object.is(v, e[i]), `interp xp=${JSON.stringify(c.xp)} ${JSON.stringify(c.options)} at ${dec<number[]>(c.x)[i]}: ${v} vs ${e[i]}`));
-    }
+  test(`${cases.length} NumPy cases bit for bit (NaN, ±Infinity in fp, repeated and unsorted xp, period), WASM on and off`, () => {
+    bothKernels(() => {
+      for (const c of cases) {
+        const got = nd.interp(nd.array(dec<number[]>(c.x)), dec<number[]>(c.xp), dec<number[]>(c.fp), Object.fromEntries(Object.entries(c.options).map(([k, v]) => [k, dec(v)]))).toArray() as number[];
+        const e = dec<number[]>(c.expected);
+        got.forEach((v, i) => assert.ok(Object.is(v, e[i]), `interp xp=${JSON.stringify(c.xp)} ${JSON.stringify(c.options)} at ${dec<number[]>(c.x)[i]}: ${v} vs ${e[i]}`));
+      }
+    });
+  });
+  test('property: the WASM kernel (sorted xp) equals the JS reference on random, sorted and repeated x', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -6, max: 6 }), { minLength: 2, maxLength: 12 }),
+        fc.array(fc.double({ min: -8, max: 8, noNaN: true }), { minLength: 12, maxLength: 60 }),
+        fc.array(fc.constantFrom(-1, 0, 1, 2.5, Infinity, -Infinity, NaN), { minLength: 12, maxLength: 12 }),
+        fc.boolean(),
+        (xpRaw, x, fpRaw, sortX) => {
+          const xp = [...xpRaw].sort((p, q) => p - q);
+          const fp = xp.map((_, k) => fpRaw[k]!);
+          const xs = sortX ? [...x, ...xp].sort((p, q) => p - q) : [...x, ...xp, NaN];
+          nd.config({ wasm: true });
+          const w = nd.interp(xs, xp, fp).toArray() as number[];
+          nd.config({ wasm: false });
+          const j = nd.interp(xs, xp, fp).toArray() as number[];
+          nd.config({ wasm: true });
+          return sameValues(w, j);
+        },
+      ),
+      { ...SEED, numRuns: 200 },
+    );
   });
   test('empty x gives an empty result; size-1 xp; x of shape [2, 0]', () => {
     assert.deepEqual(nd.interp([], [1, 2], [3, 4]).shape, [0]);

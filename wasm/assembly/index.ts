@@ -17,6 +17,7 @@ export * from './gather';
 export * from './pow';
 export * from './convolve';
 export * from './copysign';
+export * from './interp';
 export * from './histogram';
 export * from './fuse';
 export * from './decomp';
