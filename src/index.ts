@@ -37,6 +37,10 @@ export type { ConvolveMode, InterpOptions, TrapezoidOptions } from './ops/signal
 export type { MeshgridOptions } from './ops/meshgrid.ts';
 export type { PadMode, PadOptions, PadWidths } from './ops/pad.ts';
 export type { PolyfitOptions } from './ops/poly.ts';
+export type { CholeskyOptions } from './linalg/cholesky.ts';
+export type { NormOptions, NormOrder } from './linalg/norm.ts';
+export type { CrossOptions } from './linalg/matrix.ts';
+export type { MatrixInput } from './linalg/decomp-support.ts';
 export type { ScijsNdarray, NdarrayLike, NdarrayFactory, TransferableArray } from './interop.ts';
 export {
   NdvecError,

@@ -10,7 +10,7 @@ import { LinAlgError, formatShape } from '../errors.ts';
 import { assertStacked2d, assertStackedSquare, batchCount, refuseTracing, withInput, type MatrixInput } from './decomp-support.ts';
 import { LuWorkspace, denseOf } from './lu-workspace.ts';
 
-/** Options of {@link cholesky}. */
+/** Options of `nd.linalg.cholesky`. */
 export interface CholeskyOptions {
   /** Return the upper factor `U = Lᵀ` (`a = Uᵀ·U`) instead of the lower one (NumPy 2's `upper`). Default false. */
   upper?: boolean;

@@ -18,19 +18,19 @@ import { lstsq, matrixRank, pinv } from './lstsq.ts';
  * @namespace
  */
 export const linalg = {
-  /** @function */
+  /** The determinant (NumPy `linalg.det`); see the lu module. */
   det,
-  /** @function */
+  /** Sign and log of the absolute determinant (NumPy `linalg.slogdet`). */
   slogdet,
-  /** @function */
+  /** The inverse (NumPy `linalg.inv`). */
   inv,
-  /** @function */
+  /** Solves `a · x = b` (NumPy `linalg.solve`). */
   solve,
-  /** @function */
+  /** The Cholesky factor (NumPy `linalg.cholesky`). */
   cholesky,
-  /** @function */
+  /** Integer power of a square matrix (NumPy `linalg.matrix_power`). */
   matrixPower,
-  /** @function */
+  /** Vector and matrix norms (NumPy `linalg.norm`). */
   norm,
   /** @function */
   qr,

@@ -200,7 +200,7 @@ export function kron(a: MatrixInput, b: MatrixInput): NdArray {
   );
 }
 
-/** Options of {@link cross} (NumPy's keywords). */
+/** Options of `nd.cross` (NumPy's keywords). */
 export interface CrossOptions {
   /** The vectors' axis in `a`, `b` and the result at once (overrides the others). */
   axis?: number;

@@ -20,7 +20,7 @@ import { reduce } from '../ops/reduce.ts';
 import { singularValues } from './svd.ts';
 import { refuseTracing, withInput, type MatrixInput } from './decomp-support.ts';
 
-/** Options of {@link norm}. */
+/** Options of `nd.linalg.norm`. */
 export interface NormOptions {
   /** Keep the reduced axes as size-1 axes (the result broadcasts against `x`). Default false. */
   keepdims?: boolean;
