@@ -25,6 +25,8 @@ import { emptyArray } from '../array-factory.ts';
 import { NdvecError, formatShape } from '../errors.ts';
 import { normalizeAxes, normalizeAxis } from '../shape.ts';
 import { checkOut } from '../dispatch.ts';
+import { activeKernels, bytePointer } from '../kernels/wasm.ts';
+import { gatherFloat64 } from '../kernels/js-strided.ts';
 import { binary, unary } from './elementwise.ts';
 import { countTrue, select, setWhere } from './mask.ts';
 import { argReduce, cumulative, reduce } from './reduce.ts';
@@ -280,13 +282,37 @@ export function nanCumulative(name: 'nancumsum' | 'nancumprod', a: NdArray, axis
  */
 export function countNonzeroOf(a: NdArray, axis: AxisArg, options?: KeepdimsOptions): NdArray | number {
   a.assertLive();
-  normalizeAxes(axis ?? null, a.ndim); // AxisError before any work
+  const axes = normalizeAxes(axis ?? null, a.ndim); // AxisError before any work
+  if (a.dtype === 'float64' && axes.length === a.ndim) {
+    // Every axis: one counting pass, no mask (WASM in the arena, else a JS loop)
+    const count = countAll(a);
+    if (options?.keepdims !== true) return count;
+    const r = emptyArray(a.shape.map(() => 1));
+    r.f64()[r.start] = count;
+    return r;
+  }
   const mask = a.dtype === 'bool' ? a : binary('ne', a, 0);
   try {
     return reduce('sum', mask, axis, { keepdims: options?.keepdims === true }) as NdArray | number;
   } finally {
     if (mask !== a) mask.dispose();
   }
+}
+
+/** Elements of float64 `a` that are not ±0 (NaN counts): the `count_nonzero` kernel or a JS loop. */
+function countAll(a: NdArray): number {
+  const k = activeKernels();
+  if (k !== null && a.isContiguous && a.storage.inArena && a.size > 0) return k.count_nonzero(bytePointer(a), a.size);
+  if (a.isContiguous) {
+    const data = a.f64();
+    let c = 0;
+    for (let i = a.start, end = a.start + a.size; i < end; i++) if (data[i] !== 0) c++;
+    return c;
+  }
+  const data = gatherFloat64(a);
+  let c = 0;
+  for (let i = 0; i < data.length; i++) if (data[i] !== 0) c++;
+  return c;
 }
 
 const KEEPDIMS_KEYS = ['keepdims'] as const;

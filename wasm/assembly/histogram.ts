@@ -161,3 +161,24 @@ export function digitize(p: usize, n: usize, bins: usize, m: i32, right: i32, re
     store<f64>(out + j * F64, <f64>(reversed != 0 ? m - lo : lo));
   }
 }
+
+/**
+ * Number of elements of `p[0 … n)` that are not ±0 (NaN counts), `count_nonzero` over a
+ * whole contiguous array: four f64x2 lanes of running counts, then the scalar tail.
+ */
+export function count_nonzero(p: usize, n: usize): f64 {
+  const zero = f64x2.splat(0);
+  let a0 = i64x2.splat(0);
+  let a1 = i64x2.splat(0);
+  let j: usize = 0;
+  for (; j + 4 <= n; j += 4) {
+    const q = p + j * F64;
+    // f64x2.ne is all ones (-1) where x != 0: subtracting counts it
+    a0 = i64x2.sub(a0, f64x2.ne(v128.load(q), zero));
+    a1 = i64x2.sub(a1, f64x2.ne(v128.load(q, 16), zero));
+  }
+  const s = i64x2.add(a0, a1);
+  let c = i64x2.extract_lane(s, 0) + i64x2.extract_lane(s, 1);
+  for (; j < n; j++) if (load<f64>(p + j * F64) != 0) c++;
+  return <f64>c;
+}
