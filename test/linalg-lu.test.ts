@@ -415,3 +415,21 @@ test('nd.profile records nd.linalg calls as rows linalg.<name> and puts the func
   assert.ok(ops.includes('linalg.det') && ops.includes('linalg.inv'), ops.join());
   assert.equal(nd.linalg.det, before);
 });
+
+test('past the arena soft limit (JS-backed inputs, results and workspace): the same bits', () => {
+  const make = (): NdArray => nd.rng(7).standardNormal([37, 37]);
+  const spd = (a: NdArray): NdArray => (a.dot(a.T) as NdArray).add(nd.eye(37).mul(37));
+  const run = (): unknown[] => {
+    const a = make();
+    return [nd.linalg.inv(a), nd.linalg.solve(a, a.slice(null, '0:3')), nd.linalg.det(a), nd.linalg.cholesky(spd(a)), nd.linalg.norm(a, 1)].map(plain);
+  };
+  const want = run();
+  const saved = nd.config({}).arenaSoftLimit;
+  nd.config({ arenaSoftLimit: 0 });
+  try {
+    assert.equal(make().storage.inArena, false);
+    assert.deepEqual(run(), want);
+  } finally {
+    nd.config({ arenaSoftLimit: saved });
+  }
+});
