@@ -338,11 +338,18 @@ export function countNonzero(a: NdArray | ArrayInput, axis?: AxisArg, options?: 
   if (tracing.depth !== 0 && traceNdCall('countNonzero', 'countNonzero', arguments) !== NOT_TRACED) {
     throw new NdvecError('countNonzero: not supported inside a fused function');
   }
-  checkArity('countNonzero', arguments, 3, 1);
+  const n = arguments.length;
+  if (n > 3 || n < 1) checkArity('countNonzero', arguments, 3, 1);
+  // The common call, `nd.countNonzero(a)` on a float64 array: straight to the count.
+  if (n === 1 && isNdArray(a) && a.dtype === 'float64') {
+    a.assertLive();
+    return countAll(a);
+  }
   const ax = checkAxisArg('countNonzero', axis);
   const o = checkOptions('countNonzero', options, KEEPDIMS_KEYS);
   const keepdims = checkBoolean('countNonzero', 'keepdims', o.keepdims, false);
-  const run = (x: NdArray): NdArray | number => {
+  const x = isNdArray(a) ? a : array(a);
+  try {
     const r = countNonzeroOf(x, ax, { keepdims });
     if (typeof r === 'number' && ax !== null) {
       const z = emptyArray([]);
@@ -350,12 +357,7 @@ export function countNonzero(a: NdArray | ArrayInput, axis?: AxisArg, options?: 
       return z;
     }
     return r;
-  };
-  if (isNdArray(a)) return run(a);
-  const x = array(a);
-  try {
-    return run(x);
   } finally {
-    x.dispose();
+    if (x !== a) x.dispose();
   }
 }
