@@ -30,17 +30,18 @@ const PANEL_ROW: usize = NR * F64;
 const SFMIN: f64 = 2.2250738585072014e-308;
 
 /**
- * Float64 elements of scratch the kernels of this file need for order-n matrices (the packed
- * blocks of `gemm_sub`).
+ * Float64 elements of scratch the kernels of this file need when no dimension passes n (the
+ * order, or the number of right-hand sides): the packed blocks of `gemm_sub`, then a
+ * transposed panel of BLOCK × n (LU, Cholesky).
  * @param n the largest dimension involved
  */
 export function linalg_scratch(n: usize): usize {
   return packLength(n) + BLOCK * n;
 }
 
-/** Float64 elements of the packed blocks of `gemm_sub` (the first part of the scratch). */
+/** Float64 elements of the packed blocks of `gemm_sub` when no dimension passes n (the first part of the scratch). */
 @inline function packLength(n: usize): usize {
-  return KC * ((min<usize>(n, NC) + NR - 1) / NR) * NR;
+  return min<usize>(n, KC) * ((min<usize>(n, NC) + NR - 1) / NR) * NR;
 }
 
 /** c[j] -= s · b[j] for j < n (f64x2, same rounding as the scalar loop). */
@@ -204,7 +205,7 @@ function gemmSub(a: usize, lda: usize, b: usize, ldb: usize, c: usize, ldc: usiz
 
 /**
  * C[m×n] -= A[m×kk] · B[kk×n], row strides lda, ldb, ldc in elements; `scratch` holds
- * `linalg_scratch(n)` float64. Each C element subtracts its products in order.
+ * `linalg_scratch(max(n, kk))` float64. Each C element subtracts its products in order.
  */
 export function gemm_sub(a: usize, lda: usize, b: usize, ldb: usize, c: usize, ldc: usize, m: usize, n: usize, kk: usize, scratch: usize): void {
   gemmSub(a, lda, b, ldb, c, ldc, m, n, kk, scratch, false);
