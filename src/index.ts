@@ -41,6 +41,10 @@ export type { CholeskyOptions } from './linalg/cholesky.ts';
 export type { NormOptions, NormOrder } from './linalg/norm.ts';
 export type { CrossOptions } from './linalg/matrix.ts';
 export type { MatrixInput } from './linalg/decomp-support.ts';
+export type { QrMode } from './linalg/qr.ts';
+export type { SvdOptions } from './linalg/svd.ts';
+export type { Uplo } from './linalg/eigh.ts';
+export type { LstsqOptions, PinvOptions, MatrixRankOptions } from './linalg/lstsq.ts';
 export type { ScijsNdarray, NdarrayLike, NdarrayFactory, TransferableArray } from './interop.ts';
 export {
   NdvecError,

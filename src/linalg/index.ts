@@ -32,18 +32,18 @@ export const linalg = {
   matrixPower,
   /** Vector and matrix norms (NumPy `linalg.norm`). */
   norm,
-  /** @function */
+  /** QR decomposition `[Q, R]` (NumPy `linalg.qr`). */
   qr,
-  /** @function */
+  /** Singular value decomposition `[U, S, Vh]`, or S (NumPy `linalg.svd`). */
   svd,
-  /** @function */
+  /** Eigenvalues and eigenvectors of symmetric matrices `[w, v]` (NumPy `linalg.eigh`). */
   eigh,
-  /** @function */
+  /** Eigenvalues of symmetric matrices (NumPy `linalg.eigvalsh`). */
   eigvalsh,
-  /** @function */
+  /** Least squares `[x, residuals, rank, s]` (NumPy `linalg.lstsq`). */
   lstsq,
-  /** @function */
+  /** Moore–Penrose pseudo-inverse (NumPy `linalg.pinv`). */
   pinv,
-  /** @function */
+  /** Matrix rank (NumPy `linalg.matrix_rank`). */
   matrixRank,
 };

@@ -21,10 +21,10 @@ import {
   type MatrixInput,
 } from './decomp-support.ts';
 
-/** The modes `qr` takes (NumPy's, less 'raw'). */
-export const QR_MODES = ['reduced', 'complete', 'r'] as const;
-/** A mode of {@link qr}. */
-export type QrMode = (typeof QR_MODES)[number];
+/** A mode of {@link qr} (NumPy's, less 'raw'). */
+export type QrMode = 'reduced' | 'complete' | 'r';
+/** The modes `qr` takes. */
+const QR_MODES: readonly QrMode[] = ['reduced', 'complete', 'r'];
 
 /** ‖buf[x … x+len)‖₂ without overflow or underflow (scaled by the largest magnitude). */
 export function norm2(buf: Float64Array, x: number, len: number): number {
