@@ -94,7 +94,14 @@ cases += [
 for a, widths, mode, cv in cases:
     kw = {} if cv is None else {"constant_values": float("nan") if cv == "NaN" else cv}
     r = np.pad(a, widths, mode, **kw)
-    pad.append({"a": arr(a), "widths": widths, "mode": mode, "constantValues": cv, "expected": arr(r)})
+    pad.append({"a": arr(a), "widths": widths, "mode": mode, "constantValues": cv, "reflectType": None, "expected": arr(r)})
+# reflect_type='odd': 2*edge - value, on values with fractions (the bits of the arithmetic)
+odd_inputs = [np.round(rng.standard_normal(5) * 3, 6), np.array([0.1, -0.0, np.inf]), np.round(rng.standard_normal((3, 4)) * 3, 6), np.array([[2.5], [1.25]])]
+for a in odd_inputs:
+    for mode in ["reflect", "symmetric"]:
+        for widths in [1, [2, 7], 13] + ([[[1, 3], [6, 2]]] if a.ndim == 2 else []):
+            r = np.pad(a, widths, mode, reflect_type="odd")
+            pad.append({"a": arr(a), "widths": widths, "mode": mode, "constantValues": None, "reflectType": "odd", "expected": arr(r)})
 errors = []
 for a, widths, mode in [(np.zeros((0,)), 1, "edge"), (np.zeros((2, 0)), [[0, 0], [1, 0]], "wrap"), (np.zeros((0,)), [0, 1], "reflect")]:
     try:

@@ -161,6 +161,7 @@ const OPTION_VALUES: Record<string, Slot> = {
   // array building and signal (src/ops/{pad,meshgrid,signal,poly}.ts)
   mode: (v) => (['constant', 'edge', 'reflect', 'symmetric', 'wrap'].includes(v as string) ? 'any' : 'throw'),
   constantValues: (v) => (typeof v === 'number' || Array.isArray(v) || v instanceof NdArray ? 'any' : 'throw'),
+  reflectType: (v) => (v === 'even' || v === 'odd' ? 'any' : 'throw'),
   indexing: (v) => (v === 'xy' || v === 'ij' ? 'any' : 'throw'),
   sparse: boolean,
   left: (v) => (v === null || typeof v === 'number' ? 'any' : 'throw'), // interp's fill values (null: NumPy's None)
@@ -352,8 +353,8 @@ const bins: Slot = (v) =>
 
 /** nd.pad's third argument: a mode name or `{ mode, constantValues }`. */
 const PAD_MODE: Slot = Object.assign(
-  (v: unknown): Verdict => (typeof v === 'string' ? OPTION_VALUES.mode!(v) : options(['mode', 'constantValues'])(v)),
-  { keys: ['mode', 'constantValues'] as const },
+  (v: unknown): Verdict => (typeof v === 'string' ? OPTION_VALUES.mode!(v) : options(['mode', 'constantValues', 'reflectType'])(v)),
+  { keys: ['mode', 'constantValues', 'reflectType'] as const },
 );
 /** nd.convolve/correlate's mode. */
 const CONVOLVE_MODE: Slot = (v) => (v === undefined || v === 'full' || v === 'same' || v === 'valid' ? 'any' : 'throw');
@@ -414,7 +415,7 @@ const FUNCTIONS: Record<string, Spec> = {
   cross: { args: () => [F(), nd.array([1, 0, 2]), { axisa: 1 }], slots: [array, array, options(['axis', 'axisa', 'axisb', 'axisc'])] },
   pad: {
     args: () => [F(), [[1, 0], [2, 1]], 'constant'],
-    slots: [array, (v) => (isInt(v) || Array.isArray(v) || v instanceof NdArray ? 'any' : 'throw'), PAD_MODE, options(['constantValues'])],
+    slots: [array, (v) => (isInt(v) || Array.isArray(v) || v instanceof NdArray ? 'any' : 'throw'), PAD_MODE, options(['constantValues', 'reflectType'])],
   },
   meshgrid: { args: () => [[1, 2], F(), { indexing: 'ij' }], slots: [array, array, MESHGRID_LAST], extra: () => [[1, 2], F(), { indexing: 'ij' }, [3]] },
   convolve: { args: () => [nd.array([1, 2, 3, 4]), nd.array([1, -1]), 'same'], slots: [floatIn(array), floatIn(array), CONVOLVE_MODE] },

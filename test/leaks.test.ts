@@ -256,7 +256,7 @@ for (const name of ['floorDivide', 'copysign']) {
   ND[name] = [(i, n) => n[name]!(i.f(), i.f()), (i, n) => n[name]!(i.t(), -2), (i, n) => n[name]!(2, i.t()), (i, n) => n[name]!(i.f(), i.v().slice(':50')), (_i, n) => n[name]!([1, 2, 3], 2), (i, n) => { const a = i.f(); return n[name]!(a, 1, { out: a }); }];
 }
 ND.roll = [(i, n) => n.roll(i.t(), 7), (i, n) => n.roll(i.t(), [1, -2], [0, 1]), (i, n) => n.roll(i.b().T, 3, 1), (_i, n) => n.roll([1, 2, 3], 1)];
-ND.pad = [(i, n) => n.pad(i.t(), 2), (i, n) => n.pad(i.t(), [[1, 60], [2, 0]], 'reflect'), (i, n) => n.pad(i.t(), 45, 'wrap'), (i, n) => n.pad(i.b().T, 1, 'symmetric'), (i, n) => n.pad(i.v(), [3, 1], { mode: 'constant', constantValues: [1, 2] }), (_i, n) => n.pad([1, 2], 1, 'edge')];
+ND.pad = [(i, n) => n.pad(i.t(), 2), (i, n) => n.pad(i.t(), [[1, 60], [2, 0]], 'reflect'), (i, n) => n.pad(i.t(), 45, 'wrap'), (i, n) => n.pad(i.b().T, 1, 'symmetric'), (i, n) => n.pad(i.t(), [[3, 70], [1, 2]], 'reflect', { reflectType: 'odd' }), (i, n) => n.pad(i.v(), [3, 1], { mode: 'constant', constantValues: [1, 2] }), (_i, n) => n.pad([1, 2], 1, 'edge')];
 ND.meshgrid = [(i, n) => n.meshgrid(i.v().slice(':30'), i.t(), { indexing: 'ij' }), (i, n) => n.meshgrid(i.v().slice('::40'), [1, 2, 3], { sparse: true }), (_i, n) => n.meshgrid([1, 2], [3, 4, 5])];
 ND.convolve = [(i, n) => n.convolve(i.v(), i.v().slice(':31')), (i, n) => n.convolve(i.v().slice('::-3'), i.b().ravel().slice(':7'), 'same'), (_i, n) => n.convolve([1, 2, 3], [1, 1], 'valid')];
 ND.correlate = [(i, n) => n.correlate(i.v(), i.v().slice('::100')), (i, n) => n.correlate(i.v().slice(':5'), i.v().slice('::-7'), 'full'), (_i, n) => n.correlate([1, 2, 3], [1, 1], 'same')];

@@ -17,6 +17,7 @@ interface PadCase {
   widths: unknown;
   mode: 'constant' | 'edge' | 'reflect' | 'symmetric' | 'wrap';
   constantValues: unknown;
+  reflectType: 'odd' | null;
   expected: FixtureArray;
 }
 const CASES = FIXTURE.pad as PadCase[];
@@ -27,8 +28,10 @@ describe('nd.pad against NumPy', () => {
       for (const c of CASES) {
         const a = toNd(c.a);
         const cv = c.constantValues === null ? undefined : dec(c.constantValues);
-        const r = cv === undefined ? nd.pad(a, c.widths as number, c.mode) : nd.pad(a, c.widths as number, c.mode, { constantValues: cv as number });
-        const label = `pad(${JSON.stringify(c.a.shape)}, ${JSON.stringify(c.widths)}, ${c.mode}, ${JSON.stringify(c.constantValues)}) wasm=${wasm}`;
+        const r = c.reflectType !== null
+          ? nd.pad(a, c.widths as number, c.mode, { reflectType: c.reflectType })
+          : cv === undefined ? nd.pad(a, c.widths as number, c.mode) : nd.pad(a, c.widths as number, c.mode, { constantValues: cv as number });
+        const label = `pad(${JSON.stringify(c.a.shape)}, ${JSON.stringify(c.widths)}, ${c.mode}, ${JSON.stringify(c.constantValues)}, ${c.reflectType}) wasm=${wasm}`;
         assert.deepEqual(r.shape, c.expected.shape, label);
         assert.equal(r.dtype, c.expected.dtype, label);
         assert.ok(sameValues(flat(r), c.expected.dtype === 'bool' ? c.expected.data : dec(c.expected.data)), `${label}: ${JSON.stringify(flat(r))}`);
@@ -46,7 +49,7 @@ describe('nd.pad against NumPy', () => {
       const big = nd.zeros([c.a.shape[0]!, 2 * c.a.shape[1]!]);
       const strided = big.slice(null, '::2');
       for (let i = 0; i < c.a.shape[0]!; i++) for (let j = 0; j < c.a.shape[1]!; j++) big.set(i, 2 * j, a.get(i, j) as number);
-      const cv = c.constantValues === null ? {} : { constantValues: dec(c.constantValues) as number };
+      const cv = c.constantValues !== null ? { constantValues: dec(c.constantValues) as number } : c.reflectType !== null ? { reflectType: c.reflectType } : {};
       for (const x of [t, strided]) {
         const r = nd.pad(x, c.widths as number, c.mode, cv);
         assert.ok(sameValues(flat(r), dec(c.expected.data)), `${c.mode} ${JSON.stringify(c.widths)} strides ${JSON.stringify(x.strides)}`);
@@ -82,6 +85,9 @@ describe('nd.pad against NumPy', () => {
     assert.throws(() => nd.pad(a, 1, 'mean' as 'edge'), ArgumentError);
     assert.throws(() => nd.pad(a, 1, { mode: 'edge', constantValues: 1 }), /constantValues applies to mode 'constant'/);
     assert.throws(() => nd.pad(a, 1, 'edge', { constantValues: 1 }), ArgumentError);
+    assert.throws(() => nd.pad(a, 1, 'wrap', { reflectType: 'odd' }), /reflectType applies to modes 'reflect' and 'symmetric'/);
+    assert.throws(() => nd.pad(a, 1, 'reflect', { reflectType: 'even ' as 'even' }), ArgumentError);
+    assert.throws(() => nd.pad(nd.array([true, false]), 1, 'reflect', { reflectType: 'odd' }), /needs a float64 array/);
     assert.throws(() => nd.pad(a, 1, { mod: 'edge' } as unknown as { mode: 'edge' }), /unknown option 'mod'/);
     assert.throws(() => nd.pad(a, 1, { mode: 'edge' }, {}), ArgumentError);
     assert.throws(() => (nd.pad as unknown as (...x: unknown[]) => unknown)(a, 1, 'edge', {}, 5), ArgumentError);

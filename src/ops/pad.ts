@@ -36,6 +36,11 @@ export interface PadOptions {
    * or per-axis pairs). Default 0.
    */
   constantValues?: number | readonly number[] | readonly (readonly number[])[];
+  /**
+   * For 'reflect' and 'symmetric' (NumPy's `reflect_type`): 'even' (default) mirrors the
+   * values; 'odd' mirrors them through the edge value (2·edge − value), extending a trend.
+   */
+  reflectType?: 'even' | 'odd';
 }
 
 /** A nested number argument as [shape, flat values]; null when it is not 0-, 1- or 2-D numbers. */
@@ -98,8 +103,18 @@ function regionOfAxis(padded: NdArray, widths: readonly [number, number][], shap
   return newArray(padded.storage, dims, padded.strides, offset);
 }
 
-/** One pass of NumPy's `_set_reflect_both` (method 'even'); returns the widths left. */
-function reflectPass(roi: NdArray, axis: number, left: number, right: number, period: number, includeEdge: boolean): [number, number] {
+/** `dest = 2 · edge − dest`, edge broadcast along `axis` (NumPy's 'odd' reflection of a chunk). */
+function reflectOdd(roi: NdArray, axis: number, edgeIndex: number, dest: NdArray): void {
+  const twice = sliceAxis(roi, axis, edgeIndex, edgeIndex + 1).mul(2);
+  try {
+    twice.sub(dest, { out: dest });
+  } finally {
+    twice.dispose();
+  }
+}
+
+/** One pass of NumPy's `_set_reflect_both`; returns the widths left. */
+function reflectPass(roi: NdArray, axis: number, left: number, right: number, period: number, includeEdge: boolean, odd: boolean): [number, number] {
   const n = roi.shape[axis]!;
   let oldLength = n - right - left;
   let edgeOffset: number;
@@ -114,13 +129,17 @@ function reflectPass(roi: NdArray, axis: number, left: number, right: number, pe
   if (left > 0) {
     const chunk = Math.min(oldLength, left);
     // padded[left - chunk : left] = padded[left - edgeOffset + chunk : left - edgeOffset : -1]
-    copyInto(reversedAxis(roi, axis, left - edgeOffset + chunk, chunk), sliceAxis(roi, axis, left - chunk, left));
+    const dest = sliceAxis(roi, axis, left - chunk, left);
+    copyInto(reversedAxis(roi, axis, left - edgeOffset + chunk, chunk), dest);
+    if (odd) reflectOdd(roi, axis, left, dest);
     left -= chunk;
   }
   if (right > 0) {
     const chunk = Math.min(oldLength, right);
     // padded[n - right : n - right + chunk] = padded[-right + edgeOffset - 2 :: -1][:chunk]
-    copyInto(reversedAxis(roi, axis, n - right + edgeOffset - 2, chunk), sliceAxis(roi, axis, n - right, n - right + chunk));
+    const dest = sliceAxis(roi, axis, n - right, n - right + chunk);
+    copyInto(reversedAxis(roi, axis, n - right + edgeOffset - 2, chunk), dest);
+    if (odd) reflectOdd(roi, axis, n - right - 1, dest);
     right -= chunk;
   }
   return [left, right];
@@ -168,12 +187,13 @@ function padEdge(roi: NdArray, axis: number, left: number, right: number): void 
  * @param widths [before, after] per axis (non-negative integers)
  * @param mode the padding mode
  * @param values [before, after] constant per axis (mode 'constant')
+ * @param odd NumPy's `reflect_type='odd'` (modes 'reflect' and 'symmetric')
  * @returns the padded array (a new array of `a`'s dtype)
  * @throws ShapeError for extending an empty axis with a mode other than 'constant'
  * @example
  * padArray(nd.array([1, 2]), [[1, 1]], 'wrap', [[0, 0]]).toArray(); // [2, 1, 2, 1]
  */
-export function padArray(a: NdArray, widths: readonly [number, number][], mode: PadMode, values: readonly [number, number][]): NdArray {
+export function padArray(a: NdArray, widths: readonly [number, number][], mode: PadMode, values: readonly [number, number][], odd = false): NdArray {
   a.assertLive();
   const shape = a.shape;
   const padded = emptyArray(shape.map((n, k) => widths[k]![0] + n + widths[k]![1]), a.dtype);
@@ -203,7 +223,7 @@ export function padArray(a: NdArray, widths: readonly [number, number][], mode: 
       } else if (mode === 'wrap') {
         while (left > 0 || right > 0) [left, right] = wrapPass(roi, axis, left, right, shape[axis]!);
       } else {
-        while (left > 0 || right > 0) [left, right] = reflectPass(roi, axis, left, right, shape[axis]!, mode === 'symmetric');
+        while (left > 0 || right > 0) [left, right] = reflectPass(roi, axis, left, right, shape[axis]!, mode === 'symmetric', odd);
       }
     }
     return padded;
@@ -221,18 +241,20 @@ export function padArray(a: NdArray, widths: readonly [number, number][], mode: 
  * one width per axis). Modes: `'constant'` (default; `constantValues`, default 0, broadcast
  * the same way), `'edge'` (repeat the edge element), `'reflect'` (mirror without the edge:
  * `[1, 2, 3]` → `3 2 | 1 2 3 | 2 1`), `'symmetric'` (mirror with the edge: `2 1 | 1 2 3 |
- * 3 2`), `'wrap'` (periodic). Widths larger than the axis are filled by repeated reflection
- * or wrapping, as NumPy. The mode may be passed positionally (`nd.pad(a, 2, 'edge')`) or as
- * `{ mode }`. Not supported: NumPy's 'linear_ramp', 'maximum', 'mean', 'median', 'minimum',
- * 'empty', `reflect_type='odd'`, callable modes, dict widths, and fractional widths (NumPy
- * rounds them; here they are an ArgumentError).
+ * 3 2`), `'wrap'` (periodic); `reflectType: 'odd'` (NumPy's `reflect_type`) mirrors the
+ * reflect/symmetric values through the edge (`2·edge − value`, float64 arrays only). Widths
+ * larger than the axis are filled by repeated reflection or wrapping, as NumPy. The mode may
+ * be passed positionally (`nd.pad(a, 2, 'edge')`) or as `{ mode }`. Not supported: NumPy's
+ * 'linear_ramp', 'maximum', 'mean', 'median', 'minimum', 'empty', callable modes, dict
+ * widths, and fractional widths (NumPy rounds them; here they are an ArgumentError).
  * @param a the array (any dtype; the result has the same, bool constants are `value !== 0`)
  * @param widths the pad widths (non-negative integers)
- * @param mode the mode, or the options `{ mode, constantValues }`
- * @param options `{ constantValues }` when the mode is given positionally
+ * @param mode the mode, or the options `{ mode, constantValues, reflectType }`
+ * @param options `{ constantValues, reflectType }` when the mode is given positionally
  * @returns a new, padded array
  * @throws ArgumentError for negative or fractional widths, an unknown mode or option, or
- *   `constantValues` with a mode other than 'constant'; BroadcastError for widths or values
+ *   `constantValues` with a mode other than 'constant', `reflectType` with a mode other than
+ *   'reflect'/'symmetric' or on a bool array; BroadcastError for widths or values
  *   that do not broadcast to one pair per axis; ShapeError for extending an empty axis with a
  *   mode other than 'constant' (NumPy's ValueError)
  * @example
@@ -243,18 +265,22 @@ export function padArray(a: NdArray, widths: readonly [number, number][], mode: 
 export function pad(a: SignalInput, widths: PadWidths, mode?: PadMode | PadOptions, options?: Omit<PadOptions, 'mode'>): NdArray {
   rejectTraced('pad', arguments);
   checkArity('pad', arguments, 4, 2);
-  let opts: Partial<Record<'mode' | 'constantValues', unknown>>;
+  let opts: Partial<Record<'mode' | 'constantValues' | 'reflectType', unknown>>;
   if (typeof mode === 'string') {
-    opts = { ...checkOptions('pad', options, ['constantValues']), mode };
+    opts = { ...checkOptions('pad', options, ['constantValues', 'reflectType']), mode };
   } else {
     if (options !== undefined || arguments.length > 3) {
       throw new ArgumentError('pad', 'options', `takes options only after a mode string (nd.pad(a, widths, 'constant', { constantValues })), got ${describe(mode)} then ${describe(options)}`);
     }
-    opts = checkOptions('pad', mode, ['mode', 'constantValues']);
+    opts = checkOptions('pad', mode, ['mode', 'constantValues', 'reflectType']);
   }
   const m = opts.mode === undefined ? 'constant' : checkChoice('pad', 'mode', opts.mode, MODES);
   if (m !== 'constant' && opts.constantValues !== undefined) {
     throw new ArgumentError('pad', 'constantValues', `constantValues applies to mode 'constant' only, got mode '${m}'`);
+  }
+  const reflectType = opts.reflectType === undefined ? 'even' : checkChoice('pad', 'reflectType', opts.reflectType, ['even', 'odd'] as const);
+  if (opts.reflectType !== undefined && m !== 'reflect' && m !== 'symmetric') {
+    throw new ArgumentError('pad', 'reflectType', `reflectType applies to modes 'reflect' and 'symmetric' only, got mode '${m}'`);
   }
   const conv = new Converted();
   try {
@@ -262,7 +288,10 @@ export function pad(a: SignalInput, widths: PadWidths, mode?: PadMode | PadOptio
     const w = asPairs('pad', 'widths', isNdArray(widths) ? (widths as unknown as NdArray).toArray() : widths, x.ndim, true);
     const cv = opts.constantValues === undefined ? 0 : opts.constantValues;
     const v = asPairs('pad', 'constantValues', isNdArray(cv) ? (cv as unknown as NdArray).toArray() : cv, x.ndim, false);
-    return padArray(x, w, m, v);
+    if (reflectType === 'odd' && x.dtype === 'bool') {
+      throw new ArgumentError('pad', 'reflectType', "reflectType 'odd' computes 2·edge − value: it needs a float64 array, got bool");
+    }
+    return padArray(x, w, m, v, reflectType === 'odd');
   } finally {
     conv.release();
   }
