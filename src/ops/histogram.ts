@@ -700,8 +700,8 @@ export function digitize(x: Input, bins: Input, options?: DigitizeOptions): NdAr
     return withInput(x, (a) => {
       const result = emptyArray([...a.shape]);
       if (a.size === 0) return result;
-      const v = valuesOf(a);
-      if (!wasmDigitize(v, a, edges, side, mono === -1, result)) {
+      if (!wasmDigitize(a, edges, side, mono === -1, result)) {
+        const v = valuesOf(a); // after the scratch block (which may grow the memory)
         searchBins(v.data, v.start, v.n, edges, edges.length, side, mono === -1, result.f64(), result.start);
       }
       return result;
@@ -710,10 +710,9 @@ export function digitize(x: Input, bins: Input, options?: DigitizeOptions): NdAr
 }
 
 /** digitize on WASM for contiguous float64 data in the arena; false: not taken. */
-function wasmDigitize(v: Values, a: NdArray, edges: Float64Array, right: boolean, reversed: boolean, result: NdArray): boolean {
+function wasmDigitize(a: NdArray, edges: Float64Array, right: boolean, reversed: boolean, result: NdArray): boolean {
   const k = activeKernels();
   if (k === null || a.size < WASM_MIN || a.dtype !== 'float64' || !a.isContiguous || !a.storage.inArena || !result.storage.inArena) return false;
-  void v;
   if (edges.length <= 64 && edges.some((e) => e !== e)) return false; // the counting form needs NaN-free edges
   const scratch = scratchBlock(0, edges.length * 8);
   if (scratch < 0) return false;
