@@ -39,6 +39,11 @@ describe('roll', () => {
     assert.deepEqual(nd.arange(5).flip().roll(-1).toArray(), [3, 2, 1, 0, 4]);
     assert.deepEqual(nd.array([1, 2, 3]).broadcastTo([2, 3]).roll(1, 1).toArray(), [[3, 1, 2], [3, 1, 2]]);
   });
+  test('huge shifts add up exactly (modulo the axis length)', () => {
+    const big = Number.MAX_SAFE_INTEGER; // 9007199254740991 = 1 (mod 5), and 2·big = 2 (mod 5)
+    assert.deepEqual(nd.arange(5).roll([big, big], [0, 0]).toArray(), [3, 4, 0, 1, 2]);
+    assert.deepEqual(nd.arange(5).roll(-big).toArray(), [1, 2, 3, 4, 0]);
+  });
   test('errors: shift/axis lengths that do not broadcast, bad axis, non-integers', () => {
     const a = nd.arange(6).reshape(2, 3);
     assert.throws(() => a.roll([1, 2], [0, 1, 1]), BroadcastError);

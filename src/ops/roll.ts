@@ -73,14 +73,16 @@ export function roll(a: NdArray, shift: number | readonly number[], axis: number
   const la = axes.length;
   if (ls !== la && ls !== 1 && la !== 1) throw new BroadcastError([[ls], [la]]);
   const pairs = ls === la ? ls : ls === 1 ? la : ls;
-  const total = new Array<number>(ndim).fill(0);
-  for (let i = 0; i < pairs; i++) total[axes[la === 1 ? 0 : i]!]! += shifts[ls === 1 ? 0 : i]!;
-  const offsets = total.map((s, k) => {
-    const n = shape[k]!;
-    if (n === 0) return 0;
-    const o = s % n;
-    return o < 0 ? o + n : o;
-  });
+  // Shifts on one axis add up (NumPy sums Python ints); summed modulo the axis length, so
+  // large safe-integer shifts never lose precision.
+  const offsets = new Array<number>(ndim).fill(0);
+  for (let i = 0; i < pairs; i++) {
+    const ax = axes[la === 1 ? 0 : i]!;
+    const n = shape[ax]!;
+    if (n === 0) continue;
+    const o = (offsets[ax]! + (shifts[ls === 1 ? 0 : i]! % n)) % n;
+    offsets[ax] = o < 0 ? o + n : o;
+  }
   const result = emptyArray(a.shape, a.dtype);
   if (result.size === 0) return result;
   if (axis !== null) {
