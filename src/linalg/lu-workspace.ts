@@ -71,8 +71,9 @@ export class LuWorkspace {
   readonly a: number;
   /** Index in {@link buf} of the n×k right-hand sides. */
   readonly b: number;
-  /** The pivots (int32) and the index of the first one. */
+  /** The pivots (int32 row indices, as applied in order). */
   readonly piv: Int32Array;
+  /** Index in {@link piv} of the first pivot. */
   readonly pivOff: number;
   private readonly kernels: WasmKernels | null;
   private readonly scratch: number;

@@ -187,8 +187,8 @@ export function kron(a: MatrixInput, b: MatrixInput): NdArray {
   if (arguments.length !== 2) checkArity('kron', arguments, 2, 2);
   return withInput(a, (x) =>
     withInput(b, (y) => {
-      const nd = Math.max(x.ndim, y.ndim);
-      const pad = (s: readonly number[], fill: number): number[] => [...new Array<number>(nd - s.length).fill(fill), ...s];
+      const ndim = Math.max(x.ndim, y.ndim);
+      const pad = (s: readonly number[], fill: number): number[] => [...new Array<number>(ndim - s.length).fill(fill), ...s];
       const xs = pad(x.shape, 1), xt = pad(x.strides, 0);
       const ys = pad(y.shape, 1), yt = pad(y.strides, 0);
       // x as [x0, 1, x1, 1, …] and y as [1, y0, 1, y1, …]: their product is [x0, y0, x1, y1, …].
