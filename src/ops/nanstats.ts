@@ -15,13 +15,14 @@
  * - `nanargmin`/`nanargmax`: `argmin`/`argmax` of a copy with NaN as +Infinity / -Infinity,
  *   after raising {@link AllNaNSliceError} when a searched slice holds only NaN (an empty array gets
  *   argmin's own error, as in NumPy).
- * - `countNonzero`: the number of elements `!= 0` (NaN counts, -0 does not), as `sum` of the
- *   `ne(0)` mask (or of the bool array itself).
+ * - `countNonzero`: the number of elements `!= 0` (NaN counts, -0 does not): one counting
+ *   pass over every axis (WASM `count_nonzero` or a JS loop), else `sum` of the `ne(0)` mask
+ *   (or of the bool array itself) over the axes.
  * Bool arrays hold no NaN: the nan-variants are then the plain reductions, as in NumPy.
  * @module
  */
 import type { NdArray, AxisArg, KeepdimsOptions, ReduceOptions, VarOptions } from '../ndarray.ts';
-import { emptyArray } from '../array-factory.ts';
+import { emptyArray, isNdArray } from '../array-factory.ts';
 import { NdvecError, formatShape } from '../errors.ts';
 import { normalizeAxes, normalizeAxis } from '../shape.ts';
 import { checkOut } from '../dispatch.ts';
@@ -32,13 +33,13 @@ import { countTrue, select, setWhere } from './mask.ts';
 import { argReduce, cumulative, reduce } from './reduce.ts';
 import { copyInto, transpose } from './manipulate.ts';
 import { checkArity, checkAxisArg, checkBoolean, checkOptions } from '../args.ts';
-import { isNdArray } from '../array-factory.ts';
 import { array, type ArrayInput } from '../create.ts';
 import { NOT_TRACED, traceNdCall, tracing } from '../fuse/index.ts';
 
 /**
- * `nanargmin`/`nanargmax` met a slice holding only NaN (or no element at all): NumPy raises
- * `ValueError: All-NaN slice encountered` there, since no index is meaningful.
+ * `nanargmin`/`nanargmax` met a slice holding only NaN: NumPy raises `ValueError: All-NaN
+ * slice encountered` there, since no index is meaningful. (An empty array gets argmin's
+ * ShapeError, as NumPy's argmin error.)
  * @example
  * nd.nanargmax(nd.array([NaN, NaN])); // AllNaNSliceError: nanargmax: All-NaN slice encountered (shape [2], axis null)
  */
