@@ -477,7 +477,7 @@ const LINALG_FUNCTIONS: Record<string, Spec> = {
   },
   // Orthogonal decompositions (src/linalg/{qr,svd,eigh,lstsq}.ts).
   qr: { args: () => [F()], slots: [floatIn(array), (v) => (v === undefined || v === 'reduced' || v === 'complete' || v === 'r' ? 'any' : 'throw')] },
-  svd: { args: () => [F()], slots: [floatIn(array), options(['fullMatrices', 'computeUv'])] },
+  svd: { args: () => [F()], slots: [floatIn(array), options(['fullMatrices', 'computeUv', 'hermitian'])] },
   eigh: { args: () => [nd.array([[2, 1], [1, 3]])], slots: [floatIn(array), (v) => (v === undefined || v === 'L' || v === 'U' ? 'any' : 'throw')] },
   eigvalsh: { args: () => [nd.array([[2, 1], [1, 3]])], slots: [floatIn(array), (v) => (v === undefined || v === 'L' || v === 'U' ? 'any' : 'throw')] },
   lstsq: { args: () => [F(), nd.array([1, 2])], slots: [floatIn(array), floatIn(array), options(['rcond'])] },

@@ -166,7 +166,7 @@ const LINALG: Record<string, Call[]> = {
   norm: [(i) => nd.linalg.norm(i.t()), (i) => nd.linalg.norm(i.t(), 1), (i) => nd.linalg.norm(i.t(), -Infinity, 0, { keepdims: true }), (i) => nd.linalg.norm(i.t(), 'fro', [1, 0]), (i) => nd.linalg.norm(i.v(), 3), (_i) => nd.linalg.norm([[1e200, 2], [3, 4]], null, 1)],
   // Orthogonal decompositions: tall (t), wide (f), stacked, rank-deficient, plain data.
   qr: [(i) => nd.linalg.qr(i.t()), (i) => nd.linalg.qr(i.f(), 'complete'), (i) => nd.linalg.qr(i.keep(i.f().reshape([10, 4, 50])), 'r'), (_i) => nd.linalg.qr([[1, 2], [3, 4]])],
-  svd: [(i) => nd.linalg.svd(i.t()), (i) => nd.linalg.svd(i.f(), { fullMatrices: false }), (i) => nd.linalg.svd(i.t(), { computeUv: false }), (i) => nd.linalg.svd(i.keep(i.f().reshape([10, 4, 50]))), (_i) => nd.linalg.svd([[1, 2], [2, 4]]), (_i) => nd.linalg.svd([[0, 0], [0, 0], [0, 0]])],
+  svd: [(i) => nd.linalg.svd(i.t()), (i) => nd.linalg.svd(i.f(), { fullMatrices: false }), (i) => nd.linalg.svd(i.t(), { computeUv: false }), (i) => nd.linalg.svd(i.keep(i.f().reshape([10, 4, 50]))), (_i) => nd.linalg.svd([[1, 2], [2, 4]]), (_i) => nd.linalg.svd([[0, 0], [0, 0], [0, 0]]), (i) => nd.linalg.svd(spd(i), { hermitian: true }), (i) => nd.linalg.svd(spd(i), { hermitian: true, computeUv: false })],
   eigh: [(i) => nd.linalg.eigh(spd(i)), (i) => nd.linalg.eigh(i.sq().T, 'U'), (_i) => nd.linalg.eigh([[2, 1], [1, 2]])],
   eigvalsh: [(i) => nd.linalg.eigvalsh(i.sq()), (i) => nd.linalg.eigvalsh(i.keep(i.f().reshape([2, 25, 40])).slice(null, '0:5', '0:5')), (_i) => nd.linalg.eigvalsh([[1]])],
   lstsq: [(i) => nd.linalg.lstsq(i.t(), i.v().slice(':50')), (i) => nd.linalg.lstsq(i.f(), i.t().slice(':40')), (_i) => nd.linalg.lstsq([[1, 0], [0, 1], [1, 1]], [1, 2, 3])],

@@ -160,6 +160,17 @@ bothPaths('svd: NumPy singular values and reconstruction', () => {
     close(vec(nd.linalg.svd(nd.array([[true, false], [true, true]]), { computeUv: false }) as NdArray), [1.618033988749895, 0.6180339887498948], 1e-15, 'bool');
     close(vec(nd.linalg.svd([[3, 0], [0, 4]], { computeUv: false }) as NdArray), [4, 3], 0, 'nested');
   });
+  test('hermitian: from eigh, S = |w| descending, U·S·Vh = A (NumPy values)', () => {
+    const a = [[2, 1, 0], [1, -3, 1], [0, 1, 0]];
+    const [U, S, Vh] = nd.linalg.svd(a, { hermitian: true }) as NdArray[];
+    close(vec(S!), [3.4708955162910167, 2.210184129883372, 0.2607113864076453], 1e-14, 'S as NumPy');
+    close(vec(nd.linalg.svd(a, { hermitian: true, computeUv: false }) as NdArray), vec(S!), 0, 'values only');
+    checkSvd(a, arr(U!), vec(S!), arr(Vh!));
+    const [, S2] = nd.linalg.svd([[1, 1], [1, 1]], { hermitian: true }) as NdArray[];
+    close(vec(S2!), [2, 0], 1e-15, 'S of a singular matrix');
+    assert.deepEqual((nd.linalg.svd(nd.zeros([2, 3, 3]), { hermitian: true }) as NdArray[]).map((x) => x.shape), [[2, 3, 3], [2, 3], [2, 3, 3]]);
+    assert.throws(() => nd.linalg.svd([[1, 2, 3]], { hermitian: true }), LinAlgError);
+  });
   test('NaN: LinAlgError (NumPy: SVD did not converge); ±Inf: NaN singular values, finite factors', () => {
     assert.throws(() => nd.linalg.svd([[1, 2], [3, NaN]]), (e: unknown) => e instanceof LinAlgError && /SVD did not converge/.test((e as Error).message));
     assert.throws(() => nd.linalg.svd([[1, 2], [3, NaN]], { computeUv: false }), LinAlgError);

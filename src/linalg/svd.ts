@@ -26,6 +26,7 @@ import {
   type MatrixInput,
 } from './decomp-support.ts';
 import { formQt, householderQr, norm2, reflector } from './qr.ts';
+import { eighStack } from './eigh.ts';
 
 /** Most Jacobi sweeps before an SVD counts as not converging (LAPACK's dgesvj allows 30). */
 const MAX_SWEEPS = 60;
@@ -36,6 +37,11 @@ export interface SvdOptions {
   fullMatrices?: boolean;
   /** Return U and Vh (default true); false returns the singular values alone. */
   computeUv?: boolean;
+  /**
+   * The matrices are symmetric (default false): the decomposition comes from `eigh` (S =
+   * |w|, U = v, Vh = (v·sign(w))ᵀ, as NumPy, whose Vh has a zero row for a zero eigenvalue).
+   */
+  hermitian?: boolean;
 }
 
 /** Where one matrix's factors land: the workspace layout of {@link svdOne}. */
@@ -415,7 +421,7 @@ function writeIdentity(out: NdArray, b: number, rows: number, cols: number): voi
  * NumPy's (both are valid); S matches. NaN entries throw LinAlgError as NumPy; ±Inf give NaN
  * singular values.
  * @param a matrix (…, M, N): an NdArray or nested numbers
- * @param options `{ fullMatrices = true, computeUv = true }`
+ * @param options `{ fullMatrices = true, computeUv = true, hermitian = false }`
  * @returns `[U, S, Vh]`: U (…, M, M) or (…, M, K), S (…, K), Vh (…, N, N) or (…, K, N);
  *   S alone when `computeUv` is false
  * @throws LinAlgError for fewer than 2 dimensions, NaN entries, or no convergence
@@ -427,11 +433,50 @@ function writeIdentity(out: NdArray, b: number, rows: number, cols: number): voi
 export function svd(a: MatrixInput, options?: SvdOptions): [NdArray, NdArray, NdArray] | NdArray {
   refuseTracing('linalg.svd', arguments);
   checkArity('linalg.svd', arguments, 2, 1);
-  const o = checkOptions('linalg.svd', options, ['fullMatrices', 'computeUv']);
+  const o = checkOptions('linalg.svd', options, ['fullMatrices', 'computeUv', 'hermitian']);
   const full = checkBoolean('linalg.svd', 'fullMatrices', o.fullMatrices, true);
   const computeUv = checkBoolean('linalg.svd', 'computeUv', o.computeUv, true);
+  const hermitian = checkBoolean('linalg.svd', 'hermitian', o.hermitian, false);
   return withInput(a, (x) => {
+    if (hermitian) return hermitianSvd(x, computeUv);
     const r = svdStack(x, computeUv, full);
     return computeUv ? [r[0]!, r[1]!, r[2]!] : r[0]!;
   });
+}
+
+/**
+ * NumPy's `svd(a, hermitian=True)`: from eigh, s = |w| descending (NumPy: argsort of s,
+ * reversed), u = v in that order, vt = (u·sign(w))ᵀ.
+ */
+function hermitianSvd(a: NdArray, computeUv: boolean): [NdArray, NdArray, NdArray] | NdArray {
+  const parts = eighStack(a, 'L', computeUv);
+  const n = a.shape[a.ndim - 1]!;
+  const batches = batchCount(a.shape);
+  try {
+    const w = gatherFloat64(parts[0]!);
+    const v = computeUv ? gatherFloat64(parts[1]!) : null;
+    const shapes = computeUv ? [parts[1]!.shape, parts[0]!.shape, parts[1]!.shape] : [parts[0]!.shape];
+    const out = allocateResults(shapes);
+    const S = computeUv ? out[1]! : out[0]!;
+    const sData = S.f64();
+    const uData = computeUv ? out[0]!.f64() : null, vData = computeUv ? out[2]!.f64() : null;
+    for (let b = 0; b < batches; b++) {
+      const wb = w.subarray(b * n, b * n + n);
+      // argsort(|w|) ascending (w is ascending: |w| sorted stably), then reversed.
+      const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => Math.abs(wb[i]!) - Math.abs(wb[j]!) || i - j).reverse();
+      for (let i = 0; i < n; i++) sData[S.start + b * n + i] = Math.abs(wb[order[i]!]!);
+      if (v === null || uData === null || vData === null) continue;
+      const U = out[0]!, Vh = out[2]!;
+      for (let r = 0; r < n; r++) {
+        for (let i = 0; i < n; i++) {
+          const x = v[b * n * n + r * n + order[i]!]!;
+          uData[U.start + b * n * n + r * n + i] = x;
+          vData[Vh.start + b * n * n + i * n + r] = x * Math.sign(wb[order[i]!]!);
+        }
+      }
+    }
+    return computeUv ? [out[0]!, out[1]!, out[2]!] : out[0]!;
+  } finally {
+    for (const p of parts) p.dispose();
+  }
 }
