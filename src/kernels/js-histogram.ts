@@ -35,7 +35,7 @@ export function histogramUniform(
     if (!(x >= first && x <= last)) continue;
     const f = ((x - first) / denom) * bins;
     if (!(f >= 0 && f <= bins)) continue; // NaN from an infinite span (NumPy's index is garbage there)
-    let i = Math.trunc(f);
+    let i = f | 0; // f in [0, bins]: truncation
     if (i === bins) i = top;
     if (x < edges[i]!) i--;
     else if (i !== top && x >= edges[i + 1]!) i++;
@@ -73,10 +73,11 @@ export function bincountScan(data: Float64Array, p: number, n: number): number {
 export function bincountAdd(
   data: Float64Array, p: number, n: number, weights: Float64Array | null, q: number, counts: Float64Array, c: number,
 ): void {
+  // `| 0`: an int32 index keeps V8 on its fast element path (counts are far below 2^31)
   if (weights === null) {
-    for (let j = 0; j < n; j++) counts[c + data[p + j]!]++;
+    for (let j = 0; j < n; j++) counts[(c + data[p + j]!) | 0]++;
   } else {
-    for (let j = 0; j < n; j++) counts[c + data[p + j]!] += weights[q + j]!;
+    for (let j = 0; j < n; j++) counts[(c + data[p + j]!) | 0] += weights[q + j]!;
   }
 }
 
