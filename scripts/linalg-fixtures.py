@@ -119,7 +119,7 @@ for a in [np.zeros((0, 0)), np.array([[4.0]]), np.array([[4.0, 2], [2, 3]]), spd
 for a, n in [(np.array([[1.0, 1], [1, 0]]), 5), (np.array([[1.0, 1], [1, 0]]), 0), (np.array([[1.0, 1], [1, 0]]), 1),
              (np.array([[2.0, 1], [1, 3]]), -3), (np.array([[2.0, 1], [1, 3]]), 2), (np.array([[2.0, 1], [1, 3]]), 3),
              (rng.standard_normal((3, 3)), 7), (rng.standard_normal((2, 3, 3)), 6), (rng.standard_normal((2, 3, 3)), -2),
-             (np.zeros((0, 0)), 3), (np.zeros((2, 0, 0)), 0), (np.array([[1.0, 2], [2, 4]]), -1), (np.ones((2, 3)), 2)]:
+             (np.zeros((0, 0)), 3), (np.zeros((2, 0, 0)), 0), (np.ones((2, 3, 3)), 0), (np.array([[1.0, 2], [2, 4]]), -1), (np.ones((2, 3)), 2)]:
     case('matrixPower', [a, n], lambda: np.linalg.matrix_power(a, n))
 
 # ---- norm: NumPy's rules on which form applies

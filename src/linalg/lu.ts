@@ -273,7 +273,7 @@ export function matrixPower(a: MatrixInput, n: number): NdArray {
       const r = emptyArray(x.shape);
       const d = r.f64();
       d.fill(0, r.start, r.start + r.size);
-      for (let i = 0; i < r.size; i += m + 1) d[r.start + i] = 1;
+      for (let q = r.start; q < r.start + r.size; q += m * m) for (let i = 0; i < m; i++) d[q + i * (m + 1)] = 1;
       return r;
     }
     // A stack made contiguous float64 once (bool becomes 0/1; strided views copied).
