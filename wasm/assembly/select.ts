@@ -119,6 +119,16 @@ function partitionAt(v: usize, idx: usize, lo: isize, hi: isize, orEqual: bool):
         j += <isize>(x < pivot);
       }
     }
+  } else if (orEqual) {
+    for (let i = lo + 1; i < hi; i++) {
+      const x = load<f64>(at(v, i));
+      const xi = load<f64>(at(idx, i));
+      store<f64>(at(v, i), load<f64>(at(v, j)));
+      store<f64>(at(idx, i), load<f64>(at(idx, j)));
+      store<f64>(at(v, j), x);
+      store<f64>(at(idx, j), xi);
+      j += <isize>(x <= pivot);
+    }
   } else {
     for (let i = lo + 1; i < hi; i++) {
       const x = load<f64>(at(v, i));
@@ -127,7 +137,7 @@ function partitionAt(v: usize, idx: usize, lo: isize, hi: isize, orEqual: bool):
       store<f64>(at(idx, i), load<f64>(at(idx, j)));
       store<f64>(at(v, j), x);
       store<f64>(at(idx, j), xi);
-      j += <isize>(orEqual ? x <= pivot : x < pivot);
+      j += <isize>(x < pivot);
     }
   }
   if (orEqual) return j;
