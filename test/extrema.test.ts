@@ -110,6 +110,30 @@ describe('extrema kernels', () => {
     checkAll(nanInf);
   });
 
+  test('long runs (≥ 65536 elements: blocks of 4096): a special value or a tie at block edges', () => {
+    const n = 70_003;
+    const base = ramp(n, 5);
+    checkAll(base);
+    for (const at of [0, 1, 4095, 4096, 4097, 8191, 40_000, 65_535, 65_536, 69_999, n - 3, n - 1]) {
+      for (const v of [NaN, -Infinity, Infinity, -0, 0, -1000, 1000]) {
+        const xs = base.slice();
+        xs[at] = v;
+        checkAll(xs);
+      }
+    }
+    // Infinity - Infinity in one block (the probe's false alarm) and ties in two long blocks
+    const alarm = base.slice();
+    alarm[5000] = Infinity;
+    alarm[6000] = -Infinity;
+    checkAll(alarm);
+    const ties = base.slice();
+    ties[9000] = -500;
+    ties[60_000] = -500;
+    ties[9001] = 500;
+    ties[69_000] = 500;
+    checkAll(ties);
+  });
+
   test('property: any values, any size up to 4099 (specials often)', () => {
     const value = fc.oneof(fc.constantFrom(...SPECIALS), fc.double(), fc.integer({ min: -3, max: 3 }));
     fc.assert(

@@ -305,6 +305,11 @@ export function all_first(p: usize, rows: usize, cols: usize, out: usize): void 
 // result is settled by one more look for the other zero (only then).
 
 const EXTREME_BLOCK: usize = 256;
+/** Blocks of runs of at least EXTREME_LONG elements: fewer block ends; the rescan is negligible there. */
+const EXTREME_BLOCK_LONG: usize = 4096;
+const EXTREME_LONG: usize = 65536;
+/** Set by extremeScan: the block length it used. */
+let scanBlockLength: usize = EXTREME_BLOCK;
 /** Set by extremeScan: the first NaN's index (-1: none) and the start of the best block. */
 let scanNaN: isize = -1;
 let scanBlock: usize = 0;
@@ -335,8 +340,10 @@ let scanBlock: usize = 0;
   let best = start;
   scanNaN = -1;
   scanBlock = 0;
-  for (let b: usize = 0; b < n; b += EXTREME_BLOCK) {
-    const end = min<usize>(n, b + EXTREME_BLOCK);
+  const length = n >= EXTREME_LONG ? EXTREME_BLOCK_LONG : EXTREME_BLOCK;
+  scanBlockLength = length;
+  for (let b: usize = 0; b < n; b += length) {
+    const end = min<usize>(n, b + length);
     const s = f64x2.splat(start);
     let a0 = s;
     let a1 = s;
@@ -508,7 +515,7 @@ function holdsBits(p: usize, n: usize, v: f64): bool {
   if (n == 0) return -1;
   const r = extremeScan(isMax, true, p, n);
   if (scanNaN >= 0) return scanNaN;
-  const end = min<usize>(n, scanBlock + EXTREME_BLOCK);
+  const end = min<usize>(n, scanBlock + scanBlockLength);
   const rv = f64x2.splat(r);
   let i = scanBlock;
   // eight at a time up to the group holding the first match, then two, then one
