@@ -253,3 +253,45 @@ export function houseApplyRight(buf: Float64Array, v: number, count: number, tau
     for (let i = 0; i < len; i++) buf[col + i] = buf[col + i]! - s * buf[y + i]!;
   }
 }
+
+/**
+ * Gram matrix of the `n` rows (each `m` long) at `w`: `g[i][j] = w_i·w_j` (n×n, both
+ * triangles written).
+ * @param buf the float64 data
+ * @param w index of the first row
+ * @param n rows
+ * @param m length of a row
+ * @param g index of the n×n result (must not overlap w)
+ */
+export function gramRows(buf: Float64Array, w: number, n: number, m: number, g: number): void {
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      const x = dot(buf, w + i * m, w + j * m, m);
+      buf[g + i * n + j] = x;
+      buf[g + j * n + i] = x;
+    }
+  }
+}
+
+/**
+ * Linear combinations of rows: `out_i = Σ_k c[i][k]·w_k` for i < n (c is n×n row-major, the
+ * w_k are n rows of `m` at `w`, the out_i n rows of `m` at `out`, not overlapping w).
+ * @param buf the float64 data
+ * @param c index of c[0][0]
+ * @param n rows of c, w and out
+ * @param w index of w's first row
+ * @param m length of a row of w and out
+ * @param out index of the first output row
+ */
+export function combineRows(buf: Float64Array, c: number, n: number, w: number, m: number, out: number): void {
+  for (let i = 0; i < n; i++) {
+    const o = out + i * m;
+    buf.fill(0, o, o + m);
+    for (let k = 0; k < n; k++) {
+      const s = buf[c + i * n + k]!;
+      if (s === 0) continue;
+      const x = w + k * m;
+      for (let r = 0; r < m; r++) buf[o + r] = buf[o + r]! + s * buf[x + r]!;
+    }
+  }
+}

@@ -11,6 +11,8 @@ import { array, type ArrayInput } from '../create.ts';
 import { LinAlgError, formatShape } from '../errors.ts';
 import { activeKernels } from '../kernels/wasm.ts';
 import {
+  combineRows,
+  gramRows,
   houseApply,
   houseApplyRight,
   rotateRows,
@@ -88,6 +90,10 @@ export interface DecompKernels {
   svdSweep(w: number, n: number, m: number, v: number, nv: number, tol: number, norms: number): number;
   /** See houseApplyRight. */
   houseApplyRight(v: number, count: number, tau: number, x: number, len: number, stride: number, y: number): void;
+  /** See gramRows. */
+  gramRows(w: number, n: number, m: number, g: number): void;
+  /** See combineRows. */
+  combineRows(c: number, n: number, w: number, m: number, out: number): void;
   /** See rotateRows. */
   rotateRows(x: number, y: number, len: number, c: number, s: number): void;
   /** See tridiagSimilarity. */
@@ -124,6 +130,8 @@ export class Workspace {
         houseApply: (v, len, tau, x, count, stride) => k.house_apply(v * 8, len, tau, x * 8, count, stride * 8),
         svdSweep: (w, n, m, v, nv, tol, norms) => k.svd_jacobi_sweep(w * 8, n, m, v * 8, nv, tol, norms * 8),
         rotateRows: (x, y, len, c, s) => k.rotate_rows(x * 8, y * 8, len, c, s),
+        gramRows: (w, n, m, g) => k.gram_rows(w * 8, n, m, g * 8),
+        combineRows: (c, n, w, m, out) => k.combine_rows(c * 8, n, w * 8, m, out * 8),
         houseApplyRight: (v, count, tau, x, len, stride, y) => k.house_apply_right(v * 8, count, tau, x * 8, len, stride * 8, y * 8),
         tridiagSimilarity: (w, n, i, d, e) => k.tridiag_similarity(w * 8, n, i, d * 8, e * 8),
         tridiagRank2: (w, n, i, d, e) => k.tridiag_rank2(w * 8, n, i, d * 8, e * 8),
@@ -134,6 +142,8 @@ export class Workspace {
         houseApply: (v, len, tau, x, count, stride) => houseApply(buf, v, len, tau, x, count, stride),
         svdSweep: (w, n, m, v, nv, tol, norms) => svdJacobiSweep(buf, w, n, m, v, nv, tol, norms),
         rotateRows: (x, y, len, c, s) => rotateRows(buf, x, y, len, c, s),
+        gramRows: (w, n, m, g) => gramRows(buf, w, n, m, g),
+        combineRows: (c, n, w, m, out) => combineRows(buf, c, n, w, m, out),
         houseApplyRight: (v, count, tau, x, len, stride, y) => houseApplyRight(buf, v, count, tau, x, len, stride, y),
         tridiagSimilarity: (w, n, i, d, e) => tridiagSimilarity(buf, w, n, i, d, e),
         tridiagRank2: (w, n, i, d, e) => tridiagRank2(buf, w, n, i, d, e),

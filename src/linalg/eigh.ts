@@ -32,10 +32,11 @@ const MAX_QL_ITERATIONS = 60;
  * triangles filled, then implicit QL with Wilkinson-like shifts (tql2), as JAMA's port of
  * EISPACK, held transposed (W = Vᵀ) so every inner loop runs along a contiguous row: the hot
  * loops are the tridiag_* and rotate_rows kernels. On return d holds the eigenvalues
- * (unsorted) and, when `vectors`, row j of W the eigenvector of d[j].
+ * (unsorted) and, when `vectors`, row j of W the eigenvector of d[j]. @internal (svd.ts
+ * uses it to precondition Jacobi.)
  * @returns false when QL did not converge
  */
-function tridiagonalEigen(ws: Workspace, w: number, n: number, d: number, e: number, vectors: boolean): boolean {
+export function tridiagonalEigen(ws: Workspace, w: number, n: number, d: number, e: number, vectors: boolean): boolean {
   if (n === 0) return true;
   const buf = ws.buf;
   const K = ws.kernels;

@@ -26,7 +26,13 @@ import {
   type MatrixInput,
 } from './decomp-support.ts';
 import { formQt, householderQr, norm2, reflector } from './qr.ts';
-import { eighStack } from './eigh.ts';
+import { eighStack, tridiagonalEigen } from './eigh.ts';
+
+/**
+ * Columns from which Jacobi starts from the eigenvectors of the Gram matrix rather than from
+ * the identity (below, plain Jacobi is as fast).
+ */
+const PRECONDITION_MIN = 16;
 
 /** Most Jacobi sweeps before an SVD counts as not converging (LAPACK's dgesvj allows 30). */
 const MAX_SWEEPS = 60;
@@ -121,7 +127,18 @@ function svdOne(ws: Workspace, L: SvdLayout, src: Float64Array, s0: number, m: n
     for (let i = 0; i < nn; i++) buf[sv + i] = values[i]! / scale;
     return;
   }
-  identityRows(buf, v, nn, nn, nn);
+  if (nn >= PRECONDITION_MIN) {
+    // V₀ from eigh of the Gram matrix WᵀW (eigenvectors as rows, in U's storage, free until
+    // the end), then W ← W·V₀ and V ← V₀: the columns start nearly orthogonal and Jacobi
+    // polishes them in a few sweeps, to its own accuracy (V₀ only changes where it starts).
+    const g = u, d = base + L.tau, e = sv;
+    ws.kernels.gramRows(w, nn, mm, g);
+    if (!tridiagonalEigen(ws, g, nn, d, e, true)) identityRows(buf, g, nn, nn, nn);
+    const copy = base + L.norms + nn;
+    ws.kernels.combineRows(g, nn, w, mm, copy);
+    buf.copyWithin(w, copy, copy + nn * mm);
+    buf.copyWithin(v, g, g + nn * nn);
+  } else identityRows(buf, v, nn, nn, nn);
   const tol = Math.max(1, Math.sqrt(mm)) * EPS;
   let sweeps = 0;
   while (ws.kernels.svdSweep(w, nn, mm, v, computeUv ? nn : 0, tol, base + L.norms) > 0) {

@@ -227,3 +227,28 @@ export function house_apply_right(v: usize, count: usize, tau: f64, x: usize, le
     if (s != 0) axpyNeg(s, y, x + j * stride, len);
   }
 }
+
+/** g[i][j] = w_i·w_j for the n rows (m float64 each) at w; g is n×n, both triangles. */
+export function gram_rows(w: usize, n: usize, m: usize, g: usize): void {
+  const rowBytes = m * F64;
+  for (let i: usize = 0; i < n; i++) {
+    for (let j: usize = i; j < n; j++) {
+      const x = dotRow(w + i * rowBytes, w + j * rowBytes, m);
+      store<f64>(g + (i * n + j) * F64, x);
+      store<f64>(g + (j * n + i) * F64, x);
+    }
+  }
+}
+
+/** out_i = Σ_k c[i][k]·w_k (c n×n row-major; w and out n rows of m float64, apart). */
+export function combine_rows(c: usize, n: usize, w: usize, m: usize, out: usize): void {
+  const rowBytes = m * F64;
+  for (let i: usize = 0; i < n; i++) {
+    const o = out + i * rowBytes;
+    memory.fill(o, 0, rowBytes);
+    for (let k: usize = 0; k < n; k++) {
+      const s = load<f64>(c + (i * n + k) * F64);
+      if (s != 0) axpyNeg(-s, w + k * rowBytes, o, m);
+    }
+  }
+}
