@@ -467,6 +467,32 @@ describe('properties (fast-check, seed 42)', () => {
       { seed: 42, numRuns: 100 },
     );
   });
+  test('svd of 16–40 columns (Gram-preconditioned Jacobi), full rank or not: identities hold, WASM and JS agree', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 16, max: 40 }),
+        fc.integer({ min: 16, max: 40 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        (m, n, r, seed) => {
+          // A rank-r product of two random factors (r ≥ min(m, n): full rank).
+          const g = nd.rng(seed);
+          const a = arr((g.standardNormal([m, r]) as NdArray).dot(g.standardNormal([r, n])) as NdArray);
+          const [U, S, Vh] = nd.linalg.svd(a) as NdArray[];
+          checkSvd(a, arr(U!), vec(S!), arr(Vh!));
+          const values = vec(nd.linalg.svd(a, { computeUv: false }) as NdArray);
+          close(values, vec(S!), 20 * 40 * EPS * values[0]!, 'S = values-only S');
+          nd.config({ wasm: false });
+          try {
+            close(vec((nd.linalg.svd(a) as NdArray[])[1]!), vec(S!), 20 * 40 * EPS * values[0]!, 'S WASM vs JS');
+          } finally {
+            nd.config({ wasm: true });
+          }
+        },
+      ),
+      { seed: 42, numRuns: 15 },
+    );
+  });
   test('eigh: A·v = w·v on random symmetric matrices; eigenvalues match the SVD of A in magnitude', () => {
     fc.assert(
       fc.property(
