@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { nd, NdArray, FuseError } from '../src/index.ts';
 import { AxisError, BroadcastError, DTypeError, IndexError, ReadOnlyError, ShapeError, ArgumentError } from '../src/errors.ts';
 import { assertSameArrays, assertValues, onJsAndWasm } from './helpers.ts';
+import { wasmBase64 } from '../src/kernels/wasm-bytes.generated.ts';
 
 const A = (): NdArray => nd.array([[1.5, -2, 3, 7], [4, NaN, -0, Infinity], [-1, 8, 9, 10]]);
 const C = (): NdArray => nd.array([[3, 1, 2], [9, 7, 8]]);
@@ -394,6 +395,37 @@ describe('inside nd.fuse: a stand-in reaching take/put/takeAlongAxis/putAlongAxi
       const a = nd.arange(3);
       assert.throws(() => nd.fuse((x: NdArray) => (f(x), x.add(1)))(a), FuseError);
       assertValues(a.toArray(), [0, 1, 2]);
+    });
+  }
+});
+
+describe('take_f64 kernel at the end of memory (its offsets never leave the memory)', () => {
+  // The kernel forces every offset into [0, n) with a mask 2^k - 1 when x + 8·2^k is inside
+  // the memory, else with an unsigned minimum: an array at the very end of its own module
+  // instance takes the second path; bad indices must neither trap nor be accepted.
+  const memory = new WebAssembly.Memory({ initial: 4 });
+  const kernels = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(wasmBase64, 'base64')), {
+    env: { memory, abort: () => { throw new Error('abort'); } },
+  }).exports as unknown as { take_f64: (x: number, n: number, idx: number, m: number, out: number) => number };
+  const f = new Float64Array(memory.buffer);
+  const end = memory.buffer.byteLength;
+  for (const n of [1, 3, 100, 1000]) {
+    test(`n = ${n}`, () => {
+      const x = end - 8 * n;
+      const idx = 65536;
+      const out = idx + 8 * 400;
+      for (let i = 0; i < n; i++) f[x / 8 + i] = i + 0.5;
+      for (const m of [64, 200, 300]) {
+        const ids = Array.from({ length: m }, (_, i) => (i * 7919) % n);
+        f.set(ids, idx / 8);
+        assert.equal(kernels.take_f64(x, n, idx, m, out) >>> 0, m);
+        assert.deepEqual(Array.from(f.subarray(out / 8, out / 8 + m)), ids.map((j) => j + 0.5));
+        for (const bad of [n, -n - 1, 2 ** 31, 2 ** 32 + 1, 1e300, NaN, Infinity, 0.5]) {
+          f[idx / 8 + m - 3] = bad;
+          assert.equal(kernels.take_f64(x, n, idx, m, out) >>> 0, m - 3, `bad index ${bad}`);
+          f[idx / 8 + m - 3] = ids[m - 3]!;
+        }
+      }
     });
   }
 });

@@ -47,9 +47,8 @@ const TWO52: f64 = 4503599627370496.0;
 const BLOCK: usize = 64;
 
 /**
- * w + 2^52 for w = v clamped to [0, top] (top = n - 1): the low 32 bits hold an element
- * offset that is always in [0, n), whatever v is (NaN clamps to 0), so a load through it
- * never leaves the array. pmin/pmax are one instruction each (minpd/maxpd).
+ * w + 2^52 for w = v clamped to [0, top] (top = n - 1); NaN clamps to 0. pmin/pmax are one
+ * instruction each (minpd/maxpd).
  */
 @inline function clampedPair(v: v128, zero: v128, top: v128, magic: v128): v128 {
   return f64x2.add(f64x2.pmin(top, f64x2.pmax(zero, v)), magic);
@@ -61,6 +60,17 @@ const BLOCK: usize = 64;
  */
 @inline function exactPair(t: v128, v: v128, magic: v128): v128 {
   return f64x2.eq(f64x2.sub(t, magic), v);
+}
+
+/**
+ * The element offset in the low 32 bits of v + 2^52 (v itself when v is an integer in
+ * [0, 2^32)), forced into [0, n) so the load it feeds stays in memory whatever v is: ANDed
+ * with `limit` (2^k - 1 ≥ n - 1; the caller checked that x + 8·2^k is inside the memory),
+ * or, with `Masked` = u16, the unsigned minimum with `limit` = n - 1.
+ */
+@inline function loadOffset<Masked>(p: usize, limit: u32): usize {
+  const j = <u32>reinterpret<u64>(load<f64>(p) + TWO52);
+  return <usize>(sizeof<Masked>() == 1 ? j & limit : min<u32>(j, limit));
 }
 
 /**
@@ -99,52 +109,68 @@ function takeWrapped(x: usize, n: usize, idx: usize, m: usize, out: usize): usiz
 }
 
 /**
+ * The fast blocks of take_f64 (see there); returns how many leading indices it handled (a
+ * multiple of BLOCK), or, when a block held a bad index, that index's position + m + 1
+ * (an offset the caller tells apart because it exceeds m).
+ */
+@inline function takeBlocks<Masked>(x: usize, n: usize, idx: usize, m: usize, out: usize, limit: u32): usize {
+  const magic = f64x2.splat(TWO52);
+  const zero = f64x2.splat(0);
+  const top = f64x2.splat(<f64>(n - 1));
+  let i: usize = 0;
+  for (; i + BLOCK <= m; i += BLOCK) {
+    let ok = i64x2.splat(-1);
+    const p = idx + i * F64;
+    const q = out + i * F64;
+    for (let k: usize = 0; k < BLOCK * F64; k += 4 * F64) {
+      const a = v128.load(p + k);
+      const b = v128.load(p + k, 16);
+      ok = v128.and(ok, v128.and(exactPair(clampedPair(a, zero, top, magic), a, magic), exactPair(clampedPair(b, zero, top, magic), b, magic)));
+      const j0 = loadOffset<Masked>(p + k, limit);
+      const j1 = loadOffset<Masked>(p + k + 8, limit);
+      const j2 = loadOffset<Masked>(p + k + 16, limit);
+      const j3 = loadOffset<Masked>(p + k + 24, limit);
+      store<f64>(q + k, load<f64>(x + (j0 << 3)));
+      store<f64>(q + k, load<f64>(x + (j1 << 3)), 8);
+      store<f64>(q + k, load<f64>(x + (j2 << 3)), 16);
+      store<f64>(q + k, load<f64>(x + (j3 << 3)), 24);
+    }
+    if (!i64x2.all_true(ok)) {
+      const done = takeWrapped(x, n, p, BLOCK, q);
+      if (done < BLOCK) return m + 1 + i + done;
+    }
+  }
+  return i;
+}
+
+/**
  * out[i] = x[idx[i]] for i < m, where x has n elements. Stops at the first index that is not
  * an integer in [-n, n) and returns its position (out is then written below it, and maybe
  * beyond: the caller drops it); returns m when every index was valid.
  *
- * A random gather is bound by how many of its loads the core keeps in flight, which is the
- * reorder window divided by the instructions an element costs; so the common case (indices
- * in [0, n)) runs a loop of six SIMD operations per pair of indices with no branch: each
- * index is clamped into [0, n) (the load is always in bounds) and the flags "clamped offset
- * equals the index" are ANDed and tested once per block of 64. A block that fails (negative
- * indices, or a bad one) is redone by the careful loop, which wraps negatives and finds the
- * bad index. Measured (kernel alone, 1M random indices into 1M values, alternating in one
- * process, 2-core EPYC): 0.89–0.91 ms against 1.01–1.09 ms for the careful loop alone and
- * 0.80–0.81 ms for a loop with no checks at all; sequential indices 0.44 against 0.67 ms.
- * A separate validation pass into an i32 scratch (in L1) and then a gather from it was
- * slower (1.67 ms): the gather's loads wait on the scratch stores.
+ * A random gather is bound by how many of its loads the core keeps in flight, so what counts
+ * is the work an element costs on the way to its load. The common case, indices in [0, n),
+ * runs blocks of 64 with no branch inside: the offset of each load comes from the low bits of
+ * v + 2^52 in a general register (a scalar add and a move, no float→int conversion; kept in
+ * bounds by a mask or an unsigned minimum, so a bad index loads some element of memory, never
+ * past it), while SIMD lanes check the same indices on the side: each pair clamped into
+ * [0, n) (pmax/pmin), "clamped offset equals the index" ANDed into a flag tested once a
+ * block. A block that fails (negative indices, or a bad one) is redone by the careful loop,
+ * which wraps negatives and finds the bad index. Measured (kernel alone, 1M random indices
+ * into 1M values, variants alternating in one process, best of 15, shared machine at load
+ * ≈ 11): this form 1.01–1.45 ms; the same checks with offsets taken from the SIMD lanes
+ * (vpextrd) 1.51–2.30 ms; the careful loop alone 1.06–1.54 ms; no checks at all 0.77–1.2 ms.
+ * At load ≈ 1.7 the lane form ran 0.91 ms, the careful loop 1.01, no checks 0.80. A
+ * validation pass into an i32 scratch (in L1) followed by a gather from it was slower
+ * (1.67–2.0 ms, with the scratch placed away from the stores' 4 KB aliases or not).
  */
 export function take_f64(x: usize, n: usize, idx: usize, m: usize, out: usize): usize {
   let i: usize = 0;
   if (n > 0) {
-    const magic = f64x2.splat(TWO52);
-    const zero = f64x2.splat(0);
-    const top = f64x2.splat(<f64>(n - 1));
-    for (; i + BLOCK <= m; i += BLOCK) {
-      let ok = i64x2.splat(-1);
-      const p = idx + i * F64;
-      const q = out + i * F64;
-      for (let k: usize = 0; k < BLOCK * F64; k += 4 * F64) {
-        const a = v128.load(p + k);
-        const b = v128.load(p + k, 16);
-        const ta = clampedPair(a, zero, top, magic);
-        const tb = clampedPair(b, zero, top, magic);
-        ok = v128.and(ok, v128.and(exactPair(ta, a, magic), exactPair(tb, b, magic)));
-        const v0 = load<f64>(x + (<usize>i32x4.extract_lane(ta, 0) << 3));
-        const v1 = load<f64>(x + (<usize>i32x4.extract_lane(ta, 2) << 3));
-        const v2 = load<f64>(x + (<usize>i32x4.extract_lane(tb, 0) << 3));
-        const v3 = load<f64>(x + (<usize>i32x4.extract_lane(tb, 2) << 3));
-        store<f64>(q + k, v0);
-        store<f64>(q + k, v1, 8);
-        store<f64>(q + k, v2, 16);
-        store<f64>(q + k, v3, 24);
-      }
-      if (!i64x2.all_true(ok)) {
-        const done = takeWrapped(x, n, p, BLOCK, q);
-        if (done < BLOCK) return i + done;
-      }
-    }
+    const mask = n == 1 ? <u32>0 : <u32>0xffffffff >>> clz(<u32>(n - 1));
+    const inMemory = <u64>x + ((<u64>mask + 1) << 3) <= (<u64>memory.size() << 16);
+    i = inMemory ? takeBlocks<u8>(x, n, idx, m, out, mask) : takeBlocks<u16>(x, n, idx, m, out, <u32>(n - 1));
+    if (i > m) return i - m - 1;
   }
   return i + takeWrapped(x, n, idx + i * F64, m - i, out + i * F64);
 }
@@ -207,9 +233,11 @@ let nonNegative: usize = 0;
  * a has n elements and nv ≥ 1, after checking every index: returns the position of the first
  * index that is not an integer in [-n, n) with nothing written, or m once written. The
  * offsets come from the low bits of w + 2^52, as in take_f64; when values need no cycling
- * (nv ≥ m), four a step with the offsets computed two at a time in SIMD lanes, with no wrap
- * over the leading blocks the check found in [0, n). Measured (1M random indices into 1M
- * values, the scatter alone, alternating): 1.22 ms without the wrap against 1.46 ms with it.
+ * (nv ≥ m), four a step: over the leading blocks the check found in [0, n) with no wrap and
+ * the offsets taken in general registers, then with the wrap computed two at a time in SIMD
+ * lanes. Measured (1M random indices into 1M values, the scatter alone, alternating, load
+ * ≈ 11): 1.45–1.56 ms scalar offsets, 1.61–1.78 ms offsets from the SIMD lanes without the
+ * wrap, 1.93–2.07 ms for check + lanes with the wrap (the check is 0.3–0.4 ms of it).
  */
 export function put_f64(a: usize, n: usize, idx: usize, m: usize, v: usize, nv: usize): usize {
   const bad = checkIndices(idx, m, n);
@@ -222,12 +250,13 @@ export function put_f64(a: usize, n: usize, idx: usize, m: usize, v: usize, nv: 
     const zero = f64x2.splat(0);
     const plain = nonNegative;
     for (; i + 4 <= plain; i += 4) {
-      const wa = f64x2.add(v128.load(idx + i * F64), magic);
-      const wb = f64x2.add(v128.load(idx + i * F64, 16), magic);
-      store<f64>(a + (<usize>i32x4.extract_lane(wa, 0) << 3), load<f64>(v + i * F64));
-      store<f64>(a + (<usize>i32x4.extract_lane(wa, 2) << 3), load<f64>(v + i * F64, 8));
-      store<f64>(a + (<usize>i32x4.extract_lane(wb, 0) << 3), load<f64>(v + i * F64, 16));
-      store<f64>(a + (<usize>i32x4.extract_lane(wb, 2) << 3), load<f64>(v + i * F64, 24));
+      // checked indices in [0, n): the offset is the low 32 bits of v + 2^52, taken in a
+      // general register (faster than from the SIMD lanes, as in take_f64)
+      const p = idx + i * F64;
+      store<f64>(a + (<usize><u32>reinterpret<u64>(load<f64>(p) + TWO52) << 3), load<f64>(v + i * F64));
+      store<f64>(a + (<usize><u32>reinterpret<u64>(load<f64>(p, 8) + TWO52) << 3), load<f64>(v + i * F64, 8));
+      store<f64>(a + (<usize><u32>reinterpret<u64>(load<f64>(p, 16) + TWO52) << 3), load<f64>(v + i * F64, 16));
+      store<f64>(a + (<usize><u32>reinterpret<u64>(load<f64>(p, 24) + TWO52) << 3), load<f64>(v + i * F64, 24));
     }
     for (; i + 4 <= m; i += 4) {
       const wa = offsetsPair(v128.load(idx + i * F64), nvec, magic, zero);
