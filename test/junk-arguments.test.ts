@@ -478,8 +478,8 @@ const LINALG_FUNCTIONS: Record<string, Spec> = {
   // Orthogonal decompositions (src/linalg/{qr,svd,eigh,lstsq}.ts).
   qr: { args: () => [F()], slots: [floatIn(array), (v) => (v === undefined || v === 'reduced' || v === 'complete' || v === 'r' ? 'any' : 'throw')] },
   svd: { args: () => [F()], slots: [floatIn(array), options(['fullMatrices', 'computeUv', 'hermitian'])] },
-  eigh: { args: () => [nd.array([[2, 1], [1, 3]])], slots: [floatIn(array), (v) => (v === undefined || v === 'L' || v === 'U' ? 'any' : 'throw')] },
-  eigvalsh: { args: () => [nd.array([[2, 1], [1, 3]])], slots: [floatIn(array), (v) => (v === undefined || v === 'L' || v === 'U' ? 'any' : 'throw')] },
+  eigh: { args: () => [nd.array([[2, 1], [1, 3]])], slots: [floatIn(array), (v) => (v === undefined || v === 'L' || v === 'U' || v === 'l' || v === 'u' ? 'any' : 'throw')] },
+  eigvalsh: { args: () => [nd.array([[2, 1], [1, 3]])], slots: [floatIn(array), (v) => (v === undefined || v === 'L' || v === 'U' || v === 'l' || v === 'u' ? 'any' : 'throw')] },
   lstsq: { args: () => [F(), nd.array([1, 2])], slots: [floatIn(array), floatIn(array), options(['rcond'])] },
   pinv: { args: () => [F()], slots: [floatIn(array), options(['rcond', 'rtol', 'hermitian'])] },
   matrixRank: { args: () => [F()], slots: [floatIn(array), options(['tol', 'rtol', 'hermitian'])] },

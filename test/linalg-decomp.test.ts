@@ -410,7 +410,8 @@ describe('arguments', () => {
     assert.throws(() => nd.linalg.qr([[1]], 'raw' as never), (e: unknown) => e instanceof ArgumentError && /'reduced', 'complete', 'r'/.test((e as Error).message));
     assert.throws(() => nd.linalg.svd([[1]], { full_matrices: false } as never), ArgumentError);
     assert.throws(() => nd.linalg.svd([[1]], { computeUv: 0 } as never), ArgumentError);
-    assert.throws(() => nd.linalg.eigh([[1]], 'l' as never), ArgumentError);
+    assert.throws(() => nd.linalg.eigh([[1]], 'lower' as never), ArgumentError);
+    assert.deepEqual(vec(nd.linalg.eigvalsh([[1, 5], [0, 1]], 'u')), vec(nd.linalg.eigvalsh([[1, 5], [0, 1]], 'U'))); // NumPy upper-cases UPLO
     assert.throws(() => nd.linalg.lstsq([[1]], [1], { rcond: '1' } as never), ArgumentError);
     assert.throws(() => (nd.linalg.svd as (...a: unknown[]) => unknown)([[1]], {}, 1), ArgumentError);
   });

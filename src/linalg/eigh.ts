@@ -153,14 +153,20 @@ export function tridiagonalEigen(ws: Workspace, w: number, n: number, d: number,
   return true;
 }
 
-/** Which triangle of the matrix `eigh` reads: lower (default) or upper. */
-export type Uplo = 'L' | 'U';
+/** Which triangle of the matrix `eigh` reads: lower (default) or upper (either case, as NumPy). */
+export type Uplo = 'L' | 'U' | 'l' | 'u';
+
+/** The UPLO argument: 'L' (default) or 'U', either case (NumPy upper-cases it). */
+function checkUplo(func: string, v: unknown): 'L' | 'U' {
+  if (v === undefined) return 'L';
+  return checkChoice(func, 'UPLO', v, ['L', 'U', 'l', 'u'] as const).toUpperCase() as 'L' | 'U';
+}
 
 /**
  * @internal Eigen-decomposition of every symmetric matrix of `a` (at least 2-D, square):
  * `[w]` or `[w, v]` (w ascending, v's columns the eigenvectors).
  */
-export function eighStack(a: NdArray, uplo: Uplo, vectors: boolean): NdArray[] {
+export function eighStack(a: NdArray, uplo: 'L' | 'U', vectors: boolean): NdArray[] {
   assertStacked2d(a);
   assertStackedSquare(a);
   const n = a.shape[a.ndim - 1]!;
@@ -228,7 +234,7 @@ export function eighStack(a: NdArray, uplo: Uplo, vectors: boolean): NdArray[] {
  * NumPy's. Non-finite entries in that triangle throw LinAlgError ("Eigenvalues did not
  * converge", as NumPy does for some of them).
  * @param a square matrix (…, N, N): an NdArray or nested numbers
- * @param UPLO `'L'` or `'U'`
+ * @param UPLO `'L'` (default) or `'U'` (lower case too, as NumPy)
  * @returns `[w, v]`: w (…, N), v (…, N, N)
  * @throws LinAlgError for fewer than 2 dimensions, non-square matrices, non-finite entries
  * @example
@@ -238,7 +244,7 @@ export function eighStack(a: NdArray, uplo: Uplo, vectors: boolean): NdArray[] {
 export function eigh(a: MatrixInput, UPLO?: Uplo): [NdArray, NdArray] {
   refuseTracing('linalg.eigh', arguments);
   checkArity('linalg.eigh', arguments, 2, 1);
-  const uplo = UPLO === undefined ? 'L' : checkChoice('linalg.eigh', 'UPLO', UPLO, ['L', 'U'] as const);
+  const uplo = checkUplo('linalg.eigh', UPLO);
   return withInput(a, (x) => {
     const r = eighStack(x, uplo, true);
     return [r[0]!, r[1]!];
@@ -249,7 +255,7 @@ export function eigh(a: MatrixInput, UPLO?: Uplo): [NdArray, NdArray] {
  * Eigenvalues of symmetric matrices, NumPy's `np.linalg.eigvalsh`: as {@link eigh} without
  * the vectors.
  * @param a square matrix (…, N, N): an NdArray or nested numbers
- * @param UPLO `'L'` (default) or `'U'`: the triangle read
+ * @param UPLO `'L'` (default) or `'U'` (lower case too): the triangle read
  * @returns w (…, N), ascending
  * @throws LinAlgError for fewer than 2 dimensions, non-square matrices, non-finite entries
  * @example
@@ -258,6 +264,6 @@ export function eigh(a: MatrixInput, UPLO?: Uplo): [NdArray, NdArray] {
 export function eigvalsh(a: MatrixInput, UPLO?: Uplo): NdArray {
   refuseTracing('linalg.eigvalsh', arguments);
   checkArity('linalg.eigvalsh', arguments, 2, 1);
-  const uplo = UPLO === undefined ? 'L' : checkChoice('linalg.eigvalsh', 'UPLO', UPLO, ['L', 'U'] as const);
+  const uplo = checkUplo('linalg.eigvalsh', UPLO);
   return withInput(a, (x) => eighStack(x, uplo, false)[0]!);
 }
