@@ -378,6 +378,19 @@ describe('nd.rng: invalid arguments throw named errors and leave arrays intact',
   });
 });
 
+describe('nd.random / nd.randn are nd.rng(seed).random / .standardNormal', () => {
+  for (const shape of [[], [0], [1], [7], [3, 5], [1001], [40, 50]]) {
+    test(`shape [${shape}]`, () => {
+      for (const seed of [0, 1, 2 ** 40]) {
+        assert.deepEqual(nd.random(shape, { seed }).toArray(), nd.rng(seed).random(shape).toArray());
+        assert.deepEqual(nd.random(shape, seed).toArray(), nd.rng(seed).random(shape).toArray());
+        assert.deepEqual(nd.randn(shape, { seed }).toArray(), nd.rng(seed).standardNormal(shape).toArray());
+        assert.deepEqual(nd.randn(shape, seed).toArray(), nd.rng(seed).standardNormal(shape).toArray());
+      }
+    });
+  }
+});
+
 describe('inside nd.fuse: a stand-in reaching nd.rng or a Generator method is a FuseError', () => {
   const cases: [string, (x: NdArray) => unknown][] = [
     ['nd.rng(x)', (x) => nd.rng(x as never)],
