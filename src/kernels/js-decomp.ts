@@ -11,6 +11,10 @@
  * - {@link tridiagSimilarity}, {@link tridiagRank2}, {@link tridiagAccumulate}: the O(n³)
  *   loops of Householder tridiagonalisation (EISPACK tred2) on the transposed matrix;
  *   {@link rotateRows}: the QL rotations (tql2) of two eigenvector rows.
+ * - {@link houseApplyRight}: a reflector applied from the right to a block held by columns
+ *   (Golub–Kahan bidiagonalisation).
+ * - {@link gramRows}, {@link combineRows}: the Gram matrix of a set of rows and linear
+ *   combinations of rows (the eigenvector start of Jacobi SVD).
  * @module
  */
 

@@ -1,5 +1,6 @@
 /**
- * `nd.linalg.qr`: Householder QR, as LAPACK's `dgeqrf` + `dorgqr` (NumPy's backend), with
+ * `nd.linalg.qr`: Householder QR, as LAPACK's `dgeqrf` + `dorgqr` (NumPy's backend) in their
+ * unblocked forms (`dgeqr2`, `dorg2r`), with
  * LAPACK's sign convention (`dlarfg`: R's diagonal entries have the sign opposite to the
  * pivot column's leading entry), so Q and R match NumPy's up to rounding. The matrix is held
  * by columns (each column a contiguous row of the workspace), so each reflector is applied

@@ -11,6 +11,10 @@
  * - `tridiag_similarity`, `tridiag_rank2`, `tridiag_accumulate(w, n, i, d[, e])`: step i of
  *   Householder tridiagonalisation (EISPACK tred2) on the transposed matrix;
  *   `rotate_rows(x, y, len, c, s)`: a QL rotation (tql2) of two eigenvector rows.
+ * - `house_apply_right(v, count, tau, x, len, stride, y)`: a reflector applied from the right
+ *   to `count` columns (Golub–Kahan bidiagonalisation), `y` scratch of len float64.
+ * - `gram_rows(w, n, m, g)`, `combine_rows(c, n, w, m, out)`: Gram matrix of n rows and
+ *   linear combinations of rows (the eigenvector start of Jacobi SVD).
  */
 import { F64 } from './lanes';
 
