@@ -142,6 +142,16 @@ bothPaths('svd: NumPy singular values and reconstruction', () => {
       }
     }
   });
+  test('a stack of 20×18 matrices (the Gram-started path) gives every matrix its own factors', () => {
+    const stack = nd.rng(3).standardNormal([2, 20, 18]);
+    const [U, S, Vh] = nd.linalg.svd(stack) as NdArray[];
+    for (let b = 0; b < 2; b++) {
+      const one = stack.slice(b);
+      const [u1, s1, vh1] = nd.linalg.svd(one) as NdArray[];
+      assert.deepEqual([U!.slice(b).toArray(), S!.slice(b).toArray(), Vh!.slice(b).toArray()], [u1!.toArray(), s1!.toArray(), vh1!.toArray()]);
+      checkSvd(arr(one), arr(u1!), vec(s1!), arr(vh1!));
+    }
+  });
   test('strided, transposed and reversed views give the contiguous results', () => {
     const base = nd.array(FX.svd.find((c) => c.name === 'random 9x17')!.a);
     const views = [base.T, base.slice('::2', '1::3'), base.slice('::-1', '::-2'), base.T.slice('::-1')];
