@@ -185,5 +185,8 @@ ${speedupTable(merged, columns)}
 ## All figures
 
 ${markdownTable(rows)}
+
+Side-by-side runs beside NumPy (linear algebra, selection and sorting, statistics, signal,
+data in and out, the issue-10 kernels): [benchmarks-numpy.md](benchmarks-numpy.md).
 `;
 }
