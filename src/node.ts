@@ -18,7 +18,7 @@ import { ArgumentError, FormatError } from './errors.ts';
 import { readNpyFile, toNpy, type NpyReadOptions } from './io/npy.ts';
 import { fromNpz, toNpz, type NpzWriteOptions } from './io/npz.ts';
 import { tracing } from './fuse/index.ts';
-import { rejectTraced } from './ops/signal-args.ts';
+import { rejectTraced } from './fuse/index.ts';
 
 /** What `load` returns for a path of unknown extension: an array, or arrays by name. */
 export type Loaded = NdArray | Record<string, NdArray>;

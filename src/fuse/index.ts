@@ -3,4 +3,4 @@
  * @module
  */
 export { fuse, FuseError, fuseStats, type FusedFunction, type FuseCallOptions } from './fuse.ts';
-export { NOT_TRACED, traceNdCall, tracing } from './tracer.ts';
+export { NOT_TRACED, rejectTraced, traceNdCall, tracing } from './tracer.ts';

@@ -305,3 +305,17 @@ export function trace(fn: (...args: never[]) => unknown, sig: readonly ArgSignat
   return { nodes: t.builder.nodes, root: r.id, final, arity: sig.length };
 }
 
+/**
+ * Inside `nd.fuse` tracing, throws the fuser's FuseError when an argument is a stand-in
+ * (these functions are not element-wise and cannot be fused).
+ * @param name the public name
+ * @param args the arguments received
+ * @throws FuseError when an argument is a traced stand-in
+ * @example
+ * rejectTraced('convolve', arguments); // first line of nd.convolve
+ */
+export function rejectTraced(name: string, args: ArrayLike<unknown>): void {
+  if (tracing.depth !== 0 && traceNdCall(`nd.${name}`, name, args) !== NOT_TRACED) {
+    throw new Error(`unreachable: nd.${name} was traced`);
+  }
+}

@@ -19,7 +19,7 @@ import { forEachRow } from '../kernels/js.ts';
 import type { DType } from '../memory.ts';
 import { parsePyLiteral, pyRepr, type PyValue } from './py-literal.ts';
 import { tracing } from '../fuse/index.ts';
-import { rejectTraced } from '../ops/signal-args.ts';
+import { rejectTraced } from '../fuse/index.ts';
 
 /** Options of `nd.fromNpy` and `nd.fromNpz`. */
 export interface NpyReadOptions {

@@ -12,7 +12,7 @@ import { ArgumentError, FormatError } from '../errors.ts';
 import { asBytes, readNpy, toNpy, type NpyReadOptions } from './npy.ts';
 import { zipMemberData, zipMembers } from './zip.ts';
 import { tracing } from '../fuse/index.ts';
-import { rejectTraced } from '../ops/signal-args.ts';
+import { rejectTraced } from '../fuse/index.ts';
 
 /** Options of `nd.toNpz`. */
 export interface NpzWriteOptions {

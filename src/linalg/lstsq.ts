@@ -15,7 +15,7 @@ import { svdStack } from './svd.ts';
 import { eighStack } from './eigh.ts';
 import { matmul } from '../ops/linalg.ts';
 
-/** Options of {@link lstsq}. */
+/** Options of `nd.linalg.lstsq`. */
 export interface LstsqOptions {
   /**
    * Singular values ≤ `rcond · s₀` count as zero; default machine ε · max(M, N) (NumPy 2's
@@ -24,7 +24,7 @@ export interface LstsqOptions {
   rcond?: number | null;
 }
 
-/** Options of {@link pinv}. */
+/** Options of `nd.linalg.pinv`. */
 export interface PinvOptions {
   /** Relative cutoff for small singular values (default 1e-15, NumPy's); not with `rtol`. */
   rcond?: number | null;
@@ -34,7 +34,7 @@ export interface PinvOptions {
   hermitian?: boolean;
 }
 
-/** Options of {@link matrixRank}. */
+/** Options of `nd.linalg.matrixRank`. */
 export interface MatrixRankOptions {
   /** Absolute threshold: singular values above it count (default: S.max · rtol). */
   tol?: number | null;

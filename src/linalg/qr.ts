@@ -22,7 +22,7 @@ import {
   type MatrixInput,
 } from './decomp-support.ts';
 
-/** A mode of {@link qr} (NumPy's, less 'raw'). */
+/** A mode of `nd.linalg.qr` (NumPy's, less 'raw'). */
 export type QrMode = 'reduced' | 'complete' | 'r';
 /** The modes `qr` takes. */
 const QR_MODES: readonly QrMode[] = ['reduced', 'complete', 'r'];

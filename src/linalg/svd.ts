@@ -44,7 +44,7 @@ const PRECONDITION_MIN = 16;
 /** Most Jacobi sweeps before an SVD counts as not converging (LAPACK's dgesvj allows 30). */
 const MAX_SWEEPS = 60;
 
-/** Options of {@link svd}. */
+/** Options of `nd.linalg.svd`. */
 export interface SvdOptions {
   /** U (…, M, M) and Vh (…, N, N) when true (default); (…, M, K) and (…, K, N) when false. */
   fullMatrices?: boolean;

@@ -8,7 +8,7 @@ import { checkBoolean, checkChoice, checkOptions } from '../args.ts';
 import { copyInto } from './manipulate.ts';
 import { Converted, rejectTraced, type SignalInput } from './signal-args.ts';
 
-/** Options of {@link meshgrid}. */
+/** Options of `nd.meshgrid`. */
 export interface MeshgridOptions {
   /** 'xy' (default, Cartesian: the first two outputs' axes swapped) or 'ij' (matrix). */
   indexing?: 'xy' | 'ij';

@@ -16,7 +16,7 @@ import { copyInto } from './manipulate.ts';
 import { repeatedAxis, reversedAxis, sliceAxis } from './axis-view.ts';
 import { Converted, rejectTraced, type SignalInput } from './signal-args.ts';
 
-/** The padding modes of {@link pad}. */
+/** The padding modes of `nd.pad`. */
 export type PadMode = 'constant' | 'edge' | 'reflect' | 'symmetric' | 'wrap';
 
 const MODES: readonly PadMode[] = ['constant', 'edge', 'reflect', 'symmetric', 'wrap'];
@@ -27,7 +27,7 @@ const MODES: readonly PadMode[] = ['constant', 'edge', 'reflect', 'symmetric', '
  */
 export type PadWidths = number | readonly number[] | readonly (readonly number[])[];
 
-/** Options of {@link pad}. */
+/** Options of `nd.pad`. */
 export interface PadOptions {
   /** How to fill the pad area (default 'constant'). */
   mode?: PadMode;
@@ -182,7 +182,7 @@ function padEdge(roi: NdArray, axis: number, left: number, right: number): void 
 }
 
 /**
- * Pads `a` (already an array, arguments checked): see {@link pad}.
+ * Pads `a` (already an array, arguments checked): see `nd.pad`.
  * @param a the array
  * @param widths [before, after] per axis (non-negative integers)
  * @param mode the padding mode

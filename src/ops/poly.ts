@@ -77,7 +77,7 @@ function horner(coef: Float64Array, v: number): number {
   return y;
 }
 
-/** Options of {@link polyfit}. */
+/** Options of `nd.polyfit`. */
 export interface PolyfitOptions {
   /** Relative cutoff for small singular values (default len(x)·ε), passed to lstsq. */
   rcond?: number | null;

@@ -7,25 +7,12 @@
 import type { NdArray } from '../ndarray.ts';
 import { isNdArray } from '../array-factory.ts';
 import { array, type ArrayInput } from '../create.ts';
-import { NOT_TRACED, traceNdCall, tracing } from '../fuse/index.ts';
+import { rejectTraced } from '../fuse/index.ts';
+
+export { rejectTraced };
 
 /** An array argument: an NdArray or plain data that `nd.array` takes. */
 export type SignalInput = NdArray | ArrayInput;
-
-/**
- * Inside `nd.fuse` tracing, throws the fuser's FuseError when an argument is a stand-in
- * (these functions are not element-wise and cannot be fused).
- * @param name the public name
- * @param args the arguments received
- * @throws FuseError when an argument is a traced stand-in
- * @example
- * rejectTraced('convolve', arguments); // first line of nd.convolve
- */
-export function rejectTraced(name: string, args: ArrayLike<unknown>): void {
-  if (tracing.depth !== 0 && traceNdCall(`nd.${name}`, name, args) !== NOT_TRACED) {
-    throw new Error(`unreachable: nd.${name} was traced`);
-  }
-}
 
 /**
  * Arrays made from plain data for the duration of one call; `release` frees them. An NdArray

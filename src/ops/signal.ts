@@ -26,7 +26,7 @@ import { copyInto } from './manipulate.ts';
 import { sliceAxis } from './axis-view.ts';
 import { Converted, rejectTraced, type SignalInput } from './signal-args.ts';
 
-/** The output sizes of {@link convolve} and {@link correlate}, as NumPy's `mode`. */
+/** The output sizes of `nd.convolve` and `nd.correlate`, as NumPy's `mode`. */
 export type ConvolveMode = 'full' | 'same' | 'valid';
 const MODES: readonly ConvolveMode[] = ['full', 'same', 'valid'];
 
@@ -147,7 +147,7 @@ export function convolve(a: SignalInput, v: SignalInput, mode?: ConvolveMode): N
 /**
  * Cross-correlation of two 1-D sequences, NumPy's `np.correlate(a, v, mode)`: `out[k] =
  * Σ_n a[n + k] · v[n]` (no conjugation: float64). Mode 'valid' (default), 'same' or 'full'
- * as {@link convolve}. When `v` is longer than `a`, NumPy correlates `v` with `a` and
+ * as `nd.convolve`. When `v` is longer than `a`, NumPy correlates `v` with `a` and
  * reverses the result; so does this.
  * @param a first sequence (0-d counts as one element)
  * @param v second sequence
@@ -286,7 +286,7 @@ function interpLoop(x: Float64Array, xi: number, lenx: number, dx: Float64Array,
   }
 }
 
-/** Options of {@link interp}. */
+/** Options of `nd.interp`. */
 export interface InterpOptions {
   /** Value for x < xp[0] (default fp[0]); null means the default. */
   left?: number | null;
@@ -416,7 +416,7 @@ function interpWasm(xa: NdArray, dx: Float64Array, dy: Float64Array, lval: numbe
 
 // ---- trapezoid --------------------------------------------------------------------------
 
-/** Options of {@link trapezoid}. */
+/** Options of `nd.trapezoid`. */
 export interface TrapezoidOptions {
   /** Spacing of the samples when `x` is not given (default 1). */
   dx?: number;

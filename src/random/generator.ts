@@ -17,7 +17,7 @@ import { walkAxes, type LoopAxis } from '../kernels/js-strided.ts';
 import type { NdArray } from '../ndarray.ts';
 import { emptyArray } from '../array-factory.ts';
 import { tracing } from '../fuse/index.ts';
-import { rejectTraced } from '../ops/signal-args.ts';
+import { rejectTraced } from '../fuse/index.ts';
 import {
   choiceWeighted,
   choiceWeightedWithoutReplacement,
