@@ -13,7 +13,7 @@
  * To add a row: one entry in ROWS (name, inputs, the ndvec call, the NumPy statement).
  * @module
  */
-import { alternateWithPython, median } from './timing.ts';
+import { alternateWithPython, fastestPerCall, median } from './timing.ts';
 import { nd, type NdArray } from '../src/index.js';
 
 const argv = process.argv.slice(2);
@@ -102,13 +102,7 @@ function nodeBlock(): number[][] {
     const t0 = performance.now();
     r.run(x);
     const iters = itersFor(performance.now() - t0);
-    let best = Infinity;
-    for (let k = 0; k < RUNS; k++) {
-      const t1 = performance.now();
-      for (let i = 0; i < iters; i++) r.run(x);
-      best = Math.min(best, (performance.now() - t1) / iters);
-    }
-    row.push(best);
+    row.push(fastestPerCall(() => r.run(x), iters, RUNS));
     for (const v of Object.values(x)) v.dispose();
   }
   return [row];

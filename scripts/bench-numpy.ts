@@ -11,7 +11,7 @@
  * @module
  */
 import { spawnSync } from 'node:child_process';
-import { alternateWithPython, median } from './timing.ts';
+import { alternateWithPython, fastestPerCall, median } from './timing.ts';
 import * as os from 'node:os';
 import { nd, type NdArray } from '../src/index.js';
 
@@ -71,13 +71,7 @@ function nodeBlock(): number[][] {
     for (const [, fn] of ops) {
       const iters = itersFor(n);
       for (let i = 0; i < iters; i++) fn(x);
-      let best = Infinity;
-      for (let r = 0; r < RUNS; r++) {
-        const t0 = performance.now();
-        for (let i = 0; i < iters; i++) fn(x);
-        best = Math.min(best, (performance.now() - t0) / iters);
-      }
-      row.push(best * 1000);
+      row.push(fastestPerCall(() => fn(x), iters, RUNS) * 1000);
     }
     for (const v of Object.values(x)) v.dispose();
     times.push(row);

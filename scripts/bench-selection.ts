@@ -13,7 +13,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
-import { alternateWithPython, median } from './timing.ts';
+import { alternateWithPython, fastestPerCall, median } from './timing.ts';
 import { nd, type NdArray } from '../src/index.js';
 
 const SIZES = [1000, 1_000_000] as const;
@@ -63,13 +63,7 @@ function nodeBlock(): number[][] {
       }
       const iters = itersFor(n);
       for (let i = 0; i < iters; i++) fn(a, n);
-      let best = Infinity;
-      for (let r = 0; r < RUNS; r++) {
-        const t0 = performance.now();
-        for (let i = 0; i < iters; i++) fn(a, n);
-        best = Math.min(best, (performance.now() - t0) / iters);
-      }
-      row.push(best * 1000);
+      row.push(fastestPerCall(() => fn(a, n), iters, RUNS) * 1000);
     }
     a.dispose();
     times.push(row);

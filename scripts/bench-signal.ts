@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
-import { alternateWithPython, median } from './timing.ts';
+import { alternateWithPython, fastestPerCall, median } from './timing.ts';
 import { nd, type NdArray } from '../src/index.js';
 
 const argv = process.argv.slice(2);
@@ -91,13 +91,7 @@ function nodeBlock(): number[][] {
   const times: number[] = [];
   for (const [, fn] of rows) {
     drop(fn(env));
-    let best = Infinity;
-    for (let r = 0; r < RUNS; r++) {
-      const t0 = performance.now();
-      for (let i = 0; i < ITERS; i++) drop(fn(env));
-      best = Math.min(best, (performance.now() - t0) / ITERS);
-    }
-    times.push(best);
+    times.push(fastestPerCall(() => drop(fn(env)), ITERS, RUNS));
   }
   for (const v of Object.values(env)) (v as NdArray).dispose();
   return [times];

@@ -11,7 +11,7 @@
  * since NumPy's bincount refuses floats).
  * @module
  */
-import { alternateWithPython, median } from './timing.ts';
+import { alternateWithPython, fastestPerCall, median } from './timing.ts';
 import * as os from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { nd, type NdArray } from '../src/index.js';
@@ -67,13 +67,7 @@ function nodeBlock(): number[][] {
     for (const [, fn] of OPS) {
       const iters = itersFor(n);
       for (let i = 0; i < iters; i++) fn(v);
-      let best = Infinity;
-      for (let r = 0; r < RUNS; r++) {
-        const t0 = performance.now();
-        for (let i = 0; i < iters; i++) fn(v);
-        best = Math.min(best, (performance.now() - t0) / iters);
-      }
-      row.push(best * 1000);
+      row.push(fastestPerCall(() => fn(v), iters, RUNS) * 1000);
     }
     for (const arr of Object.values(v)) arr.dispose();
     times.push(row);
