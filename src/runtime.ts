@@ -14,7 +14,7 @@ import { wasmStatus, type WasmReason } from './kernels/wasm.ts';
 export interface ConfigOptions {
   /** `false` forces the JS kernels; `true` (default) uses WASM where it loaded. */
   wasm?: boolean;
-  /** Live arena bytes past which new arrays go to GC-managed JS buffers (default 256 MiB). */
+  /** Live arena bytes past which new arrays go to GC-managed JS buffers (by default adaptive: follows the machine and the frees, see docs/memory.md; a value set here is fixed). */
   arenaSoftLimit?: number;
   /**
    * `true` records every array allocated from now on with the op and the call site that made
