@@ -13,16 +13,10 @@
  * To add a row: one entry in ROWS (name, inputs, the ndvec call, the NumPy statement).
  * @module
  */
-import { alternateWithPython, fastestPerCall, median } from './timing.ts';
+import { alternateWithPython, commandLine, fastestPerCall, median } from './timing.ts';
 import { nd, type NdArray } from '../src/index.js';
 
-const argv = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const ROUNDS = Number(flag('--rounds') ?? 3);
-const ONLY = flag('--only')?.split(',');
+const { rounds: ROUNDS, only: ONLY } = commandLine();
 
 /** An input: `standardNormal(shape)` of generator `seed`; `spd` makes a·aᵀ + n·I (square). */
 interface InputSpec {

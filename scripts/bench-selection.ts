@@ -13,17 +13,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
-import { alternateWithPython, fastestPerCall, median } from './timing.ts';
+import { alternateWithPython, commandLine, fastestPerCall, median } from './timing.ts';
 import { nd, type NdArray } from '../src/index.js';
 
 const SIZES = [1000, 1_000_000] as const;
-const argv = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const ROUNDS = Number(flag('--rounds') ?? 3);
-const ONLY = flag('--only')?.split(',');
+const { rounds: ROUNDS, only: ONLY } = commandLine();
 
 type Method = (this: NdArray, ...args: unknown[]) => unknown;
 const has = (name: string): boolean => typeof (nd.zeros([1]) as unknown as Record<string, unknown>)[name] === 'function';

@@ -12,16 +12,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
-import { alternateWithPython, fastestPerCall, median } from './timing.ts';
+import { alternateWithPython, commandLine, fastestPerCall, median } from './timing.ts';
 import { nd, type NdArray } from '../src/index.js';
 
-const argv = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const ROUNDS = Number(flag('--rounds') ?? 3);
-const ONLY = flag('--only')?.split(',');
+const { rounds: ROUNDS, only: ONLY } = commandLine();
 const N = 1_000_000;
 
 const drop = (r: unknown): void => {

@@ -55,3 +55,31 @@ export function alternateWithPython(rounds: number, nodeBlock: () => number[][],
   if (result.skipped !== undefined) console.log(`NumPy side skipped: ${result.skipped}`);
   return result;
 }
+
+/** The command line of a side-by-side script. */
+export interface CommandLine {
+  /** the arguments after the script */
+  argv: string[];
+  /** the value after flag `name` (`--rounds 5` → '5'), or undefined */
+  flag: (name: string) => string | undefined;
+  /** `--rounds N`, default 3 */
+  rounds: number;
+  /** `--only a,b`: the names of the ops to run (those containing any of them), or undefined for all */
+  only: string[] | undefined;
+}
+
+/**
+ * Reads the options every side-by-side script takes (`--rounds N`, `--only a,b`) and gives
+ * access to the rest.
+ * @returns the parsed command line
+ * @example
+ * const { rounds, only, flag } = commandLine();
+ */
+export function commandLine(): CommandLine {
+  const argv = process.argv.slice(2);
+  const flag = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  return { argv, flag, rounds: Number(flag('--rounds') ?? 3), only: flag('--only')?.split(',') };
+}

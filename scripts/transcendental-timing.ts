@@ -6,16 +6,10 @@
  * the median over rounds of the fastest of 7 runs.
  * @module
  */
-import { alternateWithPython, median } from './timing.ts';
+import { alternateWithPython, commandLine, median } from './timing.ts';
 import { nd, type NdArray } from '../src/index.js';
 
-const argv = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const ROUNDS = Number(flag('--rounds') ?? 3);
-const ONLY = flag('--only')?.split(',');
+const { argv, rounds: ROUNDS, only: ONLY } = commandLine();
 if (argv.includes('--js')) nd.config({ wasm: false });
 const SIZES = [1000, 1_000_000];
 const RUNS = 7;

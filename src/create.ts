@@ -99,6 +99,28 @@ export function array(x: ArrayInput, dtype?: DTypeArg): NdArray {
 }
 
 /**
+ * Runs `f` on `x` as an array (an NdArray is checked live); an array made here from plain
+ * data is freed when `f` returns, so use it only where results never share the input's memory.
+ * @param x an NdArray or plain data that `nd.array` takes
+ * @param f what to run
+ * @returns what `f` returns
+ * @example
+ * withInput([1, 2, 3], (a) => a.sum()); // 6, the converted array freed
+ */
+export function withInput<T>(x: NdArray | ArrayInput, f: (a: NdArray) => T): T {
+  if (isNdArray(x)) {
+    x.assertLive();
+    return f(x);
+  }
+  const a = array(x);
+  try {
+    return f(a);
+  } finally {
+    a.dispose();
+  }
+}
+
+/**
  * Fills a new array of `shape` with `value` (NumPy's `full`). Without `dtype`, a boolean
  * gives a bool array and a number float64; with it the value is cast as NumPy does (on bool,
  * nonzero, NaN too, is true; on float64 a boolean is 0/1).

@@ -7,36 +7,15 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { nd, NdArray, NdvecError } from '../src/index.ts';
 import { ArgumentError, LinAlgError, ShapeError } from '../src/errors.ts';
 import { choleskyFactor, luFactor, luSolve } from '../src/kernels/js-linalg.ts';
 import { onJsAndWasm } from './helpers.ts';
+import { FIXTURE, argOf, decode, isArrayArg, type ArrayArg } from './linalg-fixture.ts';
 
 const EPS = 2 ** -52;
 type Nested = number | Nested[];
-interface Case {
-  fn: string;
-  args: unknown[];
-  expected?: unknown;
-  shape?: number[];
-  error?: string;
-  cond?: string;
-  residual?: string;
-  name?: string;
-}
-const FIXTURE = JSON.parse(readFileSync(new URL('./fixtures/linalg-lu.json', import.meta.url), 'utf8')) as { cases: Case[] };
-
-/** Fixture strings back to numbers ('nan', 'inf', repr); other strings ('fro') stay. */
-function decode(x: unknown): unknown {
-  if (Array.isArray(x)) return x.map(decode);
-  if (typeof x !== 'string') return x;
-  if (x === 'nan') return NaN;
-  if (x === 'inf') return Infinity;
-  if (x === '-inf') return -Infinity;
-  return /^-?[\d.]/.test(x) ? Number(x) : x;
-}
 
 const flat = (x: unknown): number[] => (Array.isArray(x) ? (x as unknown[]).flatMap(flat) : [x as number]);
 const plain = (r: unknown): unknown => (r instanceof NdArray ? r.toArray() : Array.isArray(r) ? r.map(plain) : r);
@@ -59,14 +38,6 @@ function assertClose(got: unknown, want: unknown, rtol: number, what: string): v
 
 const LU_FNS = new Set(['det', 'slogdet', 'inv', 'solve', 'cholesky', 'matrixPower', 'norm']);
 
-/** A fixture array argument: its shape and flat data. */
-interface ArrayArg {
-  shape: number[];
-  data: unknown[];
-}
-const isArrayArg = (a: unknown): a is ArrayArg => typeof a === 'object' && a !== null && 'shape' in a && 'data' in a;
-/** A fixture argument as ndvec takes it: arrays as NdArrays, numbers decoded. */
-const argOf = (a: unknown): unknown => (isArrayArg(a) ? nd.array(decode(a.data) as number[]).reshape(a.shape) : Array.isArray(a) ? a.map(argOf) : decode(a));
 const hasNaN = (a: unknown): boolean => isArrayArg(a) && a.data.includes('nan');
 
 describe('nd.linalg: NumPy answers (fixtures), WASM and JS kernels', () => {

@@ -6,34 +6,11 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { nd, NdArray, NdvecError } from '../src/index.ts';
 import { ArgumentError, AxisError, BroadcastError, ReadOnlyError, ShapeError } from '../src/errors.ts';
 import { onJsAndWasm } from './helpers.ts';
+import { FIXTURE, argOf, decode, isArrayArg } from './linalg-fixture.ts';
 
-interface ArrayArg {
-  shape: number[];
-  data: unknown[];
-}
-interface Case {
-  fn: string;
-  args: unknown[];
-  expected?: unknown;
-  shape?: number[];
-  error?: string;
-}
-const FIXTURE = JSON.parse(readFileSync(new URL('./fixtures/linalg-lu.json', import.meta.url), 'utf8')) as { cases: Case[] };
-
-function decode(x: unknown): unknown {
-  if (Array.isArray(x)) return x.map(decode);
-  if (typeof x !== 'string') return x;
-  if (x === 'nan') return NaN;
-  if (x === 'inf') return Infinity;
-  if (x === '-inf') return -Infinity;
-  return /^-?[\d.]/.test(x) ? Number(x) : x;
-}
-const isArrayArg = (a: unknown): a is ArrayArg => typeof a === 'object' && a !== null && 'shape' in a && 'data' in a;
-const argOf = (a: unknown): unknown => (isArrayArg(a) ? nd.array(decode(a.data) as number[]).reshape(a.shape) : decode(a));
 const plain = (r: unknown): unknown => (r instanceof NdArray ? r.toArray() : r);
 const F = nd as unknown as Record<string, (...a: unknown[]) => unknown>;
 

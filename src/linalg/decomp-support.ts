@@ -7,7 +7,7 @@
  */
 import type { NdArray } from '../ndarray.ts';
 import { emptyArray, isNdArray } from '../array-factory.ts';
-import { array, type ArrayInput } from '../create.ts';
+import { withInput, type ArrayInput } from '../create.ts';
 import { LinAlgError, formatShape } from '../errors.ts';
 import { activeKernels } from '../kernels/wasm.ts';
 import {
@@ -40,25 +40,7 @@ export function refuseTracing(name: string, args: ArrayLike<unknown>): void {
   }
 }
 
-/**
- * Runs `f` on `x` as an array; an array made here from plain data is freed when `f` returns
- * (results never share the input's memory).
- * @param x the argument
- * @param f what to run
- * @returns what `f` returns
- */
-export function withInput<T>(x: MatrixInput, f: (a: NdArray) => T): T {
-  if (isNdArray(x)) {
-    x.assertLive();
-    return f(x);
-  }
-  const a = array(x);
-  try {
-    return f(a);
-  } finally {
-    a.dispose();
-  }
-}
+export { withInput };
 
 /**
  * Checks that `a` holds matrices (at least 2-D), as NumPy's `_assert_stacked_2d`.

@@ -27,7 +27,7 @@ import { activeKernels, bytePointer } from '../kernels/wasm.ts';
 import { gatherFloat64 } from '../kernels/js-strided.ts';
 import { pairwiseSum } from '../kernels/js-reduce.ts';
 import { bincountAdd, bincountScan, histogramUniform, searchBins } from '../kernels/js-histogram.ts';
-import { array, type ArrayInput } from '../create.ts';
+import { array, withInput, type ArrayInput } from '../create.ts';
 import { NOT_TRACED, traceNdCall, tracing } from '../fuse/index.ts';
 import { reduce } from './reduce.ts';
 
@@ -84,20 +84,6 @@ const BLOCK = 65536;
 function refuseTracing(name: string, args: IArguments): void {
   if (tracing.depth !== 0 && traceNdCall(name, name, args) !== NOT_TRACED) {
     throw new ArgumentError(name, 'a', `nd.${name} is not supported inside a fused function`);
-  }
-}
-
-/** Runs `f` on `x` as an array, freeing an array made here from plain data afterwards. */
-function withInput<T>(x: Input, f: (a: NdArray) => T): T {
-  if (isNdArray(x)) {
-    x.assertLive();
-    return f(x);
-  }
-  const a = array(x);
-  try {
-    return f(a);
-  } finally {
-    a.dispose();
   }
 }
 
