@@ -184,7 +184,7 @@ export interface StatFunction {
 }
 /** `nd.quantile`/`nd.percentile`/`nd.nanquantile`/`nd.nanpercentile`. */
 export interface QuantileFunction {
-  (a: Input, q: number, axis?: null, options?: { keepdims?: false; method?: QuantileOptions['method'] }): number;
+  (a: Input, q: number, axis?: null, options?: { keepdims?: false; method?: QuantileOptions['method']; weights?: QuantileOptions['weights'] }): number;
   (a: Input, q: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray;
   (a: Input, q: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number;
 }

@@ -2011,13 +2011,13 @@ export class NdArray {
    * (default 'linear'); an array of quantiles adds a leading axis. NaN in a slice gives NaN.
    * @param q a quantile in [0, 1], or an array of them
    * @param axis axis or axes to reduce (all when omitted)
-   * @param options `{ keepdims, method }`
+   * @param options `{ keepdims, method, weights }` (weights: method 'inverted_cdf' only)
    * @returns a number for one quantile over all axes, else an array
    * @example
    * nd.array([1, 2, 3, 4]).quantile([0.25, 0.5]).toArray(); // [1.75, 2.5]
    * nd.array([1, 2, 3, 4]).quantile(0.5, null, { method: 'lower' }); // 2
    */
-  quantile(q: number, axis?: null, options?: { keepdims?: false; method?: QuantileOptions['method'] }): number;
+  quantile(q: number, axis?: null, options?: { keepdims?: false; method?: QuantileOptions['method']; weights?: QuantileOptions['weights'] }): number;
   quantile(q: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray;
   quantile(q: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number;
   quantile(q: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number {
@@ -2031,12 +2031,12 @@ export class NdArray {
    * Percentiles over `axis`: `quantile(p / 100)`.
    * @param p a percentile in [0, 100], or an array of them
    * @param axis axis or axes to reduce (all when omitted)
-   * @param options `{ keepdims, method }`
+   * @param options `{ keepdims, method, weights }` (weights: method 'inverted_cdf' only)
    * @returns a number for one percentile over all axes, else an array
    * @example
    * nd.array([1, 2, 3, 4]).percentile(75); // 3.25
    */
-  percentile(p: number, axis?: null, options?: { keepdims?: false; method?: QuantileOptions['method'] }): number;
+  percentile(p: number, axis?: null, options?: { keepdims?: false; method?: QuantileOptions['method']; weights?: QuantileOptions['weights'] }): number;
   percentile(p: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray;
   percentile(p: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number;
   percentile(p: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number {
@@ -2069,12 +2069,12 @@ export class NdArray {
    * Quantiles over `axis` ignoring NaN (NumPy's `nanquantile`); a slice of NaNs only gives NaN.
    * @param q a quantile in [0, 1], or an array of them
    * @param axis axis or axes to reduce (all when omitted)
-   * @param options `{ keepdims, method }`
+   * @param options `{ keepdims, method, weights }` (weights: method 'inverted_cdf' only)
    * @returns a number for one quantile over all axes, else an array
    * @example
    * nd.array([1, NaN, 2, 3, 4]).nanquantile(0.25); // 1.75
    */
-  nanquantile(q: number, axis?: null, options?: { keepdims?: false; method?: QuantileOptions['method'] }): number;
+  nanquantile(q: number, axis?: null, options?: { keepdims?: false; method?: QuantileOptions['method']; weights?: QuantileOptions['weights'] }): number;
   nanquantile(q: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray;
   nanquantile(q: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number;
   nanquantile(q: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number {
@@ -2088,12 +2088,12 @@ export class NdArray {
    * Percentiles over `axis` ignoring NaN: `nanquantile(p / 100)`.
    * @param p a percentile in [0, 100], or an array of them
    * @param axis axis or axes to reduce (all when omitted)
-   * @param options `{ keepdims, method }`
+   * @param options `{ keepdims, method, weights }` (weights: method 'inverted_cdf' only)
    * @returns a number for one percentile over all axes, else an array
    * @example
    * nd.array([1, NaN, 2, 3, 4]).nanpercentile(50); // 2.5
    */
-  nanpercentile(p: number, axis?: null, options?: { keepdims?: false; method?: QuantileOptions['method'] }): number;
+  nanpercentile(p: number, axis?: null, options?: { keepdims?: false; method?: QuantileOptions['method']; weights?: QuantileOptions['weights'] }): number;
   nanpercentile(p: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray;
   nanpercentile(p: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number;
   nanpercentile(p: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number {

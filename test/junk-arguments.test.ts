@@ -177,8 +177,8 @@ const OUT = options(['out'], { out: true });
 const DTYPE = options(['dtype'], { strings: ['float64', 'bool'] });
 /** Reductions and statistics: `{ keepdims, out }` or the out array. */
 const REDUCE = options(['keepdims', 'out'], { out: true });
-/** Quantile functions: `{ keepdims, method }`. */
-const QUANTILE = options(['keepdims', 'method']);
+/** Quantile functions: `{ keepdims, method, weights }`. */
+const QUANTILE = options(['keepdims', 'method', 'weights']);
 /** A kth of partition/argpartition: an integer or a list of them. */
 const kth: Slot = (v) => (isInt(v) || isIntList(v) ? 'any' : 'throw');
 

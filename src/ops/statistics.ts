@@ -8,8 +8,9 @@
  */
 import type { NdArray, AxisArg, KeepdimsOptions } from '../ndarray.ts';
 import { emptyArray, isNdArray, newArray } from '../array-factory.ts';
-import { DTypeError, NdvecError, ShapeError, formatShape } from '../errors.ts';
-import { checkBoolean, checkChoice, checkOptions } from '../args.ts';
+import { ArgumentError, DTypeError, NdvecError, ShapeError, formatShape } from '../errors.ts';
+import { checkBoolean, checkChoice, checkOptions, describe } from '../args.ts';
+import { withInput, type ArrayInput } from '../create.ts';
 import { contiguousStrides, normalizeAxes, normalizeAxis, sameShape } from '../shape.ts';
 import { gatherFloat64, orderAndCoalesce, walkAxes, type LoopAxis } from '../kernels/js-strided.ts';
 import { binary } from './elementwise.ts';
@@ -41,20 +42,46 @@ export const QUANTILE_METHODS: readonly QuantileMethod[] = [
 export interface QuantileOptions extends KeepdimsOptions {
   /** How a quantile between two values is estimated (NumPy's `method`). Default 'linear'. */
   method?: QuantileMethod;
+  /**
+   * Weights of the values (NumPy 2's `weights`; only with method 'inverted_cdf'): `a`'s
+   * shape, or the shape of the reduced axes in the order `axis` names them (a 1-D array as
+   * long as one `axis`), broadcast over the other axes. Non-negative; each slice's weights
+   * must have a positive, finite sum. An NdArray or plain nested numbers.
+   */
+  weights?: NdArray | ArrayInput;
+}
+
+/** @internal The checked options of a quantile function. */
+export interface CheckedQuantileOptions {
+  /** Keep the reduced axes as length 1. */
+  keepdims: boolean;
+  /** The method ('linear' when none was given). */
+  method: QuantileMethod;
+  /** The weights as given, or undefined. */
+  weights: NdArray | ArrayInput | undefined;
 }
 
 /**
- * @internal Checks the options of a quantile function at the public edge: `{ keepdims, method }`.
+ * @internal Checks the options of a quantile function at the public edge:
+ * `{ keepdims, method, weights }`.
  * @param func the public name
  * @param options what was passed
  * @returns the checked options
  */
-export function quantileOptions(func: string, options: unknown): Required<QuantileOptions> {
-  const o = checkOptions(func, options, ['keepdims', 'method'] as const);
-  return {
-    keepdims: checkBoolean(func, 'keepdims', o.keepdims, false),
-    method: o.method === undefined ? 'linear' : checkChoice(func, 'method', o.method, QUANTILE_METHODS),
-  };
+export function quantileOptions(func: string, options: unknown): CheckedQuantileOptions {
+  const o = checkOptions(func, options, ['keepdims', 'method', 'weights'] as const);
+  const keepdims = checkBoolean(func, 'keepdims', o.keepdims, false);
+  const method = o.method === undefined ? 'linear' : checkChoice(func, 'method', o.method, QUANTILE_METHODS);
+  const w = o.weights;
+  if (w !== undefined) {
+    if (!(isNdArray(w) || Array.isArray(w) || w instanceof Float64Array || typeof w === 'number' || typeof w === 'boolean')) {
+      throw new ArgumentError(func, 'weights', `weights must be an NdArray, an array of numbers or a number, got ${describe(w)}`);
+    }
+    if (method !== 'inverted_cdf') {
+      throw new ArgumentError(func, 'weights', `only method 'inverted_cdf' supports weights (NumPy's rule), got method '${method}'`);
+    }
+  }
+  return { keepdims, method, weights: w as NdArray | ArrayInput | undefined };
 }
 
 /** Options of `average`. */
@@ -80,7 +107,7 @@ interface SliceLayout {
   outShape: number[];
 }
 
-function sliceLayout(a: NdArray, axis: AxisArg, keepdims: boolean): SliceLayout {
+function sliceLayout(a: Pick<NdArray, 'shape' | 'strides' | 'ndim'>, axis: AxisArg, keepdims: boolean): SliceLayout {
   const axes = normalizeAxes(axis ?? null, a.ndim);
   const keptShape = a.shape.filter((_, k) => !axes.includes(k));
   const keptStrides = contiguousStrides(keptShape);
@@ -313,6 +340,148 @@ function orderStatistic(
   }
 }
 
+/** Runs a quantile function: unweighted by selection, or weighted ('inverted_cdf' only). */
+function quantileOrWeighted(
+  func: string,
+  a: NdArray,
+  axis: AxisArg | undefined,
+  options: QuantileOptions | undefined,
+  qs: readonly number[],
+  qShape: number[] | null,
+  skipNaN: boolean,
+): NdArray | number {
+  const method = options?.method ?? 'linear';
+  const keepdims = options?.keepdims === true;
+  const weights = options?.weights;
+  if (weights === undefined) return orderStatistic(a, axis, keepdims, qs, qShape, method, skipNaN);
+  if (method !== 'inverted_cdf') {
+    throw new ArgumentError(func, 'weights', `only method 'inverted_cdf' supports weights (NumPy's rule), got method '${method}'`);
+  }
+  return withInput(weights, (w) => weightedQuantile(func, a, axis, keepdims, w, qs, qShape, skipNaN));
+}
+
+/**
+ * The weights as a plain C-order copy of `a`'s shape: `w` of `a`'s shape as is, or of the
+ * reduced axes' shape (in the order `axis` names them) broadcast over the kept axes, as
+ * NumPy's `_weights_are_valid`. Checks they are non-negative.
+ */
+function weightsLikeArray(func: string, a: NdArray, axis: AxisArg | undefined, w: NdArray): Float64Array {
+  let full: Float64Array;
+  if (sameShape(a.shape, w.shape)) {
+    full = gatherFloat64(w);
+  } else {
+    if (axis === undefined || axis === null) {
+      throw new ShapeError(
+        `${func}: weights of shape ${formatShape(w.shape)} differ from the array's ${formatShape(a.shape)}; name the axis (or axes) the weights run along`,
+        [a.shape, w.shape],
+      );
+    }
+    const named = (typeof axis === 'number' ? [axis] : [...axis]).map((k) => normalizeAxis(k, a.ndim));
+    const want = named.map((k) => a.shape[k]!);
+    if (!sameShape(want, w.shape)) {
+      throw new ShapeError(
+        `${func}: weights must have the array's shape ${formatShape(a.shape)} or the shape ${formatShape(want)} of axis ${JSON.stringify(typeof axis === 'number' ? axis : [...axis])}, got ${formatShape(w.shape)}`,
+        [a.shape, w.shape],
+      );
+    }
+    const strides = a.shape.map((_, k) => (named.includes(k) ? w.strides[named.indexOf(k)]! : 0));
+    const view = newArray(w.storage, a.shape, strides, w.offset, false, true);
+    full = gatherFloat64(view);
+  }
+  for (let i = 0; i < full.length; i++) {
+    if (full[i]! < 0) throw new ArgumentError(func, 'weights', `weights must be non-negative, got ${full[i]} at flat index ${i}`);
+  }
+  return full;
+}
+
+/**
+ * NumPy 2's weighted 'inverted_cdf' quantile (`_quantile`'s weighted branch): each slice is
+ * sorted (NaN last), the weights summed in that order into a CDF normalized by its last
+ * value, and quantile `q` is the first value whose CDF reaches `q` (leading zero weights
+ * skipped). NaN in a slice gives NaN (`skipNaN` false), or the NaNs and their weights are
+ * dropped (`skipNaN`); an empty slice gives NaN. A slice whose weights sum to zero, ∞ or NaN
+ * throws, as NumPy raises.
+ */
+function weightedQuantile(
+  func: string,
+  a: NdArray,
+  axis: AxisArg | undefined,
+  keepdims: boolean,
+  w: NdArray,
+  qs: readonly number[],
+  qShape: number[] | null,
+  skipNaN: boolean,
+): NdArray | number {
+  a.assertLive();
+  const shape0 = { shape: a.shape, strides: contiguousStrides(a.shape), ndim: a.ndim };
+  const layout = sliceLayout(shape0, axis, keepdims); // checks the axes (AxisError)
+  const weights = weightsLikeArray(func, a, axis, w);
+  const values = gatherFloat64(a);
+  const { count, slices } = layout;
+  const outShape = [...(qShape ?? []), ...layout.outShape];
+  const out = new Float64Array(qs.length * slices);
+  const reduced = layout.reduced;
+  const v = new Float64Array(count);
+  const wt = new Float64Array(count);
+  const order: number[] = [];
+  const cdf = new Float64Array(count);
+  walkAxes(layout.kept, 0, 0, (p, o) => {
+    let n = 0;
+    let hasNaN = false;
+    walkAxes(reduced, p, 0, (r) => {
+      const x = values[r]!;
+      if (x !== x) {
+        hasNaN = true;
+        if (skipNaN) return;
+      }
+      v[n] = x;
+      wt[n++] = weights[r]!;
+    });
+    if (n === 0) {
+      for (let j = 0; j < qs.length; j++) out[o + j * slices] = NaN;
+      return;
+    }
+    order.length = n;
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((x, y) => {
+      const vx = v[x]!;
+      const vy = v[y]!;
+      if (vx !== vx) return vy !== vy ? x - y : 1;
+      if (vy !== vy) return -1;
+      return vx < vy ? -1 : vx > vy ? 1 : x - y;
+    });
+    let c = 0;
+    for (let i = 0; i < n; i++) cdf[i] = c += wt[order[i]!]!;
+    const total = cdf[n - 1]!;
+    for (let i = 0; i < n; i++) cdf[i] = cdf[i]! / total;
+    if (Number.isNaN(cdf[n - 1])) {
+      throw new ArgumentError(func, 'weights', `weights include NaN or ∞, or sum to zero, over a slice (sum ${total})`);
+    }
+    if (hasNaN && !skipNaN) {
+      for (let j = 0; j < qs.length; j++) out[o + j * slices] = NaN;
+      return;
+    }
+    for (let j = 0; j < qs.length; j++) {
+      const q = qs[j]!;
+      // searchsorted(cdf, q, 'left') with leading zeros read as -1: the first i with cdf[i] ≥ q
+      // (and cdf[i] > 0 unless q < 0, which cannot be).
+      let lo = 0;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const cm = cdf[mid] === 0 ? -1 : cdf[mid]!;
+        if (cm < q) lo = mid + 1;
+        else hi = mid;
+      }
+      out[o + j * slices] = v[order[Math.min(lo, n - 1)]!]!;
+    }
+  });
+  if (outShape.length === 0) return out[0]!;
+  const result = emptyArray(outShape);
+  result.f64().set(out, result.start);
+  return result;
+}
+
 /**
  * Median over `axis` (all axes when omitted), NumPy's `median`: the middle value, or the
  * mean of the two middle values, found by selection (O(n)). NaN in a slice makes its median
@@ -348,21 +517,26 @@ export function nanmedian(a: NdArray, axis?: AxisArg, options?: KeepdimsOptions)
  * Quantiles over `axis`, NumPy's `quantile` with any of its methods (default 'linear':
  * `q * (n - 1)` interpolated), bit for bit (NumPy's index and `_lerp` formulas). An array of
  * quantiles adds its shape in front of the result, as NumPy does. NaN in a slice makes its
- * quantiles NaN; an empty slice gives NaN (NumPy raises IndexError).
+ * quantiles NaN; an empty slice gives NaN (NumPy raises IndexError). With `weights` (method
+ * 'inverted_cdf' only, NumPy 2's weighted quantile) each slice is sorted and its weights
+ * summed into a CDF; the result is the first value whose normalized CDF reaches `q`.
  * @param a the array (float64, or bool read as 0/1)
  * @param q a quantile in [0, 1], or an array of them
  * @param axis an axis, several, or omitted/null for all
- * @param options `{ keepdims, method }`
+ * @param options `{ keepdims, method, weights }`: weights (method 'inverted_cdf' only) as NumPy 2's
  * @returns a number for one quantile over all axes without keepdims, else an array
- * @throws NdvecError for a quantile outside [0, 1]; AxisError for a bad axis
+ * @throws NdvecError for a quantile outside [0, 1]; AxisError for a bad axis; ArgumentError for
+ *   weights with another method, negative weights or a slice whose weights sum to 0, ∞ or NaN;
+ *   ShapeError for weights that fit neither the array nor the axes
  * @example
  * quantile(nd.array([1, 2, 3, 4]), 0.25);           // 1.75
  * quantile(nd.array([1, 2, 3, 4]), 0.25, null, { method: 'lower' }); // 1
  * quantile(nd.array([1, 2, 3, 4]), [0, 1]).toArray(); // [1, 4]
+ * quantile(nd.array([1, 2, 3, 4]), 0.5, null, { method: 'inverted_cdf', weights: nd.array([1, 1, 1, 5]) }); // 4
  */
 export function quantile(a: NdArray, q: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number {
   const { values, shape } = readQuantiles(q, 1, 'quantile');
-  return orderStatistic(a, axis, options?.keepdims === true, values, shape, options?.method ?? 'linear', false);
+  return quantileOrWeighted('quantile', a, axis, options, values, shape, false);
 }
 
 /**
@@ -370,32 +544,37 @@ export function quantile(a: NdArray, q: QuantileArg, axis?: AxisArg, options?: Q
  * @param a the array
  * @param p a percentile in [0, 100], or an array of them
  * @param axis an axis, several, or omitted/null for all
- * @param options `{ keepdims, method }`
+ * @param options `{ keepdims, method, weights }`: weights (method 'inverted_cdf' only) as NumPy 2's
  * @returns a number for one percentile over all axes without keepdims, else an array
- * @throws NdvecError for a percentile outside [0, 100]; AxisError for a bad axis
+ * @throws NdvecError for a percentile outside [0, 100]; AxisError for a bad axis; ArgumentError
+ *   or ShapeError for bad weights (as {@link quantile})
  * @example
  * percentile(nd.array([1, 2, 3, 4]), 50); // 2.5
  */
 export function percentile(a: NdArray, p: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number {
   const { values, shape } = readQuantiles(p, 100, 'percentile');
-  return orderStatistic(a, axis, options?.keepdims === true, values, shape, options?.method ?? 'linear', false);
+  return quantileOrWeighted('percentile', a, axis, options, values, shape, false);
 }
 
 /**
  * Quantiles over `axis` ignoring NaN, NumPy's `nanquantile`: {@link quantile} of each
- * slice's numbers; a slice of NaNs only (or empty) gives NaN.
+ * slice's numbers; a slice of NaNs only (or empty) gives NaN. With `weights`, NaNs are
+ * dropped with their weights. (NumPy 2.4 raises IndexError for N-D data with weights along
+ * an axis, indexing the unbroadcast weights; ndvec broadcasts them as {@link quantile} does.)
  * @param a the array (float64, or bool read as 0/1)
  * @param q a quantile in [0, 1], or an array of them
  * @param axis an axis, several, or omitted/null for all
- * @param options `{ keepdims, method }`
+ * @param options `{ keepdims, method, weights }`: weights (method 'inverted_cdf' only) as NumPy 2's
  * @returns a number for one quantile over all axes without keepdims, else an array
- * @throws NdvecError for a quantile outside [0, 1]; AxisError for a bad axis
+ * @throws NdvecError for a quantile outside [0, 1]; AxisError for a bad axis; ArgumentError for
+ *   weights with another method, negative weights or a slice whose weights sum to 0, ∞ or NaN;
+ *   ShapeError for weights that fit neither the array nor the axes
  * @example
  * nanquantile(nd.array([1, NaN, 2, 3, 4]), 0.25); // 1.75
  */
 export function nanquantile(a: NdArray, q: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number {
   const { values, shape } = readQuantiles(q, 1, 'nanquantile');
-  return orderStatistic(a, axis, options?.keepdims === true, values, shape, options?.method ?? 'linear', true);
+  return quantileOrWeighted('nanquantile', a, axis, options, values, shape, true);
 }
 
 /**
@@ -403,15 +582,16 @@ export function nanquantile(a: NdArray, q: QuantileArg, axis?: AxisArg, options?
  * @param a the array
  * @param p a percentile in [0, 100], or an array of them
  * @param axis an axis, several, or omitted/null for all
- * @param options `{ keepdims, method }`
+ * @param options `{ keepdims, method, weights }`: weights (method 'inverted_cdf' only) as NumPy 2's
  * @returns a number for one percentile over all axes without keepdims, else an array
- * @throws NdvecError for a percentile outside [0, 100]; AxisError for a bad axis
+ * @throws NdvecError for a percentile outside [0, 100]; AxisError for a bad axis; ArgumentError
+ *   or ShapeError for bad weights (as {@link quantile})
  * @example
  * nanpercentile(nd.array([1, NaN, 2, 3, 4]), 50); // 2.5
  */
 export function nanpercentile(a: NdArray, p: QuantileArg, axis?: AxisArg, options?: QuantileOptions): NdArray | number {
   const { values, shape } = readQuantiles(p, 100, 'nanpercentile');
-  return orderStatistic(a, axis, options?.keepdims === true, values, shape, options?.method ?? 'linear', true);
+  return quantileOrWeighted('nanpercentile', a, axis, options, values, shape, true);
 }
 
 /**
