@@ -9,21 +9,23 @@ import type { NdArray } from '../ndarray.ts';
 import { emptyArray, isNdArray, newArray } from '../array-factory.ts';
 import { AxisError, DTypeError, IndexError, NdvecError, ShapeError, formatShape, invariant } from '../errors.ts';
 import {
+  FULL_RANGE,
   broadcastStrides,
   contiguousStrides,
   normalizeAxes,
   normalizeAxis,
   normalizeShape,
+  parseSliceSpec,
+  resolveSliceRange,
   sameShape,
   shapeSize,
   type ShapeLike,
+  type SliceSpec,
 } from '../shape.ts';
 import type { DType } from '../memory.ts';
-import { describe } from '../args.ts';
 import { copyStrided } from './copy.ts';
 
-/** One slice spec per axis: integer, null or ':', 'start:stop:step' string, or [start, stop, step?]. */
-export type SliceSpec = number | null | string | readonly [number | null, number | null, (number | null)?];
+export type { SliceSpec };
 
 /**
  * Copies `src` into `dst` element by element in C order. Both may have any strides (the
@@ -82,78 +84,6 @@ function view(a: NdArray, shape: readonly number[], strides: readonly number[], 
 
 // ---- slicing ----------------------------------------------------------------------------
 
-type Range = { start: number | null; stop: number | null; step: number | null };
-
-function parseSliceInt(text: string, spec: string): number | null {
-  const t = text.trim();
-  if (t === '') return null;
-  const v = Number(t);
-  if (!/^[+-]?\d+$/.test(t) || !Number.isSafeInteger(v)) throw new IndexError(`invalid slice spec '${spec}': '${t}' is not an integer`);
-  return v;
-}
-
-/** A spec as messages show it (`[0.5,2]`), never throwing (bigints, cycles, symbols). */
-function specText(spec: unknown): string {
-  if (!Array.isArray(spec)) return describe(spec);
-  return `[${spec.map((x: unknown) => (typeof x === 'number' || x === null ? String(x) : describe(x))).join(',')}]`;
-}
-
-function checkSliceBound(v: number | null | undefined, spec: unknown): number | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v !== 'number' || !Number.isInteger(v)) {
-    throw new IndexError(`invalid slice spec ${specText(spec)}: bounds must be integers or null, got ${String(v)}`);
-  }
-  return v;
-}
-
-/** Reads one spec as an integer index (returned as a number) or a range. */
-function parseSpec(spec: SliceSpec): number | Range {
-  if (spec === null || spec === undefined) return { start: null, stop: null, step: null };
-  if (typeof spec === 'number') {
-    if (!Number.isInteger(spec)) throw new IndexError(`slice index must be an integer, got ${spec}`, spec);
-    return spec;
-  }
-  if (typeof spec === 'string') {
-    const parts = spec.split(':');
-    if (parts.length === 1) {
-      const v = parseSliceInt(spec, spec);
-      if (v === null) throw new IndexError(`invalid slice spec '${spec}'`);
-      return v;
-    }
-    if (parts.length > 3) throw new IndexError(`invalid slice spec '${spec}': at most two ':'`);
-    return { start: parseSliceInt(parts[0]!, spec), stop: parseSliceInt(parts[1]!, spec), step: parseSliceInt(parts[2] ?? '', spec) };
-  }
-  if (Array.isArray(spec) && spec.length >= 2 && spec.length <= 3) {
-    return { start: checkSliceBound(spec[0], spec), stop: checkSliceBound(spec[1], spec), step: checkSliceBound(spec[2], spec) };
-  }
-  throw new IndexError(`invalid slice spec ${specText(spec)}: use an integer, null, 'start:stop:step' or [start, stop, step?]`);
-}
-
-/**
- * Resolves a range against an axis of size `n` with Python's clamping rules.
- * @returns the first index, the step and the number of selected elements
- */
-function resolveRange(r: Range, n: number, axis: number): { first: number; step: number; length: number } {
-  const step = r.step ?? 1;
-  if (step === 0) throw new IndexError(`slice step cannot be zero (axis ${axis})`, 0, axis);
-  const clamp = (v: number, lo: number, hi: number): number => {
-    if (v < 0) v += n;
-    return v < lo ? lo : v > hi ? hi : v;
-  };
-  let first: number;
-  let length: number;
-  if (step > 0) {
-    first = r.start === null ? 0 : clamp(r.start, 0, n);
-    const stop = r.stop === null ? n : clamp(r.stop, 0, n);
-    length = stop > first ? Math.ceil((stop - first) / step) : 0;
-  } else {
-    first = r.start === null ? n - 1 : clamp(r.start, -1, n - 1);
-    const stop = r.stop === null ? -1 : clamp(r.stop, -1, n - 1);
-    length = first > stop ? Math.ceil((first - stop) / -step) : 0;
-  }
-  return { first, step, length };
-}
-
 /**
  * A view selecting along each axis (see {@link NdArray.slice}).
  * @param a the array
@@ -174,13 +104,13 @@ export function slice(a: NdArray, specs: readonly SliceSpec[]): NdArray {
   for (let axis = 0; axis < a.ndim; axis++) {
     const n = a.shape[axis]!;
     const stride = a.strides[axis]!;
-    const spec = axis < specs.length ? parseSpec(specs[axis]!) : { start: null, stop: null, step: null };
+    const spec = axis < specs.length ? parseSliceSpec(specs[axis]!) : FULL_RANGE;
     if (typeof spec === 'number') {
       if (spec < -n || spec >= n) throw new IndexError(`index ${spec} is out of bounds for axis ${axis} with size ${n}`, spec, axis);
       offset += (spec < 0 ? spec + n : spec) * stride;
       continue;
     }
-    const { first, step, length } = resolveRange(spec, n, axis);
+    const { first, step, length } = resolveSliceRange(spec, n, axis);
     if (length > 0) offset += first * stride;
     shape.push(length);
     strides.push(step * stride);
