@@ -255,10 +255,10 @@ const EXP_TABLE: usize = memory.data<u64>([
   const kd = f64x2.sub(shifted, splat(SHIFTER));
   const r = f64x2.add(f64x2.add(x, f64x2.mul(kd, splat(EXP_NEG_LN2_HI_N))),
     f64x2.mul(kd, splat(EXP_NEG_LN2_LO_N)));
-  // byte offsets of table entries j = k mod N, in the i32 lanes 0 and 2
-  const offsets = i32x4.shl(v128.and(shifted, i32x4.splat(EXP_N - 1)), 4);
-  const e0 = v128.load(EXP_TABLE + <usize>i32x4.extract_lane(offsets, 0));
-  const e1 = v128.load(EXP_TABLE + <usize>i32x4.extract_lane(offsets, 2));
+  // table entries j = k mod N from the low word of each lane, masked and scaled in scalar
+  // registers (two vector instructions fewer than masking and shifting the vector first)
+  const e0 = v128.load(EXP_TABLE + ((<usize>i32x4.extract_lane(shifted, 0) & (EXP_N - 1)) << 4));
+  const e1 = v128.load(EXP_TABLE + ((<usize>i32x4.extract_lane(shifted, 2) & (EXP_N - 1)) << 4));
   const tail = i64x2.shuffle(e0, e1, 0, 2);
   const scale = i64x2.add(i64x2.shuffle(e0, e1, 1, 3), i64x2.shl(shifted, 52 - EXP_BITS));
   const r2 = f64x2.mul(r, r);
@@ -538,10 +538,10 @@ const LOG_MODE_LN = 0, LOG_MODE_LOG2 = 1, LOG_MODE_LOG10 = 2, LOG_MODE_LOG1P = 3
   const kd = f64x2.sub(i64x2.add(i64x2.shr_u(tmp, 52), i64x2.splat(SHIFTER_BITS)),
     splat(SHIFTER + 1023.0));
   const z = i64x2.add(v128.and(tmp, i64x2.splat(0x000FFFFFFFFFFFFF)), i64x2.splat(LOG_OFF));
-  // byte offsets i·32 of the entries, in the i32 lanes 0 and 2
-  const offsets = v128.and(i64x2.shr_u(tmp, 40), i64x2.splat(0xFE0));
-  const p0 = LOG_TABLE + <usize>i32x4.extract_lane(offsets, 0);
-  const p1 = LOG_TABLE + <usize>i32x4.extract_lane(offsets, 2);
+  // byte offsets i·32 of the entries (bits 45..51 of tmp), from the high word of each lane,
+  // shifted and masked in scalar registers
+  const p0 = LOG_TABLE + ((<usize>i32x4.extract_lane(tmp, 1) >> 8) & 0xFE0);
+  const p1 = LOG_TABLE + ((<usize>i32x4.extract_lane(tmp, 3) >> 8) & 0xFE0);
   const a0 = v128.load(p0);
   const a1 = v128.load(p1);
   const b0 = v128.load(p0, 16);
@@ -763,8 +763,12 @@ const TRIG_FAST_LIMIT: f64 = 1048576.0; // 2^20
 
 /**
  * tanh on two lanes: e = expm1(2|x|) (clamped at 2|x| = 40, beyond which tanh rounds to ±1),
- * then e/(e+2) below atanh(1/2), else 1 - 2/(e+2). `fast` takes e from the table path (every
- * input but NaN: ±Inf clamp to ±1), else from expm1V.
+ * then b + n/(e + 2) with (b, n) = (0, e) where e < 2 (|x| < atanh(1/2)) and (1, -2) above.
+ * e + 2 = d + dLo exactly (fast two-sum of max(e, 2) and min(e, 2)), and the quotient is
+ * corrected to n/(d + dLo) ≈ q0 - q0·dLo/d, with 1/d = ((1 - b) - q0)/2 in both cases. The
+ * selects are arithmetic (min/max and masks with constants), not bitselects, which cost three
+ * instructions each. `fast` takes e from the table path (every input: ±Inf clamp to ±1, NaN
+ * stays NaN), else from expm1V.
  */
 // @ts-ignore: decorator
 @inline function tanhOf(x: v128, fast: bool): v128 {
@@ -772,16 +776,15 @@ const TRIG_FAST_LIMIT: f64 = 1048576.0; // 2^20
   // min keeps NaN
   const a2 = f64x2.pmin(f64x2.add(ax, ax), splat(40.0));
   const e = fast ? expTableMode(a2, true) : expm1V(a2);
-  const small = f64x2.lt(ax, splat(0.5493061443340548));
-  // d + dLo == e + 2 exactly (fast two-sum, larger operand first)
-  const d = f64x2.add(e, splat(2.0));
-  const dLo = f64x2.add(f64x2.sub(f64x2.pmax(e, splat(2.0)), d), f64x2.pmin(e, splat(2.0)));
-  const q0 = f64x2.div(v128.bitselect(e, splat(2.0), small), d);
-  // q = num / (d + dLo) ≈ q0 - q0·dLo/d, with 1/d = (1 - q0)/2 (small) or q0/2 (large)
-  const invD2 = v128.bitselect(f64x2.sub(splat(1.0), q0), q0, small);
-  const q = f64x2.sub(q0, f64x2.mul(f64x2.mul(q0, dLo), f64x2.mul(invD2, splat(0.5))));
-  const mag = v128.bitselect(q, f64x2.sub(splat(1.0), q), small);
-  return v128.or(mag, v128.and(x, splat(-0.0)));
+  const lo = f64x2.pmin(e, splat(2.0));
+  const hi = f64x2.pmax(e, splat(2.0));
+  const d = f64x2.add(hi, lo);
+  const dLo = f64x2.add(f64x2.sub(hi, d), lo);
+  const big = f64x2.ge(e, splat(2.0));
+  const q0 = f64x2.div(f64x2.sub(lo, v128.and(big, splat(4.0))), d);
+  const invD2 = f64x2.sub(v128.andnot(splat(1.0), big), q0);
+  const q = f64x2.sub(q0, f64x2.mul(f64x2.mul(f64x2.mul(q0, dLo), invD2), splat(0.5)));
+  return v128.or(f64x2.add(v128.and(big, splat(1.0)), q), v128.and(x, splat(-0.0)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -911,14 +914,14 @@ const BLOCK: usize = 256;
 
 /**
  * Lanes whose input the fast path of `op` takes (false on NaN): |x| < EXP_FAST_LIMIT for exp,
- * expm1, sinh, cosh; any but NaN for tanh; positive normal finite x for the logs; -1 < x < Inf
- * for log1p.
+ * expm1, sinh, cosh; every input for tanh (its fast path gives ±1 for ±Inf and NaN for NaN, so
+ * it needs no check); positive normal finite x for the logs; -1 < x < Inf for log1p.
  */
 // @ts-ignore: decorator
 @inline function fastValid(op: i32, v: v128): v128 {
   switch (op) {
     case OP_EXP: case OP_EXPM1: case OP_SINH: case OP_COSH: return absLess(v, EXP_FAST_LIMIT);
-    case OP_TANH: return f64x2.eq(v, v);
+    case OP_TANH: return i64x2.splat(-1);
     case OP_LOG1P: return v128.and(f64x2.gt(v, splat(-1.0)), f64x2.lt(v, splat(Infinity)));
     default: return v128.and(f64x2.ge(v, splat(SMALLEST_NORMAL)), f64x2.lt(v, splat(Infinity)));
   }
