@@ -51,7 +51,12 @@ export function copyStrided(src: NdArray, dst: NdArray): boolean {
   const k = wasmExport<Copy2d>('copy_2d_f64');
   if (k === null) return false;
   if (src.size === 0) return true;
-  const [n, s, d] = mergeAxes(src.shape, src.strides, dst.strides);
+  const shape = src.shape;
+  if (shape.length <= 2) {
+    copyUpTo2d(k, src, dst);
+    return true;
+  }
+  const [n, s, d] = mergeAxes(shape, src.strides, dst.strides);
   while (n.length < 2) {
     n.unshift(1);
     s.unshift(0);
@@ -79,4 +84,52 @@ export function copyStrided(src: NdArray, dst: NdArray): boolean {
     }
     if (ax < 0) return true;
   }
+}
+
+/**
+ * The kernel call for a non-empty copy of at most 2 axes, with the axes merged as
+ * {@link mergeAxes} merges them but without its arrays (slices and transposes of 1-D and
+ * 2-D arrays are the common copies, and at 1K elements the arrays cost as much as the copy).
+ * @internal Exported for the tests (which pass a recording `k`).
+ * @param k the kernel (or a stand-in that records its arguments)
+ * @param src the array to read (1-D or 2-D, not empty)
+ * @param dst the array to write, of the same shape
+ */
+export function copyUpTo2d(k: Copy2d, src: NdArray, dst: NdArray): void {
+  const shape = src.shape;
+  let rows = 1;
+  let s0 = 0;
+  let d0 = 0;
+  let cols = 1;
+  let s1 = 0;
+  let d1 = 0;
+  if (shape.length === 1) {
+    cols = shape[0]!;
+    if (cols !== 1) {
+      s1 = src.strides[0]!;
+      d1 = dst.strides[0]!;
+    }
+  } else {
+    const n0 = shape[0]!;
+    const n1 = shape[1]!;
+    if (n1 !== 1) {
+      cols = n1;
+      s1 = src.strides[1]!;
+      d1 = dst.strides[1]!;
+    }
+    if (n0 !== 1) {
+      if (cols === 1) {
+        cols = n0;
+        s1 = src.strides[0]!;
+        d1 = dst.strides[0]!;
+      } else if (src.strides[0] === s1 * cols && dst.strides[0] === d1 * cols) {
+        cols *= n0;
+      } else {
+        rows = n0;
+        s0 = src.strides[0]!;
+        d0 = dst.strides[0]!;
+      }
+    }
+  }
+  k(src.start * 8, s0, s1, dst.start * 8, d0, d1, rows, cols);
 }

@@ -197,16 +197,22 @@ export function reshape(a: NdArray, shape: ShapeLike): NdArray {
 export function transpose(a: NdArray, axes?: readonly number[]): NdArray {
   a.assertLive();
   const ndim = a.ndim;
-  let order: number[];
-  if (axes === undefined) order = Array.from({ length: ndim }, (_, i) => ndim - 1 - i);
-  else {
-    if (axes.length !== ndim) {
-      throw new AxisError(axes.length, ndim, `axes [${axes.join(',')}] don't match array of dimension ${ndim}`);
+  if (axes === undefined) {
+    // `a.T`: the axes reversed, built by plain loops (Array.from and two maps cost ~150 ns a call)
+    const shape: number[] = [];
+    const strides: number[] = [];
+    for (let i = ndim - 1; i >= 0; i--) {
+      shape.push(a.shape[i]!);
+      strides.push(a.strides[i]!);
     }
-    order = axes.map((ax) => normalizeAxis(ax, ndim));
-    const seen = new Set(order);
-    if (seen.size !== ndim) throw new AxisError(axes[0]!, ndim, `repeated axis in transpose [${axes.join(',')}]`);
+    return view(a, shape, strides, a.offset);
   }
+  if (axes.length !== ndim) {
+    throw new AxisError(axes.length, ndim, `axes [${axes.join(',')}] don't match array of dimension ${ndim}`);
+  }
+  const order = axes.map((ax) => normalizeAxis(ax, ndim));
+  const seen = new Set(order);
+  if (seen.size !== ndim) throw new AxisError(axes[0]!, ndim, `repeated axis in transpose [${axes.join(',')}]`);
   return view(a, order.map((i) => a.shape[i]!), order.map((i) => a.strides[i]!), a.offset);
 }
 
