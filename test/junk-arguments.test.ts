@@ -159,9 +159,11 @@ const OPTION_VALUES: Record<string, Slot> = {
   axisb: int,
   axisc: int,
   // array building and signal (src/ops/{pad,meshgrid,signal,poly}.ts)
-  mode: (v) => (['constant', 'edge', 'reflect', 'symmetric', 'wrap'].includes(v as string) ? 'any' : 'throw'),
+  mode: (v) => (['constant', 'edge', 'reflect', 'symmetric', 'wrap', 'linear_ramp', 'maximum', 'minimum', 'mean', 'median', 'empty'].includes(v as string) ? 'any' : 'throw'),
   constantValues: (v) => (typeof v === 'number' || Array.isArray(v) || v instanceof NdArray ? 'any' : 'throw'),
   reflectType: (v) => (v === 'even' || v === 'odd' ? 'any' : 'throw'),
+  endValues: (v) => (typeof v === 'number' || Array.isArray(v) || v instanceof NdArray ? 'any' : 'throw'),
+  statLength: (v) => (v === null || typeof v === 'number' || Array.isArray(v) || v instanceof NdArray ? 'any' : 'throw'),
   indexing: (v) => (v === 'xy' || v === 'ij' ? 'any' : 'throw'),
   sparse: boolean,
   left: (v) => (v === null || typeof v === 'number' ? 'any' : 'throw'), // interp's fill values (null: NumPy's None)
@@ -351,10 +353,10 @@ let configBefore: ReturnType<typeof nd.config>;
 const bins: Slot = (v) =>
   (isInt(v) && v >= 1) || ['auto', 'fd', 'doane', 'scott', 'stone', 'rice', 'sturges', 'sqrt'].includes(v as string) || v instanceof NdArray || Array.isArray(v) ? 'any' : 'throw';
 
-/** nd.pad's third argument: a mode name or `{ mode, constantValues }`. */
+/** nd.pad's third argument: a mode name or `{ mode, constantValues, reflectType, endValues, statLength }`. */
 const PAD_MODE: Slot = Object.assign(
-  (v: unknown): Verdict => (typeof v === 'string' ? OPTION_VALUES.mode!(v) : options(['mode', 'constantValues', 'reflectType'])(v)),
-  { keys: ['mode', 'constantValues', 'reflectType'] as const },
+  (v: unknown): Verdict => (typeof v === 'string' ? OPTION_VALUES.mode!(v) : options(['mode', 'constantValues', 'reflectType', 'endValues', 'statLength'])(v)),
+  { keys: ['mode', 'constantValues', 'reflectType', 'endValues', 'statLength'] as const },
 );
 /** nd.convolve/correlate's mode. */
 const CONVOLVE_MODE: Slot = (v) => (v === undefined || v === 'full' || v === 'same' || v === 'valid' ? 'any' : 'throw');
@@ -415,7 +417,7 @@ const FUNCTIONS: Record<string, Spec> = {
   cross: { args: () => [F(), nd.array([1, 0, 2]), { axisa: 1 }], slots: [array, array, options(['axis', 'axisa', 'axisb', 'axisc'])] },
   pad: {
     args: () => [F(), [[1, 0], [2, 1]], 'constant'],
-    slots: [array, (v) => (isInt(v) || Array.isArray(v) || v instanceof NdArray ? 'any' : 'throw'), PAD_MODE, options(['constantValues', 'reflectType'])],
+    slots: [array, (v) => (isInt(v) || Array.isArray(v) || v instanceof NdArray ? 'any' : 'throw'), PAD_MODE, options(['constantValues', 'reflectType', 'endValues', 'statLength'])],
   },
   meshgrid: { args: () => [[1, 2], F(), { indexing: 'ij' }], slots: [array, array, MESHGRID_LAST], extra: () => [[1, 2], F(), { indexing: 'ij' }, [3]] },
   convolve: { args: () => [nd.array([1, 2, 3, 4]), nd.array([1, -1]), 'same'], slots: [floatIn(array), floatIn(array), CONVOLVE_MODE] },
