@@ -85,4 +85,4 @@ export type {
   CloseFunction,
 } from './nd.ts';
 export type { KeepdimsResultOptions, OutResultOptions, DdofOption } from './ndarray.ts';
-export type { IndexArg, ValuesArg } from './ops/indexing.ts';
+export type { IndexArg, IndexMode, TakeOptions, ValuesArg } from './ops/indexing.ts';

@@ -36,7 +36,7 @@ import {
   type ArrayInput,
 } from './create.ts';
 import { compress, select } from './ops/mask.ts';
-import { putAlongAxis as putAlongAxisOp, takeAlongAxis as takeAlongAxisOp, type IndexArg, type ValuesArg } from './ops/indexing.ts';
+import { putAlongAxis as putAlongAxisOp, takeAlongAxis as takeAlongAxisOp, type IndexArg, type TakeOptions, type ValuesArg } from './ops/indexing.ts';
 import { tile, type SliceSpec } from './ops/manipulate.ts';
 import { columnStack, concat, hstack, stack, vstack } from './join.ts';
 import { outer } from './ops/outer.ts';
@@ -251,19 +251,21 @@ function assertTarget(func: string, a: unknown): asserts a is NdArray {
 }
 
 /**
- * `a.put(indices, values)` as a function: writes `values` (flat, cycled) at flat `indices`
- * of `a`, in place (NumPy `np.put`).
+ * `a.put(indices, values, options)` as a function: writes `values` (flat, cycled) at flat
+ * `indices` of `a`, in place (NumPy `np.put(a, ind, v, mode='raise')`).
  * @param a the target NdArray
  * @param indices integral float64 values, an NdArray or nested numbers
  * @param values a number, an NdArray or nested numbers
+ * @param options `{ mode }`: `'raise'` (default), `'wrap'` or `'clip'`
  * @returns `a`
  * @example
  * nd.put(nd.zeros([3]), [2], 7).toArray(); // [0, 0, 7]
+ * nd.put(nd.zeros([3]), [-5], 7, { mode: 'clip' }).toArray(); // [7, 0, 0]
  */
-function put(a: NdArray, indices: IndexArg, values: ValuesArg): NdArray {
-  if (arguments.length !== 3) checkArity('put', arguments, 3, 3);
+function put(a: NdArray, indices: IndexArg, values: ValuesArg, options?: TakeOptions): NdArray {
+  if (arguments.length !== 3 && arguments.length !== 4) checkArity('put', arguments, 4, 3);
   assertTarget('put', a);
-  return a.put(indices, values);
+  return a.put(indices, values, options);
 }
 
 /**
@@ -367,8 +369,8 @@ export const nd = {
   where,
   /** Fuses an expression into one pass without temporaries (see src/fuse/fuse.ts). */
   fuse,
-  /** `a.take(indices, axis)` as a function: elements at integer indices (flat without axis). */
-  take: methodFunction<(a: Input, indices: IndexArg, axis?: number | null) => NdArray>('take', 3, 2),
+  /** `a.take(indices, axis, { mode })` as a function: elements at integer indices (flat without axis; NumPy `np.take`). */
+  take: methodFunction<(a: Input, indices: IndexArg, axis?: number | null, options?: TakeOptions) => NdArray>('take', 4, 2),
   /** @function */
   put,
   /** @function */

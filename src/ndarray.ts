@@ -27,7 +27,7 @@ import { compress, countTrue, select, setWhere } from './ops/mask.ts';
 import { argReduce, cumulative, reduce, type ReduceName } from './ops/reduce.ts';
 import { argsort, sort } from './ops/sort.ts';
 import { argpartition, partition, type KthArg } from './ops/select.ts';
-import { put, take, type IndexArg, type ValuesArg } from './ops/indexing.ts';
+import { indexMode, put, take, type IndexArg, type TakeOptions, type ValuesArg } from './ops/indexing.ts';
 import { matmul } from './ops/linalg.ts';
 import {
   broadcastTo,
@@ -1911,15 +1911,18 @@ export class NdArray {
    * Negative indices count from the end. Note `a.slice([0, 2])` is a range, not two indices.
    * @param indices an NdArray of integral float64 values or nested numbers, any shape
    * @param axis the axis (default: the flattened array)
+   * @param options `{ mode }`: `'raise'` (default), `'wrap'` or `'clip'` for indices outside [-n, n) (NumPy's `mode`)
    * @returns a new array: `indices`' shape (flat), else `a.shape[:axis] + indices.shape + a.shape[axis+1:]`
    * @throws IndexError naming an index out of range (with the axis size) or not an integer
    * @example
    * nd.array([10, 20, 30]).take([2, -3]).toArray(); // [30, 10]
    * nd.array([[1, 2], [3, 4]]).take([1], 1).toArray(); // [[2], [4]]
+   * nd.array([10, 20, 30]).take([4, -1], null, { mode: 'clip' }).toArray(); // [30, 10]
    */
-  take(indices: IndexArg, axis?: number | null): NdArray {
-    if (arguments.length !== 1 && arguments.length !== 2) checkArity('take', arguments, 2, 1);
-    return take(this, indices, checkSingleAxis('take', axis, true));
+  take(indices: IndexArg, axis?: number | null, options?: TakeOptions): NdArray {
+    if (arguments.length < 1 || arguments.length > 3) checkArity('take', arguments, 3, 1);
+    const ax = checkSingleAxis('take', axis, true);
+    return take(this, indices, ax, options === undefined ? 0 : indexMode('take', options));
   }
 
   /**
@@ -1928,14 +1931,16 @@ export class NdArray {
    * index keeps the last value. Every index is checked before anything is written.
    * @param indices an NdArray of integral float64 values or nested numbers, any shape
    * @param values a number, an NdArray or nested numbers
+   * @param options `{ mode }`: `'raise'` (default), `'wrap'` or `'clip'` for indices outside [-n, n) (NumPy's `mode`)
    * @returns this array
    * @throws IndexError for a bad index; ReadOnlyError for a read-only array
    * @example
    * nd.zeros([4]).put([0, -1], [5, 6]).toArray(); // [5, 0, 0, 6]
+   * nd.zeros([3]).put([5], 1, { mode: 'wrap' }).toArray(); // [0, 0, 1]
    */
-  put(indices: IndexArg, values: ValuesArg): this {
-    if (arguments.length !== 2) checkArity('put', arguments, 2, 2);
-    put(this, indices, values);
+  put(indices: IndexArg, values: ValuesArg, options?: TakeOptions): this {
+    if (arguments.length !== 2 && arguments.length !== 3) checkArity('put', arguments, 3, 2);
+    put(this, indices, values, options === undefined ? 0 : indexMode('put', options));
     return this;
   }
 

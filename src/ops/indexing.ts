@@ -11,7 +11,7 @@
 import type { NdArray } from '../ndarray.ts';
 import { emptyArray, isNdArray } from '../array-factory.ts';
 import { ArgumentError, DTypeError, IndexError, ShapeError, formatShape } from '../errors.ts';
-import { describe } from '../args.ts';
+import { checkChoice, checkOptions, describe } from '../args.ts';
 import { fromNested } from '../nested.ts';
 import { broadcastShapes, broadcastStrides, normalizeAxis, sameShape, shapeSize } from '../shape.ts';
 import type { Data } from '../kernels/js.ts';
@@ -24,6 +24,32 @@ export type IndexArg = NdArray | number | readonly number[] | readonly (readonly
 
 /** Values for `put`/`putAlongAxis`: a number, an NdArray, or nested numbers/booleans. */
 export type ValuesArg = NdArray | number | boolean | readonly unknown[];
+
+/** How `take`/`put` treat an index outside [-n, n) (NumPy's `mode`). */
+export type IndexMode = 'raise' | 'wrap' | 'clip';
+
+/**
+ * Options of `a.take` / `a.put` (NumPy's `mode` argument).
+ * - `mode`: `'raise'` (the default: an index outside [-n, n) throws IndexError), `'wrap'`
+ *   (taken modulo n: -1 is the last element, n the first) or `'clip'` (clamped into
+ *   [0, n - 1]; a negative index gives 0, as NumPy, not a count from the end). In every mode
+ *   an index that is not an integer throws IndexError, and so does any index into an empty axis.
+ */
+export interface TakeOptions {
+  mode?: IndexMode;
+}
+
+const MODES = ['raise', 'wrap', 'clip'] as const;
+
+/**
+ * The mode of a take/put options argument, checked strictly, as the kernels' number
+ * (0 'raise', 1 'wrap', 2 'clip').
+ */
+export function indexMode(func: string, options: unknown): number {
+  if (options === undefined) return 0;
+  const o = checkOptions(func, options, ['mode']);
+  return o.mode === undefined ? 0 : MODES.indexOf(checkChoice(func, 'mode', o.mode, MODES));
+}
 
 /** An argument read as a live C-contiguous array, and whether it was made here (to dispose). */
 interface Contiguous {
@@ -88,17 +114,40 @@ function resolveIndex(v: number, n: number): number {
   return w >= 0 && w < n && Math.floor(w) === w ? w : -1;
 }
 
-/** The IndexError for index `v` (at `position` of the indices) into an axis of `n`. */
-function badIndex(func: string, v: number, position: number, axis: number, n: number): IndexError {
+/**
+ * The element offset index `v` names under `mode` (0 raise, 1 wrap, 2 clip), or -1 (JS twin
+ * of gather.ts's resolveMode): wrap and clip take any integer (wrap by the exact remainder),
+ * none when n is 0.
+ */
+function resolveMode(v: number, n: number, mode: number): number {
+  if (mode === 0) return resolveIndex(v, n);
+  if (!(Math.floor(v) === v && Math.abs(v) !== Infinity && n > 0)) return -1;
+  if (mode === 1) {
+    const r = v % n;
+    return r < 0 ? r + n : r + 0; // + 0: -0 → 0
+  }
+  return v < 0 ? 0 : v > n - 1 ? n - 1 : v + 0;
+}
+
+/** The IndexError for index `v` (at `position` of the indices) into an axis of `n`, bad under `mode`. */
+function badIndex(func: string, v: number, position: number, axis: number, n: number, mode = 0): IndexError {
   const w = v < 0 ? v + n : v;
-  if (!(w >= 0 && w < n) && !Number.isNaN(v)) {
+  if (mode === 0 ? !(w >= 0 && w < n) && !Number.isNaN(v) : n === 0 && Math.floor(v) === v && Math.abs(v) !== Infinity) {
     return new IndexError(`${func}: index ${v} is out of bounds for axis ${axis} with size ${n}`, v, axis);
   }
   return new IndexError(`${func}: index ${v} (position ${position} of the indices) is not an integer`, v, axis);
 }
 
 /** x[xs + idx[i]] → o[os + i] for i < m (JS twin of take_f64); returns m, or the first bad position. */
-function takeRow(x: Data, xs: number, n: number, idx: Float64Array, is: number, m: number, o: Data, os: number): number {
+function takeRow(x: Data, xs: number, n: number, idx: Float64Array, is: number, m: number, o: Data, os: number, mode: number): number {
+  if (mode !== 0) {
+    for (let i = 0; i < m; i++) {
+      const j = resolveMode(idx[is + i]!, n, mode);
+      if (j < 0) return i;
+      o[os + i] = x[xs + j]!;
+    }
+    return m;
+  }
   for (let i = 0; i < m; i++) {
     const j = resolveIndex(idx[is + i]!, n);
     if (j < 0) return i;
@@ -107,8 +156,12 @@ function takeRow(x: Data, xs: number, n: number, idx: Float64Array, is: number, 
   return m;
 }
 
-/** First position of idx[is..is+m) that is not an index into n elements, or m (JS twin of gather.ts's checkIndices). */
-function firstBadIndex(idx: Float64Array, is: number, m: number, n: number): number {
+/** First position of idx[is..is+m) that is not an index into n elements under `mode`, or m (JS twin of gather.ts's checkIndices). */
+function firstBadIndex(idx: Float64Array, is: number, m: number, n: number, mode = 0): number {
+  if (mode !== 0) {
+    for (let i = 0; i < m; i++) if (resolveMode(idx[is + i]!, n, mode) < 0) return i;
+    return m;
+  }
   for (let i = 0; i < m; i++) if (resolveIndex(idx[is + i]!, n) < 0) return i;
   return m;
 }
@@ -130,18 +183,19 @@ function dataOf(a: NdArray): Data {
 }
 
 /**
- * `a.take(indices, axis)`: elements of `a` at `indices`, from the flattened array when
- * `axis` is null, else along `axis` (NumPy `np.take`, mode 'raise'). The result's shape is
+ * `a.take(indices, axis, { mode })`: elements of `a` at `indices`, from the flattened array
+ * when `axis` is null, else along `axis` (NumPy `np.take`). The result's shape is
  * `indices`' shape (flat), else `a.shape[:axis] + indices.shape + a.shape[axis+1:]`.
  * @param a the source (float64 or bool, any layout)
- * @param indices integral float64 values in [-n, n), any shape
+ * @param indices integral float64 values (in [-n, n) in mode 'raise'), any shape
  * @param axis the axis, or null for the flattened array
+ * @param mode 0 'raise', 1 'wrap', 2 'clip' (see {@link TakeOptions}; checked by {@link indexMode})
  * @returns a new array of `a`'s dtype
  * @throws IndexError naming an index out of range or not an integer; AxisError; DTypeError for bool indices
  * @example
  * take(nd.array([10, 20, 30]), [2, -3], null).toArray(); // [30, 10]
  */
-export function take(a: NdArray, indices: unknown, axis: number | null): NdArray {
+export function take(a: NdArray, indices: unknown, axis: number | null, mode = 0): NdArray {
   if (tracing.depth !== 0) rejectTraced('take', [a, indices]);
   a.assertLive();
   // A 0-d array takes along "axis 0" as NumPy does: as its flattened one-element self.
@@ -155,7 +209,7 @@ export function take(a: NdArray, indices: unknown, axis: number | null): NdArray
     const outer = flat ? 1 : shapeSize(a.shape.slice(0, ax));
     const inner = flat ? 1 : shapeSize(a.shape.slice(ax + 1));
     const shape = flat ? [...idx.array.shape] : [...a.shape.slice(0, ax), ...idx.array.shape, ...a.shape.slice(ax + 1)];
-    return filled(emptyArray(shape, a.dtype), (result) => gather('take', src!.array, n, outer, inner, idx.array, result, flat ? 0 : ax!));
+    return filled(emptyArray(shape, a.dtype), (result) => gather('take', src!.array, n, outer, inner, idx.array, result, flat ? 0 : ax!, false, mode));
   } finally {
     release(src);
     release(idx);
@@ -167,15 +221,15 @@ export function take(a: NdArray, indices: unknown, axis: number | null): NdArray
  * (outer × m × inner); with `ownRows` (inner 1), row o reads its own index row idx[o, i].
  * Throws IndexError (result partly written) at the first bad index.
  */
-function gather(func: string, x: NdArray, n: number, outer: number, inner: number, idx: NdArray, result: NdArray, axis: number, ownRows = false): void {
+function gather(func: string, x: NdArray, n: number, outer: number, inner: number, idx: NdArray, result: NdArray, axis: number, ownRows = false, mode = 0): void {
   const m = ownRows ? idx.size / outer : idx.size;
   const idxRow = ownRows ? m : 0;
   if (outer === 0) return; // NumPy's take visits no index when there is no outer row (nothing is checked)
   if (m === 0 || inner === 0) {
     // Nothing is read, but every index must still be valid (NumPy checks them too).
     const id = idx.f64();
-    const bad = firstBadIndex(id, idx.start, idx.size, n);
-    if (bad < idx.size) throw badIndex(func, id[idx.start + bad]!, bad, axis, n);
+    const bad = firstBadIndex(id, idx.start, idx.size, n, mode);
+    if (bad < idx.size) throw badIndex(func, id[idx.start + bad]!, bad, axis, n, mode);
     return;
   }
   const k = kernelTable();
@@ -184,8 +238,8 @@ function gather(func: string, x: NdArray, n: number, outer: number, inner: numbe
     const pi = ptrOf(idx);
     const po = ptrOf(result);
     for (let r = 0; r < outer; r++) {
-      const done = (k.take_f64!(px + r * n * 8, n, pi + r * idxRow * 8, m, po + r * m * 8) as number) >>> 0;
-      if (done < m) throw badIndex(func, idx.f64()[idx.start + r * idxRow + done]!, r * idxRow + done, axis, n);
+      const done = (k.take_f64!(px + r * n * 8, n, pi + r * idxRow * 8, m, po + r * m * 8, mode) as number) >>> 0;
+      if (done < m) throw badIndex(func, idx.f64()[idx.start + r * idxRow + done]!, r * idxRow + done, axis, n, mode);
     }
     return;
   }
@@ -194,18 +248,18 @@ function gather(func: string, x: NdArray, n: number, outer: number, inner: numbe
   const od = dataOf(result);
   if (inner === 1) {
     for (let r = 0; r < outer; r++) {
-      const done = takeRow(xd, x.start + r * n, n, id, idx.start + r * idxRow, m, od, result.start + r * m);
-      if (done < m) throw badIndex(func, id[idx.start + r * idxRow + done]!, r * idxRow + done, axis, n);
+      const done = takeRow(xd, x.start + r * n, n, id, idx.start + r * idxRow, m, od, result.start + r * m, mode);
+      if (done < m) throw badIndex(func, id[idx.start + r * idxRow + done]!, r * idxRow + done, axis, n, mode);
     }
     return;
   }
-  const bad = firstBadIndex(id, idx.start, m, n);
-  if (bad < m) throw badIndex(func, id[idx.start + bad]!, bad, axis, n);
+  const bad = firstBadIndex(id, idx.start, m, n, mode);
+  if (bad < m) throw badIndex(func, id[idx.start + bad]!, bad, axis, n, mode);
   let t = result.start;
   for (let r = 0; r < outer; r++) {
     const base = x.start + r * n * inner;
     for (let i = 0; i < m; i++, t += inner) {
-      const s = base + resolveIndex(id[idx.start + i]!, n) * inner;
+      const s = base + resolveMode(id[idx.start + i]!, n, mode) * inner;
       od.set(xd.subarray(s, s + inner), t);
     }
   }
@@ -229,17 +283,18 @@ function converted(from: NdArray, to: NdArray): (v: number) => number {
 }
 
 /**
- * `a.put(indices, values)`: `a.flat[indices[i]] = values.flat[i mod values.size]` in order
- * (a repeated index keeps the last value; NumPy `np.put`, mode 'raise'). Every index is
- * checked before anything is written.
+ * `a.put(indices, values, { mode })`: `a.flat[indices[i]] = values.flat[i mod values.size]`
+ * in order (a repeated index keeps the last value; NumPy `np.put`). Every index is checked
+ * before anything is written.
  * @param a the target, written in place (any layout, writable)
- * @param indices integral float64 values in [-a.size, a.size), any shape
+ * @param indices integral float64 values (in [-a.size, a.size) in mode 'raise'), any shape
  * @param values a number or an array (read flat, cycled)
+ * @param mode 0 'raise', 1 'wrap', 2 'clip' (see {@link TakeOptions}; checked by {@link indexMode})
  * @throws IndexError for a bad index (none is checked when `values` is empty: NumPy writes nothing then); ReadOnlyError
  * @example
  * const a = nd.zeros([3]); put(a, [0, 2], [5, 6]); a.toArray(); // [5, 0, 6]
  */
-export function put(a: NdArray, indices: unknown, values: unknown): void {
+export function put(a: NdArray, indices: unknown, values: unknown, mode = 0): void {
   if (tracing.depth !== 0) rejectTraced('put', [a, indices, values]);
   a.assertLive();
   a.assertWritable('put');
@@ -259,30 +314,30 @@ export function put(a: NdArray, indices: unknown, values: unknown): void {
     if (n === 0) {
       // NumPy: "cannot replace elements of an empty array", before it looks at the values.
       const id = idx.array.f64();
-      throw badIndex('put', id[idx.array.start]!, 0, 0, n);
+      throw badIndex('put', id[idx.array.start]!, 0, 0, n, mode);
     }
     if (nv === 0) return; // NumPy's put writes (and checks) nothing when values is empty
-    scatterFlat(a, n, idx.array, m, vals.array, nv);
+    scatterFlat(a, n, idx.array, m, vals.array, nv, mode);
   } finally {
     release(vals);
     release(idx);
   }
 }
 
-function scatterFlat(a: NdArray, n: number, idx: NdArray, m: number, v: NdArray, nv: number): void {
+function scatterFlat(a: NdArray, n: number, idx: NdArray, m: number, v: NdArray, nv: number, mode: number): void {
   const k = kernelTable();
   if (k !== null && a.dtype === 'float64' && v.dtype === 'float64' && a.isContiguous && a.storage.inArena && idx.storage.inArena && v.storage.inArena) {
     // One call checks every index, then writes (nothing when one is bad).
-    const bad = (k.put_f64!(ptrOf(a), n, ptrOf(idx), m, ptrOf(v), nv) as number) >>> 0;
-    if (bad < m) throw badIndex('put', idx.f64()[idx.start + bad]!, bad, 0, n);
+    const bad = (k.put_f64!(ptrOf(a), n, ptrOf(idx), m, ptrOf(v), nv, mode) as number) >>> 0;
+    if (bad < m) throw badIndex('put', idx.f64()[idx.start + bad]!, bad, 0, n, mode);
     return;
   }
   const id = idx.f64();
-  const bad = firstBadIndex(id, idx.start, m, n);
-  if (bad < m) throw badIndex('put', id[idx.start + bad]!, bad, 0, n);
+  const bad = firstBadIndex(id, idx.start, m, n, mode);
+  if (bad < m) throw badIndex('put', id[idx.start + bad]!, bad, 0, n, mode);
   const ad = dataOf(a);
   const vd = dataOf(v);
-  if (a.isContiguous && a.dtype === v.dtype) {
+  if (a.isContiguous && a.dtype === v.dtype && mode === 0) {
     // The common case in one monomorphic loop (no cast, no offset walk).
     for (let i = 0, c = 0; i < m; i++) {
       ad[a.start + resolveIndex(id[idx.start + i]!, n)] = vd[v.start + c]!;
@@ -293,7 +348,7 @@ function scatterFlat(a: NdArray, n: number, idx: NdArray, m: number, v: NdArray,
   const cast = converted(v, a);
   const contiguous = a.isContiguous;
   for (let i = 0, c = 0; i < m; i++) {
-    const j = resolveIndex(id[idx.start + i]!, n);
+    const j = resolveMode(id[idx.start + i]!, n, mode);
     ad[contiguous ? a.start + j : flatOffset(a, j)] = cast(vd[v.start + c]!);
     if (++c === nv) c = 0;
   }
@@ -438,7 +493,7 @@ export function putAlongAxis(a: NdArray, indices: unknown, values: unknown, axis
         release(vals);
         vals = { array: copy, temporary: true };
       }
-      if (m > 0) scatterFlat(a, a.size, idx.array, m, vals.array, vals.array.size);
+      if (m > 0) scatterFlat(a, a.size, idx.array, m, vals.array, vals.array.size, 0);
       return;
     }
     const ax = normalizeAxis(axis, a.ndim);

@@ -3,8 +3,18 @@
  * (`a.put(indices, values)`). Indices are float64 values (ndvec's one number dtype); an index
  * is valid when it is integral and in [-n, n), negative ones counting from the end (NumPy's
  * wrap). Pointers are byte offsets, counts elements. No static data.
+ *
+ * `mode` is NumPy's: 0 'raise' (the above), 1 'wrap' (any integral index, taken modulo n),
+ * 2 'clip' (any integral index, clamped into [0, n); a negative one gives 0). In every mode
+ * a non-integral index (NaN and ±Infinity included) is bad, and so is any index when n is 0.
+ * The fast blocks are the same in every mode (an index in [0, n) names the same element in
+ * all three); only the careful loops that redo a failing block differ.
  */
 import { F64 } from './lanes';
+
+/** NumPy's index modes (`mode` of take_f64/put_f64). */
+const RAISE: u32 = 0;
+const WRAP: u32 = 1;
 
 /**
  * The element offset an index names in an axis of `n` elements, or -1 when the index is
@@ -15,6 +25,20 @@ import { F64 } from './lanes';
   if (!(w >= 0 && w < n)) return -1;
   const j = <i64>w;
   return <f64>j == w ? j : -1;
+}
+
+/**
+ * The element offset an index names under `mode` (see the file's doc), or -1 for a bad one.
+ * Wrap takes the exact floating remainder (fmod), so huge integral indices wrap exactly.
+ */
+@inline function resolveMode(v: f64, n: f64, mode: u32): i64 {
+  if (mode == RAISE) return resolveIndex(v, n);
+  if (!(Math.floor(v) == v && Math.abs(v) != Infinity && n > 0)) return -1;
+  if (mode == WRAP) {
+    const r = v % n;
+    return <i64>(r < 0 ? r + n : r);
+  }
+  return <i64>(v < 0 ? 0.0 : v > n - 1 ? n - 1 : v);
 }
 
 /** 2^52: adding it to a float in [0, 2^52) rounds to an integer held in the low mantissa bits. */
@@ -43,7 +67,7 @@ const TWO52: f64 = 4503599627370496.0;
   return i64x2.all_true(v128.and(okA, okB));
 }
 
-/** Indices a block of the fast loops: the validity flags are tested once a block. */
+/** Indices a block of put's check (checkIndices): the validity flags are tested once a block. */
 const BLOCK: usize = 64;
 
 /**
@@ -60,17 +84,6 @@ const BLOCK: usize = 64;
  */
 @inline function exactPair(t: v128, v: v128, magic: v128): v128 {
   return f64x2.eq(f64x2.sub(t, magic), v);
-}
-
-/**
- * The element offset in the low 32 bits of v + 2^52 (v itself when v is an integer in
- * [0, 2^32)), forced into [0, n) so the load it feeds stays in memory whatever v is: ANDed
- * with `limit` (2^k - 1 ≥ n - 1; the caller checked that x + 8·2^k is inside the memory),
- * or, with `Masked` = u16, the unsigned minimum with `limit` = n - 1.
- */
-@inline function loadOffset<Masked>(p: usize, limit: u32): usize {
-  const j = <u32>reinterpret<u64>(load<f64>(p) + TWO52);
-  return <usize>(sizeof<Masked>() == 1 ? j & limit : min<u32>(j, limit));
 }
 
 /**
@@ -108,76 +121,91 @@ function takeWrapped(x: usize, n: usize, idx: usize, m: usize, out: usize): usiz
   return m;
 }
 
-/**
- * The fast blocks of take_f64 (see there); returns how many leading indices it handled (a
- * multiple of BLOCK), or, when a block held a bad index, that index's position + m + 1
- * (an offset the caller tells apart because it exceeds m).
- */
-@inline function takeBlocks<Masked>(x: usize, n: usize, idx: usize, m: usize, out: usize, limit: u32): usize {
-  const magic = f64x2.splat(TWO52);
-  const zero = f64x2.splat(0);
-  const top = f64x2.splat(<f64>(n - 1));
-  let i: usize = 0;
-  for (; i + BLOCK <= m; i += BLOCK) {
-    let ok = i64x2.splat(-1);
-    const p = idx + i * F64;
-    const q = out + i * F64;
-    for (let k: usize = 0; k < BLOCK * F64; k += 4 * F64) {
-      const a = v128.load(p + k);
-      const b = v128.load(p + k, 16);
-      ok = v128.and(ok, v128.and(exactPair(clampedPair(a, zero, top, magic), a, magic), exactPair(clampedPair(b, zero, top, magic), b, magic)));
-      const j0 = loadOffset<Masked>(p + k, limit);
-      const j1 = loadOffset<Masked>(p + k + 8, limit);
-      const j2 = loadOffset<Masked>(p + k + 16, limit);
-      const j3 = loadOffset<Masked>(p + k + 24, limit);
-      store<f64>(q + k, load<f64>(x + (j0 << 3)));
-      store<f64>(q + k, load<f64>(x + (j1 << 3)), 8);
-      store<f64>(q + k, load<f64>(x + (j2 << 3)), 16);
-      store<f64>(q + k, load<f64>(x + (j3 << 3)), 24);
-    }
-    if (!i64x2.all_true(ok)) {
-      const done = takeWrapped(x, n, p, BLOCK, q);
-      if (done < BLOCK) return m + 1 + i + done;
-    }
+/** The careful loop under `mode`: takeWrapped for 'raise', else one index a step (resolveMode). */
+function takeCareful(x: usize, n: usize, idx: usize, m: usize, out: usize, mode: u32): usize {
+  if (mode == RAISE) return takeWrapped(x, n, idx, m, out);
+  const fn = <f64>n;
+  for (let i: usize = 0; i < m; i++) {
+    const j = resolveMode(load<f64>(idx + i * F64), fn, mode);
+    if (j < 0) return i;
+    store<f64>(out + i * F64, load<f64>(x + <usize>j * F64));
   }
-  return i;
+  return m;
 }
 
+/** Indices a block of take_f64's fast loop (its validity flags are tested once a block). */
+const TAKE_BLOCK: usize = 256;
+
 /**
- * out[i] = x[idx[i]] for i < m, where x has n elements. Stops at the first index that is not
- * an integer in [-n, n) and returns its position (out is then written below it, and maybe
- * beyond: the caller drops it); returns m when every index was valid.
+ * out[i] = x[idx[i]] for i < m, where x has n elements. Stops at the first index that is bad
+ * under `mode` (see the file's doc) and returns its position (out is then written below it,
+ * and maybe beyond: the caller drops it); returns m when every index was valid.
  *
  * A random gather is bound by how many of its loads the core keeps in flight, so what counts
  * is the work an element costs on the way to its load. The common case, indices in [0, n),
- * runs blocks of 64 with no branch inside: the offset of each load comes from the low bits of
- * v + 2^52 in a general register (a scalar add and a move, no float→int conversion; kept in
- * bounds by a mask or an unsigned minimum, so a bad index loads some element of memory, never
- * past it), while SIMD lanes check the same indices on the side: each pair clamped into
- * [0, n) (pmax/pmin), "clamped offset equals the index" ANDed into a flag tested once a
- * block. A block that fails (negative indices, or a bad one) is redone by the careful loop,
- * which wraps negatives and finds the bad index. Measured (kernel alone, 1M random indices
- * into 1M values, variants alternating in one process, best of 15, shared machine at load
- * ≈ 11): this form 1.01–1.45 ms; the same checks with offsets taken from the SIMD lanes
- * (vpextrd) 1.51–2.30 ms; the careful loop alone 1.06–1.54 ms; no checks at all 0.77–1.2 ms.
- * At load ≈ 1.7 the lane form ran 0.91 ms, the careful loop 1.01, no checks 0.80. A
- * validation pass into an i32 scratch (in L1) followed by a gather from it was slower
- * (1.67–2.0 ms, with the scratch placed away from the stores' 4 KB aliases or not).
+ * runs blocks of 256 with no branch inside, four indices a step: each pair is clamped into
+ * [0, n) in SIMD lanes (pmax/pmin; NaN clamps to 0) and 2^52 added, which puts the clamped
+ * offset in the low 32 bits of each lane: the loads take their offsets from there (vmovd /
+ * vpextrd: no float→int conversion, no mask; clamped, so a bad index loads some element of
+ * x, never past it), and "clamped offset - 2^52 equals the index" is ANDed into a flag
+ * tested once a block. A block that fails (negative indices, or a bad one) is redone by the
+ * careful loop, which resolves them under `mode` and finds the bad index.
+ *
+ * Measured (kernel alone, 1M random indices into 1M values, variants in random order a
+ * round, 150 rounds, p10 / median ms; scratch harness, not committed): at load ≈ 1.8 this form
+ * 0.88 / 1.00 against 0.95 / 1.04 for the form before it (offsets from the low bits of
+ * v + 2^52 in general registers, masked to a power of two, blocks of 64), and with x in L1
+ * (n = 1000) 0.44 against 0.52; at load ≈ 3 they tied (1.04 / 1.23 against 1.09 / 1.21).
+ * Blocks of 256 against 64 alone: 3–8 % (the inner loop's exit each 16 steps cost). Tried and
+ * lost: 8 indices a step (1.11 / 1.34 under load against 1.04 / 1.23); checks by
+ * nearest(clamp(v)) == v (as fast, no gain); byte addresses x + 8j computed in the lanes
+ * and stored into out, read back as u32 (store forwarding: 1.56 / 2.0); the four offsets
+ * shuffled into one vector first (1.29 / 1.70); offsets half from lanes, half scalar (as
+ * fast as all from lanes at 1M, slower in L1). Without the mask the scalar form gained 8 %
+ * (unsafe): the instructions an element costs count even at 1M. The form before this one
+ * measured (load ≈ 11) 1.01–1.45 ms against 1.51–2.30 ms for offsets from the lanes of the
+ * wrapped, unclamped index, and a validation pass into an i32 scratch followed by a gather
+ * from it was slower still (1.67–2.0 ms).
  */
-export function take_f64(x: usize, n: usize, idx: usize, m: usize, out: usize): usize {
+export function take_f64(x: usize, n: usize, idx: usize, m: usize, out: usize, mode: u32): usize {
   let i: usize = 0;
   if (n > 0) {
-    const mask = n == 1 ? <u32>0 : <u32>0xffffffff >>> clz(<u32>(n - 1));
-    const inMemory = <u64>x + ((<u64>mask + 1) << 3) <= (<u64>memory.size() << 16);
-    i = inMemory ? takeBlocks<u8>(x, n, idx, m, out, mask) : takeBlocks<u16>(x, n, idx, m, out, <u32>(n - 1));
-    if (i > m) return i - m - 1;
+    const magic = f64x2.splat(TWO52);
+    const zero = f64x2.splat(0);
+    const top = f64x2.splat(<f64>(n - 1));
+    for (; i + TAKE_BLOCK <= m; i += TAKE_BLOCK) {
+      let ok = i64x2.splat(-1);
+      const p = idx + i * F64;
+      const q = out + i * F64;
+      for (let k: usize = 0; k < TAKE_BLOCK * F64; k += 4 * F64) {
+        const a = v128.load(p + k);
+        const b = v128.load(p + k, 16);
+        const ta = clampedPair(a, zero, top, magic);
+        const tb = clampedPair(b, zero, top, magic);
+        ok = v128.and(ok, v128.and(exactPair(ta, a, magic), exactPair(tb, b, magic)));
+        store<f64>(q + k, load<f64>(x + (<usize>i32x4.extract_lane(ta, 0) << 3)));
+        store<f64>(q + k, load<f64>(x + (<usize>i32x4.extract_lane(ta, 2) << 3)), 8);
+        store<f64>(q + k, load<f64>(x + (<usize>i32x4.extract_lane(tb, 0) << 3)), 16);
+        store<f64>(q + k, load<f64>(x + (<usize>i32x4.extract_lane(tb, 2) << 3)), 24);
+      }
+      if (!i64x2.all_true(ok)) {
+        const done = takeCareful(x, n, p, TAKE_BLOCK, q, mode);
+        if (done < TAKE_BLOCK) return i + done;
+      }
+    }
   }
-  return i + takeWrapped(x, n, idx + i * F64, m - i, out + i * F64);
+  return i + takeCareful(x, n, idx + i * F64, m - i, out + i * F64, mode);
 }
 
-/** The careful check: position of the first of idx[0..m) not an integer in [-n, n), or m. */
-function checkWrapped(idx: usize, m: usize, n: usize): usize {
+/** The careful check: position of the first of idx[0..m) that is bad under `mode`, or m. */
+function checkWrapped(idx: usize, m: usize, n: usize, mode: u32): usize {
   const fn = <f64>n;
+  if (mode != RAISE) {
+    for (let i: usize = 0; i < m; i++) {
+      if (resolveMode(load<f64>(idx + i * F64), fn, mode) < 0) return i;
+    }
+    return m;
+  }
   const nv = f64x2.splat(fn);
   const magic = f64x2.splat(TWO52);
   const zero = f64x2.splat(0);
@@ -192,13 +220,13 @@ function checkWrapped(idx: usize, m: usize, n: usize): usize {
 }
 
 /**
- * Position of the first of idx[0..m) that is not an integer in [-n, n), or m when all are.
+ * Position of the first of idx[0..m) that is bad under `mode`, or m when none is.
  * Blocks of 64 indices in [0, n) pass with the clamp test of take_f64 (no branch inside a
  * block); a block that fails is checked by the careful loop (negative indices wrap). Sets
  * {@link nonNegative}: the scatter skips the wrap over those leading indices. Measured (1M random indices, alternating in one process): 0.33 ms against
  * 0.52 ms for the careful loop alone.
  */
-function checkIndices(idx: usize, m: usize, n: usize): usize {
+function checkIndices(idx: usize, m: usize, n: usize, mode: u32): usize {
   let i: usize = 0;
   nonNegative = 0;
   let clean = true;
@@ -216,13 +244,13 @@ function checkIndices(idx: usize, m: usize, n: usize): usize {
       }
       if (!i64x2.all_true(ok)) {
         clean = false;
-        const done = checkWrapped(p, BLOCK, n);
+        const done = checkWrapped(p, BLOCK, n, mode);
         if (done < BLOCK) return i + done;
       }
       if (clean) nonNegative = i + BLOCK;
     }
   }
-  return i + checkWrapped(idx + i * F64, m - i, n);
+  return i + checkWrapped(idx + i * F64, m - i, n, mode);
 }
 
 /** How many leading indices the last checkIndices found in [0, n) (a multiple of 64). */
@@ -231,7 +259,7 @@ let nonNegative: usize = 0;
 /**
  * a[idx[i]] = v[i mod nv] for i < m, in order (a repeated index keeps the last value), where
  * a has n elements and nv ≥ 1, after checking every index: returns the position of the first
- * index that is not an integer in [-n, n) with nothing written, or m once written. The
+ * index that is bad under `mode` (see the file's doc) with nothing written, or m once written. The
  * offsets come from the low bits of w + 2^52, as in take_f64; when values need no cycling
  * (nv ≥ m), four a step: over the leading blocks the check found in [0, n) with no wrap and
  * the offsets taken in general registers, then with the wrap computed two at a time in SIMD
@@ -239,8 +267,8 @@ let nonNegative: usize = 0;
  * ≈ 11): 1.45–1.56 ms scalar offsets, 1.61–1.78 ms offsets from the SIMD lanes without the
  * wrap, 1.93–2.07 ms for check + lanes with the wrap (the check is 0.3–0.4 ms of it).
  */
-export function put_f64(a: usize, n: usize, idx: usize, m: usize, v: usize, nv: usize): usize {
-  const bad = checkIndices(idx, m, n);
+export function put_f64(a: usize, n: usize, idx: usize, m: usize, v: usize, nv: usize, mode: u32): usize {
+  const bad = checkIndices(idx, m, n, mode);
   if (bad < m) return bad;
   const fn = <f64>n;
   let i: usize = 0;
@@ -258,7 +286,7 @@ export function put_f64(a: usize, n: usize, idx: usize, m: usize, v: usize, nv: 
       store<f64>(a + (<usize><u32>reinterpret<u64>(load<f64>(p, 16) + TWO52) << 3), load<f64>(v + i * F64, 16));
       store<f64>(a + (<usize><u32>reinterpret<u64>(load<f64>(p, 24) + TWO52) << 3), load<f64>(v + i * F64, 24));
     }
-    for (; i + 4 <= m; i += 4) {
+    for (; mode == RAISE && i + 4 <= m; i += 4) {
       const wa = offsetsPair(v128.load(idx + i * F64), nvec, magic, zero);
       const wb = offsetsPair(v128.load(idx + i * F64, 16), nvec, magic, zero);
       store<f64>(a + (<usize>i32x4.extract_lane(wa, 0) << 3), load<f64>(v + i * F64));
@@ -270,7 +298,7 @@ export function put_f64(a: usize, n: usize, idx: usize, m: usize, v: usize, nv: 
   let k: usize = i % nv;
   for (; i < m; i++) {
     const x = load<f64>(idx + i * F64);
-    const j = <usize>(<u32>reinterpret<u64>((x < 0 ? x + fn : x) + TWO52));
+    const j = mode == RAISE ? <usize>(<u32>reinterpret<u64>((x < 0 ? x + fn : x) + TWO52)) : <usize>resolveMode(x, fn, mode);
     store<f64>(a + j * F64, load<f64>(v + k * F64));
     k++;
     if (k == nv) k = 0;
