@@ -15,6 +15,7 @@ import {
   stack as stackOp,
   vstack as vstackOp,
 } from './ops/manipulate.ts';
+import { joinBlocks } from './ops/copy.ts';
 import { ArgumentError } from './errors.ts';
 import { checkArity, checkSingleAxis, describe } from './args.ts';
 
@@ -58,6 +59,10 @@ function joinChecked(func: string, arrays: unknown, op: (xs: NdArray[]) => NdArr
 export function concat(arrays: readonly (NdArray | ArrayInput)[], axis: number | null = 0): NdArray {
   if (arguments.length !== 1 && arguments.length !== 2) checkArity('concat', arguments, 2, 1);
   const ax = checkSingleAxis('concat', axis, true);
+  if ((ax === 0 || ax === null) && Array.isArray(arrays)) {
+    const joined = joinBlocks(arrays, ax === 0 ? 'concat' : 'flat'); // contiguous float64 pieces: block copies
+    if (joined !== null) return joined;
+  }
   return joinChecked('concat', arrays, (xs) => {
     if (ax !== null) return concatOp(xs, ax);
     const flat = xs.map((x) => x.ravel());
@@ -82,6 +87,10 @@ export function concat(arrays: readonly (NdArray | ArrayInput)[], axis: number |
 export function stack(arrays: readonly (NdArray | ArrayInput)[], axis = 0): NdArray {
   if (arguments.length !== 1 && arguments.length !== 2) checkArity('stack', arguments, 2, 1);
   const ax = checkSingleAxis('stack', axis, false)!;
+  if (ax === 0 && Array.isArray(arrays)) {
+    const joined = joinBlocks(arrays, 'stack'); // same-shape contiguous float64 arrays: block copies
+    if (joined !== null) return joined;
+  }
   return joinChecked('stack', arrays, (xs) => stackOp(xs, ax));
 }
 
@@ -96,6 +105,10 @@ export function stack(arrays: readonly (NdArray | ArrayInput)[], axis = 0): NdAr
  */
 export function hstack(arrays: readonly (NdArray | ArrayInput)[]): NdArray {
   if (arguments.length !== 1) checkArity('hstack', arguments, 1, 1);
+  if (Array.isArray(arrays) && isNdArray(arrays[0]) && arrays[0].ndim === 1) {
+    const joined = joinBlocks(arrays, 'concat'); // 1-D contiguous float64 arrays: block copies
+    if (joined !== null) return joined;
+  }
   return joinChecked('hstack', arrays, hstackOp);
 }
 
@@ -110,6 +123,11 @@ export function hstack(arrays: readonly (NdArray | ArrayInput)[]): NdArray {
  */
 export function vstack(arrays: readonly (NdArray | ArrayInput)[]): NdArray {
   if (arguments.length !== 1) checkArity('vstack', arguments, 1, 1);
+  if (Array.isArray(arrays) && isNdArray(arrays[0]) && arrays[0].ndim >= 1) {
+    // contiguous float64 arrays: 1-D ones of one length become the rows, ≥ 2-D ones join along axis 0
+    const joined = joinBlocks(arrays, arrays[0].ndim === 1 ? 'stack' : 'concat');
+    if (joined !== null) return joined;
+  }
   return joinChecked('vstack', arrays, vstackOp);
 }
 

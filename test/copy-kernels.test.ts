@@ -174,3 +174,91 @@ describe('copies of views: WASM = JS, same bits', () => {
     assert.deepEqual(nd.concat([x.slice(null, '::-1'), x.T], 1).toArray(), [[1, 0, 0, 2], [3, 2, 1, 3]]);
   });
 });
+
+describe('joins of whole blocks (src/ops/copy.ts joinBlocks): the general join with WASM off gives the same', () => {
+  /** The result's bits and shape, or the error's class and message. */
+  const run = (f: () => NdArray): unknown => {
+    try {
+      const r = f();
+      const out = [r.shape, r.dtype, bits(r), r.isContiguous];
+      r.dispose();
+      return out;
+    } catch (e) {
+      return ['error', (e as Error).name, (e as Error).message];
+    }
+  };
+  const make = (shape: number[], seed: number): NdArray => nd.array(values(shape.reduce((x, y) => x * y, 1), seed)).reshape(shape);
+  const JOINS: [string, (xs: unknown[]) => NdArray][] = [
+    ['concat', (xs) => nd.concat(xs as NdArray[])],
+    ['concat axis null', (xs) => nd.concat(xs as NdArray[], null)],
+    ['stack', (xs) => nd.stack(xs as NdArray[])],
+    ['hstack', (xs) => nd.hstack(xs as NdArray[])],
+    ['vstack', (xs) => nd.vstack(xs as NdArray[])],
+  ];
+  const INPUTS: [string, () => unknown[]][] = [
+    ['1-D of sizes 1, 2, 3, 5, 1023', () => [make([1], 1), make([2], 2), make([3], 3), make([5], 4), make([1023], 5)]],
+    ['1-D of one size', () => [make([7], 1), make([7], 2), make([7], 3)]],
+    ['one array', () => [make([4, 3], 1)]],
+    ['2-D, leading sizes differ', () => [make([2, 3], 1), make([5, 3], 2)]],
+    ['2-D of one shape', () => [make([3, 4], 1), make([3, 4], 2)]],
+    ['3-D', () => [make([2, 2, 3], 1), make([1, 2, 3], 2)]],
+    ['trailing sizes differ', () => [make([2, 3], 1), make([2, 4], 2)]],
+    ['ndims differ', () => [make([3], 1), make([1, 3], 2)]],
+    ['0-d arrays', () => [nd.array(1.5), nd.array(-0)]],
+    ['empty arrays', () => [make([0], 1), make([3], 2), make([0], 3)]],
+    ['a view with gaps', () => [make([6], 1).slice('::2'), make([3], 2)]],
+    ['a transposed view', () => [make([2, 3], 1).T, make([3, 2], 2)]],
+    ['a contiguous slice (offset)', () => [make([6], 1).slice('2:5'), make([3], 2)]],
+    ['bool and float64', () => [make([3], 1).gt(1), make([3], 2)]],
+    ['bool only', () => [make([3], 1).gt(1), make([3], 2).lt(1)]],
+    ['plain data entry', () => [make([3], 1), [1, 2, 3]]],
+    ['a broadcast view', () => [nd.broadcastTo(make([3], 1), [1, 3]).reshape(3), make([3], 2)]],
+    ['no arrays', () => []],
+    ['undefined entry', () => [make([3], 1), undefined]],
+  ];
+  for (const [what, inputs] of INPUTS) {
+    test(what, () => {
+      for (const [name, join] of JOINS) {
+        const xs = inputs();
+        assert.deepEqual(run(() => join(xs)), jsToo(() => run(() => join(xs))), `${name} of ${what}`);
+      }
+    });
+  }
+
+  test('a disposed input throws DisposedError, as the general join does', () => {
+    for (const [name, join] of JOINS) {
+      const xs = [make([3], 1), make([3], 2)];
+      xs[1]!.dispose();
+      const got = run(() => join(xs));
+      assert.deepEqual(got, jsToo(() => run(() => join(xs))), name);
+      assert.equal((got as unknown[])[1], 'DisposedError');
+    }
+  });
+
+  test('NumPy values written out; the result is a new writable array', () => {
+    const a = nd.array([[1, 2], [3, 4]]);
+    const b = nd.array([[5, 6]]);
+    // np.concatenate([a, b]), np.stack([a, a]), np.concatenate([a, b], axis=None)
+    assert.deepEqual(nd.concat([a, b]).toArray(), [[1, 2], [3, 4], [5, 6]]);
+    assert.deepEqual(nd.stack([a, a]).toArray(), [[[1, 2], [3, 4]], [[1, 2], [3, 4]]]);
+    assert.deepEqual(nd.concat([a, b], null).toArray(), [1, 2, 3, 4, 5, 6]);
+    const c = nd.concat([a, a]);
+    c.set(0, 0, 9);
+    assert.equal(a.get(0, 0), 1);
+    assert.ok(c.writeable);
+  });
+
+  test('past the arena soft limit (JS-backed result) the blocks are copied by TypedArray.set', () => {
+    const lim = nd.config().arenaSoftLimit;
+    const xs = [make([300], 1), make([200], 2)];
+    const want = bits(nd.concat(xs));
+    nd.config({ arenaSoftLimit: 0 });
+    try {
+      const r = nd.concat(xs);
+      assert.equal(r.storage.inArena, false);
+      assert.deepEqual(bits(r), want);
+    } finally {
+      nd.config({ arenaSoftLimit: lim });
+    }
+  });
+});

@@ -7,6 +7,7 @@
  * @module
  */
 import type { NdArray } from '../ndarray.ts';
+import { emptyArray, isNdArray } from '../array-factory.ts';
 import { settings } from '../config.ts';
 import { wasmExport } from '../dispatch.ts';
 
@@ -132,4 +133,60 @@ export function copyUpTo2d(k: Copy2d, src: NdArray, dst: NdArray): void {
     }
   }
   k(src.start * 8, s0, s1, dst.start * 8, d0, d1, rows, cols);
+}
+
+/** A live C-contiguous float64 NdArray in the arena: one block of memory. */
+function isBlock(x: unknown): x is NdArray {
+  return isNdArray(x) && x.dtype === 'float64' && x.isContiguous && x.storage.inArena && !x.isDisposed;
+}
+
+/** How {@link joinBlocks} lays the pieces out: concat along axis 0, stack along a new axis 0, or the flattened pieces end to end. */
+export type BlockJoin = 'concat' | 'stack' | 'flat';
+
+/**
+ * The join whose pieces are whole blocks: `concat` along axis 0, `stack` along a new axis 0,
+ * or `concat` with axis null (`flat`) of live C-contiguous float64 arrays in the arena, WASM
+ * on. One allocation, then one memory.copy an input (no views, no per-piece checks: at 1K
+ * elements those cost more than the copies). Returns null, having allocated nothing, when
+ * anything differs (bool, views with gaps, JS-backed or disposed inputs, shapes that do not
+ * fit, no WASM): the general join then runs with its checks and messages.
+ * @param arrays the entries as the caller got them (a JS array)
+ * @param mode the layout
+ * @returns the joined array, or null
+ */
+export function joinBlocks(arrays: readonly unknown[], mode: BlockJoin): NdArray | null {
+  const count = arrays.length;
+  if (count === 0 || !settings.wasm) return null;
+  const k = wasmExport<Copy2d>('copy_2d_f64');
+  if (k === null) return null;
+  const first = arrays[0];
+  if (!isBlock(first)) return null;
+  const ndim = first.ndim;
+  if (mode === 'concat' && ndim === 0) return null;
+  const inner = mode === 'stack' ? 0 : 1;
+  let lead = 0;
+  for (let i = 0; i < count; i++) {
+    const x = arrays[i];
+    if (!isBlock(x)) return null;
+    if (mode === 'flat') {
+      lead += x.size;
+      continue;
+    }
+    if (x.ndim !== ndim) return null;
+    for (let d = inner; d < ndim; d++) if (x.shape[d] !== first.shape[d]) return null;
+    lead += mode === 'stack' ? 1 : x.shape[0]!;
+  }
+  const shape: number[] = [lead];
+  if (mode !== 'flat') for (let d = inner; d < ndim; d++) shape.push(first.shape[d]!);
+  const out = emptyArray(shape);
+  let q = out.start;
+  for (let i = 0; i < count; i++) {
+    const x = arrays[i] as NdArray;
+    const n = x.size;
+    // Past the arena's soft limit the result is JS-backed: TypedArray.set copies then.
+    if (out.storage.inArena) k(x.start * 8, 0, 1, q * 8, 0, 1, 1, n);
+    else out.f64().set(x.f64().subarray(x.start, x.start + n), q);
+    q += n;
+  }
+  return out;
 }
