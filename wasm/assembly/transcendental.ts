@@ -245,16 +245,22 @@ const EXP_TABLE: usize = memory.data<u64>([
 }
 
 /**
- * expTable's core: 2^q·2^(j/N)·e^r as scale + scale·p, or (minus1) e^x - 1 as (scale - 1) +
+ * expTableMode's core: 2^q·2^(j/N)·e^r as scale + scale·p, or (minus1) e^x - 1 as (scale - 1) +
  * scale·p, where scale - 1 is exact for q in [-1, 52] (Sterbenz below 1, same ulp grid above),
  * so expm1 keeps its relative accuracy near 0 (q = 0, j = 0: scale = 1, tail = 0, p = r + ...).
+ * `precise` (with minus1) also carries the rounding error of r = x - k·ln2/N into p and adds r
+ * last, so p is within about half an ulp: without it p's error reaches 1.5 ulp, and where
+ * scale - 1 and scale·p nearly cancel (k = 1, r < 0) e^x - 1 is 2 ulp off and tanh, which
+ * divides it, 3 (at -0.0017255965488067737). Three additions more; tanh pays for them, expm1 and
+ * sinh (within 2 ulp without) do not.
  */
 // @ts-ignore: decorator
-@inline function expTableMode(x: v128, minus1: bool): v128 {
+@inline function expTableMode(x: v128, minus1: bool, precise: bool = false): v128 {
   const shifted = roundShifted(f64x2.mul(x, splat(EXP_INV_LN2_N)));
   const kd = f64x2.sub(shifted, splat(SHIFTER));
-  const r = f64x2.add(f64x2.add(x, f64x2.mul(kd, splat(EXP_NEG_LN2_HI_N))),
-    f64x2.mul(kd, splat(EXP_NEG_LN2_LO_N)));
+  const rHi = f64x2.add(x, f64x2.mul(kd, splat(EXP_NEG_LN2_HI_N)));
+  const rLoPart = f64x2.mul(kd, splat(EXP_NEG_LN2_LO_N));
+  const r = f64x2.add(rHi, rLoPart);
   // table entries j = k mod N from the low word of each lane, masked and scaled in scalar
   // registers (two vector instructions fewer than masking and shifting the vector first)
   const e0 = v128.load(EXP_TABLE + ((<usize>i32x4.extract_lane(shifted, 0) & (EXP_N - 1)) << 4));
@@ -262,12 +268,17 @@ const EXP_TABLE: usize = memory.data<u64>([
   const tail = i64x2.shuffle(e0, e1, 0, 2);
   const scale = i64x2.add(i64x2.shuffle(e0, e1, 1, 3), i64x2.shl(shifted, 52 - EXP_BITS));
   const r2 = f64x2.mul(r, r);
-  const p = f64x2.add(
-    f64x2.add(tail, r),
-    f64x2.add(
-      f64x2.mul(r2, madd(r, splat(reinterpret<f64>(0x3FC555555555543C)), splat(reinterpret<f64>(0x3FDFFFFFFFFFFDBD)))),
-      f64x2.mul(f64x2.mul(r2, r2),
-        madd(r, splat(reinterpret<f64>(0x3F81111167A4D017)), splat(reinterpret<f64>(0x3FA55555CF172B91))))));
+  const poly = f64x2.add(
+    f64x2.mul(r2, madd(r, splat(reinterpret<f64>(0x3FC555555555543C)), splat(reinterpret<f64>(0x3FDFFFFFFFFFFDBD)))),
+    f64x2.mul(f64x2.mul(r2, r2),
+      madd(r, splat(reinterpret<f64>(0x3F81111167A4D017)), splat(reinterpret<f64>(0x3FA55555CF172B91)))));
+  if (minus1 && precise) {
+    // rHi + rLoPart == r + rErr exactly (fast two-sum: |rHi| ≥ |rLoPart|)
+    const rErr = f64x2.add(f64x2.sub(rHi, r), rLoPart);
+    const p = f64x2.add(r, f64x2.add(f64x2.add(tail, rErr), poly));
+    return f64x2.add(f64x2.sub(scale, splat(1.0)), f64x2.mul(scale, p));
+  }
+  const p = f64x2.add(f64x2.add(tail, r), poly);
   return minus1
     ? f64x2.add(f64x2.sub(scale, splat(1.0)), f64x2.mul(scale, p))
     : madd(scale, p, scale);
@@ -774,14 +785,15 @@ const TRIG_FAST_LIMIT: f64 = 1048576.0; // 2^20
 @inline function tanhOf(x: v128, fast: bool): v128 {
   const ax = f64x2.abs(x);
   // min keeps NaN
-  const a2 = f64x2.pmin(f64x2.add(ax, ax), splat(40.0));
-  const e = fast ? expTableMode(a2, true) : expm1V(a2);
+  const a2 = f64x2.pmin(f64x2.mul(ax, splat(2.0)), splat(40.0));
+  const e = fast ? expTableMode(a2, true, true) : expm1V(a2);
   const lo = f64x2.pmin(e, splat(2.0));
   const hi = f64x2.pmax(e, splat(2.0));
   const d = f64x2.add(hi, lo);
   const dLo = f64x2.add(f64x2.sub(hi, d), lo);
   const big = f64x2.ge(e, splat(2.0));
-  const q0 = f64x2.div(f64x2.sub(lo, v128.and(big, splat(4.0))), d);
+  // numerator e, or -2 (2 with the sign bit set) where e ≥ 2
+  const q0 = f64x2.div(v128.or(lo, v128.and(big, splat(-0.0))), d);
   const invD2 = f64x2.sub(v128.andnot(splat(1.0), big), q0);
   const q = f64x2.sub(q0, f64x2.mul(f64x2.mul(f64x2.mul(q0, dLo), invD2), splat(0.5)));
   return v128.or(f64x2.add(v128.and(big, splat(1.0)), q), v128.and(x, splat(-0.0)));
