@@ -478,7 +478,7 @@ const LINALG_FUNCTIONS: Record<string, Spec> = {
     slots: [floatIn(array), (v) => (v === null || v === undefined || typeof v === 'number' || v === 'fro' || v === 'nuc' ? 'any' : 'throw'), axis, options(['keepdims'])],
   },
   // Orthogonal decompositions (src/linalg/{qr,svd,eigh,lstsq}.ts).
-  qr: { args: () => [F()], slots: [floatIn(array), (v) => (v === undefined || v === 'reduced' || v === 'complete' || v === 'r' ? 'any' : 'throw')] },
+  qr: { args: () => [F()], slots: [floatIn(array), (v) => (v === undefined || v === 'reduced' || v === 'complete' || v === 'r' || v === 'raw' ? 'any' : 'throw')] },
   svd: { args: () => [F()], slots: [floatIn(array), options(['fullMatrices', 'computeUv', 'hermitian'])] },
   eigh: { args: () => [nd.array([[2, 1], [1, 3]])], slots: [floatIn(array), (v) => (v === undefined || v === 'L' || v === 'U' || v === 'l' || v === 'u' ? 'any' : 'throw')] },
   eigvalsh: { args: () => [nd.array([[2, 1], [1, 3]])], slots: [floatIn(array), (v) => (v === undefined || v === 'L' || v === 'U' || v === 'l' || v === 'u' ? 'any' : 'throw')] },

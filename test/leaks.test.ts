@@ -165,7 +165,7 @@ const LINALG: Record<string, Call[]> = {
   matrixPower: [(i) => nd.linalg.matrixPower(i.sq(), 5), (i) => nd.linalg.matrixPower(i.sq().T, -3), (i) => nd.linalg.matrixPower(i.keep(i.f().reshape([2, 25, 40])).slice(null, '0:5', '0:5'), 6), (_i) => nd.linalg.matrixPower([[1, 1], [1, 0]], 0)],
   norm: [(i) => nd.linalg.norm(i.t()), (i) => nd.linalg.norm(i.t(), 1), (i) => nd.linalg.norm(i.t(), -Infinity, 0, { keepdims: true }), (i) => nd.linalg.norm(i.t(), 'fro', [1, 0]), (i) => nd.linalg.norm(i.v(), 3), (_i) => nd.linalg.norm([[1e200, 2], [3, 4]], null, 1)],
   // Orthogonal decompositions: tall (t), wide (f), stacked, rank-deficient, plain data.
-  qr: [(i) => nd.linalg.qr(i.t()), (i) => nd.linalg.qr(i.f(), 'complete'), (i) => nd.linalg.qr(i.keep(i.f().reshape([10, 4, 50])), 'r'), (_i) => nd.linalg.qr([[1, 2], [3, 4]])],
+  qr: [(i) => nd.linalg.qr(i.t()), (i) => nd.linalg.qr(i.f(), 'complete'), (i) => nd.linalg.qr(i.keep(i.f().reshape([10, 4, 50])), 'r'), (_i) => nd.linalg.qr([[1, 2], [3, 4]]), (i) => nd.linalg.qr(i.t(), 'raw')],
   svd: [(i) => nd.linalg.svd(i.t()), (i) => nd.linalg.svd(i.f(), { fullMatrices: false }), (i) => nd.linalg.svd(i.t(), { computeUv: false }), (i) => nd.linalg.svd(i.keep(i.f().reshape([10, 4, 50]))), (_i) => nd.linalg.svd([[1, 2], [2, 4]]), (_i) => nd.linalg.svd([[0, 0], [0, 0], [0, 0]]), (i) => nd.linalg.svd(spd(i), { hermitian: true }), (i) => nd.linalg.svd(spd(i), { hermitian: true, computeUv: false })],
   eigh: [(i) => nd.linalg.eigh(spd(i)), (i) => nd.linalg.eigh(i.sq().T, 'U'), (_i) => nd.linalg.eigh([[2, 1], [1, 2]])],
   eigvalsh: [(i) => nd.linalg.eigvalsh(i.sq()), (i) => nd.linalg.eigvalsh(i.keep(i.f().reshape([2, 25, 40])).slice(null, '0:5', '0:5')), (_i) => nd.linalg.eigvalsh([[1]])],
@@ -217,7 +217,7 @@ for (const name of ['cumsum', 'cumprod']) {
 for (const name of ['sort', 'argsort']) {
   ND[name] = [(i, n) => n[name]!(i.f()), (i, n) => n[name]!(i.t(), 0), (_i, n) => n[name]!([3, 1, 2])];
 }
-ND.quantile = [(i, n) => n.quantile(i.f(), 0.3), (i, n) => n.quantile(i.t(), [0.1, 0.9], 0), (i, n) => n.quantile(i.f(), i.keep(nd.array([0.1, 0.9, 0.2, 0.7])).slice('::2'), 1), (i, n) => n.quantile(i.t(), i.keep(nd.array([[0.1, 0.2], [0.3, 0.4]])).T, 0)];
+ND.quantile = [(i, n) => n.quantile(i.f(), 0.3), (i, n) => n.quantile(i.t(), [0.1, 0.9], 0), (i, n) => n.quantile(i.f(), i.keep(nd.array([0.1, 0.9, 0.2, 0.7])).slice('::2'), 1), (i, n) => n.quantile(i.t(), i.keep(nd.array([[0.1, 0.2], [0.3, 0.4]])).T, 0), (i, n) => n.quantile(i.t(), [0.2, 0.8], 0, { method: 'inverted_cdf', weights: i.keep(i.t().abs()) }), (_i, n) => n.nanquantile([[1, NaN], [3, 4]], 0.5, 1, { method: 'inverted_cdf', weights: [1, 3] })];
 ND.percentile = [(i, n) => n.percentile(i.f(), 30), (i, n) => n.percentile(i.t(), [10, 90], 0)];
 // Selection (issue 14): WASM lines, index lines, the flattened copy of axis null, the radix sort's scratch.
 for (const name of ['partition', 'argpartition']) {
@@ -256,7 +256,7 @@ for (const name of ['floorDivide', 'copysign']) {
   ND[name] = [(i, n) => n[name]!(i.f(), i.f()), (i, n) => n[name]!(i.t(), -2), (i, n) => n[name]!(2, i.t()), (i, n) => n[name]!(i.f(), i.v().slice(':50')), (_i, n) => n[name]!([1, 2, 3], 2), (i, n) => { const a = i.f(); return n[name]!(a, 1, { out: a }); }];
 }
 ND.roll = [(i, n) => n.roll(i.t(), 7), (i, n) => n.roll(i.t(), [1, -2], [0, 1]), (i, n) => n.roll(i.b().T, 3, 1), (_i, n) => n.roll([1, 2, 3], 1)];
-ND.pad = [(i, n) => n.pad(i.t(), 2), (i, n) => n.pad(i.t(), [[1, 60], [2, 0]], 'reflect'), (i, n) => n.pad(i.t(), 45, 'wrap'), (i, n) => n.pad(i.b().T, 1, 'symmetric'), (i, n) => n.pad(i.t(), [[3, 70], [1, 2]], 'reflect', { reflectType: 'odd' }), (i, n) => n.pad(i.v(), [3, 1], { mode: 'constant', constantValues: [1, 2] }), (_i, n) => n.pad([1, 2], 1, 'edge')];
+ND.pad = [(i, n) => n.pad(i.t(), 2), (i, n) => n.pad(i.t(), [[1, 60], [2, 0]], 'reflect'), (i, n) => n.pad(i.t(), 45, 'wrap'), (i, n) => n.pad(i.b().T, 1, 'symmetric'), (i, n) => n.pad(i.t(), [[3, 70], [1, 2]], 'reflect', { reflectType: 'odd' }), (i, n) => n.pad(i.v(), [3, 1], { mode: 'constant', constantValues: [1, 2] }), (_i, n) => n.pad([1, 2], 1, 'edge'), (i, n) => n.pad(i.t(), [[2, 3], [1, 4]], 'mean', { statLength: [[1, 2], [3, 1]] }), (i, n) => n.pad(i.t(), 3, 'median'), (i, n) => n.pad(i.b(), 2, 'linear_ramp'), (i, n) => n.pad(i.b(), 1, 'maximum'), (i, n) => n.pad(i.t(), 2, 'empty')];
 ND.meshgrid = [(i, n) => n.meshgrid(i.v().slice(':30'), i.t(), { indexing: 'ij' }), (i, n) => n.meshgrid(i.v().slice('::40'), [1, 2, 3], { sparse: true }), (_i, n) => n.meshgrid([1, 2], [3, 4, 5])];
 ND.convolve = [(i, n) => n.convolve(i.v(), i.v().slice(':31')), (i, n) => n.convolve(i.v().slice('::-3'), i.b().ravel().slice(':7'), 'same'), (_i, n) => n.convolve([1, 2, 3], [1, 1], 'valid')];
 ND.correlate = [(i, n) => n.correlate(i.v(), i.v().slice('::100')), (i, n) => n.correlate(i.v().slice(':5'), i.v().slice('::-7'), 'full'), (_i, n) => n.correlate([1, 2, 3], [1, 1], 'same')];
@@ -378,6 +378,8 @@ const THROWING: [string, Call][] = [
   ['where, a float mask', (i) => i.t().where(i.t())],
   ['where, a mask of another shape', (i) => i.t().where(i.b())],
   ['quantile, q out of range', (i) => i.t().quantile(i.keep(nd.array([0.5, 2])), 0)],
+  ['quantile, negative weights', (i) => i.t().quantile(0.5, 0, { method: 'inverted_cdf', weights: i.keep(i.t().sub(1e9)) })],
+  ['pad, statLength 0 with maximum', (i) => nd.pad(i.t(), 1, 'maximum', { statLength: 0 })],
   ['average, weights of a bad shape', (i) => i.t().average(1, { weights: i.keep(nd.ones([3])) })],
   ['out of a bad shape', (i) => i.t().add(1, { out: i.keep(nd.zeros([3])) })],
   ['out of a bad dtype', (i) => i.t().gt(1, { out: i.keep(nd.zeros([C, R])) })],

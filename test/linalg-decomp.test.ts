@@ -417,7 +417,7 @@ bothPaths('pinv and matrixRank as NumPy', () => {
 
 describe('arguments', () => {
   test('modes and options are checked by name', () => {
-    assert.throws(() => nd.linalg.qr([[1]], 'raw' as never), (e: unknown) => e instanceof ArgumentError && /'reduced', 'complete', 'r'/.test((e as Error).message));
+    assert.throws(() => nd.linalg.qr([[1]], 'economic' as never), (e: unknown) => e instanceof ArgumentError && /'reduced', 'complete', 'r', 'raw'/.test((e as Error).message));
     assert.throws(() => nd.linalg.svd([[1]], { full_matrices: false } as never), ArgumentError);
     assert.throws(() => nd.linalg.svd([[1]], { computeUv: 0 } as never), ArgumentError);
     assert.throws(() => nd.linalg.eigh([[1]], 'lower' as never), ArgumentError);

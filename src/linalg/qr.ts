@@ -5,7 +5,9 @@
  * pivot column's leading entry), so Q and R match NumPy's up to rounding. The matrix is held
  * by columns (each column a contiguous row of the workspace), so each reflector is applied
  * to the trailing columns as dot + axpy over contiguous vectors: the `house_apply` kernel
- * (WASM f64x2, or its JS reference). Batched over leading axes.
+ * (WASM f64x2, or its JS reference). Batched over leading axes. Mode 'raw' returns that
+ * workspace as is: by columns it is NumPy's `h` (LAPACK's `dgeqrf` output transposed), with
+ * the reflectors' scales `tau`.
  * @module
  */
 import type { NdArray } from '../ndarray.ts';
@@ -22,10 +24,10 @@ import {
   type MatrixInput,
 } from './decomp-support.ts';
 
-/** A mode of `nd.linalg.qr` (NumPy's, less 'raw'). */
-export type QrMode = 'reduced' | 'complete' | 'r';
+/** A mode of `nd.linalg.qr` (NumPy's). */
+export type QrMode = 'reduced' | 'complete' | 'r' | 'raw';
 /** The modes `qr` takes. */
-const QR_MODES: readonly QrMode[] = ['reduced', 'complete', 'r'];
+const QR_MODES: readonly QrMode[] = ['reduced', 'complete', 'r', 'raw'];
 
 /** ‖buf[x … x+len)‖₂ without overflow or underflow (scaled by the largest magnitude). */
 export function norm2(buf: Float64Array, x: number, len: number): number {
@@ -143,12 +145,18 @@ export function formQt(ws: Workspace, w: number, m: number, k: number, tau: numb
  * triangular, for each matrix of a stack (K = min(M, N)).
  * @param a matrix (…, M, N): an NdArray or nested numbers
  * @param mode `'reduced'` (default): Q (…, M, K), R (…, K, N); `'complete'`: Q (…, M, M),
- *   R (…, M, N); `'r'`: R (…, K, N) alone. NumPy's `'raw'` is not offered.
- * @returns `[Q, R]`, or R alone for mode `'r'`
+ *   R (…, M, N); `'r'`: R (…, K, N) alone; `'raw'`: `[h, tau]` as NumPy's, LAPACK's
+ *   `dgeqrf` output: h (…, N, M) is the factored matrix transposed (row j of h is column j:
+ *   R's entries on and above the diagonal, below it reflector j's vector, whose leading 1 is
+ *   implicit) and tau (…, K) the reflectors' scales, so Q = H₀·…·H_{K−1} with
+ *   Hⱼ = I − tau[j]·vⱼ·vⱼᵀ (tau 0: Hⱼ = I). LAPACK's sign convention, as NumPy's.
+ * @returns `[Q, R]`, R alone for mode `'r'`, `[h, tau]` for mode `'raw'`
  * @throws LinAlgError for fewer than 2 dimensions; ArgumentError for an unknown mode
  * @example
  * const [q, r] = nd.linalg.qr([[1, 2], [3, 4]]);
  * r.toArray(); // [[-3.1623, -4.4272], [0, -0.6325]] (as NumPy)
+ * const [h, tau] = nd.linalg.qr([[1, 2], [3, 4]], 'raw');
+ * h.toArray(); // [[-3.1623, 0.7208], [-4.4272, -0.6325]]; tau.toArray(): [1.3162, 0] (as NumPy)
  */
 export function qr(a: MatrixInput, mode?: QrMode): [NdArray, NdArray] | NdArray {
   refuseTracing('linalg.qr', arguments);
@@ -161,6 +169,7 @@ export function qr(a: MatrixInput, mode?: QrMode): [NdArray, NdArray] | NdArray 
     const k = Math.min(m, n);
     const q = which === 'complete' ? m : k;
     const rRows = which === 'complete' ? m : k;
+    if (which === 'raw') return qrRaw(x, lead, m, n, k);
     const shapes = which === 'r' ? [[...lead, rRows, n]] : [[...lead, m, q], [...lead, rRows, n]];
     const src = gatherFloat64(x);
     const results = allocateResults(shapes);
@@ -194,4 +203,35 @@ export function qr(a: MatrixInput, mode?: QrMode): [NdArray, NdArray] | NdArray 
     }
     return qOut === null ? rOut : [qOut, rOut];
   });
+}
+
+/** Mode 'raw' of {@link qr}: `[h, tau]`, the factored workspace (by columns) and the scales. */
+function qrRaw(x: NdArray, lead: number[], m: number, n: number, k: number): [NdArray, NdArray] {
+  const src = gatherFloat64(x);
+  const results = allocateResults([[...lead, n, m], [...lead, k]]);
+  const [hOut, tauOut] = results as [NdArray, NdArray];
+  let ws: Workspace | null = null;
+  try {
+    const w = 0, tau = m * n;
+    ws = new Workspace(tau + k);
+    const buf = ws.buf, base = ws.base;
+    const hData = hOut.f64();
+    const tData = tauOut.f64();
+    const batches = batchCount(x.shape);
+    for (let b = 0; b < batches; b++) {
+      const s0 = b * m * n;
+      for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) buf[base + w + j * m + i] = src[s0 + i * n + j]!;
+      householderQr(ws, base + w, m, n, base + tau);
+      const h0 = hOut.start + b * m * n;
+      for (let e = 0; e < m * n; e++) hData[h0 + e] = buf[base + w + e]!;
+      const t0 = tauOut.start + b * k;
+      for (let j = 0; j < k; j++) tData[t0 + j] = buf[base + tau + j]!;
+    }
+  } catch (e) {
+    for (const r of results) r.dispose();
+    throw e;
+  } finally {
+    ws?.dispose();
+  }
+  return [hOut, tauOut];
 }
