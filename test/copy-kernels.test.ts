@@ -225,6 +225,26 @@ describe('joins of whole blocks (src/ops/copy.ts joinBlocks): the general join w
     });
   }
 
+  test('property: joins of 1-4 arrays, leading sizes 0..1400 (totals to 4099 and past), trailing sizes 1-3', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1400 }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 2 }),
+        fc.integer({ min: 0, max: 99 }),
+        (leads, trailing, seed) => {
+          const xs = leads.map((n, i) => make([n, ...trailing], seed + i));
+          for (const [name, join] of JOINS) {
+            assert.deepEqual(run(() => join(xs)), jsToo(() => run(() => join(xs))), `${name} ${leads} ${trailing}`);
+          }
+          const same = leads.map((_, i) => make([leads[0]!, ...trailing], seed + i));
+          assert.deepEqual(run(() => nd.stack(same)), jsToo(() => run(() => nd.stack(same))));
+          for (const x of [...xs, ...same]) x.dispose();
+        },
+      ),
+      { seed: 42, numRuns: 60 },
+    );
+  });
+
   test('a disposed input throws DisposedError, as the general join does', () => {
     for (const [name, join] of JOINS) {
       const xs = [make([3], 1), make([3], 2)];
