@@ -150,6 +150,13 @@ describe('nd.pad against NumPy', () => {
   test('pad does not fuse: a FuseError at trace time', () => {
     const f = nd.fuse((x) => nd.pad(x, 1) as never);
     assert.throws(() => f(nd.array([1, 2])), FuseError);
+    // A stand-in as an option value is refused the same way.
+    const a = nd.array([1, 2, 3]);
+    const g = nd.fuse((x) => nd.pad(a, 1, 'linear_ramp', { endValues: x as never }) as never);
+    assert.throws(() => g(nd.array([1, 2])), FuseError);
+    const h = nd.fuse((x) => nd.pad(a, 1, 'mean', { statLength: x as never }) as never);
+    assert.throws(() => h(nd.array([1, 2])), FuseError);
+    a.dispose();
   });
 });
 

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { nd, type NdArray } from '../src/index.ts';
 import { ArgumentError, AxisError, ShapeError } from '../src/errors.ts';
+import { FuseError } from '../src/fuse/index.ts';
 
 type Encoded = number | 'NaN' | 'Infinity' | '-Infinity';
 interface Flat { shape: number[]; data: Encoded[] }
@@ -121,6 +122,12 @@ describe('quantile weights: errors as NumPy raises them, inputs intact', () => {
   for (const [name, run, cls, message] of cases) {
     test(name, () => assert.throws(run, (e: unknown) => e instanceof cls && message.test((e as Error).message), name));
   }
+  test('a stand-in of nd.fuse as weights: the fuser\'s FuseError', () => {
+    const a = nd.array([1, 2, 3]);
+    const f = nd.fuse((x) => nd.quantile(a, 0.5, null, { method: 'inverted_cdf', weights: x }) as never);
+    assert.throws(() => f(nd.array([1, 1, 1])), FuseError);
+    a.dispose();
+  });
   test('the inputs are intact after an error', () => {
     const x = nd.array([3, 1, 2]);
     const w = nd.array([1, -2, 1]);

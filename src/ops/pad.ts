@@ -458,6 +458,7 @@ export function pad(a: SignalInput, widths: PadWidths, mode?: PadMode | PadOptio
     }
     opts = checkOptions('pad', mode, OPTION_KEYS);
   }
+  rejectTraced('pad', [opts.constantValues, opts.endValues, opts.statLength]); // stand-ins of nd.fuse as option values
   const m = opts.mode === undefined ? 'constant' : checkChoice('pad', 'mode', opts.mode, MODES);
   if (opts.constantValues !== undefined && m !== 'constant') {
     throw new ArgumentError('pad', 'constantValues', `constantValues applies to mode 'constant' only, got mode '${m}'`);

@@ -11,6 +11,7 @@ import { emptyArray, isNdArray, newArray } from '../array-factory.ts';
 import { ArgumentError, DTypeError, NdvecError, ShapeError, formatShape } from '../errors.ts';
 import { checkBoolean, checkChoice, checkOptions, describe } from '../args.ts';
 import { withInput, type ArrayInput } from '../create.ts';
+import { rejectTraced } from '../fuse/index.ts';
 import { contiguousStrides, normalizeAxes, normalizeAxis, sameShape } from '../shape.ts';
 import { gatherFloat64, orderAndCoalesce, walkAxes, type LoopAxis } from '../kernels/js-strided.ts';
 import { binary } from './elementwise.ts';
@@ -74,6 +75,7 @@ export function quantileOptions(func: string, options: unknown): CheckedQuantile
   const method = o.method === undefined ? 'linear' : checkChoice(func, 'method', o.method, QUANTILE_METHODS);
   const w = o.weights;
   if (w !== undefined) {
+    rejectTraced(func, [w]); // a stand-in of nd.fuse as weights: the fuser's FuseError
     if (!(isNdArray(w) || Array.isArray(w) || w instanceof Float64Array || typeof w === 'number' || typeof w === 'boolean')) {
       throw new ArgumentError(func, 'weights', `weights must be an NdArray, an array of numbers or a number, got ${describe(w)}`);
     }
