@@ -419,7 +419,9 @@ export function padArray(a: NdArray, widths: readonly [number, number][], mode: 
  * widths; fractions rounded half to even as NumPy; lengths beyond the axis clipped); a length
  * of 0 gives NaN for mean/median and is an ArgumentError for maximum/minimum (NumPy's
  * ValueError); no rounding for float64 (NumPy rounds only integer dtypes); a tie of 0 and -0
- * gives what `nd.max`/`nd.min` give (+0 / -0), where NumPy's answer depends on the order.
+ * gives what `nd.max`/`nd.min` give (+0 / -0), where NumPy's answer depends on the order; a
+ * mean over more than 128 values along a leading (non-last) axis sums in `nd.mean`'s blocked
+ * pairwise order (docs/design.md), so its last bits may differ from NumPy's in-order sum.
  * On bool arrays ramps and statistics are computed in float64 and stored as `value !== 0`,
  * axis by axis, as NumPy stores into its bool result. `'empty'` fills the pad area with 0
  * (false), where NumPy leaves it uninitialized; like 'constant', it may extend empty axes.
