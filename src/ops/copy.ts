@@ -3,7 +3,25 @@
  * layout of the same shape (slices with steps, negative steps, transposes, concat pieces).
  * Axes are merged first (size-1 axes dropped, neighbours whose strides chain in both arrays
  * joined), so most copies are one kernel call over a rows×cols block; deeper layouts loop
- * over their outer axes here.
+ * over their outer axes here. Joins whose pieces are whole contiguous blocks
+ * ({@link joinBlocks}) are one allocation and one memory.copy a piece.
+ *
+ * At 1K elements the JS around the kernel is the cost (the kernel: ~85 ns for a step-2
+ * gather of 500, ~200 ns for a 32×32 transpose, ~60 ns to memcpy 1000). Measured (medians
+ * of alternating processes, `node --import tsx`, 2026-12-03; the same code bundled by
+ * esbuild without keepNames in brackets):
+ * - 1-D and 2-D views merge their axes in place ({@link copyUpTo2d}): mergeAxes' six arrays,
+ *   the unshifts and a destructured array cost ~100 ns of a ~180 ns `copyStrided`.
+ * - joins: `nd.concat([a, b])` of 1K went through two views + `copyInto` (`subarray` +
+ *   `set`) + per-piece shape checks: 500 → 280 ns [430 → 260]; `nd.stack` 920 → 300 ns
+ *   [880 → 295]. At 1M concat is the two memcpys (496 µs beside 486 µs for two raw kernel
+ *   calls into a block made beforehand; the 16 MB block comes back from the free list in
+ *   1 µs, no page faults, no zeroing) and NumPy's `np.copyto` pair takes the same (455 µs):
+ *   32 MB of traffic past the cache.
+ * - with the slice-spec reading (src/shape.ts) and `a.T` built by loops:
+ *   `a.slice('::2').copy()` 1035 → 330 ns [580 → 290], `m.T.copy()` 32×32 770 → 420 ns
+ *   [760 → 420]; NumPy 530 and 740 ns.
+ * Not done: caching the kernel export between calls (tests and the profiler swap the kernels).
  * @module
  */
 import type { NdArray } from '../ndarray.ts';
