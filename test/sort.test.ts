@@ -285,3 +285,118 @@ describe('WASM radix sort (issue 14): same as the JS reference, stable, NaN and 
     );
   });
 });
+
+/**
+ * The values sort (`sort_values_f64`, not stable): Float64Array.prototype.sort's order (NaN
+ * last), with the run of zeros given the input's zeros in input order (NumPy's stable kind
+ * keeps them so; ndvec's sort promises it whatever kernel runs).
+ */
+function referenceSort(values: ArrayLike<number>): Float64Array {
+  const s = Float64Array.from(values).sort();
+  let z = 0;
+  while (z < s.length && s[z]! < 0) z++;
+  for (let i = 0; i < values.length && z < s.length && s[z] === 0; i++) if (values[i] === 0) s[z++] = values[i]!;
+  return s;
+}
+
+/** The first index where `got` and `want` differ by Object.is (-1: none). */
+function firstDifference(got: ArrayLike<number>, want: ArrayLike<number>): number {
+  if (got.length !== want.length) return Math.min(got.length, want.length);
+  for (let i = 0; i < got.length; i++) if (!Object.is(got[i], want[i])) return i;
+  return -1;
+}
+
+describe('values sort (sort_values_f64): equal to the reference sort, sizes 0..4099 and 1M', () => {
+  let seed = 7;
+  const rnd = (): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed + 0.5) / 4294967296;
+  };
+  const normal = (): number => Math.sqrt(-2 * Math.log(rnd())) * Math.cos(2 * Math.PI * rnd());
+  const special = [NaN, NEG_NAN, -0, 0, Infinity, -Infinity, 5e-324, -5e-324, Number.MAX_VALUE, -Number.MAX_VALUE];
+  /** name → generator of n values. */
+  const DISTRIBUTIONS: [string, (n: number) => Float64Array][] = [
+    ['uniform', (n) => Float64Array.from({ length: n }, rnd)],
+    ['normal', (n) => Float64Array.from({ length: n }, normal)],
+    ['many duplicates', (n) => Float64Array.from({ length: n }, () => Math.floor(rnd() * 10) - 5)],
+    ['all equal', (n) => new Float64Array(n).fill(-2.5)],
+    ['sorted', (n) => Float64Array.from({ length: n }, (_, i) => i * 0.5 - 7)],
+    ['reversed', (n) => Float64Array.from({ length: n }, (_, i) => n - i)],
+    ['NaN, ±Inf, ±0 mixed', (n) => Float64Array.from({ length: n }, () => (rnd() < 0.5 ? special[Math.floor(rnd() * special.length)]! : normal()))],
+    ['subnormals', (n) => Float64Array.from({ length: n }, () => (rnd() - 0.5) * 1e-310)],
+    ['magnitudes 1e±300', (n) => Float64Array.from({ length: n }, () => (rnd() < 0.5 ? -1 : 1) * Math.exp((rnd() - 0.5) * 1380))],
+    ['two tight clusters', (n) => Float64Array.from({ length: n }, () => (rnd() < 0.5 ? 1 + rnd() * 1e-12 : 1e10 + rnd() * 1e-3))],
+    ['zeros of both signs and tiny negatives', (n) => Float64Array.from({ length: n }, () => [0, -0, -5e-324, -1e-310, 1][Math.floor(rnd() * 5)]!)],
+    ['uniform in [1, 2) (one exponent)', (n) => Float64Array.from({ length: n }, () => 1 + rnd())],
+  ];
+  const check = (values: Float64Array, label: string): void => {
+    const want = referenceSort(values);
+    const [js, wasm] = jsThenWasm(() => {
+      const a = nd.array(values);
+      const s = a.sort();
+      const out = s.toFloat64Array();
+      s.dispose();
+      a.dispose();
+      return out;
+    });
+    assert.equal(firstDifference(wasm, want), -1, `WASM, ${label}`);
+    assert.equal(firstDifference(js, want), -1, `JS, ${label}`);
+  };
+  test('every size 0..300, then every 23rd to 4099 and 4096..4099, each distribution in turn', () => {
+    const sizes: number[] = [];
+    for (let n = 0; n <= 300; n++) sizes.push(n);
+    for (let n = 301; n < 4096; n += 23) sizes.push(n);
+    sizes.push(4096, 4097, 4098, 4099);
+    sizes.forEach((n, k) => {
+      for (const [name, make] of [DISTRIBUTIONS[k % DISTRIBUTIONS.length]!, DISTRIBUTIONS[(k * 5 + 3) % DISTRIBUTIONS.length]!]) {
+        check(make(n), `${name}, n = ${n}`);
+      }
+    });
+  });
+  test('every distribution at 4099, 65535 (short path), 65536 and 1M (top histogram)', () => {
+    for (const [name, make] of DISTRIBUTIONS) {
+      for (const n of [4099, 65535, 65536]) check(make(n), `${name}, n = ${n}`);
+    }
+    for (const [name, make] of DISTRIBUTIONS) {
+      const values = make(1_000_000);
+      const want = referenceSort(values);
+      const got = nd.sort(nd.array(values)).toFloat64Array();
+      assert.equal(firstDifference(got, want), -1, `WASM, ${name}, 1M`);
+    }
+  });
+  test('only NaNs, one number among NaNs, ±Inf only, a -0 among +0 (long and short rows)', () => {
+    for (const n of [5, 100, 70_000]) {
+      check(new Float64Array(n).fill(NaN), `NaN × ${n}`);
+      const one = new Float64Array(n).fill(NaN);
+      one[n >> 1] = -3;
+      check(one, `one number, n = ${n}`);
+      check(Float64Array.from({ length: n }, (_, i) => (i % 3 ? Infinity : -Infinity)), `±Inf, n = ${n}`);
+      const zeros = new Float64Array(n);
+      zeros[n - 2] = -0;
+      check(zeros, `one -0, n = ${n}`);
+    }
+  });
+  test('2-D, axis 0 and -1, contiguous, strided and transposed, across the short/long threshold', () => {
+    for (const [rows, cols] of [[3, 70_000], [70_000, 3], [37, 41]]) {
+      const values = Float64Array.from({ length: rows * cols }, () => (rnd() < 0.1 ? special[Math.floor(rnd() * special.length)]! : normal()));
+      const a = nd.array(values).reshape([rows, cols]);
+      for (const v of [a, a.T, a.slice('::-1', '::2')]) {
+        for (const axis of [0, -1]) {
+          const [js, wasm] = jsThenWasm(() => sort(v, axis));
+          assert.deepStrictEqual(wasm.toArray(), js.toArray(), `${rows}×${cols} axis ${axis}`);
+          // Each line against the reference.
+          const ax = axis < 0 ? v.ndim + axis : axis;
+          const lines = v.shape[1 - ax]!;
+          for (let l = 0; l < Math.min(lines, 3); l++) {
+            const take = (x: NdArray): Float64Array =>
+              Float64Array.from({ length: v.shape[ax]! }, (_, i) => x.get(...(ax === 0 ? [i, l] : [l, i])) as number);
+            assert.equal(firstDifference(take(wasm), referenceSort(take(v))), -1, `${rows}×${cols} axis ${axis} line ${l}`);
+          }
+          js.dispose();
+          wasm.dispose();
+        }
+      }
+      a.dispose();
+    }
+  });
+});

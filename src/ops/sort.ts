@@ -16,33 +16,51 @@ import { flatten } from './manipulate.ts';
 
 /**
  * Sorts (values, or indices when `indices`) every float64 line of `a` along `ax` into
- * `result` with the WASM radix kernels; false (nothing written) when they cannot run.
+ * `result` with the WASM kernels; false (nothing written) when they cannot run. Values take
+ * `sort_values_f64` (wasm/assembly/sort-values.ts: not stable, reads a line that must not
+ * overlap its output, so a strided line is first copied into the scratch's tail), indices
+ * the stable `argsort_f64`.
  */
 function wasmSortLines(a: NdArray, ax: number, result: NdArray, indices: boolean): boolean {
   const k = kernelTable();
   if (k === null || k.sort_f64 === undefined || !a.storage.inArena || !result.storage.inArena) return false;
   const n = a.shape[ax]!;
   const t = contiguousStrides(a.shape)[ax]!;
-  const tmp = emptyArray([Math.ceil((k.sort_tmp_bytes!(n, indices ? 1 : 0) as number) / 8)]);
+  const s = a.strides[ax]!;
+  const values = !indices && k.sort_values_f64 !== undefined;
+  const kernelBytes = values ? (k.sort_values_tmp_bytes!(n) as number) : (k.sort_tmp_bytes!(n, indices ? 1 : 0) as number);
+  const kernelWords = Math.ceil(kernelBytes / 8);
+  const copyIn = values && s !== 1; // the line's copy, after the kernel's scratch
+  const tmp = emptyArray([kernelWords + (copyIn ? n : 0)]);
   const line = t === 1 ? null : emptyArray([n]);
   try {
     if (!tmp.storage.inArena || (line !== null && !line.storage.inArena)) return false;
     const loops = loopsAround(a.shape, a.strides, ax);
-    const s = a.strides[ax]!;
     const src = a.f64();
     const out = result.f64();
     const tmpPtr = tmp.start * 8;
+    const copyAt = tmp.start + kernelWords;
     walkAxes(loops, a.start, result.start, (p, o) => {
       const w = line === null ? o : line.start;
       let from = p;
-      if (s !== 1) {
-        for (let i = 0, q = p; i < n; i++, q += s) out[w + i] = src[q]!;
-        from = w;
-      }
-      if (indices) {
-        k.argsort_f64!(from * 8, w * 8, n, tmpPtr);
-      } else if (((k.sort_f64!(from * 8, w * 8, n, tmpPtr) as number) >>> 0) > 0) {
-        zeroSignsInInputOrder(out, w, n, src, p, s);
+      if (values) {
+        if (copyIn) {
+          for (let i = 0, q = p; i < n; i++, q += s) out[copyAt + i] = src[q]!;
+          from = copyAt;
+        }
+        if (((k.sort_values_f64!(from * 8, w * 8, n, tmpPtr) as number) >>> 0) > 0) {
+          zeroSignsInInputOrder(out, w, n, src, p, s);
+        }
+      } else {
+        if (s !== 1) {
+          for (let i = 0, q = p; i < n; i++, q += s) out[w + i] = src[q]!;
+          from = w;
+        }
+        if (indices) {
+          k.argsort_f64!(from * 8, w * 8, n, tmpPtr);
+        } else if (((k.sort_f64!(from * 8, w * 8, n, tmpPtr) as number) >>> 0) > 0) {
+          zeroSignsInInputOrder(out, w, n, src, p, s);
+        }
       }
       if (line !== null) for (let i = 0, q = o; i < n; i++, q += t) out[q] = out[w + i]!;
     });

@@ -23,6 +23,7 @@ export * from './fuse';
 export * from './decomp';
 export * from './linalg';
 export * from './sort';
+export * from './sort-values';
 export * from './select';
 
 /** First byte after the module's static data (where a runtime heap would start). */

@@ -1,0 +1,424 @@
+/**
+ * Sorting the values of a contiguous float64 row (`sort_values_f64`), for `sort`. Unlike
+ * `argsort_f64` (wasm/assembly/sort.ts) it need not be stable: equal numbers are
+ * interchangeable, so only the order of -0 and +0 could show it, and the caller gives the
+ * zero run its input signs back whenever this returns nonzero. NaNs go last.
+ *
+ * A distribution sort that sorts by comparisons only inside bins of a few keys:
+ * - Rows of TOP_MIN elements or more: one pass counts the top 16 bits of every
+ *   order-preserving key (a number's bits, sign flipped when positive, all flipped when
+ *   negative: unsigned key order is number order). When the numbers fill fewer than
+ *   NARROW_BINS of those bins (one exponent, say), a second pass counts 16 bits of
+ *   `key - min` instead. Runs of adjacent bins merge into buckets of about BUCKET_TARGET
+ *   keys (a u16 bin → bucket map: normal data's keys crowd a few exponents, so fixed digits
+ *   leave most buckets empty); one scatter pass moves the keys into their buckets, NaNs to
+ *   the end.
+ * - Each bucket ({@link keysToOut}): its keys spread by `(key - low) >> shift` into about
+ *   one bin per key (the shift from the bucket's key range; when every key lands in one bin,
+ *   from its exact min/max), scattered to the output as numbers; a bin of more than SMALL is
+ *   sorted the same way in place from its exact min/max (every level takes at least 4 bits
+ *   off the range, so the depth is bounded); one insertion pass over the bucket finishes.
+ * - Shorter rows skip the top pass: one SIMD pass finds min/max (NaNs and -0s counted), and
+ *   the first spread is linear in the values, `(v - min) * bins / (max - min)` (monotone:
+ *   each step rounds monotonically), which suits bell-shaped data better than key bits (a 1K
+ *   normal row lands about one per bin; on keys it fills ~20 bins of exponents). A range
+ *   that is not finite (±Inf) spreads by keys. No wasm `f64.min`: V8 compiles it to a
+ *   branchy NaN/-0 sequence; the clamp is integer.
+ *
+ * Measured against `sort_f64` (the stable MSD sort, 1M/1K standard normals, kernel alone, CPU
+ * time best of 9, 2-core EPYC under load 2–4, so ±10%): 1M normal 12.4–13.2 → 9.0–9.3 ms,
+ * uniform [0,1) 12.1–12.9 → 11.0–11.6, ten distinct values 5.7 → 4.5, all equal 3.7 → 2.2,
+ * sorted 7.2 → 4.8, reversed 8.0 → 7.8, NaN/±Inf/±0 mix 8.7 → 7.1, subnormals 12.6 → 12.3,
+ * magnitudes 1e±300 12.4 → 11.0; 1K normal 9.1 → 4.6 µs, sorted 7.1 → 4.3, reversed
+ * 11.2 → 4.4. Slower: two tight clusters (1 ± 1e-12 and 1e10 ± 1e-3, each one top bin of
+ * 500K) 9.1 → 11.8 ms (three levels of spreading inside the bucket), and at 1K, magnitudes
+ * spread over 1e±300 5.1 → 8.3 µs (keys, ~20 bins of exponents at first).
+ * The 1M phases on normals: histogram 0.85 ms, scatter 2.0–2.5 ms, buckets 5–6 ms (count,
+ * scatter, insertion; ~2 ms of it is insertion's mispredicted branches on random bins: a
+ * sorted row takes 2.3).
+ * Tried and lost: (1) splitting each heavy top bin by its next key bits into 2^e buckets of
+ * ~1K (L1-sized) needed a second counting pass through the table (1.9 ms), more than the
+ * smaller buckets saved (11.6 ms in all); with the bin sizes estimated from every 16th key
+ * instead of the full histogram, 9.6–10.9. (2) Inside buckets, two LSD counting passes on
+ * the top log2(m) + 6 bits of `key - low` and an insertion pass with no real ties: 9.1–9.4
+ * ms on normals but sorted rows 7.6–11 ms (integer keys crowd the prefixes). (3) Fewer bins
+ * per bucket (m/4) took 0.5 ms off random rows and put 2.4 ms on sorted ones. NumPy's AVX-512
+ * quicksort (x86-simd-sort) compares 8 float64 lanes at a time; wasm SIMD has 2, so the
+ * sort here stays a scalar distribution sort.
+ *
+ * Memory, all from the caller (kernels never allocate): `tmp` of {@link sort_values_tmp_bytes}(n)
+ * bytes (the top pass's counts and map, LEVELS count arrays, a key buffer of n). `src`,
+ * `out` and `tmp` must not overlap. Pointers are byte offsets, 8-aligned.
+ */
+const SIGN: u64 = 0x8000000000000000;
+const ALL: u64 = 0xffffffffffffffff;
+/** The NaN written at the end of the row (the one `sort_f64` writes). */
+const NAN_BITS: u64 = 0x7fffffffffffffff;
+
+/** Ranges up to this many finish by insertion sort. */
+const SMALL: usize = 24;
+/** Rows from this many elements start by the 16-bit key histogram. */
+const TOP_MIN: usize = 1 << 16;
+const TOP_BINS: usize = 1 << 16;
+/** The top bin of -0's key. */
+const NEG_ZERO_BIN: usize = 0x7fff;
+
+/** Buckets of the top pass hold about this many keys (more when n >> 15 is bigger: ids are u16). */
+const BUCKET_TARGET: usize = 1024;
+/** Most bits of a level's spread, and the levels kept at once (a bin recurses while its level's counts are live). */
+const LEVEL_BITS_MAX: u32 = 13;
+
+const LEVELS: usize = 18;
+
+const TOP_COUNT_BYTES: usize = ((TOP_BINS + 2) << 2);
+const MAP_BYTES: usize = ((TOP_BINS + 4) << 1);
+const FIRST_BYTES: usize = ((TOP_BINS + 2) << 2);
+const TOP_BYTES: usize = TOP_COUNT_BYTES + MAP_BYTES + FIRST_BYTES;
+/** A row whose numbers fill fewer top bins than this is counted again from its key range. */
+const NARROW_BINS: usize = 4096;
+
+@inline function ceilLog2(m: usize): u32 {
+  return m <= 1 ? 0 : <u32>(64 - clz<u64>(<u64>(m - 1)));
+}
+
+/** Bits of a level's spread for rows of n: about log2(n), within [4, LEVEL_BITS_MAX]. */
+@inline function levelBitsCap(n: usize): u32 {
+  return min(LEVEL_BITS_MAX, max(4, ceilLog2(n)));
+}
+
+/** Bytes of one level's counts for rows of n (the bins and one more for NaN, rounded to 8). */
+@inline function levelBytes(n: usize): usize {
+  return (((<usize>1 << levelBitsCap(n)) + 2) << 2);
+}
+
+/** Bytes of scratch `sort_values_f64` needs for a row of `n`. */
+export function sort_values_tmp_bytes(n: usize): usize {
+  return (n >= TOP_MIN ? TOP_BYTES : 0) + LEVELS * levelBytes(n) + (n << 3);
+}
+
+/** The order-preserving key of a number (not NaN); -0 takes the key just below +0's. */
+@inline function keyOf(v: f64): u64 {
+  const b = reinterpret<u64>(v);
+  return b ^ ((<u64>(<i64>b >> 63)) | SIGN);
+}
+
+/** The number of a key. */
+@inline function valueOfKey(k: u64): f64 {
+  return reinterpret<f64>(k ^ (((k >> 63) - 1) | SIGN));
+}
+
+/** Insertion sort of the numbers out[lo, hi) (no NaN; -0 and +0 equal). */
+function insertion(out: usize, lo: usize, hi: usize): void {
+  for (let i = lo + 1; i < hi; i++) {
+    const v = load<f64>(out + (i << 3));
+    let prev = load<f64>(out + ((i - 1) << 3));
+    if (prev <= v) continue;
+    let j = i;
+    do {
+      store<f64>(out + (j << 3), prev);
+      j--;
+      if (j == lo) break;
+      prev = load<f64>(out + ((j - 1) << 3));
+    } while (prev > v);
+    store<f64>(out + (j << 3), v);
+  }
+}
+
+/**
+ * Sorts the keys kb[lo, lo + m), all within [low, low + range], writing their numbers in
+ * order to out[lo, lo + m). `exact`: low and low + range are the least and largest keys.
+ * counts: this level's counts (the next level's follow at + step).
+ */
+function keysToOut(kb: usize, out: usize, lo: usize, m: usize, low: u64, range: u64, counts: usize, step: usize, cap: u32, exact: bool): void {
+  const hi = lo + m;
+  if (m <= SMALL) {
+    for (let i = lo; i < hi; i++) store<f64>(out + (i << 3), valueOfKey(load<u64>(kb + (i << 3))));
+    insertion(out, lo, hi);
+    return;
+  }
+  if (range == 0) {
+    const v = valueOfKey(low);
+    for (let i = lo; i < hi; i++) store<f64>(out + (i << 3), v);
+    return;
+  }
+  const bits = min(cap, max(4, ceilLog2(m)));
+  const width = <u32>(64 - clz<u64>(range));
+  const sh = <u64>(width > bits ? width - bits : 0);
+  const nb = <usize>(range >> sh) + 1;
+  memory.fill(counts, 0, nb << 2);
+  for (let i = lo; i < hi; i++) {
+    const at = counts + (<usize>((load<u64>(kb + (i << 3)) - low) >> sh) << 2);
+    store<u32>(at, load<u32>(at) + 1);
+  }
+  let sum = <u32>lo;
+  let most: u32 = 0;
+  for (let b: usize = 0; b < nb; b++) {
+    const at = counts + (b << 2);
+    const c = load<u32>(at);
+    store<u32>(at, sum);
+    sum += c;
+    most = max(most, c);
+  }
+  if (<usize>most == m && !exact) {
+    // One bin holds them all: spread again from the exact range.
+    let mn = ALL;
+    let mx: u64 = 0;
+    for (let i = lo; i < hi; i++) {
+      const k = load<u64>(kb + (i << 3));
+      mn = min(mn, k);
+      mx = max(mx, k);
+    }
+    keysToOut(kb, out, lo, m, mn, mx - mn, counts, step, cap, true);
+    return;
+  }
+  for (let i = lo; i < hi; i++) {
+    const k = load<u64>(kb + (i << 3));
+    const at = counts + (<usize>((k - low) >> sh) << 2);
+    const pos = <usize>load<u32>(at);
+    store<u32>(at, <u32>pos + 1);
+    store<f64>(out + (pos << 3), valueOfKey(k));
+  }
+  if (<usize>most > SMALL) bigBins(out, kb, lo, nb, counts, step, cap);
+  insertion(out, lo, hi);
+}
+
+/** After a scatter (counts[b] = end of bin b, bins from lo): sorts every bin of more than SMALL in place. */
+function bigBins(out: usize, kb: usize, lo: usize, nb: usize, counts: usize, step: usize, cap: u32): void {
+  let start = lo;
+  for (let b: usize = 0; b < nb; b++) {
+    const end = <usize>load<u32>(counts + (b << 2));
+    if (end - start > SMALL) valuesInPlace(out, kb, start, end - start, counts + step, step, cap);
+    start = end;
+  }
+}
+
+/** Sorts the numbers out[lo, lo + m) in place (keys through kb[lo, lo + m)). */
+function valuesInPlace(out: usize, kb: usize, lo: usize, m: usize, counts: usize, step: usize, cap: u32): void {
+  const hi = lo + m;
+  let mn = ALL;
+  let mx: u64 = 0;
+  for (let i = lo; i < hi; i++) {
+    const k = keyOf(load<f64>(out + (i << 3)));
+    store<u64>(kb + (i << 3), k);
+    mn = min(mn, k);
+    mx = max(mx, k);
+  }
+  keysToOut(kb, out, lo, m, mn, mx - mn, counts, step, cap, true);
+}
+
+/** Rows below TOP_MIN: min/max, a spread linear in the values (keys when the range is not finite). */
+function sortShort(src: usize, out: usize, n: usize, tmp: usize): u32 {
+  const cap = levelBitsCap(n);
+  const step = levelBytes(n);
+  const counts = tmp;
+  const kb = tmp + LEVELS * step;
+  // min, max, NaNs and -0s, two lanes at a time.
+  let vmn = f64x2.splat(Infinity);
+  let vmx = f64x2.splat(-Infinity);
+  let vnan = i64x2.splat(0);
+  let vneg = i64x2.splat(0);
+  const sign = i64x2.splat(<i64>SIGN);
+  let i: usize = 0;
+  for (; i + 2 <= n; i += 2) {
+    const v = v128.load(src + (i << 3));
+    vmn = f64x2.pmin(vmn, v);
+    vmx = f64x2.pmax(vmx, v);
+    vnan = i64x2.sub(vnan, f64x2.ne(v, v));
+    vneg = i64x2.sub(vneg, i64x2.eq(v, sign));
+  }
+  let vmin = min(f64x2.extract_lane(vmn, 0), f64x2.extract_lane(vmn, 1));
+  let vmax = max(f64x2.extract_lane(vmx, 0), f64x2.extract_lane(vmx, 1));
+  let nans = <usize>(i64x2.extract_lane(vnan, 0) + i64x2.extract_lane(vnan, 1));
+  let negZeros = <u32>(i64x2.extract_lane(vneg, 0) + i64x2.extract_lane(vneg, 1));
+  if (i < n) {
+    const v = load<f64>(src + (i << 3));
+    if (v != v) nans++;
+    else {
+      vmin = min(vmin, v);
+      vmax = max(vmax, v);
+    }
+    negZeros += <u32>(reinterpret<u64>(v) == SIGN);
+  }
+  const m = n - nans;
+  const nan = reinterpret<f64>(NAN_BITS);
+  for (let j = m; j < n; j++) store<f64>(out + (j << 3), nan);
+  const range = vmax - vmin;
+  if (m <= SMALL || range == 0) {
+    // Copy the numbers (a range of 0 is all one number, or zeros of both signs).
+    let w: usize = 0;
+    for (let j: usize = 0; j < n; j++) {
+      const v = load<f64>(src + (j << 3));
+      store<f64>(out + (w << 3), v);
+      w += <usize>(v == v);
+    }
+    if (range != 0) insertion(out, 0, m);
+    return negZeros;
+  }
+  if (range - range != 0) {
+    // An infinite range (±Inf, or numbers far apart): keys.
+    let mn = ALL;
+    let mx: u64 = 0;
+    let w: usize = 0;
+    for (let j: usize = 0; j < n; j++) {
+      const v = load<f64>(src + (j << 3));
+      const k = keyOf(v);
+      store<u64>(kb + (w << 3), k);
+      const num = v == v;
+      w += <usize>num;
+      mn = min(mn, select<u64>(k, ALL, num));
+      mx = max(mx, select<u64>(k, 0, num));
+    }
+    keysToOut(kb, out, 0, m, mn, mx - mn, counts, step, cap, true);
+    return negZeros;
+  }
+  const bits = min(cap, max(4, ceilLog2(m)));
+  const nb = <usize>1 << bits;
+  const scale = <f64>nb / range;
+  memory.fill(counts, 0, (nb + 1) << 2);
+  for (let j: usize = 0; j < n; j++) {
+    const v = load<f64>(src + (j << 3));
+    const d = select<usize>(min<usize>(<usize>i32((v - vmin) * scale), nb - 1), nb, v == v);
+    const at = counts + (d << 2);
+    store<u32>(at, load<u32>(at) + 1);
+  }
+  let sum: u32 = 0;
+  let most: u32 = 0;
+  for (let b: usize = 0; b < nb; b++) {
+    const at = counts + (b << 2);
+    const c = load<u32>(at);
+    store<u32>(at, sum);
+    sum += c;
+    most = max(most, c);
+  }
+  store<u32>(counts + (nb << 2), sum); // the NaNs' bin: written over by the NaN fill below
+  for (let j: usize = 0; j < n; j++) {
+    const v = load<f64>(src + (j << 3));
+    const d = select<usize>(min<usize>(<usize>i32((v - vmin) * scale), nb - 1), nb, v == v);
+    const at = counts + (d << 2);
+    const pos = <usize>load<u32>(at);
+    store<u32>(at, <u32>pos + 1);
+    store<f64>(out + (pos << 3), v);
+  }
+  for (let j = m; j < n; j++) store<f64>(out + (j << 3), nan);
+  if (<usize>most > SMALL) bigBins(out, kb, 0, nb, counts, step, cap);
+  insertion(out, 0, m);
+  return negZeros;
+}
+
+/** The top bin of a key: `(k - base) >> shift`, NaN's bin TOP_BINS. */
+@inline function topBin(v: f64, base: u64, shift: u64): usize {
+  return select<usize>(<usize>((keyOf(v) - base) >> shift), TOP_BINS, v == v);
+}
+
+/**
+ * Rows of TOP_MIN or more: the 16-bit key histogram (a second one of `key - min` when the
+ * numbers fill fewer than NARROW_BINS bins), runs of bins merged into buckets of about the
+ * target (a u16 bin → bucket map), one scatter pass into kb, then each bucket in cache.
+ */
+function sortLong(src: usize, out: usize, n: usize, tmp: usize): u32 {
+  const counts = tmp;
+  const map = counts + TOP_COUNT_BYTES;
+  const first = map + MAP_BYTES;
+  const cap = levelBitsCap(n);
+  const step = levelBytes(n);
+  const levels = tmp + TOP_BYTES;
+  const kb = levels + LEVELS * step;
+  let base: u64 = 0;
+  let shift: u64 = 48;
+  memory.fill(counts, 0, (TOP_BINS + 1) << 2);
+  for (let i: usize = 0; i < n; i++) {
+    const at = counts + (topBin(load<f64>(src + (i << 3)), base, shift) << 2);
+    store<u32>(at, load<u32>(at) + 1);
+  }
+  const nans = <usize>load<u32>(counts + (TOP_BINS << 2));
+  const m = n - nans;
+  // -0's key lies in bin 0x7fff, with the negative numbers of magnitude below 2^-1007.
+  const maybeNegZero = <u32>(load<u32>(counts + (NEG_ZERO_BIN << 2)) != 0);
+  let lowBin: usize = 0;
+  while (lowBin < TOP_BINS && load<u32>(counts + (lowBin << 2)) == 0) lowBin++;
+  let highBin: usize = TOP_BINS;
+  while (highBin > lowBin && load<u32>(counts + ((highBin - 1) << 2)) == 0) highBin--;
+  const nan = reinterpret<f64>(NAN_BITS);
+  if (m > 0 && highBin - lowBin < NARROW_BINS) {
+    // A narrow row: count 16 bits of key - min instead.
+    let mn = ALL;
+    let mx: u64 = 0;
+    for (let i: usize = 0; i < n; i++) {
+      const v = load<f64>(src + (i << 3));
+      const k = keyOf(v);
+      const num = v == v;
+      mn = min(mn, select<u64>(k, ALL, num));
+      mx = max(mx, select<u64>(k, 0, num));
+    }
+    if (mn == mx) {
+      const v = valueOfKey(mn);
+      for (let i: usize = 0; i < m; i++) store<f64>(out + (i << 3), v);
+      for (let i = m; i < n; i++) store<f64>(out + (i << 3), nan);
+      return maybeNegZero;
+    }
+    const width = <u32>(64 - clz<u64>(mx - mn));
+    base = mn;
+    shift = <u64>(width > 16 ? width - 16 : 0);
+    memory.fill(counts, 0, (TOP_BINS + 1) << 2);
+    for (let i: usize = 0; i < n; i++) {
+      const at = counts + (topBin(load<f64>(src + (i << 3)), base, shift) << 2);
+      store<u32>(at, load<u32>(at) + 1);
+    }
+  }
+  // Merge adjacent bins into buckets: counts[id] becomes bucket id's start (id <= bin).
+  const target = max(BUCKET_TARGET, n >> 15);
+  let id: usize = 0;
+  let acc: usize = 0;
+  let at: u32 = 0;
+  const count0 = <usize>load<u32>(counts);
+  store<u32>(counts, 0);
+  store<u32>(first, 0);
+  for (let b: usize = 0; b < TOP_BINS; b++) {
+    const c = b == 0 ? count0 : <usize>load<u32>(counts + (b << 2));
+    if (acc > 0 && acc + c > target) {
+      id++;
+      store<u32>(counts + (id << 2), at);
+      store<u32>(first + (id << 2), <u32>b);
+      acc = 0;
+    }
+    store<u16>(map + (b << 1), <u16>id);
+    acc += c;
+    at += <u32>c;
+  }
+  const buckets = id + 1;
+  store<u32>(counts + (buckets << 2), at); // the NaNs' bucket
+  store<u32>(first + (buckets << 2), <u32>TOP_BINS);
+  store<u16>(map + (TOP_BINS << 1), <u16>buckets);
+  for (let i: usize = 0; i < n; i++) {
+    const v = load<f64>(src + (i << 3));
+    const k = keyOf(v);
+    const c = counts + (<usize>load<u16>(map + (select<usize>(<usize>((k - base) >> shift), TOP_BINS, v == v) << 1)) << 2);
+    const pos = <usize>load<u32>(c);
+    store<u32>(c, <u32>pos + 1);
+    store<u64>(kb + (pos << 3), k);
+  }
+  // counts[id] is now the end of bucket id.
+  let start: usize = 0;
+  for (let b: usize = 0; b < buckets; b++) {
+    const end = <usize>load<u32>(counts + (b << 2));
+    if (end > start) {
+      const bins = <u64>(load<u32>(first + ((b + 1) << 2)) - load<u32>(first + (b << 2)));
+      const low = base + (<u64>load<u32>(first + (b << 2)) << shift);
+      keysToOut(kb, out, start, end - start, low, (bins << shift) - 1, levels, step, cap, false);
+    }
+    start = end;
+  }
+  for (let i = m; i < n; i++) store<f64>(out + (i << 3), nan);
+  return maybeNegZero;
+}
+
+/**
+ * out[0, n) = the numbers of src[0, n) ascending, then its NaNs (as the NaN with all
+ * payload bits set). Zeros come out with arbitrary signs: returns nonzero when src may hold
+ * a -0 (the caller then gives the zero run the input's signs in input order).
+ * tmp: sort_values_tmp_bytes(n) bytes; src, out and tmp must not overlap.
+ */
+export function sort_values_f64(src: usize, out: usize, n: usize, tmp: usize): u32 {
+  if (n == 0) return 0;
+  return n < TOP_MIN ? sortShort(src, out, n, tmp) : sortLong(src, out, n, tmp);
+}
