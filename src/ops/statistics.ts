@@ -17,6 +17,7 @@ import { gatherFloat64, orderAndCoalesce, walkAxes, type LoopAxis } from '../ker
 import { binary } from './elementwise.ts';
 import { reduce } from './reduce.ts';
 import { lineNanToEnd, lineSelect, selectKernels, type SelectLine } from './select.ts';
+import { argsort } from './sort.ts';
 
 /** A quantile argument: one number, or several (an array of numbers or an NdArray). */
 export type QuantileArg = number | readonly number[] | NdArray;
@@ -398,11 +399,13 @@ function weightsLikeArray(func: string, a: NdArray, axis: AxisArg | undefined, w
 
 /**
  * NumPy 2's weighted 'inverted_cdf' quantile (`_quantile`'s weighted branch): each slice is
- * sorted (NaN last), the weights summed in that order into a CDF normalized by its last
- * value, and quantile `q` is the first value whose CDF reaches `q` (leading zero weights
- * skipped). NaN in a slice gives NaN (`skipNaN` false), or the NaNs and their weights are
- * dropped (`skipNaN`); an empty slice gives NaN. A slice whose weights sum to zero, ∞ or NaN
- * throws, as NumPy raises.
+ * sorted (NaN last; one stable `argsort` over all slices), the weights summed in that order
+ * into a CDF normalized by its last value, and quantile `q` is the first value whose CDF
+ * reaches `q` (leading zero weights skipped). NaN in a slice gives NaN (`skipNaN` false), or
+ * the NaNs and their weights are dropped (`skipNaN`); an empty slice gives NaN. A slice whose
+ * weights sum to zero, ∞ or NaN throws, as NumPy raises. Equal values may be summed in
+ * another order than NumPy's unstable argsort puts them, which can move the last bit of a
+ * CDF step (never the value picked, unless a quantile falls within that rounding).
  */
 function weightedQuantile(
   func: string,
@@ -418,66 +421,74 @@ function weightedQuantile(
   const shape0 = { shape: a.shape, strides: contiguousStrides(a.shape), ndim: a.ndim };
   const layout = sliceLayout(shape0, axis, keepdims); // checks the axes (AxisError)
   const weights = weightsLikeArray(func, a, axis, w);
-  const values = gatherFloat64(a);
   const { count, slices } = layout;
   const outShape = [...(qShape ?? []), ...layout.outShape];
   const out = new Float64Array(qs.length * slices);
-  const reduced = layout.reduced;
-  const v = new Float64Array(count);
-  const wt = new Float64Array(count);
-  const order: number[] = [];
-  const cdf = new Float64Array(count);
-  walkAxes(layout.kept, 0, 0, (p, o) => {
-    let n = 0;
-    let hasNaN = false;
-    walkAxes(reduced, p, 0, (r) => {
-      const x = values[r]!;
-      if (x !== x) {
-        hasNaN = true;
-        if (skipNaN) return;
-      }
-      v[n] = x;
-      wt[n++] = weights[r]!;
-    });
-    if (n === 0) {
-      for (let j = 0; j < qs.length; j++) out[o + j * slices] = NaN;
-      return;
+  if (count === 0 || slices === 0) {
+    out.fill(NaN);
+  } else {
+    const values = gatherFloat64(a);
+    // Each slice as a row of `lines` (its weights alike in `lineWeights`), then one argsort.
+    const lineWeights = new Float64Array(slices * count);
+    const lines = emptyArray([slices, count]);
+    let order: NdArray | null = null;
+    try {
+      let v = lines.f64();
+      const vs = lines.start;
+      let row = 0;
+      walkAxes(layout.kept, 0, 0, (p) => {
+        let i = row * count;
+        walkAxes(layout.reduced, p, 0, (r) => {
+          v[vs + i] = values[r]!;
+          lineWeights[i++] = weights[r]!;
+        });
+        row++;
+      });
+      order = argsort(lines, 1);
+      v = lines.f64(); // fetched again: argsort's result may have grown the memory
+      const idx = order.f64();
+      const is = order.start;
+      const cdf = new Float64Array(count);
+      row = 0;
+      walkAxes(layout.kept, 0, 0, (_p, o) => {
+        const base = row++ * count;
+        let n = count;
+        if (skipNaN) while (n > 0 && Number.isNaN(v[vs + base + idx[is + base + n - 1]!])) n--;
+        if (n === 0) {
+          for (let j = 0; j < qs.length; j++) out[o + j * slices] = NaN;
+          return;
+        }
+        let c = 0;
+        for (let i = 0; i < n; i++) cdf[i] = c += lineWeights[base + idx[is + base + i]!]!;
+        const total = cdf[n - 1]!;
+        for (let i = 0; i < n; i++) cdf[i] = cdf[i]! / total;
+        if (Number.isNaN(cdf[n - 1])) {
+          throw new ArgumentError(func, 'weights', `weights include NaN or ∞, or sum to zero, over a slice (sum ${total})`);
+        }
+        if (Number.isNaN(v[vs + base + idx[is + base + n - 1]!])) {
+          for (let j = 0; j < qs.length; j++) out[o + j * slices] = NaN;
+          return;
+        }
+        for (let j = 0; j < qs.length; j++) {
+          const q = qs[j]!;
+          // searchsorted(cdf, q, 'left') with leading zeros read as -1 (NumPy's fix for
+          // leading zero weights): the first i with cdf[i] ≥ q.
+          let lo = 0;
+          let hi = n;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            const cm = cdf[mid] === 0 ? -1 : cdf[mid]!;
+            if (cm < q) lo = mid + 1;
+            else hi = mid;
+          }
+          out[o + j * slices] = v[vs + base + idx[is + base + Math.min(lo, n - 1)]!]!;
+        }
+      });
+    } finally {
+      order?.dispose();
+      lines.dispose();
     }
-    order.length = n;
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((x, y) => {
-      const vx = v[x]!;
-      const vy = v[y]!;
-      if (vx !== vx) return vy !== vy ? x - y : 1;
-      if (vy !== vy) return -1;
-      return vx < vy ? -1 : vx > vy ? 1 : x - y;
-    });
-    let c = 0;
-    for (let i = 0; i < n; i++) cdf[i] = c += wt[order[i]!]!;
-    const total = cdf[n - 1]!;
-    for (let i = 0; i < n; i++) cdf[i] = cdf[i]! / total;
-    if (Number.isNaN(cdf[n - 1])) {
-      throw new ArgumentError(func, 'weights', `weights include NaN or ∞, or sum to zero, over a slice (sum ${total})`);
-    }
-    if (hasNaN && !skipNaN) {
-      for (let j = 0; j < qs.length; j++) out[o + j * slices] = NaN;
-      return;
-    }
-    for (let j = 0; j < qs.length; j++) {
-      const q = qs[j]!;
-      // searchsorted(cdf, q, 'left') with leading zeros read as -1: the first i with cdf[i] ≥ q
-      // (and cdf[i] > 0 unless q < 0, which cannot be).
-      let lo = 0;
-      let hi = n;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        const cm = cdf[mid] === 0 ? -1 : cdf[mid]!;
-        if (cm < q) lo = mid + 1;
-        else hi = mid;
-      }
-      out[o + j * slices] = v[order[Math.min(lo, n - 1)]!]!;
-    }
-  });
+  }
   if (outShape.length === 0) return out[0]!;
   const result = emptyArray(outShape);
   result.f64().set(out, result.start);
