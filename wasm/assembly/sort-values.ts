@@ -55,6 +55,12 @@ const ALL: u64 = 0xffffffffffffffff;
 /** The NaN written at the end of the row (the one `sort_f64` writes). */
 const NAN_BITS: u64 = 0x7fffffffffffffff;
 
+/**
+ * 2^52: adding it to a number in [0, 2^31) rounds it to an integer held in the low bits
+ * (round to nearest: still monotone, all a spread needs; cheaper than a saturating trunc).
+ */
+const MAGIC: f64 = 4503599627370496;
+
 /** Ranges up to this many finish by insertion sort. */
 const SMALL: usize = 24;
 /** Rows from this many elements start by the 16-bit key histogram. */
@@ -71,9 +77,8 @@ const LEVEL_BITS_MAX: u32 = 13;
 const LEVELS: usize = 18;
 
 const TOP_COUNT_BYTES: usize = ((TOP_BINS + 2) << 2);
-const MAP_BYTES: usize = ((TOP_BINS + 4) << 1);
 const FIRST_BYTES: usize = ((TOP_BINS + 2) << 2);
-const TOP_BYTES: usize = TOP_COUNT_BYTES + MAP_BYTES + FIRST_BYTES;
+const TOP_BYTES: usize = TOP_COUNT_BYTES + FIRST_BYTES;
 /** A row whose numbers fill fewer top bins than this is counted again from its key range. */
 const NARROW_BINS: usize = 4096;
 
@@ -277,7 +282,7 @@ function sortShort(src: usize, out: usize, n: usize, tmp: usize): u32 {
   memory.fill(counts, 0, (nb + 1) << 2);
   for (let j: usize = 0; j < n; j++) {
     const v = load<f64>(src + (j << 3));
-    const d = select<usize>(min<usize>(<usize>i32((v - vmin) * scale), nb - 1), nb, v == v);
+    const d = select<usize>(min<usize>(<usize>reinterpret<u64>((v - vmin) * scale + MAGIC), nb - 1), nb, v == v);
     const at = counts + (d << 2);
     store<u32>(at, load<u32>(at) + 1);
   }
@@ -293,7 +298,7 @@ function sortShort(src: usize, out: usize, n: usize, tmp: usize): u32 {
   store<u32>(counts + (nb << 2), sum); // the NaNs' bin: written over by the NaN fill below
   for (let j: usize = 0; j < n; j++) {
     const v = load<f64>(src + (j << 3));
-    const d = select<usize>(min<usize>(<usize>i32((v - vmin) * scale), nb - 1), nb, v == v);
+    const d = select<usize>(min<usize>(<usize>reinterpret<u64>((v - vmin) * scale + MAGIC), nb - 1), nb, v == v);
     const at = counts + (d << 2);
     const pos = <usize>load<u32>(at);
     store<u32>(at, <u32>pos + 1);
@@ -317,8 +322,7 @@ function sortShort(src: usize, out: usize, n: usize, tmp: usize): u32 {
  */
 function sortLong(src: usize, out: usize, n: usize, tmp: usize): u32 {
   const counts = tmp;
-  const map = counts + TOP_COUNT_BYTES;
-  const first = map + MAP_BYTES;
+  const first = counts + TOP_COUNT_BYTES;
   const cap = levelBitsCap(n);
   const step = levelBytes(n);
   const levels = tmp + TOP_BYTES;
@@ -339,25 +343,33 @@ function sortLong(src: usize, out: usize, n: usize, tmp: usize): u32 {
   let highBin: usize = TOP_BINS;
   while (highBin > lowBin && load<u32>(counts + ((highBin - 1) << 2)) == 0) highBin--;
   const nan = reinterpret<f64>(NAN_BITS);
-  if (m > 0 && highBin - lowBin < NARROW_BINS) {
-    // A narrow row: count 16 bits of key - min instead.
-    let mn = ALL;
-    let mx: u64 = 0;
-    for (let i: usize = 0; i < n; i++) {
-      const v = load<f64>(src + (i << 3));
-      const k = keyOf(v);
-      const num = v == v;
-      mn = min(mn, select<u64>(k, ALL, num));
-      mx = max(mx, select<u64>(k, 0, num));
+  const target = max(BUCKET_TARGET, n >> 15);
+  let most: u32 = 0;
+  for (let b = lowBin; b < highBin; b++) most = max(most, load<u32>(counts + (b << 2)));
+  if (highBin - lowBin < NARROW_BINS && <usize>most > (target << 2)) {
+    // A narrow row with crowded bins: count 16 bits of key - (its lowest bin) instead, or
+    // of key - min when one bin holds every number.
+    base = <u64>lowBin << 48;
+    let width = <u32>(64 - clz<u64>((<u64>(highBin - lowBin) << 48) - 1));
+    if (highBin - lowBin == 1) {
+      let mn = ALL;
+      let mx: u64 = 0;
+      for (let i: usize = 0; i < n; i++) {
+        const v = load<f64>(src + (i << 3));
+        const k = keyOf(v);
+        const num = v == v;
+        mn = min(mn, select<u64>(k, ALL, num));
+        mx = max(mx, select<u64>(k, 0, num));
+      }
+      if (mn == mx) {
+        const v = valueOfKey(mn);
+        for (let i: usize = 0; i < m; i++) store<f64>(out + (i << 3), v);
+        for (let i = m; i < n; i++) store<f64>(out + (i << 3), nan);
+        return maybeNegZero;
+      }
+      base = mn;
+      width = <u32>(64 - clz<u64>(mx - mn));
     }
-    if (mn == mx) {
-      const v = valueOfKey(mn);
-      for (let i: usize = 0; i < m; i++) store<f64>(out + (i << 3), v);
-      for (let i = m; i < n; i++) store<f64>(out + (i << 3), nan);
-      return maybeNegZero;
-    }
-    const width = <u32>(64 - clz<u64>(mx - mn));
-    base = mn;
     shift = <u64>(width > 16 ? width - 16 : 0);
     memory.fill(counts, 0, (TOP_BINS + 1) << 2);
     for (let i: usize = 0; i < n; i++) {
@@ -365,46 +377,43 @@ function sortLong(src: usize, out: usize, n: usize, tmp: usize): u32 {
       store<u32>(at, load<u32>(at) + 1);
     }
   }
-  // Merge adjacent bins into buckets: counts[id] becomes bucket id's start (id <= bin).
-  const target = max(BUCKET_TARGET, n >> 15);
+  // Starts of the bins (counts[b]); runs of adjacent bins make buckets (first[id]: the
+  // first bin of bucket id) of about the target, contiguous in kb.
   let id: usize = 0;
   let acc: usize = 0;
   let at: u32 = 0;
-  const count0 = <usize>load<u32>(counts);
-  store<u32>(counts, 0);
   store<u32>(first, 0);
   for (let b: usize = 0; b < TOP_BINS; b++) {
-    const c = b == 0 ? count0 : <usize>load<u32>(counts + (b << 2));
+    const c = <usize>load<u32>(counts + (b << 2));
     if (acc > 0 && acc + c > target) {
       id++;
-      store<u32>(counts + (id << 2), at);
       store<u32>(first + (id << 2), <u32>b);
       acc = 0;
     }
-    store<u16>(map + (b << 1), <u16>id);
+    store<u32>(counts + (b << 2), at);
     acc += c;
     at += <u32>c;
   }
   const buckets = id + 1;
-  store<u32>(counts + (buckets << 2), at); // the NaNs' bucket
   store<u32>(first + (buckets << 2), <u32>TOP_BINS);
-  store<u16>(map + (TOP_BINS << 1), <u16>buckets);
+  store<u32>(counts + (TOP_BINS << 2), at); // the NaNs' bin
   for (let i: usize = 0; i < n; i++) {
     const v = load<f64>(src + (i << 3));
     const k = keyOf(v);
-    const c = counts + (<usize>load<u16>(map + (select<usize>(<usize>((k - base) >> shift), TOP_BINS, v == v) << 1)) << 2);
+    const c = counts + (select<usize>(<usize>((k - base) >> shift), TOP_BINS, v == v) << 2);
     const pos = <usize>load<u32>(c);
     store<u32>(c, <u32>pos + 1);
     store<u64>(kb + (pos << 3), k);
   }
-  // counts[id] is now the end of bucket id.
+  // counts[b] is now the end of bin b.
   let start: usize = 0;
   for (let b: usize = 0; b < buckets; b++) {
-    const end = <usize>load<u32>(counts + (b << 2));
+    const f = load<u32>(first + (b << 2));
+    const next = load<u32>(first + ((b + 1) << 2));
+    const end = <usize>load<u32>(counts + (<usize>(next - 1) << 2));
     if (end > start) {
-      const bins = <u64>(load<u32>(first + ((b + 1) << 2)) - load<u32>(first + (b << 2)));
-      const low = base + (<u64>load<u32>(first + (b << 2)) << shift);
-      keysToOut(kb, out, start, end - start, low, (bins << shift) - 1, levels, step, cap, false);
+      const low = base + (<u64>f << shift);
+      keysToOut(kb, out, start, end - start, low, (<u64>(next - f) << shift) - 1, levels, step, cap, false);
     }
     start = end;
   }
