@@ -110,6 +110,34 @@ describe('extrema kernels', () => {
     checkAll(nanInf);
   });
 
+  test('argmin/argmax rescan by lane class: the extreme at several places mod 8, in the groups of eight and the tail', () => {
+    // the rescan walks only the classes (index mod 8) whose accumulator reached the extreme,
+    // each no further than the earliest match so far: the first index must still win
+    let seed = 7;
+    const next = (m: number) => {
+      seed = (seed * 16807) % 2147483647;
+      return seed % m;
+    };
+    for (const n of [1, 7, 8, 9, 15, 16, 17, 31, 255, 256, 257, 263, 300, 1000, 4099]) {
+      for (let trial = 0; trial < 24; trial++) {
+        const xs = ramp(n, trial).map((x) => x / 1000);
+        const places = Array.from({ length: 1 + next(4) }, () => next(n));
+        for (const at of places) xs[at] = 5;
+        for (const at of places.map((q) => (q * 3 + 1) % n)) xs[at] = -5;
+        checkAll(xs);
+        // the same with ±0 as the tied extreme (argmin/argmax treat them equal)
+        const zs = xs.map((x) => (x === 5 ? -1 : x === -5 ? 1 : x + 2));
+        for (const at of places) zs[at] = trial % 2 ? -0 : 0;
+        for (const at of places.slice(1)) zs[at] = trial % 2 ? 0 : -0;
+        checkAll(zs.map((z) => (Object.is(z, 0) || Object.is(z, -0) ? z : Math.abs(z))));
+      }
+    }
+    const long = ramp(70_003, 9);
+    for (const at of [8200, 8195, 12_287, 8193]) long[at] = 1000;
+    for (const at of [40_961, 40_960 + 7, 45_000]) long[at] = -1000;
+    checkAll(long);
+  });
+
   test('long runs (≥ 65536 elements: blocks of 4096): a special value or a tie at block edges', () => {
     const n = 70_003;
     const base = ramp(n, 5);

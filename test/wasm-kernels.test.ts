@@ -180,7 +180,8 @@ describe('wasm comparisons, logical ops, predicates', () => {
   for (const [family, ref] of COMPARE) {
     test(`${family}: sizes, all forms; property`, () => {
       const asByte = (x: number, y: number) => (ref(x, y) ? 1 : 0);
-      for (const n of SIZES) checkBinary(family, asByte, sample(n, 1), sample(n, 3), true);
+      // SIZES, and around the 32-element step (two groups of 16) of loopCompare
+      for (const n of [...SIZES, 47, 48, 49, 63, 64, 65, 95, 97, 4099]) checkBinary(family, asByte, sample(n, 1), sample(n, 3), true);
       fc.assert(fc.property(pairOf(anyDouble), ([xs, ys]) => checkBinary(family, asByte, xs, ys, true)), RUNS);
     });
   }
