@@ -259,8 +259,27 @@ function sortShort(src: usize, out: usize, n: usize, tmp: usize): u32 {
     if (range != 0) insertion(out, 0, m);
     return negZeros;
   }
-  if (range - range != 0) {
-    // An infinite range (±Inf, or numbers far apart): keys.
+  const bits = min(cap, max(4, ceilLog2(m)));
+  const nb = <usize>1 << bits;
+  const scale = <f64>nb / range;
+  // 64 evenly spaced elements in 64 coarse linear bins: more than 24 in one says the values
+  // crowd (magnitudes spread over many exponents, outliers), which keys spread better.
+  let crowded = false;
+  if (range - range == 0) {
+    memory.fill(counts, 0, 65 << 2);
+    const coarse = <f64>64 / range;
+    for (let j: usize = 0, q: usize = 0; j < 64; j++, q += n) {
+      const v = load<f64>(src + ((q >> 6) << 3));
+      const d = select<usize>(min<usize>(<usize>reinterpret<u64>((v - vmin) * coarse + MAGIC), 63), 64, v == v);
+      const at = counts + (d << 2);
+      const c = load<u32>(at) + 1;
+      store<u32>(at, c);
+      crowded = crowded || (d < 64 && c > 24);
+    }
+  }
+  if (range - range != 0 || crowded) {
+    // An infinite range (±Inf, or numbers far apart), or values crowded in a few linear
+    // bins (magnitudes spread over many exponents): keys.
     let mn = ALL;
     let mx: u64 = 0;
     let w: usize = 0;
@@ -276,9 +295,6 @@ function sortShort(src: usize, out: usize, n: usize, tmp: usize): u32 {
     keysToOut(kb, out, 0, m, mn, mx - mn, counts, step, cap, true);
     return negZeros;
   }
-  const bits = min(cap, max(4, ceilLog2(m)));
-  const nb = <usize>1 << bits;
-  const scale = <f64>nb / range;
   memory.fill(counts, 0, (nb + 1) << 2);
   for (let j: usize = 0; j < n; j++) {
     const v = load<f64>(src + (j << 3));
