@@ -328,6 +328,9 @@ describe('values sort (sort_values_f64): equal to the reference sort, sizes 0..4
     ['two tight clusters', (n) => Float64Array.from({ length: n }, () => (rnd() < 0.5 ? 1 + rnd() * 1e-12 : 1e10 + rnd() * 1e-3))],
     ['zeros of both signs and tiny negatives', (n) => Float64Array.from({ length: n }, () => [0, -0, -5e-324, -1e-310, 1][Math.floor(rnd() * 5)]!)],
     ['uniform in [1, 2) (one exponent)', (n) => Float64Array.from({ length: n }, () => 1 + rnd())],
+    ['uniform in [1, 1 + 1/16) (one 16-bit key prefix)', (n) => Float64Array.from({ length: n }, () => 1 + rnd() / 16)],
+    ['normal, a fifth in a tiny interval', (n) => Float64Array.from({ length: n }, () => (rnd() < 0.2 ? 1 + rnd() * 1e-9 : normal()))],
+    ['normal, a fifth one value', (n) => Float64Array.from({ length: n }, () => (rnd() < 0.2 ? 0.25 : normal()))],
   ];
   const check = (values: Float64Array, label: string): void => {
     const want = referenceSort(values);
