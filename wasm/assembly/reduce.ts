@@ -304,9 +304,10 @@ export function all_first(p: usize, rows: usize, cols: usize, out: usize): void 
 // (index mod 8 = which accumulator and lane) whose accumulator reached the extreme, each with
 // stride 8 and no further than the earliest match so far (scalar; a random block has one such
 // class, so ~block/16 loads), then the block's tail. It replaced a vector rescan (or of four
-// eq masks, eight elements a step, ~block/2 elements): argmax(axis 1) of 32² kernel alone
-// 0.40-0.53 -> 0.31-0.32 µs, of 1000² within noise (the 1000-element rows are ~85 % one pass;
-// see docs/design.md). pmin/pmax keep whichever
+// eq masks, eight elements a step, ~block/2 elements). Kernel alone, A/B in one process, CPU
+// time, fastest of 15 rounds, two runs: argmax_last 32×32 0.325-0.337 -> 0.306-0.313 µs,
+// 1000×1000 167-174 -> 166-171 µs; flat argmin/argmax 1K and 1M unchanged (the rescan is
+// ≤ 1 block there). pmin/pmax keep whichever
 // zero came first; min of ±0 is -0 when any -0 is present (max +0 when any +0), so a zero
 // result is settled by one more look for the other zero (only then).
 
@@ -320,11 +321,16 @@ let scanBlockLength: usize = EXTREME_BLOCK;
 let scanNaN: isize = -1;
 let scanBlock: usize = 0;
 /**
- * Set by extremeScan when `locate`: which of the eight element classes (index mod 8 within
- * the block's groups of eight: accumulator k, lane l is class 2k + l) reached the best
- * block's extreme, one bit a class.
+ * Set by extremeScan when `locate`: the best block's four accumulators (accumulator k, lane l
+ * holds the extreme of element class 2k + l, the indices ≡ 2k + l mod 8 in the block's groups
+ * of eight); ±Infinity (the start) when no block beat it. Kept rather than turned into a class
+ * mask at each new best: that cost 3 % on argmax(axis 1) of 1000² (the mask is made once, in
+ * argExtreme).
  */
-let scanClasses: i32 = 0;
+let bestA0: v128 = i64x2.splat(0);
+let bestA1: v128 = i64x2.splat(0);
+let bestA2: v128 = i64x2.splat(0);
+let bestA3: v128 = i64x2.splat(0);
 
 @inline function pick(isMax: bool, acc: v128, x: v128): v128 {
   return isMax ? f64x2.pmax(acc, x) : f64x2.pmin(acc, x);
@@ -352,8 +358,14 @@ let scanClasses: i32 = 0;
   let best = start;
   scanNaN = -1;
   scanBlock = 0;
-  // no block beating the start value (every element is that infinity): block 0, all classes
-  scanClasses = 0xff;
+  if (locate) {
+    // no block beating the start value (every element is that infinity): block 0, all classes
+    const sv0 = f64x2.splat(start);
+    bestA0 = sv0;
+    bestA1 = sv0;
+    bestA2 = sv0;
+    bestA3 = sv0;
+  }
   const length = n >= EXTREME_LONG ? EXTREME_BLOCK_LONG : EXTREME_BLOCK;
   scanBlockLength = length;
   for (let b: usize = 0; b < n; b += length) {
@@ -401,9 +413,10 @@ let scanClasses: i32 = 0;
       best = r;
       scanBlock = b;
       if (locate) {
-        const rv = f64x2.splat(r);
-        scanClasses = i64x2.bitmask(f64x2.eq(a0, rv)) | (i64x2.bitmask(f64x2.eq(a1, rv)) << 2) |
-          (i64x2.bitmask(f64x2.eq(a2, rv)) << 4) | (i64x2.bitmask(f64x2.eq(a3, rv)) << 6);
+        bestA0 = a0;
+        bestA1 = a1;
+        bestA2 = a2;
+        bestA3 = a3;
       }
     }
   }
@@ -540,7 +553,10 @@ function holdsBits(p: usize, n: usize, v: f64): bool {
   // Only the classes whose accumulator reached r hold it (in the groups of eight): walk each
   // with stride 8, no further than the earliest match found so far; then the block's tail.
   let found = groupsEnd;
-  for (let classes = scanClasses; classes != 0; classes &= classes - 1) {
+  const rv = f64x2.splat(r);
+  const hit = i64x2.bitmask(f64x2.eq(bestA0, rv)) | (i64x2.bitmask(f64x2.eq(bestA1, rv)) << 2) |
+    (i64x2.bitmask(f64x2.eq(bestA2, rv)) << 4) | (i64x2.bitmask(f64x2.eq(bestA3, rv)) << 6);
+  for (let classes = hit; classes != 0; classes &= classes - 1) {
     for (let i = b + <usize>ctz(classes); i < found; i += 8) {
       if (load<f64>(p + i * F64) == r) {
         found = i;
