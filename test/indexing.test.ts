@@ -400,13 +400,12 @@ describe('inside nd.fuse: a stand-in reaching take/put/takeAlongAxis/putAlongAxi
 });
 
 describe('take_f64 kernel at the end of memory (its offsets never leave the memory)', () => {
-  // The kernel forces every offset into [0, n) with a mask 2^k - 1 when x + 8·2^k is inside
-  // the memory, else with an unsigned minimum: an array at the very end of its own module
-  // instance takes the second path; bad indices must neither trap nor be accepted.
+  // The kernel clamps every offset into [0, n) before it loads: an array at the very end of
+  // its own module instance; bad indices must neither trap nor be accepted, in any mode.
   const memory = new WebAssembly.Memory({ initial: 4 });
   const kernels = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(wasmBase64, 'base64')), {
     env: { memory, abort: () => { throw new Error('abort'); } },
-  }).exports as unknown as { take_f64: (x: number, n: number, idx: number, m: number, out: number) => number };
+  }).exports as unknown as { take_f64: (x: number, n: number, idx: number, m: number, out: number, mode: number) => number };
   const f = new Float64Array(memory.buffer);
   const end = memory.buffer.byteLength;
   for (const n of [1, 3, 100, 1000]) {
@@ -418,11 +417,20 @@ describe('take_f64 kernel at the end of memory (its offsets never leave the memo
       for (const m of [64, 200, 300]) {
         const ids = Array.from({ length: m }, (_, i) => (i * 7919) % n);
         f.set(ids, idx / 8);
-        assert.equal(kernels.take_f64(x, n, idx, m, out) >>> 0, m);
+        assert.equal(kernels.take_f64(x, n, idx, m, out, 0) >>> 0, m);
         assert.deepEqual(Array.from(f.subarray(out / 8, out / 8 + m)), ids.map((j) => j + 0.5));
         for (const bad of [n, -n - 1, 2 ** 31, 2 ** 32 + 1, 1e300, NaN, Infinity, 0.5]) {
           f[idx / 8 + m - 3] = bad;
-          assert.equal(kernels.take_f64(x, n, idx, m, out) >>> 0, m - 3, `bad index ${bad}`);
+          assert.equal(kernels.take_f64(x, n, idx, m, out, 0) >>> 0, m - 3, `bad index ${bad}`);
+          // wrap and clip accept the integral ones and take an element of x; the rest stop there
+          for (const mode of [1, 2]) {
+            const integral = Number.isInteger(bad);
+            assert.equal(kernels.take_f64(x, n, idx, m, out, mode) >>> 0, integral ? m : m - 3, `bad index ${bad} mode ${mode}`);
+            if (integral) {
+              const j = mode === 1 ? ((bad % n) + n) % n : Math.min(Math.max(bad, 0), n - 1);
+              assert.equal(f[out / 8 + m - 3], j + 0.5, `index ${bad} mode ${mode}`);
+            }
+          }
           f[idx / 8 + m - 3] = ids[m - 3]!;
         }
       }
