@@ -159,7 +159,7 @@ const OPTION_VALUES: Record<string, Slot> = {
   axisb: int,
   axisc: int,
   // array building and signal (src/ops/{pad,meshgrid,signal,poly}.ts)
-  mode: (v) => (['constant', 'edge', 'reflect', 'symmetric', 'wrap', 'linear_ramp', 'maximum', 'minimum', 'mean', 'median', 'empty'].includes(v as string) ? 'any' : 'throw'),
+  mode: (v) => (['constant', 'edge', 'reflect', 'symmetric', 'wrap', 'linear_ramp', 'maximum', 'minimum', 'mean', 'median', 'empty', 'raise', 'clip'].includes(v as string) ? 'any' : 'throw'), // pad's modes; take/put's 'raise', 'wrap', 'clip'
   constantValues: (v) => (typeof v === 'number' || Array.isArray(v) || v instanceof NdArray ? 'any' : 'throw'),
   reflectType: (v) => (v === 'even' || v === 'odd' ? 'any' : 'throw'),
   endValues: (v) => (typeof v === 'number' || Array.isArray(v) || v instanceof NdArray ? 'any' : 'throw'),
@@ -505,8 +505,8 @@ const target: Slot = (v) => (v instanceof NdArray ? 'any' : 'throw');
  * moment they land. Move them up once they have.
  */
 const UPCOMING_METHODS: Record<string, Spec> = {
-  take: { args: () => [[0, 2], 1], slots: [listOrInt, axis1] },
-  put: { args: () => [[0, 2], 7], slots: [listOrInt, values] },
+  take: { args: () => [[0, 2], 1, { mode: 'raise' }], slots: [listOrInt, axis1, options(['mode'])] },
+  put: { args: () => [[0, 2], 7, { mode: 'raise' }], slots: [listOrInt, values, options(['mode'])] },
 };
 const UPCOMING_FUNCTIONS: Record<string, Spec> = {
   takeAlongAxis: { args: () => [F(), nd.array([[0], [1]]), 1], slots: [array, listOrInt, axis1] },
