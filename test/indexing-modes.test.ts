@@ -98,7 +98,7 @@ describe('take with mode: NumPy np.take(a, indices, axis, mode=...) values', () 
       for (const r of onJsAndWasm(() => src.take(idx, null, { mode }))) assertValues(r.toArray(), expected);
     }
     for (const r of onJsAndWasm(() => src.take(idx, 1, { mode: 'clip' }))) {
-      assertValues(r.toArray(), src.toArray().map((row) => [row[3], row[2], row[0], row[3]]));
+      assertValues(r.toArray(), (src.toArray() as number[][]).map((row) => [row[3], row[2], row[0], row[3]]));
     }
   });
 });
@@ -179,12 +179,12 @@ describe('mode option: checked strictly, inputs left intact', () => {
     assert.throws(() => a.take([0], null, { mode: 1 } as never), ArgumentError);
     assert.throws(() => a.take([0], null, { mode: 'raise', out: a } as never), (e: unknown) => e instanceof ArgumentError && /unknown option 'out'/.test(e.message));
     assert.throws(() => a.take([0], null, 'clip' as never), (e: unknown) => e instanceof ArgumentError && /options must be an object/.test(e.message));
-    assert.throws(() => a.take([0], null, {}, 1 as never), ArgumentError);
+    assert.throws(() => (a.take as (...args: unknown[]) => NdArray).call(a, [0], null, {}, 1), ArgumentError);
     assert.throws(() => a.put([5], 1, { mode: 'Clip' } as never), ArgumentError);
     assert.throws(() => a.put([5], 1, { modes: 'clip' } as never), /unknown option 'modes'/);
-    assert.throws(() => a.put([5], 1, {}, 2 as never), ArgumentError);
+    assert.throws(() => (a.put as (...args: unknown[]) => NdArray).call(a, [5], 1, {}, 2), ArgumentError);
     assert.throws(() => nd.put(a, [5], 1, { mode: null } as never), ArgumentError);
-    assert.throws(() => nd.take(a, [5], null, { mode: 'clip' }, 2 as never), ArgumentError);
+    assert.throws(() => (nd.take as (...args: unknown[]) => NdArray)(a, [5], null, { mode: 'clip' }, 2), ArgumentError);
     assertValues(a.toArray(), [0, 1, 2]);
     // a bad option is refused before any index is looked at
     assert.throws(() => a.put([0.5], 1, { mode: 'nope' } as never), ArgumentError);

@@ -25,7 +25,7 @@ export type IndexArg = NdArray | number | readonly number[] | readonly (readonly
 /** Values for `put`/`putAlongAxis`: a number, an NdArray, or nested numbers/booleans. */
 export type ValuesArg = NdArray | number | boolean | readonly unknown[];
 
-/** How `take`/`put` treat an index outside [-n, n) (NumPy's `mode`). */
+/** How `take`/`put` treat an index outside [-n, n) (NumPy's `mode`; see {@link TakeOptions}). */
 export type IndexMode = 'raise' | 'wrap' | 'clip';
 
 /**
@@ -44,6 +44,12 @@ const MODES = ['raise', 'wrap', 'clip'] as const;
 /**
  * The mode of a take/put options argument, checked strictly, as the kernels' number
  * (0 'raise', 1 'wrap', 2 'clip').
+ * @param func the public name, for errors
+ * @param options `undefined` or `{ mode }`
+ * @returns 0, 1 or 2
+ * @throws ArgumentError for anything but `undefined` or a plain object whose only key is `mode` with one of the three names
+ * @example
+ * indexMode('take', { mode: 'clip' }); // 2
  */
 export function indexMode(func: string, options: unknown): number {
   if (options === undefined) return 0;
