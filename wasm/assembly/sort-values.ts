@@ -8,46 +8,56 @@
  * - Rows of TOP_MIN elements or more: one pass counts the top 16 bits of every
  *   order-preserving key (a number's bits, sign flipped when positive, all flipped when
  *   negative: unsigned key order is number order). When the numbers fill fewer than
- *   NARROW_BINS of those bins (one exponent, say), a second pass counts 16 bits of
- *   `key - min` instead. Runs of adjacent bins merge into buckets of about BUCKET_TARGET
- *   keys (a u16 bin → bucket map: normal data's keys crowd a few exponents, so fixed digits
- *   leave most buckets empty); one scatter pass moves the keys into their buckets, NaNs to
- *   the end.
+ *   NARROW_BINS of those bins (one exponent, say) and one bin holds over 4 buckets' worth,
+ *   a second pass counts 16 bits of `key - (their lowest bin's key)` instead (of
+ *   `key - min` when one bin holds them all; all equal: done). One scatter pass moves the
+ *   keys by bin, NaNs to the end; runs of adjacent bins, contiguous, are the buckets, of
+ *   about BUCKET_TARGET keys (normal data's keys crowd a few exponents, so most bins are
+ *   empty and a few hold 8K keys each).
  * - Each bucket ({@link keysToOut}): its keys spread by `(key - low) >> shift` into about
  *   one bin per key (the shift from the bucket's key range; when every key lands in one bin,
  *   from its exact min/max), scattered to the output as numbers; a bin of more than SMALL is
- *   sorted the same way in place from its exact min/max (every level takes at least 4 bits
+ *   sorted the same way in place from its exact min/max (every level takes at least 5 bits
  *   off the range, so the depth is bounded); one insertion pass over the bucket finishes.
  * - Shorter rows skip the top pass: one SIMD pass finds min/max (NaNs and -0s counted), and
  *   the first spread is linear in the values, `(v - min) * bins / (max - min)` (monotone:
  *   each step rounds monotonically), which suits bell-shaped data better than key bits (a 1K
  *   normal row lands about one per bin; on keys it fills ~20 bins of exponents). A range
- *   that is not finite (±Inf) spreads by keys. No wasm `f64.min`: V8 compiles it to a
- *   branchy NaN/-0 sequence; the clamp is integer.
+ *   that is not finite (±Inf), or values that crowd (more than 24 of 64 evenly spaced
+ *   elements in one of 64 coarse bins: magnitudes over many exponents, outliers), spread by
+ *   keys. No wasm `f64.min` (V8 compiles it to a branchy NaN/-0 sequence) and no saturating
+ *   truncation: the bin is rounded by adding 2^52, the clamp is integer.
  *
- * Measured against `sort_f64` (the stable MSD sort, 1M/1K standard normals, kernel alone, CPU
- * time best of 9, 2-core EPYC under load 2–4, so ±10%): 1M normal 12.4–13.2 → 9.0–9.3 ms,
- * uniform [0,1) 12.1–12.9 → 11.0–11.6, ten distinct values 5.7 → 4.5, all equal 3.7 → 2.2,
- * sorted 7.2 → 4.8, reversed 8.0 → 7.8, NaN/±Inf/±0 mix 8.7 → 7.1, subnormals 12.6 → 12.3,
- * magnitudes 1e±300 12.4 → 11.0; 1K normal 9.1 → 4.6 µs, sorted 7.1 → 4.3, reversed
- * 11.2 → 4.4. Slower: two tight clusters (1 ± 1e-12 and 1e10 ± 1e-3, each one top bin of
- * 500K) 9.1 → 11.8 ms (three levels of spreading inside the bucket), and at 1K, magnitudes
- * spread over 1e±300 5.1 → 8.3 µs (keys, ~20 bins of exponents at first).
- * The 1M phases on normals: histogram 0.85 ms, scatter 2.0–2.5 ms, buckets 5–6 ms (count,
- * scatter, insertion; ~2 ms of it is insertion's mispredicted branches on random bins: a
- * sorted row takes 2.3).
- * Tried and lost: (1) splitting each heavy top bin by its next key bits into 2^e buckets of
- * ~1K (L1-sized) needed a second counting pass through the table (1.9 ms), more than the
- * smaller buckets saved (11.6 ms in all); with the bin sizes estimated from every 16th key
- * instead of the full histogram, 9.6–10.9. (2) Inside buckets, two LSD counting passes on
- * the top log2(m) + 6 bits of `key - low` and an insertion pass with no real ties: 9.1–9.4
- * ms on normals but sorted rows 7.6–11 ms (integer keys crowd the prefixes). (3) Fewer bins
- * per bucket (m/4) took 0.5 ms off random rows and put 2.4 ms on sorted ones. NumPy's AVX-512
- * quicksort (x86-simd-sort) compares 8 float64 lanes at a time; wasm SIMD has 2, so the
- * sort here stays a scalar distribution sort.
+ * Measured against `sort_f64` (the stable MSD sort it replaces for values), kernel alone, CPU
+ * time (best of 2×9 runs, 2-core EPYC under load 5–6, so ±10%), seeded data:
+ * - 1K, µs: normal 9.0 → 4.0, uniform [0,1) 7.6 → 4.0, ten values 13.6 → 7.8, all equal
+ *   6.4 → 1.1, sorted 8.3 → 3.9, reversed 11.8 → 3.9, NaN/±Inf/±0 mix 11.8 → 9.4,
+ *   subnormals 12.1 → 4.4, magnitudes 1e±300 5.1 → 4.6, two tight clusters 14.0 → 9.0.
+ * - 1M, ms: normal 15.7 → 9.1, uniform 17.4 → 11.8, ten values 6.1 → 4.3, all equal
+ *   5.0 → 3.5, sorted 8.5 → 5.4, reversed 8.3 → 7.9, mix 11.9 → 7.6, subnormals
+ *   21.1 → 12.2, 1e±300 16.8 → 11.5; slower: two tight clusters (1 + [0, 1e-12) and
+ *   1e10 + [0, 1e-3), each one top bin of 500K) 9.5 → 10.7 (three levels of spreading
+ *   inside each bucket).
+ * - 1M normals by phase: histogram 0.85 ms, scatter 1.6, buckets 5.5–6 (count, scatter,
+ *   insertion; the buckets cost the same per key whether L1- or L2-sized: the keys come
+ *   back from memory after the scatter and the numbers go out to it).
+ * Tried and lost (1M normals unless said): (1) bins from the sign and exponent with as many
+ * mantissa bits as the exponent's share of a 1/16 sample asks (buckets of ~730, L1-sized),
+ * an exact counting pass through that table, one scatter: 9.5–10.5 ms against 8.5 (the
+ * counting pass costs 1.4 ms and the small buckets were no cheaper). (2) Splitting only the
+ * heavy 16-bit bins by their next key bits: the same extra counting pass (1.9 ms). (3) Two
+ * LSD passes inside each bucket on the top log2(m) + 6 bits, then an insertion pass with
+ * almost no ties: no faster on normals, sorted rows 1.6× slower. (2) and (3) were timed on
+ * a sample with many repeated values (a JS LCG that lost bits), so only roughly. (4) The
+ * value-linear spread for long rows too (65536 bins, one scatter): 13.7 ms (65536 write
+ * streams). (5) m/4 bins in a bucket: 30–50% slower on random rows; 2m bins (14-bit cap):
+ * 4% faster on normals, 5–10% slower on sorted and reversed rows, 20% on clusters at 64K.
+ * NumPy 2.4 here sorts with x86-simd-sort (AVX-512 quicksort, 8 float64 lanes per compare);
+ * wasm SIMD has 2 lanes, so this stays a scalar distribution sort and sorts 1M normals in
+ * about 1.15× NumPy's time (docs/benchmarks-numpy.md).
  *
  * Memory, all from the caller (kernels never allocate): `tmp` of {@link sort_values_tmp_bytes}(n)
- * bytes (the top pass's counts and map, LEVELS count arrays, a key buffer of n). `src`,
+ * bytes (the top pass's bin counts and bucket firsts, LEVELS count arrays, a key buffer of n). `src`,
  * `out` and `tmp` must not overlap. Pointers are byte offsets, 8-aligned.
  */
 const SIGN: u64 = 0x8000000000000000;
@@ -69,7 +79,7 @@ const TOP_BINS: usize = 1 << 16;
 /** The top bin of -0's key. */
 const NEG_ZERO_BIN: usize = 0x7fff;
 
-/** Buckets of the top pass hold about this many keys (more when n >> 15 is bigger: ids are u16). */
+/** Buckets of the top pass hold about this many keys (n >> 15 when that is more). */
 const BUCKET_TARGET: usize = 1024;
 /** Most bits of a level's spread, and the levels kept at once (a bin recurses while its level's counts are live). */
 const LEVEL_BITS_MAX: u32 = 13;
@@ -332,9 +342,9 @@ function sortShort(src: usize, out: usize, n: usize, tmp: usize): u32 {
 }
 
 /**
- * Rows of TOP_MIN or more: the 16-bit key histogram (a second one of `key - min` when the
- * numbers fill fewer than NARROW_BINS bins), runs of bins merged into buckets of about the
- * target (a u16 bin → bucket map), one scatter pass into kb, then each bucket in cache.
+ * Rows of TOP_MIN or more: the 16-bit key histogram (a second one from the numbers' range
+ * when they are narrow and crowded), one scatter pass by bin into kb, then each run of bins
+ * of about the target (a bucket) sorted in cache into out.
  */
 function sortLong(src: usize, out: usize, n: usize, tmp: usize): u32 {
   const counts = tmp;
