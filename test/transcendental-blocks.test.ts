@@ -152,3 +152,17 @@ test('cosh near overflow stays within 2 ulp of the exact value (mpmath)', () => 
   const [got] = unaryValues('cosh', [710.4749020421292], false);
   assert.ok(ulpsSpecialsExact(got!, 1.7959717123663998e308) <= 2, `cosh(710.4749020421292) = ${got}`);
 });
+
+test('sinh and cosh beyond |x| = 704 (e^|x|/2 in one exp) within 1 ulp of the exact value (mpmath; e^(|x|/2) squared was 3 off)', () => {
+  const rows: [number, number][] = [
+    [-709.0702093359157, 4.4080772920180335e307], [-709.0776218447563, 4.4408736052292793e307],
+    [706.0888750433548, 2.236001903561429e306], [710.4749020421292, 1.7959717123663998e308],
+  ];
+  const xs = rows.map(([x]) => x);
+  const sinh = unaryValues('sinh', xs, false);
+  const cosh = unaryValues('cosh', xs, false);
+  rows.forEach(([x, mag], i) => {
+    assert.ok(ulpsSpecialsExact(sinh[i]!, Math.sign(x) * mag) <= 1, `sinh(${x}) = ${sinh[i]}, exact ${Math.sign(x) * mag}`);
+    assert.ok(ulpsSpecialsExact(cosh[i]!, mag) <= 1, `cosh(${x}) = ${cosh[i]}, exact ${mag}`);
+  });
+});

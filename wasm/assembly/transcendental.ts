@@ -134,16 +134,20 @@ const LN2_LO: f64 = reinterpret<f64>(0x3DEA39EF35793C76);
 /**
  * exp on two lanes, any input: 2^k · (1 + expm1(r)), x = k·ln2 + r (Cody-Waite by ln2,
  * degree-11 tail). Handles NaN, ±Inf, overflow and correctly rounded subnormal results.
+ * `half` gives e^x/2 (k - 1 in the scaling, so finite up to x ≈ 710.48): cosh and sinh for
+ * |x| ≥ EXP_FAST_LIMIT, within 1 ulp, where (e^(x/2)/2)·e^(x/2) squared the error of e^(x/2)
+ * (3 ulp from exact at sinh(-709.0776218447563)).
  */
 // @ts-ignore: decorator
-@inline function expCareful(x: v128): v128 {
-  // clamp: below -746 the result is 0, above 710 it is +Inf; NaN passes through min/max
-  const xc = clamp(x, -746.0, 710.0);
+@inline function expCareful(x: v128, half: bool = false): v128 {
+  // clamp: below -746 the result is 0, above 710 (711 for half) it is +Inf; NaN passes
+  const xc = clamp(x, -746.0, half ? 711.0 : 710.0);
   const shifted = roundShifted(f64x2.mul(xc, splat(LOG2E)));
   const kd = f64x2.sub(shifted, splat(SHIFTER));
   const r = f64x2.sub(reducedHi(xc, kd), f64x2.mul(kd, splat(LN2_LO)));
   const y = f64x2.add(splat(1.0), f64x2.add(r, expm1Tail(r)));
-  return scaleByPow2(y, shiftedToInt(shifted), x);
+  const k = shiftedToInt(shifted);
+  return scaleByPow2(y, half ? i64x2.sub(k, i64x2.splat(1)) : k, x);
 }
 
 /** Table size of the fast exp (2^EXP_BITS entries of 2^(j/N)). */
@@ -1165,11 +1169,10 @@ const TRIG_FAST_LIMIT: f64 = 1048576.0; // 2^20
     f64x2.lt(ax, splat(0.34657359027997264)));
 }
 
-/** ±(e^(|x|/2)/2)·e^(|x|/2) (fdlibm's form near overflow): |x| ≥ EXP_FAST_LIMIT, ±Inf, NaN. */
+/** e^|x|/2 (cosh, and sinh up to sign): |x| ≥ EXP_FAST_LIMIT, ±Inf, NaN. */
 // @ts-ignore: decorator
 @inline function coshSinhBig(x: v128): v128 {
-  const w = expCareful(f64x2.mul(f64x2.abs(x), splat(0.5)));
-  return f64x2.mul(f64x2.mul(splat(0.5), w), w);
+  return expCareful(f64x2.abs(x), true);
 }
 
 /** sinh on two lanes, any input. */
