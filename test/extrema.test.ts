@@ -136,6 +136,18 @@ describe('extrema kernels', () => {
     for (const at of [8200, 8195, 12_287, 8193]) long[at] = 1000;
     for (const at of [40_961, 40_960 + 7, 45_000]) long[at] = -1000;
     checkAll(long);
+    // no block beats the start value (every element that infinity): block 0, every class
+    for (const v of [Infinity, -Infinity]) for (const n of [5, 300, 70_003]) checkAll(new Array<number>(n).fill(v));
+    // the extreme only in a block's tail (after its groups of eight), and tied there with a group
+    for (const n of [13, 263, 4099]) {
+      const xs = ramp(n, 4).map((x) => x / 1000);
+      xs[n - 2] = 9;
+      xs[n - 1] = -9;
+      checkAll(xs);
+      xs[n >> 1] = 9;
+      xs[3] = -9;
+      checkAll(xs);
+    }
   });
 
   test('long runs (≥ 65536 elements: blocks of 4096): a special value or a tie at block edges', () => {
