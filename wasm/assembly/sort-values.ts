@@ -77,6 +77,9 @@ const NAN_BITS: u64 = 0x7fffffffffffffff;
  */
 const MAGIC: f64 = 4503599627370496;
 
+/** Transposition rounds before the insertion pass that finishes a spread. */
+const ROUNDS: u32 = 3;
+
 /** Ranges up to this many finish by insertion sort. */
 const SMALL: usize = 24;
 /** Rows from this many elements start by the 16-bit key histogram. */
@@ -146,11 +149,45 @@ function insertion(out: usize, lo: usize, hi: usize): void {
 }
 
 /**
+ * One round of odd-even transposition over out[from, hi): each pair (from + 2i, from + 2i + 1)
+ * ordered by min/max, two pairs a step (no NaN; -0/+0 in either order). Pairs that straddle
+ * two bins of a spread are already in order, so rounds sort the bins' few keys in place,
+ * without a branch.
+ */
+@inline function transposeRound(out: usize, from: usize, hi: usize): void {
+  let i = from;
+  for (; i + 4 <= hi; i += 4) {
+    const p = out + (i << 3);
+    const x = v128.load(p);
+    const z = v128.load(p, 16);
+    const a = v128.shuffle<f64>(x, z, 0, 2);
+    const b = v128.shuffle<f64>(x, z, 1, 3);
+    const mn = f64x2.pmin(a, b);
+    const mx = f64x2.pmax(a, b);
+    v128.store(p, v128.shuffle<f64>(mn, mx, 0, 2));
+    v128.store(p, v128.shuffle<f64>(mn, mx, 1, 3), 16);
+  }
+  if (i + 2 <= hi) {
+    const p = out + (i << 3);
+    const a = load<f64>(p);
+    const b = load<f64>(p, 8);
+    store<f64>(p, select<f64>(b, a, b < a));
+    store<f64>(p, select<f64>(a, b, b < a), 8);
+  }
+}
+
+/** Sorts out[lo, hi) (no NaN) after a spread into about one bin a key: three transposition rounds, then insertion for what is left. */
+function finishSpread(out: usize, lo: usize, hi: usize): void {
+  for (let r: u32 = 0; r < ROUNDS; r++) transposeRound(out, lo + (r & 1), hi);
+  insertion(out, lo, hi);
+}
+
+/**
  * Sorts the keys kb[lo, lo + m), all within [low, low + range], writing their numbers in
  * order to out[lo, lo + m). `exact`: low and low + range are the least and largest keys.
  * counts: this level's counts (the next level's follow at + step).
  */
-function keysToOut(kb: usize, out: usize, lo: usize, m: usize, low: u64, range: u64, counts: usize, step: usize, cap: u32, exact: bool): void {
+function keysToOut(kb: usize, out: usize, lo: usize, m: usize, low: u64, range: u64, counts: usize, step: usize, cap: u32, exact: bool, rounds: bool): void {
   const hi = lo + m;
   if (m <= SMALL) {
     for (let i = lo; i < hi; i++) store<f64>(out + (i << 3), valueOfKey(load<u64>(kb + (i << 3))));
@@ -189,7 +226,7 @@ function keysToOut(kb: usize, out: usize, lo: usize, m: usize, low: u64, range: 
       mn = min(mn, k);
       mx = max(mx, k);
     }
-    keysToOut(kb, out, lo, m, mn, mx - mn, counts, step, cap, true);
+    keysToOut(kb, out, lo, m, mn, mx - mn, counts, step, cap, true, rounds);
     return;
   }
   for (let i = lo; i < hi; i++) {
@@ -199,22 +236,23 @@ function keysToOut(kb: usize, out: usize, lo: usize, m: usize, low: u64, range: 
     store<u32>(at, <u32>pos + 1);
     store<f64>(out + (pos << 3), valueOfKey(k));
   }
-  if (<usize>most > SMALL) bigBins(out, kb, lo, nb, counts, step, cap);
-  insertion(out, lo, hi);
+  if (<usize>most > SMALL) bigBins(out, kb, lo, nb, counts, step, cap, rounds);
+  if (rounds) finishSpread(out, lo, hi);
+  else insertion(out, lo, hi);
 }
 
 /** After a scatter (counts[b] = end of bin b, bins from lo): sorts every bin of more than SMALL in place. */
-function bigBins(out: usize, kb: usize, lo: usize, nb: usize, counts: usize, step: usize, cap: u32): void {
+function bigBins(out: usize, kb: usize, lo: usize, nb: usize, counts: usize, step: usize, cap: u32, rounds: bool): void {
   let start = lo;
   for (let b: usize = 0; b < nb; b++) {
     const end = <usize>load<u32>(counts + (b << 2));
-    if (end - start > SMALL) valuesInPlace(out, kb, start, end - start, counts + step, step, cap);
+    if (end - start > SMALL) valuesInPlace(out, kb, start, end - start, counts + step, step, cap, rounds);
     start = end;
   }
 }
 
 /** Sorts the numbers out[lo, lo + m) in place (keys through kb[lo, lo + m)). */
-function valuesInPlace(out: usize, kb: usize, lo: usize, m: usize, counts: usize, step: usize, cap: u32): void {
+function valuesInPlace(out: usize, kb: usize, lo: usize, m: usize, counts: usize, step: usize, cap: u32, rounds: bool): void {
   const hi = lo + m;
   let mn = ALL;
   let mx: u64 = 0;
@@ -224,7 +262,7 @@ function valuesInPlace(out: usize, kb: usize, lo: usize, m: usize, counts: usize
     mn = min(mn, k);
     mx = max(mx, k);
   }
-  keysToOut(kb, out, lo, m, mn, mx - mn, counts, step, cap, true);
+  keysToOut(kb, out, lo, m, mn, mx - mn, counts, step, cap, true, rounds);
 }
 
 /** Rows below TOP_MIN: min/max, a spread linear in the values (keys when the range is not finite). */
@@ -308,7 +346,7 @@ function sortShort(src: usize, out: usize, n: usize, tmp: usize): u32 {
       mn = min(mn, select<u64>(k, ALL, num));
       mx = max(mx, select<u64>(k, 0, num));
     }
-    keysToOut(kb, out, 0, m, mn, mx - mn, counts, step, cap, true);
+    keysToOut(kb, out, 0, m, mn, mx - mn, counts, step, cap, true, m > (<usize>1 << cap));
     return negZeros;
   }
   memory.fill(counts, 0, (nb + 1) << 2);
@@ -337,8 +375,12 @@ function sortShort(src: usize, out: usize, n: usize, tmp: usize): u32 {
     store<f64>(out + (pos << 3), v);
   }
   for (let j = m; j < n; j++) store<f64>(out + (j << 3), nan);
-  if (<usize>most > SMALL) bigBins(out, kb, 0, nb, counts, step, cap);
-  insertion(out, 0, m);
+  if (<usize>most > SMALL) bigBins(out, kb, 0, nb, counts, step, cap, m > nb);
+  // Up to one key a bin (m <= nb) the insertion alone was faster (1K normals: 4.2 µs
+  // against 4.4 with the rounds); beyond (the bins capped at 2^13), the rounds win
+  // (30K normals 0.75×, uniform 0.42×).
+  if (m > nb) finishSpread(out, 0, m);
+  else insertion(out, 0, m);
   return negZeros;
 }
 
@@ -445,7 +487,7 @@ function sortLong(src: usize, out: usize, n: usize, tmp: usize): u32 {
     const end = <usize>load<u32>(counts + (<usize>(next - 1) << 2));
     if (end > start) {
       const low = base + (<u64>f << shift);
-      keysToOut(kb, out, start, end - start, low, (<u64>(next - f) << shift) - 1, levels, step, cap, false);
+      keysToOut(kb, out, start, end - start, low, (<u64>(next - f) << shift) - 1, levels, step, cap, false, true);
     }
     start = end;
   }
