@@ -1,8 +1,8 @@
 /**
  * Integer indexing against NumPy on this machine, side by side in one run: 1M random indices
  * into 1M values, `a.take(idx)` against NumPy's `a[idx]` and `a.take(idx)` (int64 indices
- * there, integral float64 ones here), `a.put(idx, v)` against `np.put(a, idx, v)`, and the
- * same at 1K. Node and Python blocks alternate (`--rounds`, default 7), so both sides see the
+ * there, integral float64 ones here), `a.put(idx, v)` against `np.put(a, idx, v)`,
+ * `a.take(idx, null, { mode: 'clip' })` against `a.take(idx, mode='clip')`, and the same at 1K. Node and Python blocks alternate (`--rounds`, default 7), so both sides see the
  * same machine load; each block times every case (fastest of a few runs, mean per call). The
  * table shows each side's median over the rounds, the ratio of the medians, and the range of
  * the per-round ratios (ndvec / NumPy: below 1 is faster). The JS kernels (WASM off) are timed
@@ -33,6 +33,7 @@ const CASES: Case[] = [
   { name: 'take', numpy: 'a[idx]', run: (x) => x.a.take(x.idx).dispose() },
   { name: 'take', numpy: 'a.take(idx)', run: (x) => x.a.take(x.idx).dispose() },
   { name: 'put', numpy: 'np.put(a, idx, v)', run: (x) => void x.a.put(x.idx, x.v) },
+  { name: "take mode 'clip'", numpy: "a.take(idx, mode='clip')", run: (x) => x.a.take(x.idx, null, { mode: 'clip' }).dispose() },
 ];
 
 function inputs(n: number): { a: NdArray; idx: NdArray; v: NdArray } {

@@ -400,8 +400,9 @@ describe('inside nd.fuse: a stand-in reaching take/put/takeAlongAxis/putAlongAxi
 });
 
 describe('take_f64 kernel at the end of memory (its offsets never leave the memory)', () => {
-  // The kernel clamps every offset into [0, n) before it loads: an array at the very end of
-  // its own module instance; bad indices must neither trap nor be accepted, in any mode.
+  // The kernel forces every offset into [0, n) with a mask 2^k - 1 when x + 8·2^k is inside
+  // the memory, else with an unsigned minimum: an array at the very end of its own module
+  // instance takes the second path; bad indices must neither trap nor be accepted, in any mode.
   const memory = new WebAssembly.Memory({ initial: 4 });
   const kernels = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(wasmBase64, 'base64')), {
     env: { memory, abort: () => { throw new Error('abort'); } },

@@ -137,62 +137,92 @@ function takeCareful(x: usize, n: usize, idx: usize, m: usize, out: usize, mode:
 const TAKE_BLOCK: usize = 256;
 
 /**
+ * The element offset in the low 32 bits of v + 2^52 (v itself when v is an integer in
+ * [0, 2^32)), forced into [0, n) so the load it feeds stays in memory whatever v is: ANDed
+ * with `limit` (2^k - 1 ≥ n - 1; the caller checked that x + 8·2^k is inside the memory),
+ * or, with `Masked` = u16, the unsigned minimum with `limit` = n - 1.
+ */
+@inline function loadOffset<Masked>(p: usize, limit: u32): usize {
+  const j = <u32>reinterpret<u64>(load<f64>(p) + TWO52);
+  return <usize>(sizeof<Masked>() == 1 ? j & limit : min<u32>(j, limit));
+}
+
+/**
+ * The fast blocks of take_f64 (see there); returns how many leading indices it handled (a
+ * multiple of TAKE_BLOCK), or, when a block held a bad index, that index's position + m + 1
+ * (an offset the caller tells apart because it exceeds m).
+ */
+@inline function takeBlocks<Masked>(x: usize, n: usize, idx: usize, m: usize, out: usize, limit: u32, mode: u32): usize {
+  const magic = f64x2.splat(TWO52);
+  const zero = f64x2.splat(0);
+  const top = f64x2.splat(<f64>(n - 1));
+  let i: usize = 0;
+  for (; i + TAKE_BLOCK <= m; i += TAKE_BLOCK) {
+    let ok = i64x2.splat(-1);
+    const p = idx + i * F64;
+    const q = out + i * F64;
+    for (let k: usize = 0; k < TAKE_BLOCK * F64; k += 4 * F64) {
+      const a = v128.load(p + k);
+      const b = v128.load(p + k, 16);
+      ok = v128.and(ok, v128.and(exactPair(clampedPair(a, zero, top, magic), a, magic), exactPair(clampedPair(b, zero, top, magic), b, magic)));
+      const j0 = loadOffset<Masked>(p + k, limit);
+      const j1 = loadOffset<Masked>(p + k + 8, limit);
+      const j2 = loadOffset<Masked>(p + k + 16, limit);
+      const j3 = loadOffset<Masked>(p + k + 24, limit);
+      store<f64>(q + k, load<f64>(x + (j0 << 3)));
+      store<f64>(q + k, load<f64>(x + (j1 << 3)), 8);
+      store<f64>(q + k, load<f64>(x + (j2 << 3)), 16);
+      store<f64>(q + k, load<f64>(x + (j3 << 3)), 24);
+    }
+    if (!i64x2.all_true(ok)) {
+      const done = takeCareful(x, n, p, TAKE_BLOCK, q, mode);
+      if (done < TAKE_BLOCK) return m + 1 + i + done;
+    }
+  }
+  return i;
+}
+
+/**
  * out[i] = x[idx[i]] for i < m, where x has n elements. Stops at the first index that is bad
  * under `mode` (see the file's doc) and returns its position (out is then written below it,
  * and maybe beyond: the caller drops it); returns m when every index was valid.
  *
  * A random gather is bound by how many of its loads the core keeps in flight, so what counts
  * is the work an element costs on the way to its load. The common case, indices in [0, n),
- * runs blocks of 256 with no branch inside, four indices a step: each pair is clamped into
- * [0, n) in SIMD lanes (pmax/pmin; NaN clamps to 0) and 2^52 added, which puts the clamped
- * offset in the low 32 bits of each lane: the loads take their offsets from there (vmovd /
- * vpextrd: no float→int conversion, no mask; clamped, so a bad index loads some element of
- * x, never past it), and "clamped offset - 2^52 equals the index" is ANDed into a flag
- * tested once a block. A block that fails (negative indices, or a bad one) is redone by the
- * careful loop, which resolves them under `mode` and finds the bad index.
+ * runs blocks of 256 with no branch inside: the offset of each load comes from the low bits of
+ * v + 2^52 in a general register (a scalar add and a move, no float→int conversion; kept in
+ * bounds by a mask or an unsigned minimum, so a bad index loads some element of memory, never
+ * past it), while SIMD lanes check the same indices on the side: each pair clamped into
+ * [0, n) (pmax/pmin), "clamped offset equals the index" ANDed into a flag tested once a
+ * block. A block that fails (negative indices, or a bad one) is redone by the careful loop,
+ * which resolves the indices under `mode` and finds the bad index.
  *
- * Measured (kernel alone, 1M random indices into 1M values, variants in random order a
- * round, 150 rounds, p10 / median ms; scratch harness, not committed): at load ≈ 1.8 this form
- * 0.88 / 1.00 against 0.95 / 1.04 for the form before it (offsets from the low bits of
- * v + 2^52 in general registers, masked to a power of two, blocks of 64), and with x in L1
- * (n = 1000) 0.44 against 0.52; at load ≈ 3 they tied (1.04 / 1.23 against 1.09 / 1.21).
- * Blocks of 256 against 64 alone: 3–8 % (the inner loop's exit each 16 steps cost). Tried and
- * lost: 8 indices a step (1.11 / 1.34 under load against 1.04 / 1.23); checks by
- * nearest(clamp(v)) == v (as fast, no gain); byte addresses x + 8j computed in the lanes
- * and stored into out, read back as u32 (store forwarding: 1.56 / 2.0); the four offsets
- * shuffled into one vector first (1.29 / 1.70); offsets half from lanes, half scalar (as
- * fast as all from lanes at 1M, slower in L1). Without the mask the scalar form gained 8 %
- * (unsafe): the instructions an element costs count even at 1M. The form before this one
- * measured (load ≈ 11) 1.01–1.45 ms against 1.51–2.30 ms for offsets from the lanes of the
- * wrapped, unclamped index, and a validation pass into an i32 scratch followed by a gather
- * from it was slower still (1.67–2.0 ms).
+ * Third pass (2026-12-03; kernel alone, 1M random indices into 1M values, variants in random
+ * order a round, 100–150 rounds a run, p10 / median ms; a scratch harness, not committed):
+ * blocks of 256 instead of 64 won in 12 of 14 runs at load 2–4 (e.g. 0.86 / 0.97 against
+ * 0.92 / 1.04; 0.96 / 1.16 against 1.03 / 1.26), the exit of the inner loop every 16 steps
+ * being what the bigger block saves. The offsets taken instead from the low bits of the
+ * clamped lanes (vmovd/vpextrd, which needs no mask) won on a quiet machine and in L1
+ * (0.88 / 1.00 against 0.95 / 1.04 at load 1.8; 0.44 against 0.52 with n = 1000) but lost
+ * by up to 25 % in runs with a busy neighbour (1.52 against 1.31 p10, five runs of seven at
+ * load 4–6), as the second pass had also found; half the offsets from lanes, half scalar,
+ * sat between. Also lost: eight indices a step (1.11 / 1.34 against 1.04 / 1.23), byte
+ * addresses computed in the lanes and stored into `out` to be read back (store forwarding,
+ * 1.6–2.0 ms), the offsets shuffled into one vector first (1.3–1.7 ms), checks by
+ * nearest(clamp(v)) == v (no gain). Dropping the mask (unsafe) gained 8 %: the instructions
+ * an element costs count even at 1M. Second pass (load ≈ 11, best of 15): this form with
+ * blocks of 64 1.01–1.45 ms; offsets from the lanes of the wrapped, unclamped index
+ * 1.51–2.30 ms; the careful loop alone 1.06–1.54 ms; no checks at all 0.77–1.2 ms. A
+ * validation pass into an i32 scratch (in L1) followed by a gather from it was slower
+ * (1.67–2.0 ms, with the scratch placed away from the stores' 4 KB aliases or not).
  */
 export function take_f64(x: usize, n: usize, idx: usize, m: usize, out: usize, mode: u32): usize {
   let i: usize = 0;
   if (n > 0) {
-    const magic = f64x2.splat(TWO52);
-    const zero = f64x2.splat(0);
-    const top = f64x2.splat(<f64>(n - 1));
-    for (; i + TAKE_BLOCK <= m; i += TAKE_BLOCK) {
-      let ok = i64x2.splat(-1);
-      const p = idx + i * F64;
-      const q = out + i * F64;
-      for (let k: usize = 0; k < TAKE_BLOCK * F64; k += 4 * F64) {
-        const a = v128.load(p + k);
-        const b = v128.load(p + k, 16);
-        const ta = clampedPair(a, zero, top, magic);
-        const tb = clampedPair(b, zero, top, magic);
-        ok = v128.and(ok, v128.and(exactPair(ta, a, magic), exactPair(tb, b, magic)));
-        store<f64>(q + k, load<f64>(x + (<usize>i32x4.extract_lane(ta, 0) << 3)));
-        store<f64>(q + k, load<f64>(x + (<usize>i32x4.extract_lane(ta, 2) << 3)), 8);
-        store<f64>(q + k, load<f64>(x + (<usize>i32x4.extract_lane(tb, 0) << 3)), 16);
-        store<f64>(q + k, load<f64>(x + (<usize>i32x4.extract_lane(tb, 2) << 3)), 24);
-      }
-      if (!i64x2.all_true(ok)) {
-        const done = takeCareful(x, n, p, TAKE_BLOCK, q, mode);
-        if (done < TAKE_BLOCK) return i + done;
-      }
-    }
+    const mask = n == 1 ? <u32>0 : <u32>0xffffffff >>> clz(<u32>(n - 1));
+    const inMemory = <u64>x + ((<u64>mask + 1) << 3) <= (<u64>memory.size() << 16);
+    i = inMemory ? takeBlocks<u8>(x, n, idx, m, out, mask, mode) : takeBlocks<u16>(x, n, idx, m, out, <u32>(n - 1), mode);
+    if (i > m) return i - m - 1;
   }
   return i + takeCareful(x, n, idx + i * F64, m - i, out + i * F64, mode);
 }
