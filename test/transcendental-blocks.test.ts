@@ -19,11 +19,11 @@ const MAX_ULP = 2;
  * tanh: V8's Math.tanh is itself up to 2 ulp from the correctly rounded value (e.g. at
  * -0.22584764286875725: exact -0.22208445527770193, Math.tanh ...188, WASM ...196, NumPy ...19),
  * so WASM (within 2 ulp of the exact value, see test/umath-validation.test.ts) may sit 3 from it.
- * cosh/sinh near overflow likewise: at 710.4749020421292 the exact value is
- * 1.7959717123663998e+308, WASM is 2 ulp below it and Math.cosh 1 ulp above (3 apart; found by
- * this property test, written out below).
+ * cosh/sinh near overflow were 3 apart too (at 710.4749020421292 WASM was 2 ulp below the
+ * exact 1.7959717123663998e+308, Math.cosh 1 above); since e^|x|/2 comes from one exp there,
+ * WASM is within 1 ulp of exact (written out below) and 2 of Math.
  */
-const MAX_ULP_OF: Partial<Record<Fn, number>> = { tanh: 3, cosh: 3, sinh: 3 };
+const MAX_ULP_OF: Partial<Record<Fn, number>> = { tanh: 3 };
 
 /** Values each kernel treats specially, and the edges of its fast path. */
 const SPECIALS = [NaN, Infinity, -Infinity, 0, -0, 5e-324, -5e-324, 2.2250738585072014e-308,
@@ -69,7 +69,7 @@ function ordinary(fn: Fn, n: number, seed: number): number[] {
 describe('blocked transcendental kernels: WASM within 2 ulp of JS', () => {
   test('random doubles over the whole range (fast-check), out of place and in place', () => {
     fc.assert(fc.property(fc.constantFrom(...FNS), fc.array(fc.double(), { maxLength: 600 }), fc.boolean(),
-      (fn, xs, inPlace) => agree(fn, xs, inPlace)), { numRuns: 300 });
+      (fn, xs, inPlace) => agree(fn, xs, inPlace)), { seed: 42, numRuns: 300 });
   });
 
   test('random values near the special points and in each fast range (fast-check)', () => {
@@ -79,7 +79,7 @@ describe('blocked transcendental kernels: WASM within 2 ulp of JS', () => {
     const ranged = fc.oneof(fc.double({ min: -40, max: 40, noNaN: true }), fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
       fc.double({ min: -1e-5, max: 1e-5, noNaN: true }));
     fc.assert(fc.property(fc.constantFrom(...FNS), fc.array(fc.oneof(near, ranged), { minLength: 1, maxLength: 1100 }),
-      (fn, xs) => agree(fn, xs)), { numRuns: 400 });
+      (fn, xs) => agree(fn, xs)), { seed: 42, numRuns: 400 });
   });
 
   test('one special at the start, middle, end or tail of sizes around the block, both ways', () => {
