@@ -256,13 +256,14 @@ describe('WASM take/put = JS under every mode (fast-check)', () => {
   });
 });
 
-describe("WASM take's blocks of 256: a negative or bad index at a block edge", () => {
+describe("WASM take's blocks of 256 (and of 16 after them): a negative or bad index at a block edge", () => {
   test('values and the index named', () => {
     const n = 1000;
     const src = nd.arange(n).mul(0.5);
-    for (const m of [255, 256, 257, 511, 512, 513, 1030]) {
+    // after the last block of 256 the rest goes in blocks of 16, then the careful loop
+    for (const m of [255, 256, 257, 300, 511, 512, 513, 783, 1030]) {
       const base = Array.from({ length: m }, (_, i) => (i * 7919) % n);
-      for (const at of [0, 3, 4, 252, 255, 256, 259, 511, 512, m - 1].filter((p) => p < m)) {
+      for (const at of [0, 3, 4, 252, 255, 256, 259, 271, 272, 287, 288, 511, 512, 767, 768, m - 1].filter((p) => p < m)) {
         for (const special of [-1, -n, -0, n - 1]) {
           const idx = base.map((v, i) => (i === at ? special : v));
           const expected = idx.map((v) => ((v < 0 ? v + n : v) + 0) * 0.5);
