@@ -15,10 +15,14 @@
  *   about BUCKET_TARGET keys (normal data's keys crowd a few exponents, so most bins are
  *   empty and a few hold 8K keys each).
  * - Each bucket ({@link keysToOut}): its keys spread by `(key - low) >> shift` into about
- *   one bin per key (the shift from the bucket's key range; when every key lands in one bin,
- *   from its exact min/max), scattered to the output as numbers; a bin of more than SMALL is
- *   sorted the same way in place from its exact min/max (every level takes at least 5 bits
- *   off the range, so the depth is bounded); one insertion pass over the bucket finishes.
+ *   one bin per key (up to 2^13 bins, 2^16 for buckets over 64K; the shift from the
+ *   bucket's key range, or from its exact min/max when every key lands in one bin),
+ *   scattered to the output as numbers. A shift of 0 (a bin per key value) is a counting
+ *   sort: done. A bin of more than SMALL is sorted the same way in place from its exact
+ *   min/max (every level takes at least 5 bits off the range, so the depth is bounded).
+ *   Then three rounds of odd-even transposition (f64x2 pmin/pmax on pairs: a pair that
+ *   straddles two bins is already in order, so they sort bins of up to 3 keys without a
+ *   branch) and one insertion pass for what is left.
  * - Shorter rows skip the top pass: one SIMD pass finds min/max (NaNs and -0s counted), and
  *   the first spread is linear in the values, `(v - min) * bins / (max - min)` (monotone:
  *   each step rounds monotonically), which suits bell-shaped data better than key bits (a 1K
@@ -26,21 +30,24 @@
  *   that is not finite (±Inf), or values that crowd (more than 24 of 64 evenly spaced
  *   elements in one of 64 coarse bins: magnitudes over many exponents, outliers), spread by
  *   keys. No wasm `f64.min` (V8 compiles it to a branchy NaN/-0 sequence) and no saturating
- *   truncation: the bin is rounded by adding 2^52, the clamp is integer.
+ *   truncation: the bin is rounded by adding 2^52, the clamp is integer. The transposition
+ *   rounds only past one key a bin (at 1K they cost more than the branches they save).
  *
  * Measured against `sort_f64` (the stable MSD sort it replaces for values), kernel alone, CPU
- * time (best of 2×9 runs, 2-core EPYC under load 5–6, so ±10%), seeded data:
- * - 1K, µs: normal 9.0 → 4.0, uniform [0,1) 7.6 → 4.0, ten values 13.6 → 7.8, all equal
- *   6.4 → 1.1, sorted 8.3 → 3.9, reversed 11.8 → 3.9, NaN/±Inf/±0 mix 11.8 → 9.4,
- *   subnormals 12.1 → 4.4, magnitudes 1e±300 5.1 → 4.6, two tight clusters 14.0 → 9.0.
- * - 1M, ms: normal 15.7 → 9.1, uniform 17.4 → 11.8, ten values 6.1 → 4.3, all equal
- *   5.0 → 3.5, sorted 8.5 → 5.4, reversed 8.3 → 7.9, mix 11.9 → 7.6, subnormals
- *   21.1 → 12.2, 1e±300 16.8 → 11.5; slower: two tight clusters (1 + [0, 1e-12) and
- *   1e10 + [0, 1e-3), each one top bin of 500K) 9.5 → 10.7 (three levels of spreading
- *   inside each bucket).
- * - 1M normals by phase: histogram 0.85 ms, scatter 1.6, buckets 5.5–6 (count, scatter,
- *   insertion; the buckets cost the same per key whether L1- or L2-sized: the keys come
- *   back from memory after the scatter and the numbers go out to it).
+ * time (best of 2×9 runs, 2-core EPYC under load 3–4, so ±10%), seeded data:
+ * - 1K, µs: normal 9.5 → 4.3, uniform [0,1) 8.6 → 4.2, ten values 13.7 → 5.9, all equal
+ *   6.1 → 0.9, sorted 7.6 → 4.0, reversed 12.0 → 4.0, NaN/±Inf/±0 mix 12.3 → 9.0,
+ *   subnormals 12.6 → 4.9, magnitudes 1e±300 5.7 → 4.8, two tight clusters 14.3 → 9.1.
+ * - 1M, ms: normal 15.6 → 6.9, uniform 17.4 → 9.2, ten values 6.1 → 4.7, all equal
+ *   4.0 → 2.4, sorted 7.4 → 5.3, reversed 8.1 → 8.1, mix 11.3 → 6.1, subnormals
+ *   17.4 → 10.0, 1e±300 16.7 → 7.9, two tight clusters (1 + [0, 1e-12) and
+ *   1e10 + [0, 1e-3): each one top bin of 500K) 9.5 → 8.8.
+ * - Steps that counted (1M, ratio to the step before, same run): the three transposition
+ *   rounds 0.78 normal, 0.81 uniform, 1.05–1.10 sorted and reversed; the counting-sort
+ *   exit and the 16-bit spread of big buckets 0.81 on the two clusters.
+ * - 1M normals by phase, before the rounds: histogram 0.85 ms, scatter 1.6, buckets 5.5–6,
+ *   of which the insertion pass 3.5 (0.35 on a sorted row: mispredicted compares; the rounds
+ *   take most of that away).
  * Tried and lost (1M normals unless said): (1) bins from the sign and exponent with as many
  * mantissa bits as the exponent's share of a 1/16 sample asks (buckets of ~730, L1-sized),
  * an exact counting pass through that table, one scatter: 9.5–10.5 ms against 8.5 (the
@@ -53,18 +60,18 @@
  * streams). (5) m/4 bins in a bucket: 30–50% slower on random rows; 2m bins (14-bit cap):
  * 4% faster on normals, 5–10% slower on sorted and reversed rows, 20% on clusters at 64K.
  * (6) Sorting a bucket in a staging buffer that stays in cache, then copying it out in
- * order: 1–6% on normals, 7–10% slower on sorted rows. (7) The insertion pass takes 3.5 ms
- * of the buckets' 6 on normals (0.35 on a sorted row: mispredicted compares); a branchless
- * one (each key against the three before it, shifts by selects on the bits, the last three
- * kept in registers) was no faster on normals (the select chain is serial) and 1.5× slower
- * on sorted rows.
+ * order: 1–6% on normals, 7–10% slower on sorted rows. (7) A branchless insertion (each
+ * key against the three before it, shifts by selects on the bits, the last three kept in
+ * registers): no faster on normals (the select chain is serial), 1.5× slower on sorted
+ * rows. (8) Two or four transposition rounds instead of three: about even on normals, four
+ * slower on sorted rows.
  * NumPy 2.4 here sorts with x86-simd-sort (AVX-512 quicksort, 8 float64 lanes per compare);
- * wasm SIMD has 2 lanes, so this stays a scalar distribution sort and sorts 1M normals in
- * about 1.15× NumPy's time (docs/benchmarks-numpy.md).
+ * side by side `sort` of 1M normals takes about 0.85× NumPy's time, 1K about 1.0×
+ * (docs/benchmarks-numpy.md).
  *
  * Memory, all from the caller (kernels never allocate): `tmp` of {@link sort_values_tmp_bytes}(n)
- * bytes (the top pass's bin counts and bucket firsts, LEVELS count arrays, a key buffer of n). `src`,
- * `out` and `tmp` must not overlap. Pointers are byte offsets, 8-aligned.
+ * bytes (the top pass's bin counts and bucket firsts, the levels' counts, a key buffer of
+ * n). `src`, `out` and `tmp` must not overlap. Pointers are byte offsets, 8-aligned.
  */
 const SIGN: u64 = 0x8000000000000000;
 const ALL: u64 = 0xffffffffffffffff;
