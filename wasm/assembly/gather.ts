@@ -206,7 +206,11 @@ const TAKE_BLOCK: usize = 256;
  * (0.88 / 1.00 against 0.95 / 1.04 at load 1.8; 0.44 against 0.52 with n = 1000) but lost
  * by up to 25 % in runs with a busy neighbour (1.52 against 1.31 p10, five runs of seven at
  * load 4–6), as the second pass had also found; half the offsets from lanes, half scalar,
- * sat between. Also lost: eight indices a step (1.11 / 1.34 against 1.04 / 1.23), byte
+ * sat between; offsets from the index's own lanes (f64x2.extract_lane instead of a second
+ * scalar load) lost as well (1.60 against 1.14 p10): a load whose address waits on SIMD work
+ * loses, whatever it saves in instructions. Blocks of 16 after the last block of 256 keep a
+ * valid tail out of the careful loop (1K take: 0.92× NumPy's a[idx] after, 0.98× before).
+ * Also lost: eight indices a step (1.11 / 1.34 against 1.04 / 1.23), byte
  * addresses computed in the lanes and stored into `out` to be read back (store forwarding,
  * 1.6–2.0 ms), the offsets shuffled into one vector first (1.3–1.7 ms), checks by
  * nearest(clamp(v)) == v (no gain). Dropping the mask (unsafe) gained 8 %: the instructions
