@@ -36,6 +36,7 @@ export type IndexMode = 'raise' | 'wrap' | 'clip';
  *   an index that is not an integer throws IndexError, and so does any index into an empty axis.
  */
 export interface TakeOptions {
+  /** `'raise'` (default), `'wrap'` or `'clip'`: how an index outside [-n, n) is treated. */
   mode?: IndexMode;
 }
 
