@@ -290,3 +290,58 @@ describe("WASM take's blocks of 256 (and of 16 after them): a negative or bad in
     }
   });
 });
+
+describe('WASM take/put = JS over sizes 0..4099 and layouts (fast-check)', () => {
+  const arb = fc.record({
+    n: fc.integer({ min: 1, max: 5000 }),
+    m: fc.integer({ min: 0, max: 4099 }),
+    mode: fc.constantFrom('raise', 'wrap', 'clip'),
+    stridedSource: fc.boolean(),
+    stridedIndices: fc.boolean(),
+    negatives: fc.constantFrom(0, 0.001, 0.3),
+    special: fc.option(fc.tuple(fc.nat(), fc.constantFrom(NaN, Infinity, -Infinity, -0, 5e-324, -5e-324, 0.5, 1e300)), { nil: undefined }),
+    seed: fc.nat(),
+  });
+  test('take and put: same values or the same IndexError', () => {
+    fc.assert(
+      fc.property(arb, ({ n, m, mode, stridedSource, stridedIndices, negatives, special, seed }) => {
+        let s = seed + 1;
+        const next = (): number => (s = (s * 16807) % 2147483647) / 2147483647;
+        const raw = Array.from({ length: stridedIndices ? 2 * m : m }, () => {
+          const j = Math.floor(next() * n);
+          return next() < negatives ? -j - 1 : j;
+        });
+        if (special !== undefined && raw.length > 0) raw[special[0] % raw.length] = special[1];
+        const take = (): NdArray | string => {
+          const base = nd.arange(stridedSource ? 2 * n : n).mul(0.75);
+          const src = stridedSource ? base.slice('::2') : base;
+          const ids = nd.array(raw);
+          try {
+            return src.take(stridedIndices ? ids.slice('::2') : ids, null, { mode });
+          } catch (e) {
+            assert.ok(e instanceof IndexError);
+            return (e as Error).message;
+          }
+        };
+        const [js, wasm] = onJsAndWasm(take);
+        if (typeof js === 'string' || typeof wasm === 'string') assert.equal(wasm, js);
+        else assertSameArrays(js, wasm, 0, 'take');
+        const put = (): [NdArray, string] => {
+          const a = nd.arange(n);
+          const ids = nd.array(raw);
+          try {
+            a.put(stridedIndices ? ids.slice('::2') : ids, nd.arange(m + 1).neg(), { mode });
+            return [a, ''];
+          } catch (e) {
+            assert.ok(e instanceof IndexError);
+            return [a, (e as Error).message];
+          }
+        };
+        const [pj, pw] = onJsAndWasm(put);
+        assert.equal(pw[1], pj[1]);
+        assertSameArrays(pj[0], pw[0], 0, 'put');
+      }),
+      { seed: 42, numRuns: 120 },
+    );
+  });
+});
