@@ -367,6 +367,28 @@ describe('values sort (sort_values_f64): equal to the reference sort, sizes 0..4
       assert.equal(firstDifference(got, want), -1, `WASM, ${name}, 1M`);
     }
   });
+  test('argsort of long rows (the bucketed kernel past 64K): the stable reference, every distribution', () => {
+    // Stable: equal values (-0 and 0 included) in input order, NaN last in input order.
+    const stableOrder = (values: Float64Array): Float64Array => {
+      const order = Array.from({ length: values.length }, (_, i) => i).sort((i, j) => {
+        const x = values[i]!, y = values[j]!;
+        if (x !== x || y !== y) return x !== x && y !== y ? i - j : x !== x ? 1 : -1;
+        return x < y ? -1 : x > y ? 1 : i - j;
+      });
+      return Float64Array.from(order);
+    };
+    const nearlyReversed = (n: number): Float64Array => Float64Array.from({ length: n }, (_, i) => (rnd() < 0.01 ? rnd() * n : n - i));
+    const rows: [string, Float64Array][] = DISTRIBUTIONS.map(([name, make]) => [name, make(70_001)]);
+    rows.push(['nearly reversed', nearlyReversed(70_001)], ['normal, 300K', DISTRIBUTIONS[1]![1](300_000)]);
+    rows.push(['strictly decreasing', Float64Array.from({ length: 70_000 }, (_, i) => -i)], ['decreasing with a tie', Float64Array.from({ length: 70_000 }, (_, i) => (i === 5 ? -4 : -i))]);
+    for (const [name, values] of rows) {
+      const want = stableOrder(values);
+      const got = nd.argsort(nd.array(values)).toFloat64Array();
+      assert.equal(firstDifference(got, want), -1, `WASM argsort, ${name}`);
+    }
+    const js = jsThenWasm(() => nd.argsort(nd.array(rows[6]![1])).toFloat64Array());
+    assert.equal(firstDifference(js[0], js[1]), -1, 'JS and WASM argsort, NaN/±Inf/±0 mixed');
+  });
   test('only NaNs, one number among NaNs, ±Inf only, a -0 among +0 (long and short rows)', () => {
     for (const n of [5, 100, 70_000]) {
       check(new Float64Array(n).fill(NaN), `NaN × ${n}`);
