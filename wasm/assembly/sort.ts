@@ -15,9 +15,23 @@
  * against 14–16 µs for the LSD (fewer passes over a short row). Wider LSD digits lost
  * (11 bits: 28.4 / 41.1 ms, 16 bits: 25.8 / 37.6 ms wall, the scatters miss the cache).
  *
+ * `sort` now runs `sort_values_f64` (wasm/assembly/sort-values.ts, not stable); `sort_f64`
+ * stays as its reference in measurements. `argsort_f64` of 64K+ elements runs
+ * {@link argsortLong}, the values kernel's bucket structure made stable: a 16-bit key
+ * histogram (a second from the numbers' bins when narrow and crowded), one stable scatter of
+ * keys and indices by bin, runs of bins of ~1K keys each spread stably into ~one bin a key
+ * (a bin per key value is already sorted), an insertion pass per run of small bins, the MSD
+ * sort for a bin of more than 24; rows already non-decreasing (the identity) or strictly
+ * decreasing (the reverse) take one pass. Against this MSD sort, kernel alone, CPU time, 1M
+ * (±10%, load 3–4): normal 0.55–0.73×, uniform 0.69–0.79×, ten values 0.83–0.91×, NaN/±Inf/±0
+ * mix 0.72–0.76×, magnitudes 1e±300 0.74–0.84×, two tight clusters 1.00×, sorted and
+ * reversed 0.13–0.15×, all equal 0.25–0.32×; slower: a reversed row with 1% of its
+ * elements replaced at random, 1.31× (a sorted one so: 0.93×). At 100K: 0.13–0.97×.
+ *
  * Memory, all from the caller (kernels never allocate): `out` (n float64), and `tmp` of
  * {@link sort_tmp_bytes}(n, withIndices) bytes: the digit counts of every level, a second
- * key buffer and, for argsort, two u32 index buffers. Pointers are byte offsets, 8-aligned.
+ * key buffer and, for argsort, two u32 index buffers (and the long argsort's bin counts,
+ * bucket firsts and spread counts). Pointers are byte offsets, 8-aligned.
  */
 
 const SIGN: u64 = 0x8000000000000000;
