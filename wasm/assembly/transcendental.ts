@@ -26,20 +26,23 @@
  * ≤ 1 ns/element. Kernel alone, ns/element at 1K (≈ 1M), before → after this pass, A/B of
  * the two modules in one process, 9 alternating rounds (cycles/element in brackets):
  * log 2.25 → 1.94 (5.0), log2 2.77 → 2.44 (6.3), log10 2.97 → 2.66 (6.9), log1p 3.19 → 2.88
- * (7.5), exp 1.40 → 1.15 (3.0), expm1 1.67 → 1.52 (4.0), tanh 3.85 → 3.28 (8.5), sinh 2.66 →
- * 2.44 (6.3), cosh 2.34 → 2.07 (5.4). What did it: table indices masked and shifted in
- * scalar registers after one lane extract (2 vector instructions fewer); an exp table of 512
- * (degree-4 polynomial for exp, 3 fewer); a log table of 256 (one Estrin term fewer); tanh's
- * selects by min/max and masks instead of bitselects (3 instructions each in V8) and no NaN
- * pre-check; eight elements a step (not exp). Tried and dropped: an integer max over the high
- * words as the block check instead of float compares (2 instructions a vector instead of 3–4:
- * within noise, 1–3%, and 3–5% slower for sinh/cosh from register allocation); moving tanh's
- * ×0.5 off the critical path (no change); taking the division out of tanh (only 3%: tanh is
- * bound by its additions, not the divider); tanh without correcting the rounding of e + 2
- * (-22%, but 3 ulp from exact at 0.0004882280522414772, 2 in 1M inputs near |x| = 0.0005,
- * where e = expm1(2|x|) itself is up to 1.1 ulp off); table indices through a 16-byte
- * scratch store and scalar loads instead of lane extracts (+1% exp, +8% tanh); for exp, the
- * integer block check alone (+2..4%).
+ * (7.5), exp 1.40 → 1.15 (3.0), expm1 1.67 → 1.52 (4.0), tanh 3.77 → 3.05 (7.9), sinh 2.66
+ * → 2.44 (6.3), cosh 2.34 → 2.07 (5.4).
+ *
+ * What did it: table indices masked and shifted in scalar registers after one lane extract
+ * (2 vector instructions fewer); an exp table of 512 (degree-4 polynomial for exp, 3 fewer);
+ * a log table of 256 (one Estrin term fewer); tanh's selects by min/max and masks instead of
+ * bitselects (3 instructions each in V8), no NaN pre-check, and 1/d as 1/2 in its
+ * correction; eight elements a step (not exp).
+ *
+ * Tried and dropped: an integer max over the high words as the block check instead of float
+ * compares (2 instructions a vector instead of 3–4: within noise, 1–3%, and 3–5% slower for
+ * sinh/cosh from register allocation; for exp alone +2..4%); moving tanh's ×0.5 off the
+ * critical path (no change); taking the division out of tanh (only 3%: tanh is bound by its
+ * additions, not the divider); tanh without correcting the rounding of e + 2 (-22%, but 3
+ * ulp from exact at 0.0004882280522414772, 2 in 1M inputs near |x| = 0.0005, where e =
+ * expm1(2|x|) itself is up to 1.1 ulp off); table indices through a 16-byte scratch store
+ * and scalar loads instead of lane extracts (+1% exp, +8% tanh).
  *
  * Error against the exact value (mpmath, random inputs over each function's range, 60K a
  * range, and NumPy's validation rows): log, log2, log10, log1p, exp, expm1, cosh ≤ 1 ulp;
