@@ -389,6 +389,40 @@ describe('values sort (sort_values_f64): equal to the reference sort, sizes 0..4
     const js = jsThenWasm(() => nd.argsort(nd.array(rows[6]![1])).toFloat64Array());
     assert.equal(firstDifference(js[0], js[1]), -1, 'JS and WASM argsort, NaN/±Inf/±0 mixed');
   });
+  test('argsort past the long kernel threshold (320K): every distribution, and the rows it routes to the MSD sort', () => {
+    // Rows the long kernel once lost on, each taking one of its routes: the MSD sort for a
+    // sample in one 16-bit key prefix or one crowded bin of distinct keys, the second
+    // histogram skipped for few values, a bucket of over 196K keys sorted by the MSD sort or
+    // written at once when it holds one value.
+    const stableOrder = (values: Float64Array): Float64Array => {
+      const order = Array.from({ length: values.length }, (_, i) => i).sort((i, j) => {
+        const x = values[i]!, y = values[j]!;
+        if (x !== x || y !== y) return x !== x && y !== y ? i - j : x !== x ? 1 : -1;
+        return x < y ? -1 : x > y ? 1 : i - j;
+      });
+      return Float64Array.from(order);
+    };
+    const n = 1 << 19;
+    const rows: [string, Float64Array][] = [
+      ['nearly reversed integers from 1, 1% replaced', Float64Array.from({ length: n }, (_, i) => (rnd() < 0.01 ? 1 + Math.floor(rnd() * n) : n - i))],
+      ['powers of two, 40 exponents', Float64Array.from({ length: n }, () => 2 ** (Math.floor(rnd() * 40) - 20))],
+      ['powers of two, 10 exponents', Float64Array.from({ length: n }, () => 2 ** Math.floor(rnd() * 10))],
+      ['1 + 1e-9 × 1000 values (one key prefix)', Float64Array.from({ length: n }, () => 1 + 1e-9 * Math.floor(rnd() * 1000))],
+      ['1 + 1e-9 × 1000 values, NaN', Float64Array.from({ length: n }, () => (rnd() < 0.01 ? NaN : 1 + 1e-9 * Math.floor(rnd() * 1000)))],
+      ['four tight clusters 1e3 apart, ties', Float64Array.from({ length: n }, () => 1000 ** Math.floor(rnd() * 4) * (1 + Math.floor(rnd() * 1e5) * 1e-12))],
+      ['a 40% cluster 1e-12 wide in [1, 4)', Float64Array.from({ length: n }, () => (rnd() < 0.4 ? 1 + Math.floor(rnd() * 5e4) * 2e-17 : 1 + 3 * rnd()))],
+      ['half zeros of both signs, normals, NaN', Float64Array.from({ length: n }, () => (rnd() < 0.5 ? (rnd() < 0.5 ? -0 : 0) : rnd() < 0.02 ? NaN : normal()))],
+    ];
+    // Every distribution just past the threshold (the earlier test's 70K rows take the MSD sort now).
+    for (const [name, make] of DISTRIBUTIONS) rows.push([`${name}, 327681`, make(327_681)]);
+    for (const [name, values] of rows) {
+      const want = stableOrder(values);
+      const got = nd.argsort(nd.array(values)).toFloat64Array();
+      assert.equal(firstDifference(got, want), -1, `WASM argsort, ${name}`);
+    }
+    const js = jsThenWasm(() => nd.argsort(nd.array(rows[7]![1])).toFloat64Array());
+    assert.equal(firstDifference(js[0], js[1]), -1, 'JS and WASM argsort, half zeros');
+  });
   test('only NaNs, one number among NaNs, ±Inf only, a -0 among +0 (long and short rows)', () => {
     for (const n of [5, 100, 70_000]) {
       check(new Float64Array(n).fill(NaN), `NaN × ${n}`);

@@ -226,13 +226,23 @@ export function argsort_f64(src: usize, out: usize, n: usize, tmp: usize): void 
   else sortKeys(src, out, n, tmp, true);
 }
 
-/** Rows from this many elements take {@link argsortLong}. */
-const ARG_TOP_MIN: usize = 1 << 16;
+/**
+ * Rows from this many elements (320K) take {@link argsortLong}. From 64K it lost to the MSD
+ * sort between ~100K and ~290K (normals 1.03–1.34×, uniform 1.2–1.3×, uniform in [1, 2)
+ * 1.2–1.4×) while the MSD sort's working set fits the cache: its time per key doubles from
+ * 285K to 292K keys on this machine (2.5 → 5.3 ms for normals); past that the long kernel
+ * wins (0.55–0.65× on normals at 292K–330K). 320K leaves a margin above that cliff.
+ */
+const ARG_TOP_MIN: usize = 5 << 16;
 const ARG_TOP_BINS: usize = 1 << 16;
 /** Most bits of a bucket's spread; runs of bins up to ARG_SMALL keys finish by insertion. */
 const ARG_SPREAD_BITS: u32 = 13;
 const ARG_SMALL: usize = 24;
 const ARG_BUCKET_TARGET: usize = 1024;
+/** The second histogram is taken for rows within this many first-histogram bins (16 a binade). */
+const ARG_NARROW_SPAN: usize = 256;
+/** Buckets of more keys than this take the MSD sort (their spread would average ARG_SMALL+ a bin). */
+const ARG_BUCKET_MSD: usize = ARG_SMALL << ARG_SPREAD_BITS;
 const ARG_TOP_COUNT_BYTES: usize = (ARG_TOP_BINS + 2) << 2;
 const ARG_SPREAD_BYTES: usize = ((<usize>1 << ARG_SPREAD_BITS) + 4) << 2;
 const ARG_TOP_BYTES: usize = ARG_TOP_COUNT_BYTES * 2 + ARG_SPREAD_BYTES;
@@ -262,16 +272,34 @@ function argFinish(keys: usize, idx: usize, out: usize, lo: usize, hi: usize): v
  */
 function argBucket(kb: usize, ib: usize, out: usize, ib2: usize, lo: usize, m: usize, low: u64, range: u64, counts: usize, msdCounts: usize, exact: bool): void {
   const hi = lo + m;
-  if (m <= ARG_SMALL || range == 0) {
+  if (m > ARG_BUCKET_MSD && !exact) {
+    // Spread would leave more than ARG_SMALL a bin on average: the MSD sort, from the
+    // bucket's exact key range, as the rows below ARG_TOP_MIN.
+    let mn = ALL;
+    let mx: u64 = 0;
+    for (let i = lo; i < hi; i++) {
+      const k = load<u64>(kb + (i << 3));
+      mn = min(mn, k);
+      mx = max(mx, k);
+    }
+    if (mn == mx) {
+      for (let i = lo; i < hi; i++) store<f64>(out + (i << 3), <f64>load<u32>(ib + (i << 2)));
+    } else {
+      msd(kb, out, ib, ib2, out, lo, m, <u32>(64 - clz<u64>(mn ^ mx)), 1, msdCounts, true);
+    }
+    return;
+  }
+  if (range == 0) {
+    // One key value: the indices are in order already.
+    for (let i = lo; i < hi; i++) store<f64>(out + (i << 3), <f64>load<u32>(ib + (i << 2)));
+    return;
+  }
+  if (m <= ARG_SMALL) {
     for (let i = lo; i < hi; i++) {
       store<u64>(out + (i << 3), load<u64>(kb + (i << 3)));
       store<u32>(ib2 + (i << 2), load<u32>(ib + (i << 2)));
     }
-    if (range == 0) {
-      for (let i = lo; i < hi; i++) store<f64>(out + (i << 3), <f64>load<u32>(ib2 + (i << 2)));
-    } else {
-      argFinish(out, ib2, out, lo, hi);
-    }
+    argFinish(out, ib2, out, lo, hi);
     return;
   }
   const bits = min(ARG_SPREAD_BITS, max(4, ceilLog2(m)));
@@ -344,6 +372,63 @@ function argBucket(kb: usize, ib: usize, out: usize, ib2: usize, lo: usize, m: u
 }
 
 /**
+ * Whether the keys of src[0, n) sampled at 256 even steps send the row to the MSD sort: all
+ * in one first-histogram bin (key >> 48: a sliver of a binade, which the MSD sort splits by
+ * its first varying digit), or, over too wide a span for the second histogram, one bin with
+ * a share of the samples that makes it a bucket of more than ARG_BUCKET_MSD keys, not all
+ * one value (clusters: argBucket would hand it to the MSD sort after two passes the MSD
+ * sort does not make). `top` (ARG_TOP_BINS zeroed
+ * counts) counts the samples and is left zeroed. Only speed depends on the answer.
+ */
+function sampledForMsd(src: usize, n: usize, top: usize): bool {
+  const step = n >> 8;
+  let lo: usize = ARG_TOP_BINS;
+  let hi: usize = 0;
+  let most: u32 = 0;
+  let mostBin: usize = 0;
+  let samples: usize = 0;
+  for (let i: usize = 0; i < n; i += step) {
+    const b = <usize>(keyOf(load<f64>(src + (i << 3))) >> 48);
+    lo = min(lo, b);
+    hi = max(hi, b);
+    const at = top + (b << 2);
+    const c = load<u32>(at) + 1;
+    store<u32>(at, c);
+    if (c > most) {
+      most = c;
+      mostBin = b;
+    }
+    samples++;
+  }
+  for (let i: usize = 0; i < n; i += step) {
+    store<u32>(top + (<usize>(keyOf(load<f64>(src + (i << 3))) >> 48) << 2), 0);
+  }
+  if (hi == lo) return true;
+  return hi - lo >= ARG_NARROW_SPAN && (<usize>most * n) / samples > ARG_BUCKET_MSD && !sampledOneValue(src, n, mostBin);
+}
+
+/**
+ * Whether the keys of src[0, n) sampled at 256 even steps that fall in first-histogram bin
+ * `bin` (at least 8 of them) are all one value: the crowded bin is then likely a few values,
+ * which the buckets finish in a pass each, so a second histogram would be a wasted pass
+ * (and, for values a power of two apart, counters 4 KB apart in one cache set). Only speed
+ * depends on the answer.
+ */
+function sampledOneValue(src: usize, n: usize, bin: usize): bool {
+  const step = n >> 8;
+  let seen: u32 = 0;
+  let first: u64 = 0;
+  for (let i: usize = 0; i < n; i += step) {
+    const k = keyOf(load<f64>(src + (i << 3)));
+    if (<usize>(k >> 48) != bin) continue;
+    if (seen == 0) first = k;
+    else if (k != first) return false;
+    seen++;
+  }
+  return seen >= 8;
+}
+
+/**
  * Rows of ARG_TOP_MIN or more: the 16-bit key histogram (a second one from the numbers'
  * bins when they are narrow and crowded), one stable scatter by bin into kb/ib, then each
  * run of bins of about ARG_BUCKET_TARGET keys through {@link argBucket}. The MSD sort
@@ -381,6 +466,11 @@ function argsortLong(src: usize, out: usize, n: usize, tmp: usize): void {
   }
   const msdCounts = tmp;
   const top = tmp + COUNT_BYTES;
+  memory.fill(top, 0, ARG_TOP_BINS << 2);
+  if (sampledForMsd(src, n, top)) {
+    sortKeys(src, out, n, tmp, true);
+    return;
+  }
   const first = top + ARG_TOP_COUNT_BYTES;
   const spread = first + ARG_TOP_COUNT_BYTES;
   const kb = spread + ARG_SPREAD_BYTES;
@@ -388,7 +478,6 @@ function argsortLong(src: usize, out: usize, n: usize, tmp: usize): void {
   const ib2 = ib + (n << 2);
   let base: u64 = 0;
   let shift: u64 = 48;
-  memory.fill(top, 0, ARG_TOP_BINS << 2);
   for (let i: usize = 0; i < n; i++) {
     const at = top + (<usize>(keyOf(load<f64>(src + (i << 3))) >> 48) << 2);
     store<u32>(at, load<u32>(at) + 1);
@@ -399,8 +488,16 @@ function argsortLong(src: usize, out: usize, n: usize, tmp: usize): void {
   while (load<u32>(top + ((highBin - 1) << 2)) == 0) highBin--;
   const target = max(ARG_BUCKET_TARGET, n >> 15);
   let most: u32 = 0;
-  for (let b = lowBin; b < highBin; b++) most = max(most, load<u32>(top + (b << 2)));
-  if (highBin - lowBin < 4096 && <usize>most > (target << 2)) {
+  let mostBin = lowBin;
+  for (let b = lowBin; b < highBin; b++) {
+    const c = load<u32>(top + (b << 2));
+    if (c > most) {
+      most = c;
+      mostBin = b;
+    }
+  }
+  const span = highBin - lowBin;
+  if (span == 1 || (span <= ARG_NARROW_SPAN && <usize>most > (target << 2) && !sampledOneValue(src, n, mostBin))) {
     // Narrow and crowded: count 16 bits of key - (the lowest bin's key) instead, or of
     // key - min when one bin holds every key (all equal: the identity).
     base = <u64>lowBin << 48;
