@@ -16,17 +16,42 @@
  * (11 bits: 28.4 / 41.1 ms, 16 bits: 25.8 / 37.6 ms wall, the scatters miss the cache).
  *
  * `sort` now runs `sort_values_f64` (wasm/assembly/sort-values.ts, not stable); `sort_f64`
- * stays as its reference in measurements. `argsort_f64` of 64K+ elements runs
+ * stays as its reference in measurements. `argsort_f64` of 320K+ elements runs
  * {@link argsortLong}, the values kernel's bucket structure made stable: a 16-bit key
- * histogram (a second from the numbers' bins when narrow and crowded), one stable scatter of
- * keys and indices by bin, runs of bins of ~1K keys each spread stably into ~one bin a key
- * (a bin per key value is already sorted), an insertion pass per run of small bins, the MSD
- * sort for a bin of more than 24; rows already non-decreasing (the identity) or strictly
- * decreasing (the reverse) take one pass. Against this MSD sort, kernel alone, CPU time, 1M
- * (±10%, load 3–4): normal 0.55–0.73×, uniform 0.69–0.79×, ten values 0.83–0.91×, NaN/±Inf/±0
- * mix 0.72–0.76×, magnitudes 1e±300 0.74–0.84×, two tight clusters 1.00×, sorted and
- * reversed 0.13–0.15×, all equal 0.25–0.32×; slower: a reversed row with 1% of its
- * elements replaced at random, 1.31× (a sorted one so: 0.93×). At 100K: 0.13–0.97×.
+ * histogram (a second from the numbers' bins when within 256 bins and crowded), one stable
+ * scatter of keys and indices by bin, runs of bins of ~1K keys each spread stably into ~one
+ * bin a key (a bin per key value is already sorted), an insertion pass per run of small
+ * bins, the MSD sort for a bin of more than 24; rows already non-decreasing (the identity)
+ * or strictly decreasing (the reverse) take one pass.
+ *
+ * Where it lost to this MSD sort, and the fixes (kernel alone, CPU time, best of 21 rounds
+ * alternating in one process, 56 distributions at 100K, 262K, 327K, 524K and 1M; identical
+ * code measures 0.92–1.08× here, so single rows within that are noise):
+ * - Rows of 100K–290K (normals 1.03–1.34×, uniform 1.2–1.3×, uniform in [1, 2) 1.2–1.4×):
+ *   the MSD sort's working set fits the cache there (its time per key doubles between 285K
+ *   and 292K keys); the long kernel now starts at 320K ({@link ARG_TOP_MIN}).
+ * - The "nearly reversed" loss (1.24–1.36×) was not about order: integer rows without 0
+ *   (1..n, nearly sorted ones too: 1.12–1.16×) span ~320 first-histogram bins, few enough
+ *   for the second histogram, which spread them finer than needed into more scatter streams
+ *   and cost a pass; with 0 in the row the span is 16K bins and it ran 0.87–0.91×. The
+ *   second histogram now needs a span of at most 256 bins: 0.85–0.88×.
+ * - Powers of two (2.6–2.9× for 59 exponents, 1.16–1.4× for 4–16): in the second histogram
+ *   their counters sit 4 KB apart, one cache set. It is skipped when the keys sampled from
+ *   the most crowded bin are all one value (`sampledOneValue`): 0.69–0.83×. Padding the
+ *   counters one line a 1K bins cut 16 exponents from 1.45× to 1.27× only.
+ * - One 16-bit key prefix (1 + 1e-9·u, 2^40 + integers, 2 or 1000 values in a sliver:
+ *   1.06–1.2×; the second histogram from the exact range, and a 10–14-bit one, did not
+ *   help) and crowded clusters over a wide span (two or four clusters, 1.03–1.13×: buckets
+ *   handed to the MSD sort after two passes it does not make): 256 sampled keys
+ *   (`sampledForMsd`) send such rows to the MSD sort itself, 0.96–1.02×.
+ * - Buckets of over 196K keys (a spread would average 24+ a bin) take the MSD sort from
+ *   their exact range, one-value buckets are written in one pass: ten/two values 0.90 →
+ *   0.78×, 0.93 → 0.74×.
+ * Now at 1M: normal 0.71–0.75×, uniform 0.83–0.89×, nearly reversed integers 0.85–0.88×,
+ * nearly sorted 0.87–0.93×, organ pipe / sawtooth 0.72–0.97×, few values 0.72–0.83×,
+ * outliers 0.67–0.75×, sorted/reversed 0.15×, all equal 0.31×, the MSD-routed rows 0.96–1.02×;
+ * at 327K and 524K likewise (normal 0.63× / 0.70×); nothing measured above 1.03× outside
+ * the noise of identical code.
  *
  * Memory, all from the caller (kernels never allocate): `out` (n float64), and `tmp` of
  * {@link sort_tmp_bytes}(n, withIndices) bytes: the digit counts of every level, a second
