@@ -429,7 +429,7 @@ function sampledForMsd(src: usize, n: usize, top: usize): bool {
     store<u32>(top + (<usize>(keyOf(load<f64>(src + (i << 3))) >> 48) << 2), 0);
   }
   if (hi == lo) return true;
-  return hi - lo >= ARG_NARROW_SPAN && (<usize>most * n) / samples > ARG_BUCKET_MSD && !sampledOneValue(src, n, mostBin);
+  return hi - lo >= ARG_NARROW_SPAN && (<u64>most * <u64>n) / <u64>samples > <u64>ARG_BUCKET_MSD && !sampledOneValue(src, n, mostBin);
 }
 
 /**
