@@ -73,8 +73,9 @@
  * bytes (the top pass's bin counts and bucket firsts, the levels' counts, a key buffer of
  * n). `src`, `out` and `tmp` must not overlap. Pointers are byte offsets, 8-aligned.
  */
-const SIGN: u64 = 0x8000000000000000;
-const ALL: u64 = 0xffffffffffffffff;
+
+import { ALL, SIGN, ceilLog2, countBins, keysHigh, keysLow, valueOfKey } from './sort-keys';
+
 /** The NaN written at the end of the row (the one `sort_f64` writes). */
 const NAN_BITS: u64 = 0x7fffffffffffffff;
 
@@ -118,10 +119,6 @@ const TOP_BYTES: usize = TOP_COUNT_BYTES + FIRST_BYTES;
 /** A row whose numbers fill fewer top bins than this is counted again from its key range. */
 const NARROW_BINS: usize = 4096;
 
-@inline function ceilLog2(m: usize): u32 {
-  return m <= 1 ? 0 : <u32>(64 - clz<u64>(<u64>(m - 1)));
-}
-
 /** Bits of a level's spread for rows of n: about log2(n), within [4, LEVEL_BITS_MAX]. */
 @inline function levelBitsCap(n: usize): u32 {
   return min(LEVEL_BITS_MAX, max(4, ceilLog2(n)));
@@ -141,11 +138,6 @@ export function sort_values_tmp_bytes(n: usize): usize {
 @inline function keyOf(v: f64): u64 {
   const b = reinterpret<u64>(v);
   return b ^ ((<u64>(<i64>b >> 63)) | SIGN);
-}
-
-/** The number of a key. */
-@inline function valueOfKey(k: u64): f64 {
-  return reinterpret<f64>(k ^ (((k >> 63) - 1) | SIGN));
 }
 
 /** Insertion sort of the numbers out[lo, hi) (no NaN; -0 and +0 equal). */
@@ -220,29 +212,11 @@ function keysToOut(kb: usize, out: usize, lo: usize, m: usize, low: u64, range: 
   const width = <u32>(64 - clz<u64>(range));
   const sh = <u64>(width > bits ? width - bits : 0);
   const nb = <usize>(range >> sh) + 1;
-  memory.fill(counts, 0, nb << 2);
-  for (let i = lo; i < hi; i++) {
-    const at = counts + (<usize>((load<u64>(kb + (i << 3)) - low) >> sh) << 2);
-    store<u32>(at, load<u32>(at) + 1);
-  }
-  let sum = <u32>lo;
-  let most: u32 = 0;
-  for (let b: usize = 0; b < nb; b++) {
-    const at = counts + (b << 2);
-    const c = load<u32>(at);
-    store<u32>(at, sum);
-    sum += c;
-    most = max(most, c);
-  }
+  const most = countBins(kb, lo, hi, low, sh, nb, counts);
   if (<usize>most == m && !exact) {
     // One bin holds them all: spread again from the exact range.
-    let mn = ALL;
-    let mx: u64 = 0;
-    for (let i = lo; i < hi; i++) {
-      const k = load<u64>(kb + (i << 3));
-      mn = min(mn, k);
-      mx = max(mx, k);
-    }
+    const mn = keysLow(kb, lo, hi);
+    const mx = keysHigh();
     keysToOut(kb, out, lo, m, mn, mx - mn, counts, cap, true, rounds);
     return;
   }

@@ -59,8 +59,7 @@
  * bucket firsts and spread counts). Pointers are byte offsets, 8-aligned.
  */
 
-const SIGN: u64 = 0x8000000000000000;
-const ALL: u64 = 0xffffffffffffffff;
+import { ALL, SIGN, ceilLog2, countBins, keysHigh, keysLow, valueOfKey } from './sort-keys';
 
 /** Ranges shorter than this finish by insertion sort on the keys. */
 const INSERTION_MAX: usize = 48;
@@ -79,11 +78,6 @@ const COUNT_BYTES: usize = FIRST_COUNT_BYTES + (<usize>(LEVELS - 1)) * DEEP_COUN
   const b = reinterpret<u64>(v);
   const k = b ^ ((<u64>(<i64>b >> 63)) | SIGN);
   return select<u64>(select<u64>(SIGN, k, v == 0), ALL, v == v);
-}
-
-/** The value of a key (the largest key gives a NaN). */
-@inline function valueOfKey(k: u64): f64 {
-  return reinterpret<f64>(k ^ (((k >> 63) - 1) | SIGN));
 }
 
 /**
@@ -272,10 +266,6 @@ const ARG_TOP_COUNT_BYTES: usize = (ARG_TOP_BINS + 2) << 2;
 const ARG_SPREAD_BYTES: usize = ((<usize>1 << ARG_SPREAD_BITS) + 4) << 2;
 const ARG_TOP_BYTES: usize = ARG_TOP_COUNT_BYTES * 2 + ARG_SPREAD_BYTES;
 
-@inline function ceilLog2(m: usize): u32 {
-  return m <= 1 ? 0 : <u32>(64 - clz<u64>(<u64>(m - 1)));
-}
-
 /**
  * Stable finish of keys[lo, hi) with u32 indices (after a stable spread into about one bin a
  * key): the insertion sort, then the indices as float64 into out. (Transposition rounds
@@ -300,13 +290,8 @@ function argBucket(kb: usize, ib: usize, out: usize, ib2: usize, lo: usize, m: u
   if (m > ARG_BUCKET_MSD && !exact) {
     // Spread would leave more than ARG_SMALL a bin on average: the MSD sort, from the
     // bucket's exact key range, as the rows below ARG_TOP_MIN.
-    let mn = ALL;
-    let mx: u64 = 0;
-    for (let i = lo; i < hi; i++) {
-      const k = load<u64>(kb + (i << 3));
-      mn = min(mn, k);
-      mx = max(mx, k);
-    }
+    const mn = keysLow(kb, lo, hi);
+    const mx = keysHigh();
     if (mn == mx) {
       for (let i = lo; i < hi; i++) store<f64>(out + (i << 3), <f64>load<u32>(ib + (i << 2)));
     } else {
@@ -331,28 +316,10 @@ function argBucket(kb: usize, ib: usize, out: usize, ib2: usize, lo: usize, m: u
   const width = <u32>(64 - clz<u64>(range));
   const sh = <u64>(width > bits ? width - bits : 0);
   const nb = <usize>(range >> sh) + 1;
-  memory.fill(counts, 0, nb << 2);
-  for (let i = lo; i < hi; i++) {
-    const at = counts + (<usize>((load<u64>(kb + (i << 3)) - low) >> sh) << 2);
-    store<u32>(at, load<u32>(at) + 1);
-  }
-  let sum = <u32>lo;
-  let most: u32 = 0;
-  for (let b: usize = 0; b < nb; b++) {
-    const at = counts + (b << 2);
-    const c = load<u32>(at);
-    store<u32>(at, sum);
-    sum += c;
-    most = max(most, c);
-  }
+  const most = countBins(kb, lo, hi, low, sh, nb, counts);
   if (<usize>most == m && !exact) {
-    let mn = ALL;
-    let mx: u64 = 0;
-    for (let i = lo; i < hi; i++) {
-      const k = load<u64>(kb + (i << 3));
-      mn = min(mn, k);
-      mx = max(mx, k);
-    }
+    const mn = keysLow(kb, lo, hi);
+    const mx = keysHigh();
     argBucket(kb, ib, out, ib2, lo, m, mn, mx - mn, counts, msdCounts, true);
     return;
   }
@@ -381,13 +348,8 @@ function argBucket(kb: usize, ib: usize, out: usize, ib2: usize, lo: usize, m: u
     const len = end - start;
     if (len > ARG_SMALL) {
       argFinish(out, ib2, out, run, start);
-      let mn = ALL;
-      let mx: u64 = 0;
-      for (let i = start; i < end; i++) {
-        const k = load<u64>(out + (i << 3));
-        mn = min(mn, k);
-        mx = max(mx, k);
-      }
+      const mn = keysLow(out, start, end);
+      const mx = keysHigh();
       msd(out, kb, ib2, ib, out, start, len, <u32>(64 - clz<u64>(mn ^ mx)), 1, msdCounts, true);
       run = end;
     }
