@@ -367,7 +367,7 @@ describe('values sort (sort_values_f64): equal to the reference sort, sizes 0..4
       assert.equal(firstDifference(got, want), -1, `WASM, ${name}, 1M`);
     }
   });
-  test('argsort of rows of 70K and 300K (the MSD sort, below the bucketed kernel's 320K): the stable reference, every distribution', () => {
+  test('argsort of rows of 70K and 300K (the MSD sort, below the 320K of the bucketed kernel): the stable reference, every distribution', () => {
     // Stable: equal values (-0 and 0 included) in input order, NaN last in input order.
     const stableOrder = (values: Float64Array): Float64Array => {
       const order = Array.from({ length: values.length }, (_, i) => i).sort((i, j) => {
