@@ -36,6 +36,16 @@ const CASES: [number[] | number[][] | number[][][], number, unknown, unknown][] 
   [[7], 0, [7], [0]],
 ];
 
+
+/** The stable argsort of `values`: equal values (-0 and 0 included) in input order, NaN last in input order. */
+function stableOrder(values: Float64Array): Float64Array {
+  const order = Array.from({ length: values.length }, (_, i) => i).sort((i, j) => {
+    const x = values[i]!, y = values[j]!;
+    if (x !== x || y !== y) return x !== x && y !== y ? i - j : x !== x ? 1 : -1;
+    return x < y ? -1 : x > y ? 1 : i - j;
+  });
+  return Float64Array.from(order);
+}
 describe('sort/argsort: NumPy values', () => {
   for (const [input, axis, sorted, order] of CASES) {
     test(`${JSON.stringify(input)} axis=${axis}`, () => {
@@ -368,15 +378,6 @@ describe('values sort (sort_values_f64): equal to the reference sort, sizes 0..4
     }
   });
   test('argsort of rows of 70K and 300K (the MSD sort, below the 320K of the bucketed kernel): the stable reference, every distribution', () => {
-    // Stable: equal values (-0 and 0 included) in input order, NaN last in input order.
-    const stableOrder = (values: Float64Array): Float64Array => {
-      const order = Array.from({ length: values.length }, (_, i) => i).sort((i, j) => {
-        const x = values[i]!, y = values[j]!;
-        if (x !== x || y !== y) return x !== x && y !== y ? i - j : x !== x ? 1 : -1;
-        return x < y ? -1 : x > y ? 1 : i - j;
-      });
-      return Float64Array.from(order);
-    };
     const nearlyReversed = (n: number): Float64Array => Float64Array.from({ length: n }, (_, i) => (rnd() < 0.01 ? rnd() * n : n - i));
     const rows: [string, Float64Array][] = DISTRIBUTIONS.map(([name, make]) => [name, make(70_001)]);
     rows.push(['nearly reversed', nearlyReversed(70_001)], ['normal, 300K', DISTRIBUTIONS[1]![1](300_000)]);
@@ -394,14 +395,6 @@ describe('values sort (sort_values_f64): equal to the reference sort, sizes 0..4
     // sample in one 16-bit key prefix or one crowded bin of distinct keys, the second
     // histogram skipped for few values, a bucket of over 196K keys sorted by the MSD sort or
     // written at once when it holds one value.
-    const stableOrder = (values: Float64Array): Float64Array => {
-      const order = Array.from({ length: values.length }, (_, i) => i).sort((i, j) => {
-        const x = values[i]!, y = values[j]!;
-        if (x !== x || y !== y) return x !== x && y !== y ? i - j : x !== x ? 1 : -1;
-        return x < y ? -1 : x > y ? 1 : i - j;
-      });
-      return Float64Array.from(order);
-    };
     const n = 1 << 19;
     const rows: [string, Float64Array][] = [
       ['nearly reversed integers from 1, 1% replaced', Float64Array.from({ length: n }, (_, i) => (rnd() < 0.01 ? 1 + Math.floor(rnd() * n) : n - i))],

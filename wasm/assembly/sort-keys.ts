@@ -38,6 +38,32 @@ let highest: u64 = 0;
   return highest;
 }
 
+/** The total of the counts the last {@link prefixCounts} or {@link groupBins} turned into starts. */
+let counted: u32 = 0;
+
+/** The total count the last {@link prefixCounts} or {@link groupBins} saw (where the next bin would start). */
+@inline export function countedTotal(): u32 {
+  return counted;
+}
+
+/**
+ * Turns the `nb` u32 counts at `counts` into their bins' first positions (from `start`, in
+ * bin order); returns the fullest bin's count (the total is then {@link countedTotal}()).
+ */
+@inline export function prefixCounts(counts: usize, nb: usize, start: u32): u32 {
+  let sum = start;
+  let most: u32 = 0;
+  for (let b: usize = 0; b < nb; b++) {
+    const at = counts + (b << 2);
+    const c = load<u32>(at);
+    store<u32>(at, sum);
+    sum += c;
+    most = max(most, c);
+  }
+  counted = sum;
+  return most;
+}
+
 /**
  * Counts the keys kb[lo, hi) into the `nb` u32 bins `(key - low) >> sh` at `counts`, then
  * turns each count into its bin's first position (from lo, in bin order); returns the
@@ -49,14 +75,32 @@ let highest: u64 = 0;
     const at = counts + (<usize>((load<u64>(kb + (i << 3)) - low) >> sh) << 2);
     store<u32>(at, load<u32>(at) + 1);
   }
-  let sum = <u32>lo;
-  let most: u32 = 0;
-  for (let b: usize = 0; b < nb; b++) {
-    const at = counts + (b << 2);
-    const c = load<u32>(at);
-    store<u32>(at, sum);
-    sum += c;
-    most = max(most, c);
+  return prefixCounts(counts, nb, <u32>lo);
+}
+
+/**
+ * Turns the u32 counts of `bins` adjacent bins at `counts` into their first positions (from
+ * 0) and groups runs of adjacent bins into buckets of about `target` keys (a bucket closes
+ * before the bin that would take it past the target): first[id] = bucket id's first bin,
+ * first[buckets] = bins. Returns the number of buckets (the total is then {@link countedTotal}()).
+ */
+@inline export function groupBins(counts: usize, bins: usize, first: usize, target: usize): usize {
+  let id: usize = 0;
+  let acc: usize = 0;
+  let at: u32 = 0;
+  store<u32>(first, 0);
+  for (let b: usize = 0; b < bins; b++) {
+    const c = <usize>load<u32>(counts + (b << 2));
+    if (acc > 0 && acc + c > target) {
+      id++;
+      store<u32>(first + (id << 2), <u32>b);
+      acc = 0;
+    }
+    store<u32>(counts + (b << 2), at);
+    acc += c;
+    at += <u32>c;
   }
-  return most;
+  store<u32>(first + ((id + 1) << 2), <u32>bins);
+  counted = at;
+  return id + 1;
 }

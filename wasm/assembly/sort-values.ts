@@ -74,7 +74,7 @@
  * n). `src`, `out` and `tmp` must not overlap. Pointers are byte offsets, 8-aligned.
  */
 
-import { ALL, SIGN, ceilLog2, countBins, keysHigh, keysLow, valueOfKey } from './sort-keys';
+import { ALL, SIGN, ceilLog2, countBins, countedTotal, groupBins, keysHigh, keysLow, prefixCounts, valueOfKey } from './sort-keys';
 
 /** The NaN written at the end of the row (the one `sort_f64` writes). */
 const NAN_BITS: u64 = 0x7fffffffffffffff;
@@ -348,16 +348,8 @@ function sortShort(src: usize, out: usize, n: usize, tmp: usize): u32 {
     const at = counts + (d << 2);
     store<u32>(at, load<u32>(at) + 1);
   }
-  let sum: u32 = 0;
-  let most: u32 = 0;
-  for (let b: usize = 0; b < nb; b++) {
-    const at = counts + (b << 2);
-    const c = load<u32>(at);
-    store<u32>(at, sum);
-    sum += c;
-    most = max(most, c);
-  }
-  store<u32>(counts + (nb << 2), sum); // the NaNs' bin: written over by the NaN fill below
+  const most = prefixCounts(counts, nb, 0);
+  store<u32>(counts + (nb << 2), countedTotal()); // the NaNs' bin: written over by the NaN fill below
   for (let j: usize = 0; j < n; j++) {
     const v = load<f64>(src + (j << 3));
     const d = select<usize>(min<usize>(<usize>reinterpret<u64>((v - vmin) * scale + MAGIC), nb - 1), nb, v == v);
@@ -445,24 +437,8 @@ function sortLong(src: usize, out: usize, n: usize, tmp: usize): u32 {
   }
   // Starts of the bins (counts[b]); runs of adjacent bins make buckets (first[id]: the
   // first bin of bucket id) of about the target, contiguous in kb.
-  let id: usize = 0;
-  let acc: usize = 0;
-  let at: u32 = 0;
-  store<u32>(first, 0);
-  for (let b: usize = 0; b < TOP_BINS; b++) {
-    const c = <usize>load<u32>(counts + (b << 2));
-    if (acc > 0 && acc + c > target) {
-      id++;
-      store<u32>(first + (id << 2), <u32>b);
-      acc = 0;
-    }
-    store<u32>(counts + (b << 2), at);
-    acc += c;
-    at += <u32>c;
-  }
-  const buckets = id + 1;
-  store<u32>(first + (buckets << 2), <u32>TOP_BINS);
-  store<u32>(counts + (TOP_BINS << 2), at); // the NaNs' bin
+  const buckets = groupBins(counts, TOP_BINS, first, target);
+  store<u32>(counts + (TOP_BINS << 2), countedTotal()); // the NaNs' bin
   for (let i: usize = 0; i < n; i++) {
     const v = load<f64>(src + (i << 3));
     const k = keyOf(v);

@@ -59,7 +59,7 @@
  * bucket firsts and spread counts). Pointers are byte offsets, 8-aligned.
  */
 
-import { ALL, SIGN, ceilLog2, countBins, keysHigh, keysLow, valueOfKey } from './sort-keys';
+import { ALL, SIGN, ceilLog2, countBins, groupBins, keysHigh, keysLow, valueOfKey } from './sort-keys';
 
 /** Ranges shorter than this finish by insertion sort on the keys. */
 const INSERTION_MAX: usize = 48;
@@ -512,23 +512,7 @@ function argsortLong(src: usize, out: usize, n: usize, tmp: usize): void {
     }
   }
   // Bin starts; runs of adjacent bins of about the target make the buckets (first[id]).
-  let id: usize = 0;
-  let acc: usize = 0;
-  let at: u32 = 0;
-  store<u32>(first, 0);
-  for (let b: usize = 0; b < ARG_TOP_BINS; b++) {
-    const c = <usize>load<u32>(top + (b << 2));
-    if (acc > 0 && acc + c > target) {
-      id++;
-      store<u32>(first + (id << 2), <u32>b);
-      acc = 0;
-    }
-    store<u32>(top + (b << 2), at);
-    acc += c;
-    at += <u32>c;
-  }
-  const buckets = id + 1;
-  store<u32>(first + (buckets << 2), <u32>ARG_TOP_BINS);
+  const buckets = groupBins(top, ARG_TOP_BINS, first, target);
   for (let i: usize = 0; i < n; i++) {
     const k = keyOf(load<f64>(src + (i << 3)));
     const c = top + (<usize>((k - base) >> shift) << 2);
