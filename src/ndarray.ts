@@ -1922,7 +1922,7 @@ export class NdArray {
   take(indices: IndexArg, axis?: number | null, options?: TakeOptions): NdArray {
     if (arguments.length < 1 || arguments.length > 3) checkArity('take', arguments, 3, 1);
     const ax = checkSingleAxis('take', axis, true);
-    return take(this, indices, ax, options === undefined ? 0 : indexMode('take', options));
+    return take(this, indices, ax, indexMode('take', options));
   }
 
   /**
@@ -1940,7 +1940,7 @@ export class NdArray {
    */
   put(indices: IndexArg, values: ValuesArg, options?: TakeOptions): this {
     if (arguments.length !== 2 && arguments.length !== 3) checkArity('put', arguments, 3, 2);
-    put(this, indices, values, options === undefined ? 0 : indexMode('put', options));
+    put(this, indices, values, indexMode('put', options));
     return this;
   }
 

@@ -6,20 +6,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { nd, type NdArray } from '../src/index.ts';
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-/** Collects garbage and lets the FinalizationRegistry callbacks run (they need the job to end). */
-async function collect(): Promise<void> {
-  for (let i = 0; i < 4; i++) {
-    gc();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+import { collect } from './gc.ts';
 
 test('a dispose-as-you-go loop over many groups leaves nothing live, before and after collection', async () => {
   await collect();

@@ -6,10 +6,9 @@
  */
 import { test, describe, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { totalmem } from 'node:os';
 import { nd, type NdArray } from '../src/index.ts';
+import { collect } from './gc.ts';
 import { arenaCap, arenaFreeBytes, arenaLimitInForce, arenaSoftLimit, setArenaBaseLimit } from '../src/memory.ts';
 import { stagedCalls } from '../src/dispatch.ts';
 
@@ -21,17 +20,6 @@ after(() => {
   setArenaBaseLimit(defaultBase);
   nd.config({ arenaSoftLimit: defaultBase });
 });
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-/** Collects garbage and lets the FinalizationRegistry callbacks run. */
-async function collect(): Promise<void> {
-  for (let i = 0; i < 4; i++) {
-    gc();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const xs = Float64Array.from({ length: N }, (_, i) => Math.sin(i * 0.37) * 10);
 

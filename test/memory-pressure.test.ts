@@ -6,9 +6,8 @@
  */
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { nd, type NdArray } from '../src/index.ts';
+import { collect } from './gc.ts';
 import { stagedCalls } from '../src/dispatch.ts';
 
 const N = 100_000;
@@ -16,9 +15,6 @@ const ITERATIONS = 300;
 const MiB = 1024 * 1024;
 const defaultLimit = nd.config().arenaSoftLimit;
 after(() => nd.config({ arenaSoftLimit: defaultLimit }));
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
 
 const xs = Float64Array.from({ length: N }, (_, i) => Math.sin(i * 0.37) * 10);
 const ys = Float64Array.from({ length: N }, (_, i) => Math.cos(i * 0.11));
@@ -28,14 +24,6 @@ function lowerLimit(room: number): number {
   const limit = nd.info().liveBytes + room;
   nd.config({ arenaSoftLimit: limit });
   return limit;
-}
-
-/** Collects garbage and lets the FinalizationRegistry callbacks run (they need the job to end). */
-async function collect(): Promise<void> {
-  for (let i = 0; i < 4; i++) {
-    gc();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 describe('past the soft limit, without dispose()', () => {

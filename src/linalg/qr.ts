@@ -169,63 +169,54 @@ export function qr(a: MatrixInput, mode?: QrMode): [NdArray, NdArray] | NdArray 
     const k = Math.min(m, n);
     const q = which === 'complete' ? m : k;
     const rRows = which === 'complete' ? m : k;
-    if (which === 'raw') return qrRaw(x, lead, m, n, k);
+    if (which === 'raw') {
+      // NumPy's `h` is the factored workspace (held by columns) as is, and `tau` its scales.
+      const raw = allocateResults([[...lead, n, m], [...lead, k]]) as [NdArray, NdArray];
+      const [hOut, tauOut] = raw;
+      factorEach(x, m, n, k, 0, raw, (ws, b) => {
+        hOut.f64().set(ws.buf.subarray(ws.base, ws.base + m * n), hOut.start + b * m * n);
+        tauOut.f64().set(ws.buf.subarray(ws.base + m * n, ws.base + m * n + k), tauOut.start + b * k);
+      });
+      return raw;
+    }
     const shapes = which === 'r' ? [[...lead, rRows, n]] : [[...lead, m, q], [...lead, rRows, n]];
-    const src = gatherFloat64(x);
     const results = allocateResults(shapes);
     const qOut = which === 'r' ? null : results[0]!;
     const rOut = results[results.length - 1]!;
-    let ws: Workspace | null = null;
-    try {
-      const w = 0, tau = m * n, qt = tau + k;
-      ws = new Workspace(qt + (qOut === null ? 0 : q * m));
+    const tau = m * n, qt = tau + k;
+    factorEach(x, m, n, k, qOut === null ? 0 : q * m, results, (ws, b) => {
       const buf = ws.buf, base = ws.base;
-      const qData = qOut === null ? null : qOut.f64();
       const rData = rOut.f64();
-      const batches = batchCount(x.shape);
-      for (let b = 0; b < batches; b++) {
-        const s0 = b * m * n;
-        for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) buf[base + w + j * m + i] = src[s0 + i * n + j]!;
-        householderQr(ws, base + w, m, n, base + tau);
-        let r0 = rOut.start + b * rRows * n;
-        for (let i = 0; i < rRows; i++) for (let j = 0; j < n; j++) rData[r0++] = j >= i ? buf[base + w + j * m + i]! : 0;
-        if (qOut !== null && qData !== null) {
-          formQt(ws, base + w, m, k, base + tau, base + qt, q);
-          let q0 = qOut.start + b * m * q;
-          for (let i = 0; i < m; i++) for (let j = 0; j < q; j++) qData[q0++] = buf[base + qt + j * m + i]!;
-        }
+      let r0 = rOut.start + b * rRows * n;
+      for (let i = 0; i < rRows; i++) for (let j = 0; j < n; j++) rData[r0++] = j >= i ? buf[base + j * m + i]! : 0;
+      if (qOut !== null) {
+        formQt(ws, base, m, k, base + tau, base + qt, q);
+        const qData = qOut.f64();
+        let q0 = qOut.start + b * m * q;
+        for (let i = 0; i < m; i++) for (let j = 0; j < q; j++) qData[q0++] = buf[base + qt + j * m + i]!;
       }
-    } catch (e) {
-      for (const r of results) r.dispose();
-      throw e;
-    } finally {
-      ws?.dispose();
-    }
+    });
     return qOut === null ? rOut : [qOut, rOut];
   });
 }
 
-/** Mode 'raw' of {@link qr}: `[h, tau]`, the factored workspace (by columns) and the scales. */
-function qrRaw(x: NdArray, lead: number[], m: number, n: number, k: number): [NdArray, NdArray] {
+/**
+ * Householder-factors each matrix of the stack `x` (…, M, N) in one workspace: the matrix by
+ * columns at 0, its K scales at M·N, then `extra` words for the caller; `use(ws, b)` reads
+ * matrix b's factors out. Disposes `results` when anything throws.
+ */
+function factorEach(x: NdArray, m: number, n: number, k: number, extra: number, results: readonly NdArray[], use: (ws: Workspace, b: number) => void): void {
   const src = gatherFloat64(x);
-  const results = allocateResults([[...lead, n, m], [...lead, k]]);
-  const [hOut, tauOut] = results as [NdArray, NdArray];
   let ws: Workspace | null = null;
   try {
-    const w = 0, tau = m * n;
-    ws = new Workspace(tau + k);
+    ws = new Workspace(m * n + k + extra);
     const buf = ws.buf, base = ws.base;
-    const hData = hOut.f64();
-    const tData = tauOut.f64();
     const batches = batchCount(x.shape);
     for (let b = 0; b < batches; b++) {
       const s0 = b * m * n;
-      for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) buf[base + w + j * m + i] = src[s0 + i * n + j]!;
-      householderQr(ws, base + w, m, n, base + tau);
-      const h0 = hOut.start + b * m * n;
-      for (let e = 0; e < m * n; e++) hData[h0 + e] = buf[base + w + e]!;
-      const t0 = tauOut.start + b * k;
-      for (let j = 0; j < k; j++) tData[t0 + j] = buf[base + tau + j]!;
+      for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) buf[base + j * m + i] = src[s0 + i * n + j]!;
+      householderQr(ws, base, m, n, base + m * n);
+      use(ws, b);
     }
   } catch (e) {
     for (const r of results) r.dispose();
@@ -233,5 +224,4 @@ function qrRaw(x: NdArray, lead: number[], m: number, n: number, k: number): [Nd
   } finally {
     ws?.dispose();
   }
-  return [hOut, tauOut];
 }

@@ -16,8 +16,7 @@ import { fromNested } from '../nested.ts';
 import { broadcastShapes, broadcastStrides, normalizeAxis, sameShape, shapeSize } from '../shape.ts';
 import type { Data } from '../kernels/js.ts';
 import { kernelTable, ptrOf } from '../dispatch.ts';
-import { rejectTraced } from '../fuse/index.ts';
-import { tracing } from '../fuse/index.ts';
+import { rejectTraced, tracing } from '../fuse/index.ts';
 
 /** What an index argument may be: an NdArray of integral float64 values, nested numbers, or one number. */
 export type IndexArg = NdArray | number | readonly number[] | readonly (readonly unknown[])[];

@@ -20,7 +20,7 @@ import { copyInto } from './manipulate.ts';
 import { repeatedAxis, reversedAxis, sliceAxis } from './axis-view.ts';
 import { reduce } from './reduce.ts';
 import { median } from './statistics.ts';
-import { walkAxes, type LoopAxis } from '../kernels/js-strided.ts';
+import { loopsAround, walkAxes } from '../kernels/js-strided.ts';
 import { Converted, rejectTraced, type SignalInput } from './signal-args.ts';
 
 /** The padding modes of `nd.pad`. */
@@ -233,14 +233,9 @@ function padEdge(roi: NdArray, axis: number, left: number, right: number): void 
  * over the other axes) and its first element's index in the storage.
  */
 function forEachLane(view: NdArray, axis: number, visit: (lane: number, p: number) => void): void {
-  const loops: LoopAxis[] = [];
-  let step = 1;
-  for (let k = view.ndim - 1; k >= 0; k--) {
-    if (k === axis) continue;
-    loops.unshift({ n: view.shape[k]!, s: view.strides[k]!, t: step });
-    step *= view.shape[k]!;
-  }
-  walkAxes(loops, view.start, 0, (p, lane) => visit(lane, p));
+  // loopsAround numbers the lanes in C order once the axis counts as length 1
+  const lanes = loopsAround(view.shape.map((n, k) => (k === axis ? 1 : n)), view.strides, axis);
+  walkAxes(lanes, view.start, 0, (p, lane) => visit(lane, p));
 }
 
 /**

@@ -23,14 +23,13 @@ import { flatten } from './manipulate.ts';
  */
 function wasmSortLines(a: NdArray, ax: number, result: NdArray, indices: boolean): boolean {
   const k = kernelTable();
-  if (k === null || k.sort_f64 === undefined || !a.storage.inArena || !result.storage.inArena) return false;
+  if (k === null || k.argsort_f64 === undefined || !a.storage.inArena || !result.storage.inArena) return false;
   const n = a.shape[ax]!;
   const t = contiguousStrides(a.shape)[ax]!;
   const s = a.strides[ax]!;
-  const values = !indices && k.sort_values_f64 !== undefined;
-  const kernelBytes = values ? (k.sort_values_tmp_bytes!(n) as number) : (k.sort_tmp_bytes!(n, indices ? 1 : 0) as number);
+  const kernelBytes = indices ? (k.sort_tmp_bytes!(n) as number) : (k.sort_values_tmp_bytes!(n) as number);
   const kernelWords = Math.ceil(kernelBytes / 8);
-  const copyIn = values && s !== 1; // the line's copy, after the kernel's scratch
+  const copyIn = !indices && s !== 1; // the line's copy, after the kernel's scratch
   const tmp = emptyArray([kernelWords + (copyIn ? n : 0)]);
   const line = t === 1 ? null : emptyArray([n]);
   try {
@@ -43,7 +42,7 @@ function wasmSortLines(a: NdArray, ax: number, result: NdArray, indices: boolean
     walkAxes(loops, a.start, result.start, (p, o) => {
       const w = line === null ? o : line.start;
       let from = p;
-      if (values) {
+      if (!indices) {
         if (copyIn) {
           for (let i = 0, q = p; i < n; i++, q += s) out[copyAt + i] = src[q]!;
           from = copyAt;
@@ -56,11 +55,7 @@ function wasmSortLines(a: NdArray, ax: number, result: NdArray, indices: boolean
           for (let i = 0, q = p; i < n; i++, q += s) out[w + i] = src[q]!;
           from = w;
         }
-        if (indices) {
-          k.argsort_f64!(from * 8, w * 8, n, tmpPtr);
-        } else if (((k.sort_f64!(from * 8, w * 8, n, tmpPtr) as number) >>> 0) > 0) {
-          zeroSignsInInputOrder(out, w, n, src, p, s);
-        }
+        k.argsort_f64!(from * 8, w * 8, n, tmpPtr);
       }
       if (line !== null) for (let i = 0, q = o; i < n; i++, q += t) out[q] = out[w + i]!;
     });

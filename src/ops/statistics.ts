@@ -357,9 +357,7 @@ function quantileOrWeighted(
   const keepdims = options?.keepdims === true;
   const weights = options?.weights;
   if (weights === undefined) return orderStatistic(a, axis, keepdims, qs, qShape, method, skipNaN);
-  if (method !== 'inverted_cdf') {
-    throw new ArgumentError(func, 'weights', `only method 'inverted_cdf' supports weights (NumPy's rule), got method '${method}'`);
-  }
+  // quantileOptions (every public edge) refused weights with another method
   return withInput(weights, (w) => weightedQuantile(func, a, axis, keepdims, w, qs, qShape, skipNaN));
 }
 

@@ -1,5 +1,5 @@
 /**
- * Sorting contiguous float64 rows: `sort_f64` (values) and `argsort_f64` (stable indices),
+ * Stable argsort of contiguous float64 rows (`argsort_f64`): for rows below 320K
  * an MSD radix sort on order-preserving 64-bit keys: a number's bits with the sign flipped
  * (positive) or all bits flipped (negative), so unsigned key order is number order; -0 takes
  * +0's key (equal, kept in input order: the sort is stable) and every NaN the largest key
@@ -11,12 +11,13 @@
  * Measured on 1M random normals, kernel alone, CPU time (process.cpuUsage, best of 25 in one
  * run; wall time was 1–3× that, 2-core EPYC with load average 6–8): LSD with 8-bit digits
  * over all 64 bits (8 passes) 15.1 ms sort / 22.6 ms argsort; a 16-bit top split then LSD
- * inside the buckets 12.5 / 13.3 ms; this MSD sort 12.7 / 13.8 ms, and at 1K elements 9–12 µs
+ * inside the buckets 12.5 / 13.3 ms; this MSD sort 12.7 / 13.8 ms (the values sort it then
+ * also ran was replaced by sort-values.ts and removed), and at 1K elements 9–12 µs
  * against 14–16 µs for the LSD (fewer passes over a short row). Wider LSD digits lost
  * (11 bits: 28.4 / 41.1 ms, 16 bits: 25.8 / 37.6 ms wall, the scatters miss the cache).
  *
- * `sort` now runs `sort_values_f64` (wasm/assembly/sort-values.ts, not stable); `sort_f64`
- * stays as its reference in measurements. `argsort_f64` of 320K+ elements runs
+ * `sort` runs `sort_values_f64` (wasm/assembly/sort-values.ts, not stable). `argsort_f64` of
+ * 320K+ elements runs
  * {@link argsortLong}, the values kernel's bucket structure made stable: a 16-bit key
  * histogram (a second from the numbers' bins when within 256 bins and crowded), one stable
  * scatter of keys and indices by bin, runs of bins of ~1K keys each spread stably into ~one
@@ -54,12 +55,12 @@
  * the noise of identical code.
  *
  * Memory, all from the caller (kernels never allocate): `out` (n float64), and `tmp` of
- * {@link sort_tmp_bytes}(n, withIndices) bytes: the digit counts of every level, a second
- * key buffer and, for argsort, two u32 index buffers (and the long argsort's bin counts,
+ * {@link sort_tmp_bytes}(n) bytes: the digit counts of every level, a second key buffer,
+ * two u32 index buffers (and the long argsort's bin counts,
  * bucket firsts and spread counts). Pointers are byte offsets, 8-aligned.
  */
 
-import { ALL, SIGN, ceilLog2, countBins, groupBins, keysHigh, keysLow, valueOfKey } from './sort-keys';
+import { ALL, SIGN, ceilLog2, countBins, groupBins, keysHigh, keysLow } from './sort-keys';
 
 /** Ranges shorter than this finish by insertion sort on the keys. */
 const INSERTION_MAX: usize = 48;
@@ -81,41 +82,34 @@ const COUNT_BYTES: usize = FIRST_COUNT_BYTES + (<usize>(LEVELS - 1)) * DEEP_COUN
 }
 
 /**
- * Bytes of scratch `sort_f64` (withIndices 0) or `argsort_f64` (1) needs for `n` elements:
- * digit counts, a second key buffer, and for argsort two u32 index buffers.
+ * Bytes of scratch `argsort_f64` needs for `n` elements: digit counts, a second key buffer,
+ * two u32 index buffers (and the long kernel's bins from ARG_TOP_MIN).
  */
-export function sort_tmp_bytes(n: usize, withIndices: u32): usize {
-  return COUNT_BYTES + (n << 3) + (withIndices != 0 ? (n << 3) + (n >= ARG_TOP_MIN ? ARG_TOP_BYTES : 0) : 0);
+export function sort_tmp_bytes(n: usize): usize {
+  return COUNT_BYTES + (n << 4) + (n >= ARG_TOP_MIN ? ARG_TOP_BYTES : 0);
 }
 
-/** Stable insertion sort of keys[0, n) (and u32 indices when idx is not 0). */
+/** Stable insertion sort of keys[0, n) with their u32 indices. */
 function insertionKeys(keys: usize, idx: usize, n: usize): void {
   for (let i: usize = 1; i < n; i++) {
     const k = load<u64>(keys + (i << 3));
-    const x = idx == 0 ? 0 : load<u32>(idx + (i << 2));
+    const x = load<u32>(idx + (i << 2));
     let j = i;
     while (j > 0) {
       const prev = load<u64>(keys + ((j - 1) << 3));
       if (prev <= k) break;
       store<u64>(keys + (j << 3), prev);
-      if (idx != 0) store<u32>(idx + (j << 2), load<u32>(idx + ((j - 1) << 2)));
+      store<u32>(idx + (j << 2), load<u32>(idx + ((j - 1) << 2)));
       j--;
     }
     store<u64>(keys + (j << 3), k);
-    if (idx != 0) store<u32>(idx + (j << 2), x);
+    store<u32>(idx + (j << 2), x);
   }
 }
 
-/**
- * Writes the result of sorted keys at `keys[lo, hi)` (indices at `idx[lo, hi)` for argsort)
- * into out[lo, hi): values, or the indices as float64.
- */
-function finish(keys: usize, idx: usize, out: usize, lo: usize, hi: usize, withIndices: bool): void {
-  if (withIndices) {
-    for (let i = lo; i < hi; i++) store<f64>(out + (i << 3), <f64>load<u32>(idx + (i << 2)));
-  } else {
-    for (let i = lo; i < hi; i++) store<f64>(out + (i << 3), valueOfKey(load<u64>(keys + (i << 3))));
-  }
+/** Writes the indices of a sorted range, idx[lo, hi), into out[lo, hi) as float64. */
+function finish(idx: usize, out: usize, lo: usize, hi: usize): void {
+  for (let i = lo; i < hi; i++) store<f64>(out + (i << 3), <f64>load<u32>(idx + (i << 2)));
 }
 
 /** Digit bits for a range of m keys: about log2(m) - SPREAD (buckets of ~2^SPREAD), within [4, cap]. */
@@ -127,20 +121,20 @@ const SPREAD: u32 = 2;
 
 /**
  * MSD radix sort of the keys cur[lo, lo + m) by their bits below `top` (all bits above are
- * equal in the range), with u32 indices icur (0: none); `alt`/`ialt` are the other buffers
+ * equal in the range), with their u32 indices icur; `alt`/`ialt` are the other buffers
  * (same offsets). Each level counts one digit, scatters the range stably into the other
  * buffer and recurses into each bucket; a digit that is the same in every key is skipped
  * without moving; short ranges finish by insertion sort. Every finished range is written
- * to out[lo, hi) (values, or indices as float64). counts: this level's digit counts.
+ * to out[lo, hi) (its indices as float64). counts: this level's digit counts.
  */
 function msd(
   cur: usize, alt: usize, icur: usize, ialt: usize, out: usize,
-  lo: usize, m: usize, top: u32, level: u32, counts: usize, withIndices: bool, counted: bool = false,
+  lo: usize, m: usize, top: u32, level: u32, counts: usize, counted: bool = false,
 ): void {
   while (true) {
     if (top == 0 || m < INSERTION_MAX) {
-      if (top != 0) insertionKeys(cur + (lo << 3), icur == 0 ? 0 : icur + (lo << 2), m);
-      finish(cur, icur, out, lo, lo + m, withIndices);
+      if (top != 0) insertionKeys(cur + (lo << 3), icur + (lo << 2), m);
+      finish(icur, out, lo, lo + m);
       return;
     }
     const bits = min(top, digitBits(m, level == 0 ? FIRST_BITS_MAX : DEEP_BITS_MAX));
@@ -178,7 +172,7 @@ function msd(
       const pos = <usize>load<u32>(at);
       store<u32>(at, <u32>pos + 1);
       store<u64>(alt + (pos << 3), k);
-      if (icur != 0) store<u32>(ialt + (pos << 2), load<u32>(icur + (i << 2)));
+      store<u32>(ialt + (pos << 2), load<u32>(icur + (i << 2)));
     }
     // counts[b] is now the end of bucket b.
     const deeper = counts + (level == 0 ? FIRST_COUNT_BYTES : DEEP_COUNT_BYTES);
@@ -187,12 +181,12 @@ function msd(
       const end = <usize>load<u32>(counts + (b << 2));
       const len = end - start;
       if (len == 1) {
-        finish(alt, ialt, out, start, end, withIndices);
+        finish(ialt, out, start, end);
       } else if (len > 1 && (len < INSERTION_MAX || shift == 0)) {
-        if (shift != 0) insertionKeys(alt + (start << 3), ialt == 0 ? 0 : ialt + (start << 2), len);
-        finish(alt, ialt, out, start, end, withIndices);
+        if (shift != 0) insertionKeys(alt + (start << 3), ialt + (start << 2), len);
+        finish(ialt, out, start, end);
       } else if (len > 1) {
-        msd(alt, cur, ialt, icur, out, start, len, <u32>shift, level + 1, deeper, withIndices);
+        msd(alt, cur, ialt, icur, out, start, len, <u32>shift, level + 1, deeper);
       }
       start = end;
     }
@@ -200,49 +194,36 @@ function msd(
   }
 }
 
-/** The sort of both kernels: keys of src into out, then the MSD radix sort. Returns the -0 count. */
-function sortKeys(src: usize, out: usize, n: usize, tmp: usize, withIndices: bool): u32 {
+/** The MSD argsort of a row: keys of src into out (with their indices), then the MSD radix sort. */
+function sortKeys(src: usize, out: usize, n: usize, tmp: usize): void {
   const keysB = tmp + COUNT_BYTES;
-  const idxA = withIndices ? keysB + (n << 3) : 0;
-  const idxB = withIndices ? idxA + (n << 2) : 0;
-  let negZeros: u32 = 0;
+  const idxA = keysB + (n << 3);
+  const idxB = idxA + (n << 2);
   // The keys, the indices and the counts of the first digit in one pass (msd's first step).
   const count = n >= INSERTION_MAX;
   const shift = <u64>(64 - digitBits(n, FIRST_BITS_MAX));
   if (count) memory.fill(tmp, 0, <usize>(<u64>1 << (64 - shift)) << 2);
   for (let i: usize = 0; i < n; i++) {
     const v = load<f64>(src + (i << 3));
-    negZeros += <u32>(reinterpret<u64>(v) == SIGN);
     const k = keyOf(v);
     store<u64>(out + (i << 3), k);
-    if (withIndices) store<u32>(idxA + (i << 2), <u32>i);
+    store<u32>(idxA + (i << 2), <u32>i);
     if (count) {
       const at = tmp + (<usize>(k >> shift) << 2);
       store<u32>(at, load<u32>(at) + 1);
     }
   }
-  msd(out, keysB, idxA, idxB, out, 0, n, 64, 0, tmp, withIndices, count);
-  return negZeros;
-}
-
-/**
- * out[0, n) = src[0, n) sorted ascending, NaN last (as a canonical NaN); src may equal out.
- * Every zero comes out as +0: returns how many -0 the row held, so the caller can give the
- * run of zeros their input signs back (in input order, as a stable sort keeps them).
- * tmp: sort_tmp_bytes(n, 0) bytes.
- */
-export function sort_f64(src: usize, out: usize, n: usize, tmp: usize): u32 {
-  return sortKeys(src, out, n, tmp, false);
+  msd(out, keysB, idxA, idxB, out, 0, n, 64, 0, tmp, count);
 }
 
 /**
  * out[0, n) = the indices that sort src[0, n), as float64: stable (equal keys, -0 and +0
  * included, keep input order), NaN last in input order. src may equal out.
- * tmp: sort_tmp_bytes(n, 1) bytes.
+ * tmp: sort_tmp_bytes(n) bytes.
  */
 export function argsort_f64(src: usize, out: usize, n: usize, tmp: usize): void {
   if (n >= ARG_TOP_MIN) argsortLong(src, out, n, tmp);
-  else sortKeys(src, out, n, tmp, true);
+  else sortKeys(src, out, n, tmp);
 }
 
 /**
@@ -295,7 +276,7 @@ function argBucket(kb: usize, ib: usize, out: usize, ib2: usize, lo: usize, m: u
     if (mn == mx) {
       for (let i = lo; i < hi; i++) store<f64>(out + (i << 3), <f64>load<u32>(ib + (i << 2)));
     } else {
-      msd(kb, out, ib, ib2, out, lo, m, <u32>(64 - clz<u64>(mn ^ mx)), 1, msdCounts, true);
+      msd(kb, out, ib, ib2, out, lo, m, <u32>(64 - clz<u64>(mn ^ mx)), 1, msdCounts);
     }
     return;
   }
@@ -350,7 +331,7 @@ function argBucket(kb: usize, ib: usize, out: usize, ib2: usize, lo: usize, m: u
       argFinish(out, ib2, out, run, start);
       const mn = keysLow(out, start, end);
       const mx = keysHigh();
-      msd(out, kb, ib2, ib, out, start, len, <u32>(64 - clz<u64>(mn ^ mx)), 1, msdCounts, true);
+      msd(out, kb, ib2, ib, out, start, len, <u32>(64 - clz<u64>(mn ^ mx)), 1, msdCounts);
       run = end;
     }
     start = end;
@@ -455,7 +436,7 @@ function argsortLong(src: usize, out: usize, n: usize, tmp: usize): void {
   const top = tmp + COUNT_BYTES;
   memory.fill(top, 0, ARG_TOP_BINS << 2);
   if (sampledForMsd(src, n, top)) {
-    sortKeys(src, out, n, tmp, true);
+    sortKeys(src, out, n, tmp);
     return;
   }
   const first = top + ARG_TOP_COUNT_BYTES;
