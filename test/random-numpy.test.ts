@@ -355,7 +355,8 @@ describe('nd.rng: invalid arguments throw named errors and leave arrays intact',
     ['shuffle 0-d', () => g().shuffle(nd.array(3)), ArgumentError, /0-d/],
     ['shuffle a number', () => g().shuffle(3 as never), ArgumentError, /NdArray or an array/],
     ['shuffle read-only view', () => g().shuffle(nd.arange(3).broadcastTo([2, 3])), ReadOnlyError, /./],
-    ['permutation negative', () => g().permutation(-1), ArgumentError, /non-negative/],
+    ['permutation fractional', () => g().permutation(2.5), ArgumentError, /integer or an array, got number 2.5/],
+    ['permutation ragged nested rows', () => g().permutation([[1, 2], [3]]), ArgumentError, /ragged/],
     ['permutation extra argument', () => (g().permutation as (...a: unknown[]) => unknown)(3, 0), ArgumentError, /at most 1/],
   ];
   for (const [name, fn, type, message] of cases) {

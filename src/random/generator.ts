@@ -10,11 +10,12 @@
  * @module
  */
 import { checkArity, checkBoolean, checkNumber, checkOptions, checkShape, describe, isNdArrayLike } from '../args.ts';
-import { ArgumentError, formatShape } from '../errors.ts';
+import { ArgumentError, NdvecError, formatShape } from '../errors.ts';
+import { fromNested } from '../nested.ts';
 import { walkAxes, type LoopAxis } from '../kernels/js-strided.ts';
 // The one value import of the array class: the allocation in `allocate` below. Everything
 // else recognises arrays by their brand (isNdArrayLike) and uses the type only.
-import type { NdArray } from '../ndarray.ts';
+import type { NdArray, NestedArray } from '../ndarray.ts';
 import { emptyArray } from '../array-factory.ts';
 import { tracing } from '../fuse/index.ts';
 import { rejectTraced } from '../fuse/index.ts';
@@ -61,10 +62,15 @@ function sizeOf(func: string, shape: unknown): number[] | null {
   return checkShape(func, shape);
 }
 
+/** A number for a message, -0 shown as -0. */
+function fmtSigned(x: number): string {
+  return Object.is(x, -0) ? '-0' : String(x);
+}
+
 /** A scale-like parameter: NumPy's CONS_NON_NEGATIVE (NaN passes; a set sign bit, -0 included, fails). */
 function checkNonNegative(func: string, param: string, v: unknown): number {
   const x = checkNumber(func, param, v);
-  if (x < 0 || Object.is(x, -0)) throw new ArgumentError(func, param, `${param} must be ≥ 0, got ${Object.is(x, -0) ? '-0' : x}`);
+  if (x < 0 || Object.is(x, -0)) throw new ArgumentError(func, param, `${param} must be ≥ 0, got ${fmtSigned(x)}`);
   return x;
 }
 
@@ -127,12 +133,20 @@ function itemsOf(func: string, param: string, a: unknown): Items {
     return { values, shape: [...a.shape], dtype: a.dtype };
   }
   if (Array.isArray(a)) {
-    const values = new Float64Array(a.length);
-    a.forEach((v: unknown, i) => {
-      if (typeof v !== 'number') throw new ArgumentError(func, param, `${param} must hold numbers, got ${describe(v)} at index ${i}`);
-      values[i] = v;
-    });
-    return { values, shape: [a.length], dtype: 'float64' };
+    if (a.every((v: unknown) => typeof v === 'number')) return { values: Float64Array.from(a as number[]), shape: [a.length], dtype: 'float64' };
+    // nested rows or booleans, read as nd.array reads them (NumPy's np.asarray)
+    let nested: NdArray;
+    try {
+      nested = fromNested(a);
+    } catch (e) {
+      if (e instanceof NdvecError) throw new ArgumentError(func, param, `${param} is not array data: ${e.message}`);
+      throw e;
+    }
+    try {
+      return itemsOf(func, param, nested);
+    } finally {
+      nested.dispose();
+    }
   }
   throw new ArgumentError(func, param, `${param} must be an NdArray or an array of numbers, got ${describe(a)}`);
 }
@@ -201,7 +215,7 @@ export class Generator {
    * @param high upper bound (default 1), ≥ low
    * @param shape the result's shape; omitted: one number
    * @returns a float64 array of `shape`, or a number
-   * @throws ArgumentError when high − low is negative or not finite
+   * @throws ArgumentError when high − low is negative (-0 included, as NumPy) or not finite
    * @example
    * nd.rng(1).uniform(-1, 1, [2, 3]).shape; // [2, 3]
    */
@@ -217,7 +231,10 @@ export class Generator {
     if (!Number.isFinite(range)) {
       throw new ArgumentError('uniform', 'high', `high - low must be finite, got ${high} - ${low}`);
     }
-    if (range < 0) throw new ArgumentError('uniform', 'high', `high must be ≥ low, got low ${low} and high ${high}`);
+    // NumPy's CONS_NON_NEGATIVE on high − low: a set sign bit fails, so uniform(0, -0) throws too
+    if (range < 0 || Object.is(range, -0)) {
+      throw new ArgumentError('uniform', 'high', `high must be ≥ low, got low ${fmtSigned(low)} and high ${fmtSigned(high)}`);
+    }
     const size = sizeOf('uniform', shape);
     return this.draw(size, (out, start, n) => fillUniform(this.bitGenerator, out, start, n, low, range));
   }
@@ -231,7 +248,8 @@ export class Generator {
    * @param shape the result's shape; omitted: one number
    * @param options `{ endpoint }`
    * @returns a float64 array of integral values, or a number
-   * @throws ArgumentError for bounds that are not integers in [-2^53, 2^53], an empty range, an unknown option
+   * @throws ArgumentError for bounds that are not integers in [-2^53, 2^53], an empty range (unless
+   *   `shape` is empty: NumPy returns `[]` before it checks the range), an unknown option
    * @example
    * nd.rng(0).integers(0, 10, 3).toArray(); // [8, 6, 5]
    */
@@ -251,11 +269,13 @@ export class Generator {
     } else {
       hi = checkBound('integers', 'high', high);
     }
+    const size = sizeOf('integers', shape);
+    // NumPy returns an empty size before it looks at the range (`integers(5, 5, 0)` is `[]`)
+    if (size !== null && size.includes(0)) return allocate(size, 'float64');
     if (endpoint ? lo > hi : lo >= hi) {
       throw new ArgumentError('integers', 'high', `${endpoint ? 'low > high' : 'low >= high'}: low ${lo}, high ${hi}`);
     }
     const last = endpoint ? hi : hi - 1;
-    const size = sizeOf('integers', shape);
     return this.draw(size, (out, start, n) => fillIntegers(this.bitGenerator, out, start, n, lo, last));
   }
 
@@ -321,7 +341,7 @@ export class Generator {
   /**
    * A random sample of `a`'s entries (rows, for an array of 2+ dimensions), NumPy's
    * `rng.choice(a, size, replace, p)`. `a` an integer n samples from [0, n).
-   * @param a an integer ≥ 0, an NdArray (1+ dimensions) or an array of numbers
+   * @param a an integer ≥ 0, an NdArray (1+ dimensions) or (nested) JS arrays of numbers
    * @param shape the sample's shape; omitted: one entry (a number, or a row)
    * @param options `{ replace, p }`: with replacement (default true); probabilities
    * @returns the sample: shape `shape + a.shape[1:]`, a's dtype; or one entry
@@ -330,10 +350,10 @@ export class Generator {
    * @example
    * nd.rng(1).choice(5, 3, { replace: false }).toArray(); // three distinct of 0..4
    */
-  choice(a: number | NdArray | readonly number[], shape: number | readonly number[], options?: ChoiceOptions): NdArray;
-  choice(a: number | NdArray | readonly number[]): NdArray | number | boolean;
-  choice(a: number | NdArray | readonly number[], shape?: SizeArg, options?: ChoiceOptions): NdArray | number | boolean;
-  choice(a: number | NdArray | readonly number[], shape?: SizeArg, options?: ChoiceOptions): NdArray | number | boolean {
+  choice(a: number | NdArray | readonly NestedArray[], shape: number | readonly number[], options?: ChoiceOptions): NdArray;
+  choice(a: number | NdArray | readonly NestedArray[]): NdArray | number | boolean;
+  choice(a: number | NdArray | readonly NestedArray[], shape?: SizeArg, options?: ChoiceOptions): NdArray | number | boolean;
+  choice(a: number | NdArray | readonly NestedArray[], shape?: SizeArg, options?: ChoiceOptions): NdArray | number | boolean {
     if (tracing.depth !== 0) rejectTraced('rng.choice', [a, shape, plainField(options, 'p')]);
     checkArity('choice', arguments, 3, 1);
     const opts = checkOptions('choice', options, ['replace', 'p']);
@@ -448,28 +468,54 @@ export class Generator {
   /**
    * A permuted copy, NumPy's `rng.permutation(x)`: an integer n gives a shuffled
    * `arange(n)`; an array gives a copy with its rows (axis 0) shuffled.
-   * @param x a non-negative integer, an NdArray of 1+ dimensions or an array of numbers
+   * @param x an integer (a negative one gives an empty array, as NumPy's `arange(x)`), an
+   *   NdArray of 1+ dimensions or (nested) JS arrays of numbers
    * @returns a new array
-   * @throws ArgumentError for a negative or fractional n, a 0-d array or anything else
+   * @throws ArgumentError for a fractional n, a 0-d array or anything else
    * @example
    * nd.rng(1).permutation(4).toArray(); // a permutation of [0, 1, 2, 3]
    */
-  permutation(x: number | NdArray | readonly number[]): NdArray {
+  permutation(x: number | NdArray | readonly NestedArray[]): NdArray {
     if (tracing.depth !== 0) rejectTraced('rng.permutation', [x]);
     checkArity('permutation', arguments, 1, 1);
     let out: NdArray;
     if (typeof x === 'number') {
-      if (!Number.isSafeInteger(x) || x < 0) throw new ArgumentError('permutation', 'x', `x must be a non-negative integer or an array, got ${describe(x)}`);
-      const values = new Float64Array(x);
+      if (!Number.isSafeInteger(x)) throw new ArgumentError('permutation', 'x', `x must be an integer or an array, got ${describe(x)}`);
+      // NumPy permutes np.arange(x): a negative x gives an empty array
+      const values = new Float64Array(Math.max(x, 0));
       for (let i = 0; i < x; i++) values[i] = i;
-      out = arrayFrom([x], 'float64', values);
+      out = arrayFrom([values.length], 'float64', values);
     } else {
       const items = itemsOf('permutation', 'x', x);
       if (items.shape.length === 0) throw new ArgumentError('permutation', 'x', 'x must be an integer or at least 1-dimensional, got a 0-d array');
+      if (items.shape.length >= 2) {
+        // NumPy shuffles an index array and takes those rows: it draws for every row even when
+        // the rows are empty (shape [3, 0]), where shuffling the array itself would not draw
+        const rows = items.shape[0]!;
+        const order = new Float64Array(rows);
+        for (let i = 0; i < rows; i++) order[i] = i;
+        shuffleIndices(this.bitGenerator, order);
+        const rowLength = items.values.length / Math.max(rows, 1);
+        const values = new Float64Array(items.values.length);
+        for (let i = 0; i < rows; i++) {
+          values.set(items.values.subarray(order[i]! * rowLength, (order[i]! + 1) * rowLength), i * rowLength);
+        }
+        return arrayFrom(items.shape, items.dtype, values);
+      }
       out = arrayFrom(items.shape, items.dtype, items.values);
     }
     this.shuffle(out);
     return out;
+  }
+}
+
+/** NumPy's `_shuffle_raw` over a 1-D index array: swaps from the end, `random_interval` draws. */
+function shuffleIndices(bg: PCG64, order: Float64Array): void {
+  for (let i = order.length - 1; i >= 1; i--) {
+    const j = randomInterval(bg, i);
+    const t = order[i]!;
+    order[i] = order[j]!;
+    order[j] = t;
   }
 }
 
