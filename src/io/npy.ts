@@ -33,6 +33,10 @@ export interface NpyReadOptions {
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 const ALIGN = 64; // numpy.lib.format.ARRAY_ALIGN
 const TWO_53 = 2 ** 53;
+/** np.load's default max_header_size: longer headers are refused unless pickles are allowed. */
+const MAX_HEADER_CHARS = 10000;
+/** NumPy's maximum number of dimensions (NPY_MAXDIMS). */
+const MAX_DIMS = 64;
 const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** What a descr string says: the kind, the item size, whether the bytes need swapping. */
@@ -54,6 +58,10 @@ interface NpyHeader {
 /** Names of the dtype kinds ndvec does not read, for the DTypeError message. */
 const UNSUPPORTED_KINDS: Record<string, string> = {
   c: 'complex',
+  F: 'complex',
+  D: 'complex',
+  G: 'complex',
+  g: 'long double',
   O: 'object',
   M: 'datetime64',
   m: 'timedelta64',
@@ -64,43 +72,83 @@ const UNSUPPORTED_KINDS: Record<string, string> = {
   T: 'StringDType',
 };
 
+/** One-letter type codes (a byte order may precede them) and their kind and size, as NumPy 2 on 64-bit Linux and macOS reads them. */
+const TYPE_CODES: Record<string, readonly [ElementType['kind'], 1 | 2 | 4 | 8]> = {
+  '?': ['b', 1], b: ['i', 1], B: ['u', 1], h: ['i', 2], H: ['u', 2], i: ['i', 4], I: ['u', 4],
+  l: ['i', 8], L: ['u', 8], q: ['i', 8], Q: ['u', 8], p: ['i', 8], P: ['u', 8], n: ['i', 8], N: ['u', 8],
+  e: ['f', 2], f: ['f', 4], d: ['f', 8],
+};
+
+/** Type names np.dtype takes (no byte order before them). */
+const TYPE_NAMES: Record<string, string> = {
+  bool: '?', bool_: '?', byte: 'b', int8: 'b', ubyte: 'B', uint8: 'B', short: 'h', int16: 'h', ushort: 'H', uint16: 'H',
+  intc: 'i', int32: 'i', uintc: 'I', uint32: 'I', int: 'l', int_: 'l', intp: 'l', long: 'l', longlong: 'l', int64: 'l',
+  uint: 'L', uintp: 'L', ulong: 'L', ulonglong: 'L', uint64: 'L', half: 'e', float16: 'e', single: 'f', float32: 'f',
+  double: 'd', float: 'd', float64: 'd',
+};
+const UNSUPPORTED_NAMES = new Set(['longdouble', 'float128', 'complex', 'complex64', 'complex128', 'complex256', 'csingle', 'cdouble', 'clongdouble', 'bytes', 'bytes_', 'str', 'str_', 'unicode', 'void', 'object', 'object_', 'datetime64', 'timedelta64']);
+
+/** The element count of a subarray shape (an int or a tuple of ints), or null when it is none. */
+function subarraySize(shape: PyValue): number | null {
+  const dims = typeof shape === 'number' ? [shape] : typeof shape === 'object' && shape !== null && 'tuple' in shape ? shape.tuple : null;
+  if (dims === null || !dims.every((d) => typeof d === 'number' && d >= 0)) return null;
+  return (dims as number[]).reduce((p, d) => p * d, 1);
+}
+
 /**
- * Reads a `descr` string into an element type.
+ * Reads a `descr` value into an element type, as numpy.lib.format.descr_to_dtype does: a
+ * dtype string (`'<f8'`, `'d'`, `'float64'`, ...), or a `(dtype, shape)` subarray tuple, whose
+ * element count `arraySize` must allow (NumPy reads it only when the subarray holds one
+ * element, or the array none).
  * @throws DTypeError for a dtype NumPy has but ndvec does not read; FormatError for text that is no dtype
  */
-function parseDescr(descr: PyValue, where: string): ElementType {
+function parseDescr(descr: PyValue, arraySize: number, where: string): ElementType {
   if (typeof descr !== 'string') {
-    // A list of fields is a structured dtype (np.dtype([('x', '<f8')]).descr).
     const shown = pyRepr(descr);
     if (Array.isArray(descr)) {
+      // A list of fields is a structured dtype (np.dtype([('x', '<f8')]).descr).
       throw new DTypeError(`${where}: structured dtype ${shown} is not supported: ndvec reads float, integer and bool arrays`, shown);
+    }
+    if (typeof descr === 'object' && descr !== null && 'tuple' in descr && descr.tuple.length === 2) {
+      const base = parseDescr(descr.tuple[0]!, arraySize, where);
+      const count = subarraySize(descr.tuple[1]!);
+      if (count === null) throw new FormatError(`${where}: header 'descr' ${shown} is not a NumPy dtype (a subarray needs a shape)`);
+      if (count !== 1 && arraySize !== 0) {
+        throw new FormatError(`${where}: header 'descr' ${shown} holds ${count} elements per item, so the data cannot fill the header's shape (NumPy refuses it too)`);
+      }
+      return base;
     }
     throw new FormatError(`${where}: header 'descr' must be a dtype string, got ${shown}`);
   }
+  const unsupported = (kind: string): never => {
+    throw new DTypeError(`${where}: dtype '${descr}' (${kind}) is not supported: ndvec reads float, integer and bool arrays`, descr);
+  };
+  const named = TYPE_NAMES[descr];
+  if (named !== undefined) return elementType('=', ...TYPE_CODES[named]!);
+  if (UNSUPPORTED_NAMES.has(descr)) unsupported(descr.replace(/_$/, ''));
   const m = /^([<>|=]?)([a-zA-Z?])(\d*)(.*)$/s.exec(descr);
-  const order = m?.[1] ?? '';
-  const code = m?.[2] ?? '';
-  const size = m?.[3] === '' || m === null ? 0 : Number(m[3]);
-  const kindName = UNSUPPORTED_KINDS[code];
-  if (kindName !== undefined) {
-    throw new DTypeError(`${where}: dtype '${descr}' (${kindName}) is not supported: ndvec reads float, integer and bool arrays`, descr);
-  }
-  if (m !== null && m[4] === '') {
-    const kind = code === '?' ? 'b' : code;
-    const valid =
-      (kind === 'f' && (size === 2 || size === 4 || size === 8)) ||
-      ((kind === 'i' || kind === 'u') && (size === 1 || size === 2 || size === 4 || size === 8)) ||
-      (kind === 'b' && (size === 1 || (code === '?' && m[3] === '')));
-    if (valid) {
-      const itemBytes = (kind === 'b' ? 1 : size) as 1 | 2 | 4 | 8;
-      const little = order === '<' || (order !== '>' && HOST_LITTLE);
-      return { kind: kind as ElementType['kind'], itemBytes, swap: itemBytes > 1 && little !== HOST_LITTLE };
-    }
-    if (kind === 'f' && (size === 10 || size === 12 || size === 16)) {
-      throw new DTypeError(`${where}: dtype '${descr}' (long double, float${size * 8}) is not supported: ndvec reads float, integer and bool arrays`, descr);
+  if (m !== null) {
+    const [, order, code, digits, rest] = m as unknown as [string, string, string, string, string];
+    const kindName = UNSUPPORTED_KINDS[code];
+    if (kindName !== undefined) unsupported(kindName);
+    if (rest === '') {
+      const size = Number(digits);
+      if (digits === '' && TYPE_CODES[code] !== undefined) return elementType(order, ...TYPE_CODES[code]!);
+      const valid =
+        (code === 'f' && (size === 2 || size === 4 || size === 8)) ||
+        ((code === 'i' || code === 'u') && (size === 1 || size === 2 || size === 4 || size === 8)) ||
+        (code === 'b' && size === 1);
+      if (valid) return elementType(order, code === 'b' ? 'b' : (code as 'f' | 'i' | 'u'), size as 1 | 2 | 4 | 8);
+      if (code === 'f' && size === 16) unsupported('long double, float128');
     }
   }
   throw new FormatError(`${where}: header 'descr' ${JSON.stringify(descr)} is not a NumPy dtype`);
+}
+
+/** The element type of `kind` and `size` in byte order `order` ('<', '>', or '|'/'='/'' for the host's). */
+function elementType(order: string, kind: ElementType['kind'], itemBytes: 1 | 2 | 4 | 8): ElementType {
+  const little = order === '<' || (order !== '>' && HOST_LITTLE);
+  return { kind, itemBytes, swap: itemBytes > 1 && little !== HOST_LITTLE };
 }
 
 /** Decodes the header text of a file of version `major` (latin-1, or UTF-8 for 3.0). */
@@ -150,23 +198,41 @@ function readHeader(bytes: Uint8Array, where: string): NpyHeader {
     throw new FormatError(`${where}: truncated .npy file: the header says it is ${headerLength} bytes long but only ${bytes.length - 8 - lengthBytes} follow the preamble`, 8);
   }
   const text = headerText(bytes.subarray(8 + lengthBytes, dataOffset), major, where);
-  const dict = parsePyLiteral(text, `${where}: header`);
-  if (!(dict instanceof Map)) throw new FormatError(`${where}: the header is not a dict: ${pyRepr(dict)}`, 8 + lengthBytes);
-  const keys = [...dict.keys()].sort();
-  if (keys.join() !== 'descr,fortran_order,shape') {
-    throw new FormatError(`${where}: the header must have exactly the keys 'descr', 'fortran_order', 'shape', got ${keys.map((k) => `'${k}'`).join(', ') || 'none'}`, 8 + lengthBytes);
+  const at = 8 + lengthBytes;
+  if (text.length > MAX_HEADER_CHARS) {
+    throw new FormatError(
+      `${where}: the header is ${text.length} characters long; np.load refuses headers over ${MAX_HEADER_CHARS} (its max_header_size) as possibly unsafe, and so does ndvec`,
+      at,
+    );
   }
-  const type = parseDescr(dict.get('descr')!, where);
-  const fortranOrder = dict.get('fortran_order');
-  if (typeof fortranOrder !== 'boolean') {
-    throw new FormatError(`${where}: header 'fortran_order' must be True or False, got ${pyRepr(fortranOrder!)}`, 8 + lengthBytes);
+  const dict = parsePyLiteral(text, `${where}: header`, major <= 2);
+  if (typeof dict !== 'object' || dict === null || !('dict' in dict)) throw new FormatError(`${where}: the header is not a dict: ${pyRepr(dict)}`, at);
+  const keys = dict.dict.map(([k]) => k);
+  const sorted = keys.every((k) => typeof k === 'string') ? (keys as string[]).slice().sort() : null;
+  if (sorted === null || sorted.join() !== 'descr,fortran_order,shape') {
+    throw new FormatError(`${where}: the header must have exactly the keys 'descr', 'fortran_order', 'shape', got ${keys.map((k) => pyRepr(k)).join(', ') || 'none'}`, at);
   }
-  const shapeValue = dict.get('shape')!;
+  const get = (key: string): PyValue => dict.dict.find(([k]) => k === key)![1];
+  const shapeValue = get('shape');
   const dims = typeof shapeValue === 'object' && shapeValue !== null && 'tuple' in shapeValue ? shapeValue.tuple : null;
-  if (dims === null || !dims.every((d) => typeof d === 'number' && d >= 0)) {
-    throw new FormatError(`${where}: header 'shape' must be a tuple of non-negative integers, got ${pyRepr(shapeValue)}`, 8 + lengthBytes);
+  if (dims === null || !dims.every((d) => typeof d === 'number' || typeof d === 'bigint')) {
+    throw new FormatError(`${where}: header 'shape' must be a tuple of non-negative integers, got ${pyRepr(shapeValue)}`, at);
   }
-  return { descr: dict.get('descr') as string, type, fortranOrder, shape: dims as number[], dataOffset };
+  if (dims.length > MAX_DIMS) throw new FormatError(`${where}: header 'shape' has ${dims.length} dimensions; NumPy arrays have at most ${MAX_DIMS}`, at);
+  if (dims.some((d) => d < 0)) throw new FormatError(`${where}: header 'shape' ${pyRepr(shapeValue)} has a negative dimension`, at);
+  if (dims.some((d) => typeof d === 'bigint')) throw new FormatError(`${where}: header 'shape' ${pyRepr(shapeValue)} has a dimension beyond 2^53`, at);
+  const shape = dims as number[];
+  const fortranOrder = get('fortran_order');
+  if (typeof fortranOrder !== 'boolean') {
+    throw new FormatError(`${where}: header 'fortran_order' must be True or False, got ${pyRepr(fortranOrder)}`, at);
+  }
+  let size = 1;
+  for (const d of shape) size *= d;
+  const type = parseDescr(get('descr'), size, where);
+  let bytesOfNonzero = type.itemBytes;
+  for (const d of shape) if (d !== 0) bytesOfNonzero *= d;
+  if (bytesOfNonzero > TWO_53) throw new FormatError(`${where}: header 'shape' ${pyRepr(shapeValue)} describes an array of more than 2^53 bytes`, at);
+  return { descr: pyRepr(get('descr')).replace(/^'|'$/g, ''), type, fortranOrder, shape, dataOffset };
 }
 
 /** Returns `src` as an `itemBytes`-aligned view (copying only when it is not aligned). */
@@ -263,7 +329,18 @@ function decodeInto(src: Uint8Array, type: ElementType, n: number, dst: Float64A
   const { buffer, byteOffset } = bytes;
   if (type.kind === 'f' && type.itemBytes === 2) {
     const half = new Uint16Array(buffer, byteOffset, n);
-    for (let i = 0; i < n; i++) out[at + i] = halfToNumber(half[i]!);
+    let words: Uint32Array | null = null;
+    for (let i = 0; i < n; i++) {
+      const h = half[i]!;
+      if ((h & 0x7c00) === 0x7c00 && (h & 0x3ff) !== 0) {
+        // NaN: NumPy's npy_half_to_double keeps the sign and the payload bits (frac << 42),
+        // signalling or not; write those bits (a JS NaN value would be the canonical one).
+        words ??= new Uint32Array(out.buffer, out.byteOffset, out.length * 2);
+        const w = 2 * (at + i);
+        words[w + (HOST_LITTLE ? 0 : 1)] = 0;
+        words[w + (HOST_LITTLE ? 1 : 0)] = ((h & 0x8000) << 16) | 0x7ff00000 | ((h & 0x3ff) << 10);
+      } else out[at + i] = halfToNumber(h);
+    }
   } else if (type.itemBytes === 8) {
     int64ToFloat(bytes, type.kind === 'i', out, at, n, lossy, descr, where);
   } else {
@@ -288,7 +365,15 @@ function gatherC(src: Float64Array | Uint8Array, srcStart: number, srcStrides: r
 /** @internal The bytes of an ArrayBuffer or Uint8Array argument (ArgumentError otherwise). */
 export function asBytes(bytes: unknown, func: string): Uint8Array {
   if (bytes instanceof Uint8Array) return bytes;
-  if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
+  if (bytes instanceof ArrayBuffer) {
+    // a detached buffer (transferred to a worker) has no bytes left to read
+    if ((bytes as { detached?: boolean }).detached === true) throw new FormatError(`${func}: the ArrayBuffer is detached (transferred), so it holds no bytes`, 0);
+    try {
+      return new Uint8Array(bytes);
+    } catch {
+      throw new FormatError(`${func}: the ArrayBuffer is detached (transferred), so it holds no bytes`, 0);
+    }
+  }
   throw new ArgumentError(func, 'bytes', `bytes must be an ArrayBuffer or a Uint8Array, got ${describe(bytes)}`);
 }
 
@@ -302,15 +387,16 @@ export function readNpy(bytes: Uint8Array, lossy: boolean, where: string): NdArr
   for (const d of shape) size *= d;
   const available = bytes.length - dataOffset;
   const needed = size * type.itemBytes;
-  if (needed !== available) {
-    const what = needed > available ? 'truncated .npy file' : '.npy file with trailing bytes';
+  // Bytes after the data are ignored, as np.load ignores them (a file np.save wrote twice
+  // to holds two arrays; np.load of its path gives the first).
+  if (needed > available) {
     throw new FormatError(
-      `${where}: ${what}: shape (${shape.join(', ')}${shape.length === 1 ? ',' : ''}) of '${descr}' needs ${needed} bytes of data, found ${available}`,
+      `${where}: truncated .npy file: shape (${shape.join(', ')}${shape.length === 1 ? ',' : ''}) of '${descr}' needs ${needed} bytes of data, found ${available}`,
       dataOffset,
     );
   }
   const dtype: DType = type.kind === 'b' ? 'bool' : 'float64';
-  const src = bytes.subarray(dataOffset);
+  const src = bytes.subarray(dataOffset, dataOffset + needed);
   if (!fortranOrder || shape.length < 2) {
     const array = newArray(shape, dtype);
     try {
@@ -387,7 +473,7 @@ export function readNpyFile(
   let size = 1;
   for (const d of shape) size *= d;
   const needed = size * type.itemBytes;
-  if (!direct || (fortranOrder && shape.length >= 2) || fileSize - dataOffset !== needed) return whole();
+  if (!direct || (fortranOrder && shape.length >= 2) || fileSize - dataOffset < needed) return whole();
   const array = newArray(shape, type.kind === 'b' ? 'bool' : 'float64');
   try {
     const data = dataView(array);

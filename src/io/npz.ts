@@ -10,7 +10,7 @@ import { isNdArray } from '../array-factory.ts';
 import { checkBoolean, checkOptions, describe } from '../args.ts';
 import { ArgumentError, FormatError } from '../errors.ts';
 import { asBytes, readNpy, toNpy, type NpyReadOptions } from './npy.ts';
-import { zipMemberData, zipMembers } from './zip.ts';
+import { zipMemberData, zipMembers, type ZipMember } from './zip.ts';
 import { tracing } from '../fuse/index.ts';
 import { rejectTraced } from '../fuse/index.ts';
 
@@ -30,6 +30,7 @@ function zipSync(files: ZipFiles): Uint8Array {
 /** A fixed timestamp (1980-01-01, the earliest zip can hold), so equal arrays give equal bytes. */
 const MTIME = new Date(1980, 0, 1);
 const ZIP32_LIMIT = 0xffffffff;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * Reads a NumPy `.npz` archive (from `np.savez` or `np.savez_compressed`): every member
@@ -49,19 +50,33 @@ export function fromNpz(bytes: ArrayBuffer | Uint8Array, options?: NpyReadOption
   const opts = checkOptions('fromNpz', options, ['lossy']);
   const lossy = checkBoolean('fromNpz', 'lossy', opts.lossy, false);
   const data = asBytes(bytes, 'fromNpz');
-  const members = zipMembers(data, 'fromNpz');
-  for (const m of members) {
-    if (!m.name.endsWith('.npy')) {
-      throw new FormatError(`fromNpz: member '${m.name}' is not a .npy file (an .npz holds only <name>.npy members)`, m.localOffset);
-    }
+  // np.load takes a file for a zip archive only when it starts like one.
+  if (!(data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && ((data[2] === 3 && data[3] === 4) || (data[2] === 5 && data[3] === 6)))) {
+    const found = [...data.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+    throw new FormatError(`fromNpz: not a zip archive: it starts with ${found || 'nothing'}, not PK\\x03\\x04 (np.load reads a file as .npz only when it starts so)`, 0);
+  }
+  // NumPy's NpzFile: a member 'x.npy' is key 'x', any other member keeps its name; a key
+  // reads the last member of that name, and a key that is some member's exact name reads
+  // that member. Directory entries ('d/', empty) are left out.
+  const byName = new Map<string, ZipMember>();
+  for (const m of zipMembers(data, 'fromNpz')) byName.set(m.name, m);
+  const chosen = new Map<string, ZipMember>();
+  for (const [name, m] of byName) {
+    if (name.endsWith('/') && m.size === 0) continue;
+    const key = name.endsWith('.npy') ? name.slice(0, -4) : name;
+    if (!chosen.has(key) || byName.has(key)) chosen.set(key, byName.get(key) ?? m);
   }
   const out: Record<string, NdArray> = {};
   try {
-    for (const m of members) {
+    for (const [key, m] of chosen) {
       const where = `fromNpz: member '${m.name}'`;
-      const array = readNpy(zipMemberData(data, m, 'fromNpz'), lossy, where);
+      const npy = zipMemberData(data, m, 'fromNpz');
+      if (!(npy.length >= 6 && npy[0] === 0x93 && npy[1] === 0x4e && npy[2] === 0x55 && npy[3] === 0x4d && npy[4] === 0x50 && npy[5] === 0x59)) {
+        throw new FormatError(`${where} is not a .npy file (np.load hands back the raw bytes of such a member; ndvec reads only arrays)`, m.localOffset);
+      }
+      const array = readNpy(npy, lossy, where);
       // defineProperty: a key such as '__proto__' becomes an own property like any other.
-      Object.defineProperty(out, m.name.slice(0, -4), { value: array, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, key, { value: array, enumerable: true, writable: true, configurable: true });
     }
   } catch (e) {
     for (const a of Object.values(out)) a.dispose();
@@ -91,9 +106,16 @@ export function toNpz(arrays: Record<string, NdArray>, options?: NpzWriteOptions
   }
   const files: ZipFiles = {};
   let total = 0;
-  for (const key of Object.keys(arrays)) {
+  const keys = Object.keys(arrays);
+  // the end record counts members in 16 bits; more need ZIP64, which ndvec does not write
+  if (keys.length > 65535) throw new ArgumentError('toNpz', 'arrays', `${keys.length} arrays: a zip archive without ZIP64 holds at most 65535 members`);
+  for (const key of keys) {
     const a = arrays[key];
     if (!(isNdArray(a))) throw new ArgumentError('toNpz', key, `arrays['${key}'] must be an NdArray, got ${describe(a)}`);
+    // zipfile cuts a name at NUL and decodes it as UTF-8; the zip format holds 65535 bytes of name
+    if (key.includes('\0')) throw new ArgumentError('toNpz', key, `the name ${JSON.stringify(key)} holds a NUL character, where NumPy's zipfile cuts member names`);
+    if (LONE_SURROGATE.test(key)) throw new ArgumentError('toNpz', key, `the name ${JSON.stringify(key)} is not well-formed UTF-16 (a lone surrogate), so it has no UTF-8 form`);
+    if (new TextEncoder().encode(key).length + 4 > 65535) throw new ArgumentError('toNpz', key.slice(0, 40), `the name '${key.slice(0, 40)}...' is longer than the 65535 bytes of UTF-8 a zip member name holds`);
     const npy = toNpy(a);
     total += npy.length + 2 * (key.length * 3 + 4 + 46);
     if (total > ZIP32_LIMIT) {

@@ -16,7 +16,11 @@ function inflateSync(data: Uint8Array, opts: { out: Uint8Array }): Uint8Array {
 
 /** One member of an archive, as its central directory entry describes it. */
 export interface ZipMember {
+  /** The name as zipfile's namelist() gives it: cut at a NUL character. */
   readonly name: string;
+  /** The name as stored (what the local header must repeat). */
+  readonly storedName: string;
+  readonly flags: number;
   /** 0 stored, 8 deflated. */
   readonly method: number;
   readonly crc32: number;
@@ -24,6 +28,8 @@ export interface ZipMember {
   readonly size: number;
   /** Offset of the member's local header. */
   readonly localOffset: number;
+  /** Where the next member's local header (or the central directory) starts: the member's data must end before. */
+  readonly endOffset: number;
 }
 
 const EOCD = 0x06054b50;
@@ -126,7 +132,14 @@ function decodeName(raw: Uint8Array, utf8: boolean, r: Reader, offset: number): 
 }
 
 /**
- * Lists the members of a zip archive from its central directory.
+ * Lists the members of a zip archive from its central directory, as Python's zipfile does
+ * (numpy.load reads .npz files with it): the end record is the last signature in the final
+ * 64 KiB + 22 bytes, a ZIP64 end record is the 56 bytes before its locator, the central
+ * directory is read by its size (not the entry count), offsets shift by the bytes found
+ * before the central directory beyond what the end record says ("concat"), repeated names
+ * are all listed (zipfile's lookups take the last). Refused as zipfile refuses: no end
+ * record, a bad central signature, a corrupt extra field or ZIP64 field, a member needing zip
+ * version 6.4 or later, multi-disk ZIP64 archives.
  * @param bytes the archive
  * @param where prefix of error messages
  * @returns the members, in directory order
@@ -134,36 +147,39 @@ function decodeName(raw: Uint8Array, utf8: boolean, r: Reader, offset: number): 
  */
 export function zipMembers(bytes: Uint8Array, where: string): ZipMember[] {
   const r = new Reader(bytes, where);
-  // The end-of-central-directory record: 22 bytes plus a comment of up to 65535.
+  const n = bytes.length;
   let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (bytes[i] === 0x50 && r.u32(i) === EOCD && i + 22 + r.u16(i + 20) <= bytes.length) {
-      eocd = i;
-      break;
+  if (n >= 22 && r.u32(n - 22) === EOCD && bytes[n - 2] === 0 && bytes[n - 1] === 0) eocd = n - 22;
+  else {
+    for (let i = n - 4; i >= Math.max(0, n - 22 - 65536); i--) {
+      if (bytes[i] === 0x50 && r.u32(i) === EOCD) {
+        eocd = i;
+        break;
+      }
     }
+    if (eocd >= 0 && eocd + 22 > n) r.fail(`not a zip archive: the end-of-central-directory record at byte ${eocd} is cut short`, eocd);
   }
-  if (eocd < 0) r.fail(`not a zip archive: no end-of-central-directory record in the last ${Math.min(bytes.length, 22 + 65535)} bytes`);
-  if (r.u16(eocd + 4) !== 0 || r.u16(eocd + 6) !== 0) r.fail('multi-disk zip archives are not supported', eocd);
-  let count = r.u16(eocd + 10);
+  if (eocd < 0) r.fail(`not a zip archive: no end-of-central-directory record in the last ${Math.min(n, 22 + 65536)} bytes`);
   let cdSize = r.u32(eocd + 12);
   let cdOffset = r.u32(eocd + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    const locator = eocd - 20;
-    if (locator >= 0 && r.u32(locator) === ZIP64_LOCATOR) {
-      const at = r.u64(locator + 8, 'the ZIP64 end record offset');
-      r.need(at, 56, 'ZIP64 end-of-central-directory record');
-      if (r.u32(at) !== ZIP64_EOCD) r.fail(`no ZIP64 end-of-central-directory record at byte ${at}`, at);
-      count = r.u64(at + 32, 'the member count');
+  let concat = eocd - cdSize - cdOffset;
+  const locator = eocd - 20;
+  if (locator >= 0 && r.u32(locator) === ZIP64_LOCATOR) {
+    if (r.u32(locator + 4) !== 0 || r.u32(locator + 16) > 1) r.fail('zip archives that span several disks are not supported', locator);
+    const at = locator - 56;
+    if (at < 0) r.fail(`the ZIP64 end-of-central-directory record before byte ${locator} is missing`, locator);
+    if (r.u32(at) === ZIP64_EOCD) {
       cdSize = r.u64(at + 40, 'the central directory size');
       cdOffset = r.u64(at + 48, 'the central directory offset');
+      concat = eocd - cdSize - cdOffset - 76;
     }
   }
-  r.need(cdOffset, cdSize, 'central directory');
-  const members: ZipMember[] = [];
-  const names = new Set<string>();
-  let p = cdOffset;
-  for (let k = 0; k < count; k++) {
-    r.need(p, 46, 'central directory entry');
+  const start = cdOffset + concat;
+  if (start < 0) r.fail(`bad offset for the central directory: ${cdOffset}`, eocd);
+  const end = Math.min(start + cdSize, n);
+  const members: Omit<ZipMember, 'endOffset'>[] = [];
+  for (let p = start, k = 0; p < start + cdSize; k++) {
+    if (p + 46 > end) r.fail(`truncated central directory: entry ${k} at byte ${p} needs 46 bytes`, p);
     if (r.u32(p) !== CENTRAL) r.fail(`central directory entry ${k} at byte ${p} has a bad signature`, p);
     const flags = r.u16(p + 8);
     const method = r.u16(p + 10);
@@ -174,34 +190,37 @@ export function zipMembers(bytes: Uint8Array, where: string): ZipMember[] {
     const extraLength = r.u16(p + 30);
     const commentLength = r.u16(p + 32);
     let localOffset = r.u32(p + 42);
-    r.need(p + 46, nameLength + extraLength + commentLength, 'central directory entry');
-    const name = decodeName(bytes.subarray(p + 46, p + 46 + nameLength), (flags & 0x800) !== 0, r, p);
-    // ZIP64 extra field: the 64-bit values of exactly the fields that read 0xFFFFFFFF.
-    for (let e = p + 46 + nameLength; e + 4 <= p + 46 + nameLength + extraLength; ) {
+    if (p + 46 + nameLength + extraLength + commentLength > end) r.fail(`truncated central directory: entry ${k} at byte ${p} runs past its end`, p);
+    const storedName = decodeName(bytes.subarray(p + 46, p + 46 + nameLength), (flags & 0x800) !== 0, r, p);
+    if (bytes[p + 6]! > 63) r.fail(`member '${storedName}' needs zip version ${bytes[p + 6]! / 10}; zipfile (and ndvec) read up to 6.3`, p);
+    // Extra fields; in a ZIP64 one, the 64-bit values of exactly the fields that read 0xFFFFFFFF.
+    const extraEnd = p + 46 + nameLength + extraLength;
+    for (let e = p + 46 + nameLength; e + 4 <= extraEnd; ) {
       const id = r.u16(e);
       const len = r.u16(e + 2);
-      r.need(e + 4, len, `extra field of '${name}'`);
+      if (e + 4 + len > extraEnd) r.fail(`corrupt extra field ${id.toString(16).padStart(4, '0')} of '${storedName}' (its length ${len} runs past the entry's extra data)`, e);
       if (id === 0x0001) {
         let q = e + 4;
         const take = (what: string): number => {
-          if (q + 8 > e + 4 + len) r.fail(`the ZIP64 field of '${name}' is too short for its ${what}`, e);
-          const v = r.u64(q, `the ${what} of '${name}'`);
+          if (q + 8 > e + 4 + len) r.fail(`corrupt ZIP64 extra field of '${storedName}': no ${what}`, e);
+          const v = r.u64(q, `the ${what} of '${storedName}'`);
           q += 8;
           return v;
         };
-        if (size === 0xffffffff) size = take('size');
+        if (size === 0xffffffff) size = take('file size');
         if (compressedSize === 0xffffffff) compressedSize = take('compressed size');
         if (localOffset === 0xffffffff) localOffset = take('local header offset');
       }
       e += 4 + len;
     }
-    if (flags & 1) r.fail(`member '${name}' is encrypted`, p);
-    if (names.has(name)) r.fail(`member name '${name}' appears twice`, p);
-    names.add(name);
-    members.push({ name, method, crc32: crc, compressedSize, size, localOffset });
+    const nul = storedName.indexOf('\0');
+    members.push({ name: nul < 0 ? storedName : storedName.slice(0, nul), storedName, flags, method, crc32: crc, compressedSize, size, localOffset: localOffset + concat });
     p += 46 + nameLength + extraLength + commentLength;
   }
-  return members;
+  // Each member's data must end before the next local header (by offset) or the central
+  // directory: newer zipfile versions refuse such overlaps as a possible zip bomb.
+  const offsets = [...new Set(members.map((m) => m.localOffset))].sort((a, b) => a - b);
+  return members.map((m) => ({ ...m, endOffset: offsets.find((o) => o > m.localOffset) ?? start }));
 }
 
 /**
@@ -216,8 +235,18 @@ export function zipMemberData(bytes: Uint8Array, m: ZipMember, where: string): U
   const r = new Reader(bytes, where);
   r.need(m.localOffset, 30, `local header of '${m.name}'`);
   if (r.u32(m.localOffset) !== LOCAL) r.fail(`the local header of '${m.name}' at byte ${m.localOffset} has a bad signature`, m.localOffset);
-  const start = m.localOffset + 30 + r.u16(m.localOffset + 26) + r.u16(m.localOffset + 28);
+  const nameLength = r.u16(m.localOffset + 26);
+  r.need(m.localOffset + 30, nameLength, `local header of '${m.name}'`);
+  if (m.flags & 0x20) r.fail(`member '${m.name}' holds compressed patch data (flag bit 5), which zipfile does not read either`, m.localOffset);
+  if (m.flags & 0x40) r.fail(`member '${m.name}' is strongly encrypted (flag bit 6)`, m.localOffset);
+  const localName = decodeName(bytes.subarray(m.localOffset + 30, m.localOffset + 30 + nameLength), (r.u16(m.localOffset + 6) & 0x800) !== 0, r, m.localOffset);
+  if (localName !== m.storedName) r.fail(`member name '${m.storedName}' in the central directory and '${localName}' in its local header differ`, m.localOffset);
+  if (m.flags & 1) r.fail(`member '${m.name}' is encrypted`, m.localOffset);
+  const start = m.localOffset + 30 + nameLength + r.u16(m.localOffset + 28);
   r.need(start, m.compressedSize, `data of '${m.name}'`);
+  if (m.endOffset > m.localOffset && start + m.compressedSize > m.endOffset) {
+    r.fail(`member '${m.name}' overlaps the next entry at byte ${m.endOffset} (a possible zip bomb)`, start);
+  }
   const raw = bytes.subarray(start, start + m.compressedSize);
   let data: Uint8Array;
   if (m.method === 0) {
@@ -237,7 +266,11 @@ export function zipMemberData(bytes: Uint8Array, m: ZipMember, where: string): U
     if (out.length !== m.size) r.fail(`member '${m.name}' inflates to ${out.length === m.size + 1 ? 'more than' : out.length} bytes, its header says ${m.size}`, start);
     data = out;
   } else {
-    return r.fail(`member '${m.name}' uses compression method ${m.method}; only stored (0) and deflate (8) are supported`, m.localOffset);
+    const known: Record<number, string> = { 12: 'bzip2', 14: 'LZMA', 9: 'deflate64', 93: 'zstd' };
+    return r.fail(
+      `member '${m.name}' uses compression method ${m.method}${known[m.method] ? ` (${known[m.method]})` : ''}; ndvec reads stored (0) and deflate (8) members, what np.savez and np.savez_compressed write`,
+      m.localOffset,
+    );
   }
   const crc = crc32(data);
   if (crc !== m.crc32) r.fail(`bad CRC-32 for member '${m.name}': computed ${crc.toString(16)}, the archive says ${m.crc32.toString(16)}`, start);
