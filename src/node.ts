@@ -12,11 +12,14 @@
 /// <reference types="node" />
 import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import type { NdArray } from './ndarray.ts';
+// NdArray registers its class with the array factory when its module runs: load must work in
+// a program that imports only 'ndvec/node' (it threw an internal invariant error before).
+import './ndarray.ts';
 import { isNdArray } from './array-factory.ts';
 import { checkOptions, checkBoolean, describe } from './args.ts';
 import { ArgumentError, FormatError } from './errors.ts';
 import { readNpyFile, toNpy, type NpyReadOptions } from './io/npy.ts';
-import { fromNpz, toNpz, type NpzWriteOptions } from './io/npz.ts';
+import { readNpz, writeNpz, type NpzWriteOptions } from './io/npz.ts';
 import { tracing } from './fuse/index.ts';
 import { rejectTraced } from './fuse/index.ts';
 
@@ -55,10 +58,10 @@ export function load(path: string | URL, options?: NpyReadOptions): Loaded;
 export function load(path: string | URL, options?: NpyReadOptions): Loaded {
   if (arguments.length > 2) throw new ArgumentError('load', 'argument 3', `takes at most 2 arguments, got ${arguments.length}`);
   const name = checkPath('load', path);
-  checkOptions('load', options, ['lossy']);
+  const lossy = checkBoolean('load', 'lossy', checkOptions('load', options, ['lossy']).lossy, false);
   const fd = openSync(path, 'r');
   try {
-    return loadOpened(fd, name, options);
+    return loadOpened(fd, name, lossy);
   } finally {
     closeSync(fd);
   }
@@ -75,7 +78,7 @@ function readAt(fd: number, target: Uint8Array, position: number): number {
   return done;
 }
 
-function loadOpened(fd: number, name: string, options: NpyReadOptions | undefined): Loaded {
+function loadOpened(fd: number, name: string, lossy: boolean): Loaded {
   const size = fstatSync(fd).size;
   const head = new Uint8Array(Math.min(size, 4096));
   readAt(fd, head, 0);
@@ -85,9 +88,8 @@ function loadOpened(fd: number, name: string, options: NpyReadOptions | undefine
   if ((ext === 'npy' && zip) || (ext === 'npz' && npy)) {
     throw new FormatError(`load: ${name} holds a ${zip ? 'zip archive (.npz)' : '.npy file'}, not what its extension says`, 0);
   }
-  if (zip || ext === 'npz') return fromNpz(readFileSync(fd), options);
+  if (zip || ext === 'npz') return readNpz(readFileSync(fd), lossy, 'load');
   if (npy || ext === 'npy') {
-    const lossy = checkBoolean('load', 'lossy', options?.lossy, false);
     // The data goes straight from the file into the array where it can (one copy).
     return readNpyFile(head, size, (target, position) => readAt(fd, target, position), () => readFileSync(fd), lossy, 'load');
   }
@@ -123,7 +125,7 @@ export function save(path: string | URL, data: NdArray | Record<string, NdArray>
     if (name.toLowerCase().endsWith('.npy')) {
       throw new ArgumentError('save', 'data', `a .npy path takes one NdArray, got ${describe(data)}`);
     }
-    bytes = toNpz(data, { compress: checkBoolean('save', 'compress', opts.compress, false) });
+    bytes = writeNpz(data, checkBoolean('save', 'compress', opts.compress, false), 'save');
   }
   writeFileSync(path, bytes);
 }

@@ -12,11 +12,15 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { nd, NdArray, ArgumentError, DTypeError, FormatError } from '../src/index.ts';
 import { fromNpy, toNpy } from '../src/io/npy.ts';
 import { fromNpz, toNpz } from '../src/io/npz.ts';
+import { load, save } from '../src/node.ts';
 
 interface Ok {
   shape: number[];
@@ -105,6 +109,10 @@ describe(`.npy files against NumPy ${CASES.numpy}`, () => {
       const big = new Uint8Array(src.length + 21).fill(0x41);
       big.set(src, 5);
       checkNpy(big.subarray(5, 5 + src.length), c, `${c.name} at offset 5`);
+      // a Node Buffer (readFileSync, Buffer.concat): its slice() is a view, not a copy
+      const buf = Buffer.alloc(src.length + 6, 0x42);
+      buf.set(src, 3);
+      checkNpy(buf.subarray(3, 3 + src.length), c, `${c.name} in a Buffer at offset 3`);
     }
   });
 
@@ -173,6 +181,9 @@ describe(`.npz archives against NumPy ${CASES.numpy}`, () => {
       const big = new Uint8Array(src.length + 10).fill(0x50);
       big.set(src, 3);
       checkNpz(big.subarray(3, 3 + src.length), c, `${c.name} at offset 3`);
+      const buf = Buffer.alloc(src.length + 10, 0x50);
+      buf.set(src, 5);
+      checkNpz(buf.subarray(5, 5 + src.length), c, `${c.name} in a Buffer at offset 5`);
     });
   }
 
@@ -199,5 +210,50 @@ describe('toNpz: member names NumPy reads back as the same keys', () => {
       const back = fromNpz(toNpz(arrays, { compress }));
       assert.deepEqual(Object.keys(back), Object.keys(arrays));
     }
+  });
+});
+
+describe('ndvec/node load/save: the same verdicts, errors named by load and save', () => {
+  test('every .npz case and the .npy cases with trailing or missing data, read from disk', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ndvec-npy-edge-'));
+    try {
+      for (const c of CASES.npz) {
+        const file = join(dir, 'x.npz');
+        writeFileSync(file, bytesOf(c));
+        const viaBytes = outcome(() => fromNpz(bytesOf(c), { lossy: true }));
+        const viaFile = outcome(() => load(file, { lossy: true }));
+        if (viaBytes instanceof Error) {
+          assert.ok(viaFile instanceof Error && viaFile.constructor === viaBytes.constructor && viaFile.message === viaBytes.message.replace(/^fromNpz/, 'load'), `${c.name}: ${String(viaFile)}`);
+        } else assert.deepEqual(Object.keys(viaFile as object), Object.keys(viaBytes as object), c.name);
+      }
+      for (const c of CASES.npy.filter((x) => /^(trailing|data short|two arrays|header length)/.test(x.name))) {
+        const file = join(dir, 'x.npy');
+        writeFileSync(file, bytesOf(c));
+        if ('ok' in c) assertReads(load(file) as NdArray, c.ok, c.name);
+        else assert.throws(() => load(file), (e: unknown) => e instanceof FormatError && e.message.startsWith('load: '), c.name);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a program importing only 'ndvec/node' can load (NdArray was not registered: an internal invariant error)", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ndvec-npy-only-node-'));
+    try {
+      const file = join(dir, 'x.npz');
+      writeFileSync(file, toNpz({ a: nd.arange(3) }));
+      const node = new URL('../src/node.ts', import.meta.url).href;
+      const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `import { load } from '${node}'; console.log(JSON.stringify(load(${JSON.stringify(file)}).a.toArray()));`], { encoding: 'utf8' });
+      assert.equal(run.stdout.trim(), '[0,1,2]', run.stderr);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('junk arguments: named errors from load, save and toNpz', () => {
+    assert.throws(() => load('/nonexistent.npz', { lossy: 'x' } as never), /load: lossy must be true or false/); // before the file is opened
+    assert.throws(() => save('/nonexistent/x.bin', null as never), /save: arrays must be an object of NdArrays/);
+    assert.throws(() => save('/nonexistent/x.npz', { a: 1 } as never), /save: arrays\['a'\] must be an NdArray/);
+    assert.throws(() => toNpz({ [Symbol('s')]: nd.ones([1]) } as never), /toNpz: arrays has symbol keys/);
   });
 });

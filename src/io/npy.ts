@@ -237,7 +237,8 @@ function readHeader(bytes: Uint8Array, where: string): NpyHeader {
 
 /** Returns `src` as an `itemBytes`-aligned view (copying only when it is not aligned). */
 function aligned(src: Uint8Array, itemBytes: number): Uint8Array {
-  return src.byteOffset % itemBytes === 0 ? src : src.slice();
+  // a copy even when `src` is a Node Buffer, whose slice() is a view at the same offset
+  return src.byteOffset % itemBytes === 0 ? src : new Uint8Array(src);
 }
 
 /**

@@ -49,17 +49,24 @@ export function fromNpz(bytes: ArrayBuffer | Uint8Array, options?: NpyReadOption
   if (arguments.length > 2) throw new ArgumentError('fromNpz', 'argument 3', `takes at most 2 arguments, got ${arguments.length}`);
   const opts = checkOptions('fromNpz', options, ['lossy']);
   const lossy = checkBoolean('fromNpz', 'lossy', opts.lossy, false);
-  const data = asBytes(bytes, 'fromNpz');
+  return readNpz(asBytes(bytes, 'fromNpz'), lossy, 'fromNpz');
+}
+
+/**
+ * @internal Reads a `.npz` archive held in `data`; `func` names the caller in error messages
+ * (`ndvec/node`'s `load` passes 'load').
+ */
+export function readNpz(data: Uint8Array, lossy: boolean, func: string): Record<string, NdArray> {
   // np.load takes a file for a zip archive only when it starts like one.
   if (!(data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && ((data[2] === 3 && data[3] === 4) || (data[2] === 5 && data[3] === 6)))) {
     const found = [...data.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
-    throw new FormatError(`fromNpz: not a zip archive: it starts with ${found || 'nothing'}, not PK\\x03\\x04 (np.load reads a file as .npz only when it starts so)`, 0);
+    throw new FormatError(`${func}: not a zip archive: it starts with ${found || 'nothing'}, not PK\\x03\\x04 (np.load reads a file as .npz only when it starts so)`, 0);
   }
   // NumPy's NpzFile: a member 'x.npy' is key 'x', any other member keeps its name; a key
   // reads the last member of that name, and a key that is some member's exact name reads
   // that member. Directory entries ('d/', empty) are left out.
   const byName = new Map<string, ZipMember>();
-  for (const m of zipMembers(data, 'fromNpz')) byName.set(m.name, m);
+  for (const m of zipMembers(data, func)) byName.set(m.name, m);
   const chosen = new Map<string, ZipMember>();
   for (const [name, m] of byName) {
     if (name.endsWith('/') && m.size === 0) continue;
@@ -69,8 +76,8 @@ export function fromNpz(bytes: ArrayBuffer | Uint8Array, options?: NpyReadOption
   const out: Record<string, NdArray> = {};
   try {
     for (const [key, m] of chosen) {
-      const where = `fromNpz: member '${m.name}'`;
-      const npy = zipMemberData(data, m, 'fromNpz');
+      const where = `${func}: member '${m.name}'`;
+      const npy = zipMemberData(data, m, func);
       if (!(npy.length >= 6 && npy[0] === 0x93 && npy[1] === 0x4e && npy[2] === 0x55 && npy[3] === 0x4d && npy[4] === 0x50 && npy[5] === 0x59)) {
         throw new FormatError(`${where} is not a .npy file (np.load hands back the raw bytes of such a member; ndvec reads only arrays)`, m.localOffset);
       }
@@ -99,27 +106,35 @@ export function toNpz(arrays: Record<string, NdArray>, options?: NpzWriteOptions
   if (arguments.length > 2) throw new ArgumentError('toNpz', 'argument 3', `takes at most 2 arguments, got ${arguments.length}`);
   const opts = checkOptions('toNpz', options, ['compress']);
   const compress = checkBoolean('toNpz', 'compress', opts.compress, false);
+  return writeNpz(arrays, compress, 'toNpz');
+}
+
+/** @internal Writes arrays as a `.npz` archive; `func` names the caller in error messages (`save` passes 'save'). */
+export function writeNpz(arrays: Record<string, NdArray>, compress: boolean, func: string): Uint8Array {
   const proto = typeof arrays === 'object' && arrays !== null ? Object.getPrototypeOf(arrays) : undefined;
   if (proto !== Object.prototype && proto !== null) {
     // a Map, a Date or a class instance has no own keys to read: refuse it rather than write an empty archive
-    throw new ArgumentError('toNpz', 'arrays', `arrays must be an object of NdArrays by name ({ x, y }), got ${describe(arrays)}`);
+    throw new ArgumentError(func, 'arrays', `arrays must be an object of NdArrays by name ({ x, y }), got ${describe(arrays)}`);
+  }
+  if (Object.getOwnPropertySymbols(arrays).length > 0) {
+    throw new ArgumentError(func, 'arrays', `arrays has symbol keys, which name no member; use string keys`);
   }
   const files: ZipFiles = {};
   let total = 0;
   const keys = Object.keys(arrays);
   // the end record counts members in 16 bits; more need ZIP64, which ndvec does not write
-  if (keys.length > 65535) throw new ArgumentError('toNpz', 'arrays', `${keys.length} arrays: a zip archive without ZIP64 holds at most 65535 members`);
+  if (keys.length > 65535) throw new ArgumentError(func, 'arrays', `${keys.length} arrays: a zip archive without ZIP64 holds at most 65535 members`);
   for (const key of keys) {
     const a = arrays[key];
-    if (!(isNdArray(a))) throw new ArgumentError('toNpz', key, `arrays['${key}'] must be an NdArray, got ${describe(a)}`);
+    if (!(isNdArray(a))) throw new ArgumentError(func, key, `arrays['${key}'] must be an NdArray, got ${describe(a)}`);
     // zipfile cuts a name at NUL and decodes it as UTF-8; the zip format holds 65535 bytes of name
-    if (key.includes('\0')) throw new ArgumentError('toNpz', key, `the name ${JSON.stringify(key)} holds a NUL character, where NumPy's zipfile cuts member names`);
-    if (LONE_SURROGATE.test(key)) throw new ArgumentError('toNpz', key, `the name ${JSON.stringify(key)} is not well-formed UTF-16 (a lone surrogate), so it has no UTF-8 form`);
-    if (new TextEncoder().encode(key).length + 4 > 65535) throw new ArgumentError('toNpz', key.slice(0, 40), `the name '${key.slice(0, 40)}...' is longer than the 65535 bytes of UTF-8 a zip member name holds`);
+    if (key.includes('\0')) throw new ArgumentError(func, key, `the name ${JSON.stringify(key)} holds a NUL character, where NumPy's zipfile cuts member names`);
+    if (LONE_SURROGATE.test(key)) throw new ArgumentError(func, key, `the name ${JSON.stringify(key)} is not well-formed UTF-16 (a lone surrogate), so it has no UTF-8 form`);
+    if (new TextEncoder().encode(key).length + 4 > 65535) throw new ArgumentError(func, key.slice(0, 40), `the name '${key.slice(0, 40)}...' is longer than the 65535 bytes of UTF-8 a zip member name holds`);
     const npy = toNpy(a);
     total += npy.length + 2 * (key.length * 3 + 4 + 46);
     if (total > ZIP32_LIMIT) {
-      throw new ArgumentError('toNpz', key, `the archive would pass 4 GiB, which needs ZIP64; ndvec does not write ZIP64 archives`);
+      throw new ArgumentError(func, key, `the archive would pass 4 GiB, which needs ZIP64; ndvec does not write ZIP64 archives`);
     }
     Object.defineProperty(files, `${key}.npy`, { value: [npy, { level: compress ? 6 : 0, mtime: MTIME }], enumerable: true });
   }
