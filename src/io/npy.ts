@@ -507,12 +507,15 @@ function dataView(a: NdArray): Float64Array | Uint8Array {
  * Reads a NumPy `.npy` file (format 1.0, 2.0 or 3.0) from its bytes. Floats (`f2`, `f4`,
  * `f8`) and integers (1 to 8 bytes, signed or not) of either byte order become float64;
  * bools stay bool. Fortran-order files are read into C order. Int64/uint64 values beyond
- * 2^53 throw a DTypeError naming the value unless `{ lossy: true }`.
+ * 2^53 throw a DTypeError naming the value unless `{ lossy: true }`. What `np.load` reads
+ * ndvec reads, and what it refuses ndvec refuses: the header is read as `ast.literal_eval`
+ * reads it, and bytes after the data are ignored (np.load ignores them too: a file np.save
+ * wrote twice gives its first array).
  * @param bytes the file's contents
  * @param options `{ lossy }`
  * @returns a new C-contiguous array
  * @throws DTypeError for complex, object, structured, datetime and string dtypes
- * @throws FormatError for bytes that are not a well-formed `.npy` file (truncated, corrupt, trailing bytes)
+ * @throws FormatError for bytes that are not a well-formed `.npy` file (truncated, corrupt, a header np.load refuses)
  * @example
  * const a = nd.fromNpy(readFileSync('x.npy')); // what np.save('x.npy', x) wrote
  */

@@ -34,12 +34,16 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /**
  * Reads a NumPy `.npz` archive (from `np.savez` or `np.savez_compressed`): every member
- * `<key>.npy` becomes `result[key]`, read as {@link fromNpy} reads a `.npy` file.
+ * `<key>.npy` becomes `result[key]`, read as {@link fromNpy} reads a `.npy` file. The zip is
+ * read as Python's zipfile reads it (ZIP64, data descriptors) and the keys are those of
+ * NumPy's NpzFile: a member without `.npy` that holds a `.npy` file keeps its name, a repeated
+ * name gives its last member, directory entries are left out.
  * @param bytes the archive's contents
  * @param options `{ lossy }`, as for `fromNpy`
  * @returns the arrays by name, in archive order
  * @throws FormatError for an archive that is not a readable zip (truncated, bad CRC-32,
- *   corrupt deflate data), a member whose name does not end in `.npy`, or a bad member
+ *   corrupt deflate data, a method other than stored and deflate), a member that holds no
+ *   `.npy` file (np.load would hand back its bytes), or a bad member
  * @throws DTypeError for a member of a dtype ndvec does not read
  * @example
  * const { x, y } = nd.fromNpz(readFileSync('data.npz')); // np.savez('data.npz', x=x, y=y)
