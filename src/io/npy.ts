@@ -79,6 +79,9 @@ const TYPE_CODES: Record<string, readonly [ElementType['kind'], 1 | 2 | 4 | 8]> 
   e: ['f', 2], f: ['f', 4], d: ['f', 8],
 };
 
+/** The type codes of NumPy's type numbers 0-23 (NPY_BOOL ... NPY_HALF), which np.dtype also takes as a character. */
+const TYPE_NUMBERS = '?bBhHiIlLqQfdgFDGOSUVMme';
+
 /** Type names np.dtype takes (no byte order before them). */
 const TYPE_NAMES: Record<string, string> = {
   bool: '?', bool_: '?', byte: 'b', int8: 'b', ubyte: 'B', uint8: 'B', short: 'h', int16: 'h', ushort: 'H', uint16: 'H',
@@ -120,29 +123,97 @@ function parseDescr(descr: PyValue, arraySize: number, where: string): ElementTy
     }
     throw new FormatError(`${where}: header 'descr' must be a dtype string, got ${shown}`);
   }
+  const { type, count } = dtypeFromString(descr, where, 0);
+  if (count !== 1 && arraySize !== 0) {
+    throw new FormatError(`${where}: dtype '${descr}' holds ${count} elements per item, so the data cannot fill the header's shape (NumPy refuses it too)`);
+  }
+  return type;
+}
+
+/** np.dtype's comma-string form (numpy/_core/_internal.py format_re): order, repeats, order, type. */
+const COMMA_FORMAT = /([<>|=]?)( *[(]?[ ,0-9]*[)]? *)([<>|=]?)([A-Za-z0-9.?]*(?:\[[a-zA-Z0-9,.]+\])?)/y;
+
+/**
+ * Reads a dtype string as np.dtype does: names (`'float64'`), one-letter codes with an
+ * optional byte order (`'<d'`), a kind and a size read by C's strtol (`'<f8'`, `'f 8'`,
+ * `'i04'`), and the comma-string form that strings starting with a digit, `()` or holding a
+ * comma take (`'1<f8'`, `'(1,)f8'`: a subarray; `'f8,i4'`: a structured dtype).
+ * @returns the element type and the elements per item (a subarray's size; 1 otherwise)
+ */
+function dtypeFromString(descr: string, where: string, depth: number): { type: ElementType; count: number } {
   const unsupported = (kind: string): never => {
     throw new DTypeError(`${where}: dtype '${descr}' (${kind}) is not supported: ndvec reads float, integer and bool arrays`, descr);
   };
+  const invalid = (): never => {
+    throw new FormatError(`${where}: header 'descr' ${JSON.stringify(descr)} is not a NumPy dtype`);
+  };
   const named = TYPE_NAMES[descr];
-  if (named !== undefined) return elementType('=', ...TYPE_CODES[named]!);
+  if (named !== undefined) return { type: elementType('=', ...TYPE_CODES[named]!), count: 1 };
   if (UNSUPPORTED_NAMES.has(descr)) unsupported(descr.replace(/_$/, ''));
-  const m = /^([<>|=]?)([a-zA-Z?])(\d*)(.*)$/s.exec(descr);
-  if (m !== null) {
-    const [, order, code, digits, rest] = m as unknown as [string, string, string, string, string];
-    const kindName = UNSUPPORTED_KINDS[code];
-    if (kindName !== undefined) unsupported(kindName);
-    if (rest === '') {
-      const size = Number(digits);
-      if (digits === '' && TYPE_CODES[code] !== undefined) return elementType(order, ...TYPE_CODES[code]!);
-      const valid =
-        (code === 'f' && (size === 2 || size === 4 || size === 8)) ||
-        ((code === 'i' || code === 'u') && (size === 1 || size === 2 || size === 4 || size === 8)) ||
-        (code === 'b' && size === 1);
-      if (valid) return elementType(order, code === 'b' ? 'b' : (code as 'f' | 'i' | 'u'), size as 1 | 2 | 4 | 8);
-      if (code === 'f' && size === 16) unsupported('long double, float128');
+  const isOrder = (c: string | undefined): boolean => c !== undefined && '<>|='.includes(c);
+  const commaForm =
+    /^[0-9]/.test(descr) || (isOrder(descr[0]) && /^[0-9]/.test(descr[1] ?? '')) || descr.startsWith('()') || (descr.length > 3 && isOrder(descr[0]) && descr.startsWith('()', 1)) || descr.replace(/\[[^\]]*\]/g, '').includes(',');
+  if (commaForm && depth < 4) {
+    let pos = 0;
+    let items = 0;
+    let listed = false;
+    let result: { type: ElementType; count: number } | null = null;
+    while (pos < descr.length) {
+      COMMA_FORMAT.lastIndex = pos;
+      const m = COMMA_FORMAT.exec(descr)!;
+      const [, order1, repeats, order2, code] = m as unknown as [string, string, string, string, string];
+      pos = COMMA_FORMAT.lastIndex;
+      if (pos < descr.length) {
+        if (/^\s+$/.test(descr.slice(pos))) pos = descr.length;
+        else {
+          const sep = /\s*,\s*/y;
+          sep.lastIndex = pos;
+          if (!sep.test(descr)) invalid();
+          pos = sep.lastIndex;
+          listed = true;
+        }
+      }
+      items++;
+      const native = HOST_LITTLE ? '<' : '>';
+      const o1 = order1 === '=' ? native : order1;
+      const o2 = order2 === '=' ? native : order2;
+      if (o1 !== '' && o2 !== '' && o1 !== o2) invalid();
+      const order = o2 === '' ? o1 : o2;
+      const base = dtypeFromString((order === '|' || order === native ? '' : order) + code, where, depth + 1);
+      let count = base.count;
+      if (repeats !== '') {
+        const shape = subarraySize(parsePyLiteral(repeats, `${where}: dtype ${JSON.stringify(descr)} repeats`));
+        if (shape === null) invalid();
+        count *= shape!;
+      }
+      result = { type: base.type, count };
     }
+    if (listed || items !== 1) unsupported('structured');
+    return result!;
   }
-  throw new FormatError(`${where}: header 'descr' ${JSON.stringify(descr)} is not a NumPy dtype`);
+  let order = '';
+  let rest = descr;
+  if (isOrder(descr[0])) {
+    order = descr[0]!;
+    rest = descr.slice(1);
+  }
+  // a lone character whose code is a NumPy type number (0 bool ... 12 double, 23 half) is that type
+  const code = rest.length === 1 && rest.charCodeAt(0) < TYPE_NUMBERS.length ? TYPE_NUMBERS[rest.charCodeAt(0)]! : (rest[0] ?? '');
+  const kindName = UNSUPPORTED_KINDS[code];
+  if (kindName !== undefined) unsupported(kindName);
+  if (rest.length === 1 && TYPE_CODES[code] !== undefined) return { type: elementType(order, ...TYPE_CODES[code]!), count: 1 };
+  // a kind and its size as C's strtol reads it: leading white space and a sign allowed
+  const digits = /^[ \t\n\v\f\r]*\+?([0-9]+)$/.exec(rest.slice(1));
+  if (digits !== null) {
+    const size = Number(digits[1]);
+    const valid =
+      (code === 'f' && (size === 2 || size === 4 || size === 8)) ||
+      ((code === 'i' || code === 'u') && (size === 1 || size === 2 || size === 4 || size === 8)) ||
+      (code === 'b' && size === 1);
+    if (valid) return { type: elementType(order, code === 'b' ? 'b' : (code as 'f' | 'i' | 'u'), size as 1 | 2 | 4 | 8), count: 1 };
+    if (code === 'f' && size === 16) unsupported('long double, float128');
+  }
+  return invalid();
 }
 
 /** The element type of `kind` and `size` in byte order `order` ('<', '>', or '|'/'='/'' for the host's). */

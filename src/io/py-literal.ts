@@ -427,9 +427,17 @@ export function parsePyLiteral(text: string, what: string, python2Filter = false
     return { other: 'set', text: 'a set' };
   };
 
-  const value = parseValue(0);
+  const first = parseValue(0);
+  if (peek().t === 'end') return first;
+  // a bare tuple: `1, 2` or `1,` (np.dtype's repeats '1,' is one)
+  const items = [first];
+  while (isOp(',')) {
+    k++;
+    if (peek().t === 'end') break;
+    items.push(parseValue(0));
+  }
   if (peek().t !== 'end') fail(peek().at, 'the end of the literal');
-  return value;
+  return { tuple: items };
 }
 
 /**
