@@ -436,6 +436,8 @@ dup = bytearray(arch)  # the second central entry points at the first member's l
 cd2 = arch.rfind(b'PK\x01\x02')
 dup[cd2 + 42:cd2 + 46] = b'\0\0\0\0'
 add_npz('two entries share one local header', bytes(dup))
+add_npz('last central entry comment length past the directory (zipfile cuts it)', patched(arch, cd2 + 32, b'\x00\x01'))
+add_npz('stored member whose size field is larger than its data (np.load reads the part it needs, unchecked)', patched(arch, cd + 24, b'\xff\x00\x00\x00'))
 add_npz('NUL in a member name', zf_archive([('x\0y.npy', npy(x))]))
 add_npz('truncated to half', arch[:len(arch) // 2])
 

@@ -146,6 +146,13 @@ describe(`.npy files against NumPy ${CASES.numpy}`, () => {
 /** Checks ndvec's reading of one archive against NumPy's verdict. */
 function checkNpz(bytes: Uint8Array, c: NpzCase, what: string): void {
   const got = outcome(() => fromNpz(bytes, { lossy: true }));
+  if (/reads the part it needs/.test(what)) {
+    // Known difference: np.load reads only the bytes an array needs, so a member whose size
+    // fields disagree with its data reads with its CRC-32 never checked; ndvec reads a member
+    // whole and checked, or not at all.
+    assert.ok(got instanceof FormatError && /stored member 'x\.npy' has size 255 but 168 stored bytes/.test(got.message), `${what}: ${String(got)}`);
+    return;
+  }
   if (/bzip2|lzma/.test(what)) {
     // Known difference: zipfile also reads bzip2 and LZMA members (np.savez never writes them); ndvec names the method.
     assert.ok(got instanceof FormatError && /compression method 1[24] \((bzip2|LZMA)\)/.test(got.message), `${what}: ${String(got)}`);

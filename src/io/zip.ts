@@ -190,11 +190,11 @@ export function zipMembers(bytes: Uint8Array, where: string): ZipMember[] {
     const extraLength = r.u16(p + 30);
     const commentLength = r.u16(p + 32);
     let localOffset = r.u32(p + 42);
-    if (p + 46 + nameLength + extraLength + commentLength > end) r.fail(`truncated central directory: entry ${k} at byte ${p} runs past its end`, p);
-    const storedName = decodeName(bytes.subarray(p + 46, p + 46 + nameLength), (flags & 0x800) !== 0, r, p);
+    // zipfile reads name, extra field and comment from the directory's bytes, cut at its end
+    const storedName = decodeName(bytes.subarray(p + 46, Math.min(p + 46 + nameLength, end)), (flags & 0x800) !== 0, r, p);
     if (bytes[p + 6]! > 63) r.fail(`member '${storedName}' needs zip version ${bytes[p + 6]! / 10}; zipfile (and ndvec) read up to 6.3`, p);
     // Extra fields; in a ZIP64 one, the 64-bit values of exactly the fields that read 0xFFFFFFFF.
-    const extraEnd = p + 46 + nameLength + extraLength;
+    const extraEnd = Math.min(p + 46 + nameLength + extraLength, end);
     for (let e = p + 46 + nameLength; e + 4 <= extraEnd; ) {
       const id = r.u16(e);
       const len = r.u16(e + 2);
