@@ -281,6 +281,7 @@ for n, version in [(9999, 1), (10000, 1), (10001, 1), (10000, 3), (10001, 3)]:
     header_case(f'header of {n} characters v{version}', [core + ' ' * (n - len(core) - 1) + '\n'], version=version)
 core = "{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }#"
 header_case('v3 header of 10000 characters, 15000 bytes', [core + 'é' * (10000 - len(core) - 1) + '\n'], version=3)
+header_case('v3 header of 10000 characters, 6000 of them emoji (12000 UTF-16 units)', [core + '😀' * 6000 + ' ' * (10000 - len(core) - 6001) + '\n'], version=3)
 # Random combinations.
 for i in range(500):
     header_case(f'random {i}', header_from(

@@ -270,9 +270,11 @@ function readHeader(bytes: Uint8Array, where: string): NpyHeader {
   }
   const text = headerText(bytes.subarray(8 + lengthBytes, dataOffset), major, where);
   const at = 8 + lengthBytes;
-  if (text.length > MAX_HEADER_CHARS) {
+  // Python counts code points (an emoji is one character, two UTF-16 units here)
+  const chars = text.length > MAX_HEADER_CHARS ? [...text].length : text.length;
+  if (chars > MAX_HEADER_CHARS) {
     throw new FormatError(
-      `${where}: the header is ${text.length} characters long; np.load refuses headers over ${MAX_HEADER_CHARS} (its max_header_size) as possibly unsafe, and so does ndvec`,
+      `${where}: the header is ${chars} characters long; np.load refuses headers over ${MAX_HEADER_CHARS} (its max_header_size) as possibly unsafe, and so does ndvec`,
       at,
     );
   }
