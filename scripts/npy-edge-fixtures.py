@@ -440,6 +440,8 @@ add_npz('two entries share one local header', bytes(dup))
 add_npz('last central entry comment length past the directory (zipfile cuts it)', patched(arch, cd2 + 32, b'\x00\x01'))
 add_npz('stored member whose size field is larger than its data (np.load reads the part it needs, unchecked)', patched(arch, cd + 24, b'\xff\x00\x00\x00'))
 add_npz('NUL in a member name', zf_archive([('x\0y.npy', npy(x))]))
+cp = zf_archive([('xA\x7f.npy', npy(x))])  # names without the UTF-8 flag are code page 437
+add_npz('code page 437 member name (no UTF-8 flag)', cp.replace(b'xA\x7f.npy', b'x\x81\xe9.npy'))
 add_npz('truncated to half', arch[:len(arch) // 2])
 
 text = json.dumps({'numpy': np.__version__, 'npy': cases, 'npz': npz_cases}, indent=0, ensure_ascii=True) + '\n'
