@@ -274,14 +274,14 @@ function put(a: NdArray, indices: IndexArg, values: ValuesArg, options?: TakeOpt
  * `argsort`. `axis` null takes from the flattened array with 1-D indices.
  * @param a the source
  * @param indices integral float64 values in [-n, n), an NdArray or nested numbers
- * @param axis the axis, or null
+ * @param axis the axis (default -1, as NumPy 2.3+), or null
  * @returns a new array
  * @example
  * const a = nd.array([[3, 1, 2], [9, 7, 8]]);
  * nd.takeAlongAxis(a, a.argsort(1), 1).toArray(); // [[1, 2, 3], [7, 8, 9]]
  */
-function takeAlongAxis(a: Input, indices: IndexArg, axis: number | null): NdArray {
-  if (arguments.length !== 3) checkArity('takeAlongAxis', arguments, 3, 3);
+function takeAlongAxis(a: Input, indices: IndexArg, axis: number | null = -1): NdArray {
+  if (arguments.length !== 2 && arguments.length !== 3) checkArity('takeAlongAxis', arguments, 3, 2);
   const ax = checkSingleAxis('takeAlongAxis', axis, true);
   return withArray(a, (x) => takeAlongAxisOp(x, indices, ax));
 }

@@ -10,7 +10,7 @@
  */
 import type { NdArray } from '../ndarray.ts';
 import { emptyArray, isNdArray } from '../array-factory.ts';
-import { ArgumentError, DTypeError, IndexError, ShapeError, formatShape } from '../errors.ts';
+import { ArgumentError, BroadcastError, DTypeError, IndexError, ShapeError, formatShape } from '../errors.ts';
 import { checkChoice, checkOptions, describe } from '../args.ts';
 import { fromNested } from '../nested.ts';
 import { broadcastShapes, broadcastStrides, normalizeAxis, sameShape, shapeSize } from '../shape.ts';
@@ -32,7 +32,9 @@ export type IndexMode = 'raise' | 'wrap' | 'clip';
  * - `mode`: `'raise'` (the default: an index outside [-n, n) throws IndexError), `'wrap'`
  *   (taken modulo n: -1 is the last element, n the first) or `'clip'` (clamped into
  *   [0, n - 1]; a negative index gives 0, as NumPy, not a count from the end). In every mode
- *   an index that is not an integer throws IndexError, and so does any index into an empty axis.
+ *   an index that is not an integer throws IndexError. An index into an empty axis throws in
+ *   every mode when the result is not empty; when it is empty (another axis is 0), only
+ *   'raise' throws, as NumPy (NumPy 2.4's 'wrap' loops forever there; ndvec answers as 'clip').
  */
 export interface TakeOptions {
   /** `'raise'` (default), `'wrap'` or `'clip'`: how an index outside [-n, n) is treated. */
@@ -241,9 +243,11 @@ function gather(func: string, x: NdArray, n: number, outer: number, inner: numbe
   const idxRow = ownRows ? m : 0;
   if (outer === 0) return; // NumPy's take visits no index when there is no outer row (nothing is checked)
   if (m === 0 || inner === 0) {
-    // Nothing is read, but every index must still be valid (NumPy checks them too).
+    // Nothing is read, but every index must still be valid (NumPy checks them too). An empty
+    // axis refuses only a non-empty result under 'wrap'/'clip' (NumPy's "non-empty take from
+    // an empty axes"): here only non-integers are bad (n 1 accepts every integer).
     const id = idx.f64();
-    const bad = firstBadIndex(id, idx.start, idx.size, n, mode);
+    const bad = firstBadIndex(id, idx.start, idx.size, n === 0 && mode !== 0 ? 1 : n, mode);
     if (bad < idx.size) throw badIndex(func, id[idx.start + bad]!, bad, axis, n, mode);
     return;
   }
@@ -335,24 +339,25 @@ export function put(a: NdArray, indices: unknown, values: unknown, mode = 0): vo
       throw badIndex('put', id[idx.array.start]!, 0, 0, n, mode);
     }
     if (nv === 0) return; // NumPy's put writes (and checks) nothing when values is empty
-    scatterFlat(a, n, idx.array, m, vals.array, nv, mode);
+    scatterFlat('put', a, n, idx.array, m, vals.array, nv, mode);
   } finally {
     release(vals);
     release(idx);
   }
 }
 
-function scatterFlat(a: NdArray, n: number, idx: NdArray, m: number, v: NdArray, nv: number, mode: number): void {
+/** a.flat[idx[i]] = v.flat[i mod nv] for i < m, every index checked first (`func` names the caller in errors). */
+function scatterFlat(func: string, a: NdArray, n: number, idx: NdArray, m: number, v: NdArray, nv: number, mode: number): void {
   const k = kernelTable();
   if (k !== null && a.dtype === 'float64' && v.dtype === 'float64' && a.isContiguous && a.storage.inArena && idx.storage.inArena && v.storage.inArena) {
     // One call checks every index, then writes (nothing when one is bad).
     const bad = (k.put_f64!(ptrOf(a), n, ptrOf(idx), m, ptrOf(v), nv, mode) as number) >>> 0;
-    if (bad < m) throw badIndex('put', idx.f64()[idx.start + bad]!, bad, 0, n, mode);
+    if (bad < m) throw badIndex(func, idx.f64()[idx.start + bad]!, bad, 0, n, mode);
     return;
   }
   const id = idx.f64();
   const bad = firstBadIndex(id, idx.start, m, n, mode);
-  if (bad < m) throw badIndex('put', id[idx.start + bad]!, bad, 0, n, mode);
+  if (bad < m) throw badIndex(func, id[idx.start + bad]!, bad, 0, n, mode);
   const ad = dataOf(a);
   const vd = dataOf(v);
   if (a.isContiguous && a.dtype === v.dtype && mode === 0) {
@@ -369,6 +374,23 @@ function scatterFlat(a: NdArray, n: number, idx: NdArray, m: number, v: NdArray,
     const j = resolveMode(id[idx.start + i]!, n, mode);
     ad[contiguous ? a.start + j : flatOffset(a, j)] = cast(vd[v.start + c]!);
     if (++c === nv) c = 0;
+  }
+}
+
+/**
+ * Strides that read `v` over a walk of `shape`, as NumPy's fancy assignment broadcasts values:
+ * leading axes of length 1 beyond the walk's dimensions are dropped (NumPy accepts values of
+ * shape [1, 2, 3] for a walk of [2, 3]), the rest broadcast.
+ * @throws BroadcastError naming `v`'s whole shape and the walk's
+ */
+function valuesStrides(v: NdArray, shape: readonly number[]): number[] {
+  let k = 0;
+  while (v.ndim - k > shape.length && v.shape[k] === 1) k++;
+  try {
+    return broadcastStrides(v.shape.slice(k), v.strides.slice(k), shape);
+  } catch (e) {
+    if (e instanceof BroadcastError) throw new BroadcastError([v.shape, shape]);
+    throw e;
   }
 }
 
@@ -481,7 +503,8 @@ export function takeAlongAxis(a: NdArray, indices: unknown, axis: number | null)
 /**
  * `nd.putAlongAxis(a, indices, values, axis)`: writes `values` (broadcast to the index
  * walk's shape) into `a` along `axis` at `indices` (NumPy `put_along_axis`), in place.
- * Every index is checked before anything is written; a repeated target keeps the last value.
+ * Every index is checked before anything is written; a repeated target keeps the value written
+ * last in C order of the index walk (as NumPy).
  * @param a the target (writable)
  * @param indices integral float64 values in [-n, n), `a`'s number of dimensions
  * @param values a number or an array broadcastable to the walk's shape
@@ -505,13 +528,13 @@ export function putAlongAxis(a: NdArray, indices: unknown, values: unknown, axis
         throw new ShapeError(`${func}: with axis null, indices must be 1-D, got shape ${formatShape(idx.array.shape)}`, [idx.array.shape]);
       }
       const m = idx.array.size;
-      broadcastStrides(vals.array.shape, vals.array.strides, [m]);
+      valuesStrides(vals.array, [m]);
       if (vals.array.size !== 1 && !vals.array.isContiguous) {
         const copy = vals.array.copy();
         release(vals);
         vals = { array: copy, temporary: true };
       }
-      if (m > 0) scatterFlat(a, a.size, idx.array, m, vals.array, vals.array.size, 0);
+      if (m > 0) scatterFlat(func, a, a.size, idx.array, m, vals.array, vals.array.size, 0);
       return;
     }
     const ax = normalizeAxis(axis, a.ndim);
@@ -519,19 +542,23 @@ export function putAlongAxis(a: NdArray, indices: unknown, values: unknown, axis
     const n = a.shape[ax]!;
     const id = idx.array.f64();
     const bad = shapeSize(shape) === 0 ? idx.array.size : firstBadIndex(id, idx.array.start, idx.array.size, n);
-    const vStrides = broadcastStrides(vals.array.shape, vals.array.strides, shape);
+    const vStrides = valuesStrides(vals.array, shape);
     if (bad < idx.array.size) throw badIndex(func, id[idx.array.start + bad]!, bad, ax, n);
-    const m = shape[ax]!;
+    // The walk goes in C order (lines along the last axis), as NumPy's fancy assignment: where
+    // a broadcast axis sends several writes to one element, the last in C order stays.
+    const last = shape.length - 1;
+    const m = shape[last]!;
     const aStrides = broadcastStrides(a.shape.map((d, i) => (i === ax ? 1 : d)), a.strides, shape.map((d, i) => (i === ax ? 1 : d)));
     const iStrides = broadcastStrides(idx.array.shape, idx.array.strides, shape);
     const aAx = a.strides[ax]!;
-    const iAx = iStrides[ax]!;
-    const vAx = vStrides[ax]!;
+    const aLast = aStrides[last]!;
+    const iLast = iStrides[last]!;
+    const vLast = vStrides[last]!;
     const ad = dataOf(a);
     const vd = dataOf(vals.array);
     const cast = converted(vals.array, a);
-    forEachLine(shape, ax, [aStrides, iStrides, vStrides], [a.start, idx.array.start, vals.array.start], (pa, pi, pv) => {
-      for (let i = 0; i < m; i++) ad[pa + resolveIndex(id[pi + i * iAx]!, n) * aAx] = cast(vd[pv + i * vAx]!);
+    forEachLine(shape, last, [aStrides, iStrides, vStrides], [a.start, idx.array.start, vals.array.start], (pa, pi, pv) => {
+      for (let i = 0; i < m; i++) ad[pa + i * aLast + resolveIndex(id[pi + i * iLast]!, n) * aAx] = cast(vd[pv + i * vLast]!);
     });
   } finally {
     release(vals);

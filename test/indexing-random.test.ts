@@ -1,0 +1,158 @@
+/**
+ * take / put / takeAlongAxis / putAlongAxis against NumPy over random and named cases
+ * (test/fixtures/indexing-random.json, written by scripts/indexing-fixtures.py): shapes of 0–4
+ * dimensions with 0- and 1-length axes (a few long ones for the WASM blocks), every mode, axes
+ * in and out of range, indices given as a number, nested numbers or an NdArray view (transposed,
+ * reversed, strided, broadcast) holding -0, NaN, ±Inf, 1.5, 2^53, 1e300, sources and targets as
+ * views, bool arrays, values that are views of the target. Each case must give NumPy's shape
+ * and values bit for bit (-0 and NaN included) or the named error that stands for NumPy's
+ * exception, on the JS kernels and on WASM, and an error must leave the target, the source and
+ * the indices as they were (NumPy's put writes the indices before a bad one; ndvec writes none).
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { nd, NdArray } from '../src/index.ts';
+import { onJsAndWasm } from './helpers.ts';
+
+type Enc = number | string | boolean;
+type Nested = Enc | Nested[];
+interface Recipe {
+  base: Enc[];
+  baseShape: number[];
+  view: 'c' | 'T' | 'rev' | 'step' | 'bc';
+  dtype: 'float64' | 'bool';
+  shape: number[];
+}
+interface Packed {
+  shape: number[];
+  dtype: string;
+  flat: Enc[];
+}
+type IndexDesc = { kind: 'number'; value: Enc } | { kind: 'nested'; value: Nested } | { kind: 'array'; value: Recipe };
+type ValuesDesc = { kind: 'number'; value: Enc } | { kind: 'alias'; value: 'self' | 'rev' } | { kind: 'array'; value: Recipe };
+interface Case {
+  op: 'take' | 'put' | 'tal' | 'pal';
+  a: Recipe;
+  indices: IndexDesc;
+  values?: ValuesDesc;
+  axis?: number | null | 'default';
+  mode?: 'raise' | 'wrap' | 'clip';
+  result?: Packed;
+  error?: string;
+  message?: string;
+  label?: string;
+}
+const FIXTURE = JSON.parse(readFileSync(new URL('./fixtures/indexing-random.json', import.meta.url), 'utf8')) as { numpy: string; cases: Case[] };
+
+const decode = (x: Enc): number | boolean =>
+  typeof x === 'boolean' ? x : x === 'NaN' ? NaN : x === 'Infinity' ? Infinity : x === '-Infinity' ? -Infinity : x === '-0' ? -0 : (x as number);
+const decodeNested = (x: Nested): unknown => (Array.isArray(x) ? x.map(decodeNested) : decode(x));
+
+/** The view a recipe describes, over a fresh base. */
+function build(r: Recipe): NdArray {
+  let base = nd.array(new Float64Array(r.base.map((v) => Number(decode(v))))).reshape(r.baseShape);
+  if (r.dtype === 'bool') base = base.astype('bool');
+  switch (r.view) {
+    case 'c':
+      return base;
+    case 'T':
+      return base.transpose();
+    case 'rev':
+      return base.slice('::-1');
+    case 'step':
+      return base.slice(...r.baseShape.slice(0, -1).map(() => ':'), '::2');
+    case 'bc':
+      return base.broadcastTo(r.shape);
+  }
+}
+
+/** Shape, dtype and C-order values, with -0 and NaN spelled as the fixture spells them. */
+function pack(a: NdArray): Packed {
+  const c = a.copy();
+  try {
+    const data = a.dtype === 'bool' ? Array.from(c.u8().subarray(c.start, c.start + c.size), (x) => x === 1) : Array.from(c.f64().subarray(c.start, c.start + c.size));
+    const flat = data.map((v): Enc => {
+      if (typeof v === 'boolean') return v;
+      if (Number.isNaN(v)) return 'NaN';
+      if (v === Infinity || v === -Infinity) return v > 0 ? 'Infinity' : '-Infinity';
+      return Object.is(v, -0) ? '-0' : v;
+    });
+    return { shape: [...a.shape], dtype: a.dtype, flat };
+  } finally {
+    c.dispose();
+  }
+}
+
+/** The ndvec error class names that stand for each NumPy exception. */
+function wanted(c: Case): string[] {
+  if (c.error === 'IndexError') return /shape mismatch/.test(c.message ?? '') ? ['BroadcastError'] : ['IndexError'];
+  if (c.error === 'ValueError') return ['ShapeError', 'BroadcastError'];
+  if (c.error === 'AxisError') return ['AxisError'];
+  return [`(NumPy raised ${c.error})`];
+}
+
+type Outcome = { result: Packed } | { error: string; message: string };
+
+/** Runs one case (method form on even `k`, the nd.* function on odd); on error, checks every operand is unchanged. */
+function run(c: Case, k: number): Outcome {
+  const a = build(c.a);
+  const before = pack(a);
+  const indices = c.indices.kind === 'number' ? decode(c.indices.value) : c.indices.kind === 'nested' ? decodeNested(c.indices.value) : build(c.indices.value);
+  const indicesBefore = indices instanceof NdArray ? pack(indices) : null;
+  const method = k % 2 === 0;
+  const options = c.mode === undefined || (c.mode === 'raise' && k % 4 < 2) ? undefined : { mode: c.mode };
+  try {
+    if (c.op === 'take') return { result: pack(method ? a.take(indices as never, c.axis as number | null, options) : nd.take(a, indices as never, c.axis as number | null, options)) };
+    if (c.op === 'tal') {
+      const r = c.axis === 'default' ? nd.takeAlongAxis(a, indices as never) : nd.takeAlongAxis(a, indices as never, c.axis as number | null);
+      assert.deepEqual(pack(a), before, 'takeAlongAxis wrote into its source');
+      return { result: pack(r) };
+    }
+    const v = c.values!;
+    const values = v.kind === 'number' ? decode(v.value) : v.kind === 'alias' ? (v.value === 'self' ? a : a.slice('::-1')) : build(v.value);
+    if (c.op === 'put') {
+      const r = method ? a.put(indices as never, values as never, options) : nd.put(a, indices as never, values as never, options);
+      assert.equal(r, a);
+    } else {
+      assert.equal(c.axis === 'default' ? nd.putAlongAxis(a, indices as never, values as never, -1) : nd.putAlongAxis(a, indices as never, values as never, c.axis as number | null), a);
+    }
+    return { result: pack(a) };
+  } catch (e) {
+    if (e instanceof assert.AssertionError) throw e;
+    assert.deepEqual(pack(a), before, `${(e as Error).message}: the array was changed before the error`);
+    if (indicesBefore !== null) assert.deepEqual(pack(indices as NdArray), indicesBefore, 'the indices were changed');
+    return { error: (e as Error).constructor.name, message: (e as Error).message };
+  }
+}
+
+function check(c: Case, k: number): void {
+  const label = c.label ?? `case ${k}: ${JSON.stringify({ ...c, a: { ...c.a, base: c.a.base.length > 16 ? `${c.a.base.length} values` : c.a.base }, result: undefined })}`;
+  for (const [i, got] of onJsAndWasm(() => run(c, k)).entries()) {
+    const where = `${label} [${i === 0 ? 'JS' : 'WASM'}]`;
+    if (c.error !== undefined) {
+      assert.ok('error' in got, `${where}: NumPy raised ${c.error} (${c.message}), ndvec returned ${JSON.stringify(got)}`);
+      assert.ok(wanted(c).includes(got.error), `${where}: NumPy raised ${c.error} (${c.message}), ndvec ${got.error}: ${got.message}`);
+    } else {
+      assert.ok('result' in got, `${where}: NumPy returned, ndvec threw ${'error' in got ? `${got.error}: ${got.message}` : ''}`);
+      assert.deepEqual(got.result, c.result, where);
+    }
+  }
+}
+
+describe(`integer indexing against NumPy ${FIXTURE.numpy}: random cases (scripts/indexing-fixtures.py)`, () => {
+  const random = FIXTURE.cases.filter((c) => c.label === undefined);
+  for (const op of ['take', 'put', 'tal', 'pal'] as const) {
+    const name = { take: 'take', put: 'put', tal: 'takeAlongAxis', pal: 'putAlongAxis' }[op];
+    test(`${name}: NumPy's shape and values bit for bit, or its error; JS and WASM; operands intact on error`, () => {
+      const cases = random.filter((c) => c.op === op);
+      assert.ok(cases.length > 200, `${cases.length} ${op} cases`);
+      assert.ok(cases.filter((c) => c.error !== undefined).length > 30, 'errors among the cases');
+      for (const [k, c] of cases.entries()) check(c, k);
+    });
+  }
+});
+
+describe('integer indexing against NumPy: named cases (the review\'s findings)', () => {
+  for (const [k, c] of FIXTURE.cases.filter((x) => x.label !== undefined).entries()) test(c.label!, () => check(c, k));
+});
