@@ -373,7 +373,8 @@ for method, mname in [(zipfile.ZIP_STORED, 'stored'), (zipfile.ZIP_DEFLATED, 'de
     for seekable in [True, False]:
         for z64 in [False, True]:
             add_npz(f'zipfile {mname} {"seekable" if seekable else "data descriptors"} zip64={z64}', zf_archive(plain, method, seekable, z64))
-add_npz('zipfile writestr with a comment', zf_archive(plain, zipfile.ZIP_DEFLATED, comment=b'a comment PK\x05\x06 inside', via_writestr=True))
+add_npz('zipfile writestr with an end-record signature in the archive comment', zf_archive(plain, zipfile.ZIP_DEFLATED, comment=b'a comment PK\x05\x06 inside', via_writestr=True))
+add_npz('zipfile with a 65535-byte archive comment', zf_archive(plain[:2], zipfile.ZIP_DEFLATED, comment=b'c' * 65535))
 add_npz('keys without .npy', zf_archive([('x', npy(x)), ('data/m', npy(m))]))
 add_npz('a non-.npy member', zf_archive([('x.npy', npy(x)), ('README.txt', b'hello')]))
 add_npz('a .npy-named member that is not .npy', zf_archive([('x.npy', npy(x)), ('y.npy', b'not numpy at all')]))
