@@ -30,7 +30,18 @@ function zipSync(files: ZipFiles): Uint8Array {
 /** A fixed timestamp (1980-01-01, the earliest zip can hold), so equal arrays give equal bytes. */
 const MTIME = new Date(1980, 0, 1);
 const ZIP32_LIMIT = 0xffffffff;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** True when `s` holds a lone UTF-16 surrogate (no UTF-8 form). No regex lookbehind: older Safari cannot parse one. */
+function hasLoneSurrogate(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (!(d >= 0xdc00 && d <= 0xdfff)) return true;
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return true;
+  }
+  return false;
+}
 
 /**
  * Reads a NumPy `.npz` archive (from `np.savez` or `np.savez_compressed`): every member
@@ -133,7 +144,7 @@ export function writeNpz(arrays: Record<string, NdArray>, compress: boolean, fun
     if (!(isNdArray(a))) throw new ArgumentError(func, key, `arrays['${key}'] must be an NdArray, got ${describe(a)}`);
     // zipfile cuts a name at NUL and decodes it as UTF-8; the zip format holds 65535 bytes of name
     if (key.includes('\0')) throw new ArgumentError(func, key, `the name ${JSON.stringify(key)} holds a NUL character, where NumPy's zipfile cuts member names`);
-    if (LONE_SURROGATE.test(key)) throw new ArgumentError(func, key, `the name ${JSON.stringify(key)} is not well-formed UTF-16 (a lone surrogate), so it has no UTF-8 form`);
+    if (hasLoneSurrogate(key)) throw new ArgumentError(func, key, `the name ${JSON.stringify(key)} is not well-formed UTF-16 (a lone surrogate), so it has no UTF-8 form`);
     if (new TextEncoder().encode(key).length + 4 > 65535) throw new ArgumentError(func, key.slice(0, 40), `the name '${key.slice(0, 40)}...' is longer than the 65535 bytes of UTF-8 a zip member name holds`);
     const npy = toNpy(a);
     total += npy.length + 2 * (key.length * 3 + 4 + 46);
