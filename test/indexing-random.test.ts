@@ -13,6 +13,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { nd, NdArray } from '../src/index.ts';
+import fc from 'fast-check';
 import { onJsAndWasm } from './helpers.ts';
 
 type Enc = number | string | boolean;
@@ -155,4 +156,70 @@ describe(`integer indexing against NumPy ${FIXTURE.numpy}: random cases (scripts
 
 describe('integer indexing against NumPy: named cases (the review\'s findings)', () => {
   for (const [k, c] of FIXTURE.cases.filter((x) => x.label !== undefined).entries()) test(c.label!, () => check(c, k));
+});
+
+/** Element-wise equality where NaN equals NaN and the two zeros are equal (a reduction may return either zero). */
+function assertSameValues(got: NdArray, want: NdArray, label: string): void {
+  assert.deepEqual(got.shape, want.shape, `${label}: shape`);
+  const g = (got.toArray() as unknown[]).flat(Infinity) as number[];
+  const w = (want.toArray() as unknown[]).flat(Infinity) as number[];
+  for (let i = 0; i < g.length; i++) assert.ok(g[i] === w[i] || (Number.isNaN(g[i]) && Number.isNaN(w[i])), `${label}: element ${i}: ${g[i]} vs ${w[i]}`);
+}
+
+describe('arg* outputs fed to takeAlongAxis / putAlongAxis (fast-check, JS and WASM)', () => {
+  /** A float64 array of 1–3 dimensions (lengths 1–5) with NaN, ±Inf, -0 and repeats, as itself or a transposed/reversed view. */
+  const arrayCase = fc
+    .record({
+      shape: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 3 }),
+      pool: fc.array(fc.constantFrom(NaN, Infinity, -Infinity, -0, 0, 1, -1, 2.5, 1e308, 5e-324), { minLength: 1, maxLength: 6 }),
+      seed: fc.nat(),
+      view: fc.constantFrom('c', 'T', 'rev'),
+      axisPick: fc.nat(),
+    })
+    .map(({ shape, pool, seed, view, axisPick }) => {
+      const size = shape.reduce((p, d) => p * d, 1);
+      const values = Array.from({ length: size }, (_, i) => pool[(i * 7 + seed) % pool.length]!);
+      return { shape, values, view, axis: (axisPick % (2 * shape.length)) - shape.length };
+    });
+  const make = (c: { shape: number[]; values: number[]; view: string }): NdArray => {
+    const base = nd.array(new Float64Array(c.values)).reshape(c.view === 'T' ? [...c.shape].reverse() : c.shape);
+    return c.view === 'T' ? base.transpose() : c.view === 'rev' ? base.slice('::-1') : base;
+  };
+  test('takeAlongAxis(a, a.argsort(axis), axis) is a.sort(axis); with argmax/argmin(keepdims) it is max/min(keepdims); argpartition puts the kth in place', () => {
+    fc.assert(
+      fc.property(arrayCase, (c) => {
+        onJsAndWasm(() => {
+          const a = make(c);
+          assertSameValues(nd.takeAlongAxis(a, a.argsort(c.axis), c.axis), a.sort(c.axis), 'argsort');
+          assertSameValues(nd.takeAlongAxis(a, a.argmax(c.axis, { keepdims: true }), c.axis), a.max(c.axis, { keepdims: true }), 'argmax');
+          assertSameValues(nd.takeAlongAxis(a, a.argmin(c.axis, { keepdims: true }), c.axis), a.min(c.axis, { keepdims: true }), 'argmin');
+          const n = a.shape.at(c.axis)!;
+          const kth = n - 1 - (c.values.length % n);
+          const parted = nd.takeAlongAxis(a, a.argpartition(kth, c.axis), c.axis);
+          assertSameValues(parted.take([kth], c.axis), a.sort(c.axis).take([kth], c.axis), 'argpartition');
+        });
+      }),
+      { seed: 42, numRuns: 150 },
+    );
+  });
+  test('putAlongAxis(b, a.argsort(axis), a.sort(axis), axis) rebuilds a; putAlongAxis at argmax(keepdims) writes one element a line', () => {
+    fc.assert(
+      fc.property(arrayCase, (c) => {
+        onJsAndWasm(() => {
+          const a = make(c);
+          const b = nd.zeros(a.shape);
+          // a target that is itself a view (transposed base): the writes land in its base's layout
+          const t = nd.zeros([...a.shape].reverse()).transpose();
+          assert.equal(nd.putAlongAxis(b, a.argsort(c.axis), a.sort(c.axis), c.axis), b);
+          nd.putAlongAxis(t, a.argsort(c.axis), a.sort(c.axis), c.axis);
+          assertSameValues(b, a, 'rebuilt');
+          assertSameValues(t, a, 'rebuilt into a transposed view');
+          const marks = nd.zeros(a.shape);
+          nd.putAlongAxis(marks, a.argmax(c.axis, { keepdims: true }), 1, c.axis);
+          assertSameValues(marks.sum(c.axis, { keepdims: true }), nd.ones(a.max(c.axis, { keepdims: true }).shape), 'one mark a line');
+        });
+      }),
+      { seed: 42, numRuns: 150 },
+    );
+  });
 });

@@ -307,7 +307,8 @@ function converted(from: NdArray, to: NdArray): (v: number) => number {
 /**
  * `a.put(indices, values, { mode })`: `a.flat[indices[i]] = values.flat[i mod values.size]`
  * in order (a repeated index keeps the last value; NumPy `np.put`). Every index is checked
- * before anything is written.
+ * before anything is written, in every mode and on both paths (NumPy's `put` writes the
+ * indices before a bad one, then raises).
  * @param a the target, written in place (any layout, writable)
  * @param indices integral float64 values (in [-a.size, a.size) in mode 'raise'), any shape
  * @param values a number or an array (read flat, cycled)
