@@ -13,6 +13,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { nd, NdArray } from '../src/index.ts';
+import { IndexError } from '../src/errors.ts';
 import fc from 'fast-check';
 import { onJsAndWasm } from './helpers.ts';
 
@@ -222,4 +223,28 @@ describe('arg* outputs fed to takeAlongAxis / putAlongAxis (fast-check, JS and W
       { seed: 42, numRuns: 150 },
     );
   });
+});
+
+describe('IndexError messages name the index, its position for a non-integer, and the axis size', () => {
+  const cases: [string, () => unknown, RegExp][] = [
+    ['take 1.5', () => nd.array([1, 2, 3]).take([0, 1.5]), /^take: index 1\.5 \(position 1 of the indices\) is not an integer \(axis 0 with size 3\)$/],
+    ['take NaN under clip, axis 1', () => nd.zeros([2, 4]).take([NaN], 1, { mode: 'clip' }), /^take: index NaN \(position 0 of the indices\) is not an integer \(axis 1 with size 4\)$/],
+    ['take -Infinity under wrap', () => nd.zeros([5]).take([-Infinity], null, { mode: 'wrap' }), /not an integer \(axis 0 with size 5\)$/],
+    ['take 2**53', () => nd.zeros([5]).take([2 ** 53]), /^take: index 9007199254740992 is out of bounds for axis 0 with size 5$/],
+    ['put 1e300', () => nd.zeros([2, 3]).put([1e300], 1), /^put: index 1e\+300 is out of bounds for axis 0 with size 6$/],
+    ['putAlongAxis flat', () => nd.putAlongAxis(nd.zeros([2, 3]), [9], 1, null), /^putAlongAxis: index 9 is out of bounds for axis 0 with size 6$/],
+    ['takeAlongAxis -0.5', () => nd.takeAlongAxis(nd.zeros([2, 3]), [[-0.5]], 1), /^takeAlongAxis: index -0\.5 .* is not an integer \(axis 1 with size 3\)$/],
+  ];
+  for (const [label, f, message] of cases) {
+    test(label, () => {
+      for (const wasm of [false, true]) {
+        nd.config({ wasm });
+        try {
+          assert.throws(f, (e: unknown) => e instanceof IndexError && message.test(e.message), `${label} wasm ${wasm}`);
+        } finally {
+          nd.config({ wasm: true });
+        }
+      }
+    });
+  }
 });

@@ -143,7 +143,7 @@ function badIndex(func: string, v: number, position: number, axis: number, n: nu
   if (mode === 0 ? !(w >= 0 && w < n) && !Number.isNaN(v) : n === 0 && Math.floor(v) === v && Math.abs(v) !== Infinity) {
     return new IndexError(`${func}: index ${v} is out of bounds for axis ${axis} with size ${n}`, v, axis);
   }
-  return new IndexError(`${func}: index ${v} (position ${position} of the indices) is not an integer`, v, axis);
+  return new IndexError(`${func}: index ${v} (position ${position} of the indices) is not an integer (axis ${axis} with size ${n})`, v, axis);
 }
 
 /** x[xs + idx[i]] → o[os + i] for i < m (JS twin of take_f64); returns m, or the first bad position. */
