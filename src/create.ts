@@ -572,6 +572,11 @@ export function random(shape: ShapeLike, seed?: number | RandomOptions): NdArray
   const high = read.options.high === undefined ? 1 : checkNumber('random', 'high', read.options.high, true);
   const width = high - low;
   if (!Number.isFinite(width)) throw new ArgumentError('random', 'high', `high - low must be finite, got ${high} - ${low}`);
+  // NumPy's uniform refuses high − low with its sign bit set (so high −0 over low 0 as well)
+  if (width < 0 || Object.is(width, -0)) {
+    const shown = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));
+    throw new ArgumentError('random', 'high', `high must be ≥ low, got low ${shown(low)} and high ${shown(high)}`);
+  }
   const generator = generatorFor('random', read.seed);
   return read.options.low === undefined && read.options.high === undefined ? generator.random(dims) : generator.uniform(low, high, dims);
 }

@@ -193,6 +193,8 @@ describe('bad arguments throw named errors naming the function and parameter', (
     ['random { low: NaN }', () => nd.random(3, { low: NaN }), ArgumentError, /^random: low must be a finite number, got number NaN/],
     ['random { high: "1" }', () => nd.random(3, { high: '1' } as never), ArgumentError, /^random: high must be a finite number/],
     ['random range overflows', () => nd.random(3, { low: -1.7e308, high: 1.7e308 }), ArgumentError, /^random: high - low must be finite/],
+    ['random { low: 1, high: 0 }', () => nd.random(3, { low: 1, high: 0 }), ArgumentError, /^random: high must be ≥ low, got low 1 and high 0$/],
+    ['random { low: 0, high: -0 }', () => nd.random(3, { low: 0, high: -0 }), ArgumentError, /^random: high must be ≥ low, got low 0 and high -0$/],
     ['randn { scale: -1 }', () => nd.randn(3, { scale: -1 }), ArgumentError, /^randn: scale must be ≥ 0, got -1/],
     ['randn { std: Infinity }', () => nd.randn(3, { std: Infinity }), ArgumentError, /^randn: scale must be a finite number/],
     ['randn { loc, mean }', () => nd.randn(3, { loc: 1, mean: 1 }), ArgumentError, /^randn: mean is another name for loc: give one of them, got both/],
