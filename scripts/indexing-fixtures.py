@@ -241,7 +241,13 @@ def values_of(vdesc, t):
         return dec(vdesc['value'])
     if vdesc['kind'] == 'alias':
         return t if vdesc['value'] == 'self' else t[::-1]
+    if vdesc['kind'] == 'nested':
+        return np.array(decode_nested(vdesc['value']))
     return from_recipe(vdesc['value'])
+
+
+def decode_nested(x):
+    return [decode_nested(v) for v in x] if isinstance(x, list) else dec(x)
 
 
 def axis_size(shape, axis, flat_if_0d=True):
@@ -300,6 +306,8 @@ def pal_case(tgt, iarg, fi, vdesc, axis):
 def random_values(m, shape, walk=None):
     """A values descriptor: a number, a view of the target (put), or an array of about the right shape."""
     r = rng.random()
+    if r < 0.03:
+        return {'kind': 'number', 'value': bool(rng.random() < 0.5)}
     if r < 0.2:
         return {'kind': 'number', 'value': enc(float(rng.integers(-9, 9)) + 0.5)}
     if walk is None and r < 0.3:
@@ -316,7 +324,10 @@ def random_values(m, shape, walk=None):
             vshape = [1] + vshape
         if rng.random() < 0.08:
             vshape = rand_shape(3)
-    vrec, _ = make_array(vshape, dtype='bool' if rng.random() < 0.1 else 'float64')
+    vrec, varr = make_array(vshape, dtype='bool' if rng.random() < 0.1 else 'float64')
+    if rng.random() < 0.25 and 0 not in vshape and len(vshape) > 0:
+        # nested data (numbers, or booleans for a bool array)
+        return {'kind': 'nested', 'value': nest([enc(v) for v in np.asarray(varr).ravel()], list(vshape))}
     return {'kind': 'array', 'value': vrec}
 
 
@@ -406,6 +417,12 @@ NAMED = {
         pal_case(arr(np.zeros((2, 3))), *idx([0, 4]), vals([[[5., 6.]]]), None),
     'pal: values [2,2,1] for a [2,1] walk: BroadcastError':
         pal_case(arr(np.zeros((2, 3))), *idx([[0], [1]]), vals(np.ones((2, 2, 1))), 1),
+    'pal: empty values [2,0] for an empty walk [0] (reshaped to their trailing axes)':
+        pal_case(arr([1., 2.]), *idx(np.zeros(0)), vals(np.zeros((2, 0))), 0),
+    'pal: empty values [0,1,0] for an empty flat walk (axis None)':
+        pal_case(arr([1., 2.]), *idx(np.zeros(0)), vals(np.zeros((0, 1, 0))), None),
+    'pal: empty values [5,0,7] for an empty walk [0]: BroadcastError':
+        pal_case(arr([1., 2.]), *idx(np.zeros(0)), vals(np.zeros((5, 0, 7))), 0),
     'pal: axis None into a transposed target (NumPy 2.4 refuses; ndvec writes)':
         pal_case(arr(np.arange(6.).reshape(2, 3), 'T'), *idx([0, -1]), vals([7., 8.]), None),
     'pal: axis None, 2-D indices: ValueError':

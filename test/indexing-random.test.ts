@@ -32,7 +32,7 @@ interface Packed {
   flat: Enc[];
 }
 type IndexDesc = { kind: 'number'; value: Enc } | { kind: 'nested'; value: Nested } | { kind: 'array'; value: Recipe };
-type ValuesDesc = { kind: 'number'; value: Enc } | { kind: 'alias'; value: 'self' | 'rev' } | { kind: 'array'; value: Recipe };
+type ValuesDesc = { kind: 'number'; value: Enc } | { kind: 'nested'; value: Nested } | { kind: 'alias'; value: 'self' | 'rev' } | { kind: 'array'; value: Recipe };
 interface Case {
   op: 'take' | 'put' | 'tal' | 'pal';
   a: Recipe;
@@ -112,7 +112,8 @@ function run(c: Case, k: number): Outcome {
       return { result: pack(r) };
     }
     const v = c.values!;
-    const values = v.kind === 'number' ? decode(v.value) : v.kind === 'alias' ? (v.value === 'self' ? a : a.slice('::-1')) : build(v.value);
+    const values =
+      v.kind === 'number' ? decode(v.value) : v.kind === 'nested' ? decodeNested(v.value) : v.kind === 'alias' ? (v.value === 'self' ? a : a.slice('::-1')) : build(v.value);
     if (c.op === 'put') {
       const r = method ? a.put(indices as never, values as never, options) : nd.put(a, indices as never, values as never, options);
       assert.equal(r, a);

@@ -380,13 +380,15 @@ function scatterFlat(func: string, a: NdArray, n: number, idx: NdArray, m: numbe
 
 /**
  * Strides that read `v` over a walk of `shape`, as NumPy's fancy assignment broadcasts values:
- * leading axes of length 1 beyond the walk's dimensions are dropped (NumPy accepts values of
- * shape [1, 2, 3] for a walk of [2, 3]), the rest broadcast.
+ * values with more dimensions than the walk are first reshaped to their trailing ones (NumPy
+ * accepts [1, 2, 3] for a walk of [2, 3], and any empty values whose trailing axes hold a 0:
+ * [2, 0] for a walk of [0]), the rest broadcast.
  * @throws BroadcastError naming `v`'s whole shape and the walk's
  */
 function valuesStrides(v: NdArray, shape: readonly number[]): number[] {
-  let k = 0;
-  while (v.ndim - k > shape.length && v.shape[k] === 1) k++;
+  let k = Math.max(0, v.ndim - shape.length);
+  // the reshape keeps the size: the leading axes all 1, or the trailing ones empty
+  if (k > 0 && !v.shape.slice(0, k).every((d) => d === 1) && shapeSize(v.shape.slice(k)) !== 0) k = 0;
   try {
     return broadcastStrides(v.shape.slice(k), v.strides.slice(k), shape);
   } catch (e) {
