@@ -13,7 +13,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { nd, NdArray } from '../src/index.ts';
-import { IndexError } from '../src/errors.ts';
+import { DTypeError, IndexError } from '../src/errors.ts';
 import fc from 'fast-check';
 import { onJsAndWasm } from './helpers.ts';
 
@@ -242,6 +242,35 @@ describe('IndexError messages name the index, its position for a non-integer, an
         nd.config({ wasm });
         try {
           assert.throws(f, (e: unknown) => e instanceof IndexError && message.test(e.message), `${label} wasm ${wasm}`);
+        } finally {
+          nd.config({ wasm: true });
+        }
+      }
+    });
+  }
+});
+
+describe('bool indices are refused with DTypeError (NumPy 2.4: np.take reads True as 1, take_along_axis raises IndexError)', () => {
+  const boolIndices: [string, () => unknown][] = [
+    ['bool NdArray', () => nd.array([true, false])],
+    ['0-d bool NdArray', () => nd.array(true)],
+    ['empty bool NdArray', () => nd.zeros([0], 'bool')],
+    ['nested booleans', () => [true, false]],
+    ['a bool view', () => nd.array([[true, false], [false, true]]).transpose().slice(0)],
+  ];
+  for (const [label, indices] of boolIndices) {
+    test(label, () => {
+      for (const wasm of [false, true]) {
+        nd.config({ wasm });
+        try {
+          const a = nd.array([10, 20, 30]);
+          assert.throws(() => a.take(indices() as never), DTypeError);
+          assert.throws(() => nd.take(a, indices() as never, 0), DTypeError);
+          assert.throws(() => a.put(indices() as never, 7), DTypeError);
+          assert.throws(() => nd.takeAlongAxis(a, indices() as never, 0), DTypeError);
+          assert.throws(() => nd.putAlongAxis(a, indices() as never, 7, 0), DTypeError);
+          assert.throws(() => nd.putAlongAxis(a, indices() as never, 7, null), DTypeError);
+          assert.deepEqual(a.toArray(), [10, 20, 30]);
         } finally {
           nd.config({ wasm: true });
         }
