@@ -3,7 +3,8 @@
 
 Writes test/fixtures/indexing-random.json. Each case describes its operands as recipes (a
 base array's values and shape, then a view of it: 'c' as is, 'T' transposed, 'rev' reversed on
-axis 0, 'step' every other element of the last axis, 'bc' broadcast from a size-1 axis), the
+axis 0, 'step' every other element of the last axis, 'bc' broadcast from a size-1 axis, 'off'
+contiguous from the second row of its base: an offset), the
 indices (a number, nested numbers, or a recipe; values include -0, NaN, +-Inf, 1.5, 2**53,
 1e300), the axis and mode, and NumPy's packed result (shape, dtype, flat values; '-0' and
 'NaN' written as strings) or the name of the exception NumPy raised.
@@ -85,7 +86,7 @@ def rand_values(size, dtype='float64'):
     return out
 
 
-VIEWS = ['c', 'c', 'T', 'rev', 'step', 'bc']
+VIEWS = ['c', 'c', 'T', 'rev', 'step', 'bc', 'off']
 
 
 def make_array(shape, values=None, dtype='float64', views=VIEWS, writable=False):
@@ -104,6 +105,8 @@ def make_array(shape, values=None, dtype='float64', views=VIEWS, writable=False)
         base_shape = list(shape)
     elif view == 'step':
         base_shape = list(shape[:-1]) + [2 * shape[-1]]
+    elif view == 'off':
+        base_shape = [shape[0] + 1] + list(shape[1:])
     else:  # bc: one non-1 axis of the base is 1
         cands = [i for i, d in enumerate(shape) if d != 1]
         ax = cands[int(rng.integers(0, len(cands)))]
@@ -120,6 +123,8 @@ def make_array(shape, values=None, dtype='float64', views=VIEWS, writable=False)
         arr = base[::-1]
     elif view == 'step':
         arr = base[..., ::2]
+    elif view == 'off':
+        arr = base[1:]
     else:
         arr = np.broadcast_to(base, shape)
     assert list(arr.shape) == list(shape), (arr.shape, shape, view)
@@ -231,7 +236,7 @@ def axis_arg(ndim, allow_none=True):
 def from_recipe(r):
     """The numpy view a recipe describes (a fresh base every call)."""
     base = np.array([dec(v) for v in r['base']], dtype=np.float64 if r['dtype'] == 'float64' else bool).reshape(r['baseShape'])
-    return {'c': lambda b: b, 'T': lambda b: b.T, 'rev': lambda b: b[::-1], 'step': lambda b: b[..., ::2],
+    return {'c': lambda b: b, 'T': lambda b: b.T, 'rev': lambda b: b[::-1], 'step': lambda b: b[..., ::2], 'off': lambda b: b[1:],
             'bc': lambda b: np.broadcast_to(b, r['shape'])}[r['view']](base)
 
 

@@ -3,7 +3,7 @@
  * (test/fixtures/indexing-random.json, written by scripts/indexing-fixtures.py): shapes of 0–4
  * dimensions with 0- and 1-length axes (a few long ones for the WASM blocks), every mode, axes
  * in and out of range, indices given as a number, nested numbers or an NdArray view (transposed,
- * reversed, strided, broadcast) holding -0, NaN, ±Inf, 1.5, 2^53, 1e300, sources and targets as
+ * reversed, strided, broadcast, offset) holding -0, NaN, ±Inf, 1.5, 2^53, 1e300, sources and targets as
  * views, bool arrays, values that are views of the target. Each case must give NumPy's shape
  * and values bit for bit (-0 and NaN included) or the named error that stands for NumPy's
  * exception, on the JS kernels and on WASM, and an error must leave the target, the source and
@@ -22,7 +22,7 @@ type Nested = Enc | Nested[];
 interface Recipe {
   base: Enc[];
   baseShape: number[];
-  view: 'c' | 'T' | 'rev' | 'step' | 'bc';
+  view: 'c' | 'T' | 'rev' | 'step' | 'bc' | 'off';
   dtype: 'float64' | 'bool';
   shape: number[];
 }
@@ -66,6 +66,8 @@ function build(r: Recipe): NdArray {
       return base.slice(...r.baseShape.slice(0, -1).map(() => ':'), '::2');
     case 'bc':
       return base.broadcastTo(r.shape);
+    case 'off':
+      return base.slice('1:');
   }
 }
 
