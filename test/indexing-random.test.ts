@@ -236,6 +236,7 @@ describe('IndexError messages name the index, its position for a non-integer, an
     ['take 2**53', () => nd.zeros([5]).take([2 ** 53]), /^take: index 9007199254740992 is out of bounds for axis 0 with size 5$/],
     ['put 1e300', () => nd.zeros([2, 3]).put([1e300], 1), /^put: index 1e\+300 is out of bounds for axis 0 with size 6$/],
     ['putAlongAxis flat', () => nd.putAlongAxis(nd.zeros([2, 3]), [9], 1, null), /^putAlongAxis: index 9 is out of bounds for axis 0 with size 6$/],
+    ['takeAlongAxis flat', () => nd.takeAlongAxis(nd.zeros([2, 3]), [0, -7], null), /^takeAlongAxis: index -7 is out of bounds for axis 0 with size 6$/],
     ['takeAlongAxis -0.5', () => nd.takeAlongAxis(nd.zeros([2, 3]), [[-0.5]], 1), /^takeAlongAxis: index -0\.5 .* is not an integer \(axis 1 with size 3\)$/],
   ];
   for (const [label, f, message] of cases) {

@@ -207,17 +207,18 @@ function dataOf(a: NdArray): Data {
  * @param indices integral float64 values (in [-n, n) in mode 'raise'), any shape
  * @param axis the axis, or null for the flattened array
  * @param mode 0 'raise', 1 'wrap', 2 'clip' (see {@link TakeOptions}; checked by {@link indexMode})
+ * @param func the public name errors give (`takeAlongAxis` with axis null calls this)
  * @returns a new array of `a`'s dtype
  * @throws IndexError naming an index out of range or not an integer; AxisError; DTypeError for bool indices
  * @example
  * take(nd.array([10, 20, 30]), [2, -3], null).toArray(); // [30, 10]
  */
-export function take(a: NdArray, indices: unknown, axis: number | null, mode = 0): NdArray {
-  if (tracing.depth !== 0) rejectTraced('take', [a, indices]);
+export function take(a: NdArray, indices: unknown, axis: number | null, mode = 0, func = 'take'): NdArray {
+  if (tracing.depth !== 0) rejectTraced(func, [a, indices]);
   a.assertLive();
   // A 0-d array takes along "axis 0" as NumPy does: as its flattened one-element self.
   const ax = axis === null || a.ndim === 0 ? (axis === null ? null : normalizeAxis(axis, 1)) : normalizeAxis(axis, a.ndim);
-  const idx = indexArray('take', indices, null);
+  const idx = indexArray(func, indices, null);
   let src: Contiguous | null = null;
   try {
     src = a.isContiguous ? { array: a, temporary: false } : { array: a.copy(), temporary: true };
@@ -226,7 +227,7 @@ export function take(a: NdArray, indices: unknown, axis: number | null, mode = 0
     const outer = flat ? 1 : shapeSize(a.shape.slice(0, ax));
     const inner = flat ? 1 : shapeSize(a.shape.slice(ax + 1));
     const shape = flat ? [...idx.array.shape] : [...a.shape.slice(0, ax), ...idx.array.shape, ...a.shape.slice(ax + 1)];
-    return filled(emptyArray(shape, a.dtype), (result) => gather('take', src!.array, n, outer, inner, idx.array, result, flat ? 0 : ax!, false, mode));
+    return filled(emptyArray(shape, a.dtype), (result) => gather(func, src!.array, n, outer, inner, idx.array, result, flat ? 0 : ax!, false, mode));
   } finally {
     release(src);
     release(idx);
@@ -465,7 +466,7 @@ export function takeAlongAxis(a: NdArray, indices: unknown, axis: number | null)
       if (idx.array.ndim !== 1) {
         throw new ShapeError(`takeAlongAxis: with axis null, indices must be 1-D, got shape ${formatShape(idx.array.shape)}`, [idx.array.shape]);
       }
-      return take(a, idx.array, null);
+      return take(a, idx.array, null, 0, 'takeAlongAxis');
     } finally {
       release(idx);
     }
