@@ -566,9 +566,9 @@ export const nd = {
   /** `a.cumprod(axis)` as a function. */
   cumprod: methodFunction<(a: Input, axis?: number | null) => NdArray>('cumprod', 2),
   /** `a.sort(axis)` as a function. */
-  sort: methodFunction<(a: Input, axis?: number) => NdArray>('sort', 2),
+  sort: methodFunction<(a: Input, axis?: number | null) => NdArray>('sort', 2),
   /** `a.argsort(axis)` as a function. */
-  argsort: methodFunction<(a: Input, axis?: number) => NdArray>('argsort', 2),
+  argsort: methodFunction<(a: Input, axis?: number | null) => NdArray>('argsort', 2),
   /** `a.partition(kth, axis)` as a function. */
   partition: methodFunction<(a: Input, kth: KthArg, axis?: number | null) => NdArray>('partition', 3, 2),
   /** `a.argpartition(kth, axis)` as a function. */

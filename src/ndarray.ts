@@ -1848,27 +1848,29 @@ export class NdArray {
   /**
    * A sorted copy along `axis` (default last); NaN sorts last; -0 and 0 keep their order
    * (a stable sort: WASM radix sort on arena arrays).
-   * @param axis the axis (default -1)
-   * @returns the sorted copy
+   * @param axis the axis (default -1), or null for the flattened array (NumPy's `axis=None`)
+   * @returns the sorted copy (1-D for axis null)
    * @example
    * nd.array([3, NaN, 1]).sort().toArray(); // [1, 3, NaN]
+   * nd.array([[3, 1], [2, 0]]).sort(null).toArray(); // [0, 1, 2, 3]
    */
-  sort(axis = -1): NdArray {
+  sort(axis: number | null = -1): NdArray {
     if (arguments.length > 1) checkArity('sort', arguments, 1);
-    return sort(this, checkSingleAxis('sort', axis, false) as number);
+    return sort(this, checkSingleAxis('sort', axis, true));
   }
 
   /**
    * Indices that sort along `axis` (default last). Stable: equal values (-0 and 0 too) keep
    * their order, as NumPy's `kind='stable'`; NaN last.
-   * @param axis the axis (default -1)
-   * @returns the indices as float64
+   * @param axis the axis (default -1), or null for the flattened array (NumPy's `axis=None`)
+   * @returns the indices as float64 (1-D for axis null: positions in the flattened array)
    * @example
    * nd.array([3, 1, 2]).argsort().toArray(); // [1, 2, 0]
+   * nd.array([[3, 1], [2, 0]]).argsort(null).toArray(); // [3, 1, 2, 0]
    */
-  argsort(axis = -1): NdArray {
+  argsort(axis: number | null = -1): NdArray {
     if (arguments.length > 1) checkArity('argsort', arguments, 1);
-    return argsort(this, checkSingleAxis('argsort', axis, false) as number);
+    return argsort(this, checkSingleAxis('argsort', axis, true));
   }
 
   /**

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { nd, NdArray } from '../src/index.ts';
-import { AxisError, DisposedError } from '../src/errors.ts';
+import { ArgumentError, AxisError, DisposedError } from '../src/errors.ts';
 import { argsort, sort } from '../src/ops/sort.ts';
 
 const M = [
@@ -67,6 +67,19 @@ describe('edge cases', () => {
     assert.throws(() => sort(nd.array([[1, 2]]), 2), AxisError);
     assert.throws(() => argsort(nd.array([1, 2]), -2), AxisError);
     assert.throws(() => sort(nd.array(3), -1), AxisError);
+  });
+  test('axis null (NumPy axis=None) flattens in C order: methods and nd functions, views, 0-d, empty', () => {
+    // np.sort(a, axis=None), np.argsort(a, axis=None, kind='stable') written out
+    const a = nd.array([[3, NaN, -0], [2, 0, 1]]);
+    assert.deepStrictEqual(a.sort(null).toArray(), [-0, 0, 1, 2, 3, NaN]);
+    assert.deepStrictEqual(nd.sort(a, null).toArray(), [-0, 0, 1, 2, 3, NaN]);
+    assert.deepStrictEqual(a.argsort(null).toArray(), [2, 4, 5, 3, 0, 1]);
+    assert.deepStrictEqual(nd.argsort(a.T, null).toArray(), [3, 4, 5, 1, 0, 2]);
+    assert.deepStrictEqual(nd.takeAlongAxis(a, a.argsort(null), null).toArray(), [-0, 0, 1, 2, 3, NaN]);
+    assert.deepStrictEqual(nd.array(5).sort(null).toArray(), [5]);
+    assert.deepStrictEqual(nd.array(5).argsort(null).toArray(), [0]);
+    assert.deepEqual(nd.zeros([2, 0, 3]).argsort(null).shape, [0]);
+    assert.throws(() => (a.argsort as (...args: unknown[]) => NdArray)(null, 0), ArgumentError);
   });
   test('empty arrays keep their shape', () => {
     assert.deepEqual(sort(nd.zeros([0]), 0).shape, [0]);
@@ -261,7 +274,7 @@ describe('WASM radix sort (issue 14): same as the JS reference, stable, NaN and 
     const views = [base, base.transpose(2, 0, 1), base.slice(null, '::-3', '1::2')];
     for (const v of views) {
       for (const axis of [0, 1, 2, -1, null]) {
-        // The ops take axis null (NumPy's None, used by partition); the methods refuse it.
+        // axis null is NumPy's None: the flattened array, C order
         const [sj, sw] = jsThenWasm(() => sort(v, axis));
         const [oj, ow] = jsThenWasm(() => argsort(v, axis));
         assert.deepStrictEqual(sw.toArray(), sj.toArray(), `sort axis ${axis}`);
