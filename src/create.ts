@@ -6,7 +6,7 @@
  */
 import type { NdArray } from './ndarray.ts';
 import { emptyArray, isNdArray } from './array-factory.ts';
-import { ArgumentError, DTypeError, NdvecError, ShapeError, formatShape } from './errors.ts';
+import { ArgumentError, DTypeError, ShapeError, formatShape } from './errors.ts';
 import { generatorFor } from './random/generator.ts';
 import { normalizeShape, type ShapeLike } from './shape.ts';
 import { copyInto } from './ops/manipulate.ts';
@@ -297,12 +297,13 @@ const MAX_RANGE_LENGTH = 2 ** 32;
  * `start + step`, and element i `start + i * delta` with `delta = (start + step) - start`.
  * @param startOrStop `stop` when it is the only argument (start 0), else `start`
  * @param stop the end, excluded
- * @param step the spacing (default 1; must not be 0; may be negative)
+ * @param step the spacing (default 1; must not be 0; may be negative; finite: NumPy's
+ *   `arange(0, 1, inf)` is `[0]`, ndvec refuses an infinite step)
  * @param dtype `'float64'` (default), `'bool'` (the values cast: nonzero is true) or `{ dtype }`
  *   (the options object may also come right after the last number: `arange(5, { dtype })`)
  * @returns the new 1-D array
- * @throws ArgumentError for step 0, non-finite or non-number arguments, or a fifth argument;
- *   DTypeError for a dtype ndvec does not have
+ * @throws ArgumentError for step 0, non-finite or non-number arguments, or a fifth argument; ShapeError for more than 2^32 elements (`arange(1, 2, 1e-310)`, NumPy's
+ *   "Maximum allowed size exceeded"); DTypeError for a dtype ndvec does not have
  * @example
  * nd.arange(4).toArray();        // [0, 1, 2, 3]
  * nd.arange(1, 2, 0.25).toArray(); // [1, 1.25, 1.5, 1.75]
@@ -325,7 +326,7 @@ export function arange(startOrStop: number, stop?: number, step = 1, dtype?: DTy
   checkNumber('arange', 'step', step, true);
   if (step === 0) throw new ArgumentError('arange', 'step', 'step must not be zero');
   const n = arangeLength(start, stop, step);
-  if (n > MAX_RANGE_LENGTH) throw new NdvecError(`arange(${start}, ${stop}, ${step}) would have ${n} elements`);
+  if (n > MAX_RANGE_LENGTH) throw new ShapeError(`arange(${start}, ${stop}, ${step}) would have ${n} elements`, [[n]]);
   const out = emptyArray([n], 'float64');
   const view = out.f64();
   const p = out.start;
@@ -375,8 +376,9 @@ function linspaceValues(start: number, stop: number, num: number, endpoint: bool
   const view = out.f64();
   const p = out.start;
   for (let i = 0; i < num; i++) {
-    // NumPy divides instead when the step underflows to 0.
-    view[p + i] = step === 0 ? (i / div) * delta + start : div > 0 ? i * step + start : start;
+    // NumPy divides instead when the step underflows to 0; with div 0 (num 1 with the
+    // endpoint) it computes 0 * delta + start, NaN for an infinite or NaN delta.
+    view[p + i] = step === 0 ? (i / div) * delta + start : div > 0 ? i * step + start : i * delta + start;
   }
   if (endpoint && num > 1) view[p + num - 1] = stop;
   return out;

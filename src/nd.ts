@@ -590,7 +590,7 @@ export const nd = {
   /** `a.squeeze(axis)` as a function (a view of `a`). */
   squeeze: methodFunction<(a: Input, axis?: number | readonly number[] | null) => NdArray>('squeeze', 2, 1, true),
   /** `a.expandDims(axis)` as a function (a view of `a`). */
-  expandDims: methodFunction<(a: Input, axis: number) => NdArray>('expandDims', 2, 2, true),
+  expandDims: methodFunction<(a: Input, axis: number | readonly number[]) => NdArray>('expandDims', 2, 2, true),
   /** `a.broadcastTo(shape)` as a function (a read-only view of `a`). */
   broadcastTo: methodFunction<(a: Input, shape: number | readonly number[]) => NdArray>('broadcastTo', 2, 2, true),
   /** `a.copy()` as a function. */

@@ -539,15 +539,18 @@ export class NdArray {
   }
 
   /**
-   * Inserts a size-1 axis at `axis`. A view.
-   * @param axis where the new axis goes (negative counts from the end of the result)
+   * Inserts a size-1 axis at `axis` (or one at each of several positions, NumPy's tuple). A view.
+   * @param axis where the new axis goes (negative counts from the end of the result), or an
+   *   array of such positions in the result
    * @returns the expanded view
    * @example
    * nd.zeros([3]).expandDims(0).shape; // [1, 3]
+   * nd.zeros([3]).expandDims([0, -1]).shape; // [1, 3, 1]
    */
-  expandDims(axis: number): NdArray {
+  expandDims(axis: number | readonly number[]): NdArray {
     if (arguments.length !== 1) checkArity('expandDims', arguments, 1, 1);
-    return expandDims(this, checkSingleAxis('expandDims', axis, false) as number);
+    const ax = Array.isArray(axis) ? (checkAxisArg('expandDims', axis) as readonly number[]) : checkSingleAxis('expandDims', axis, false)!;
+    return expandDims(this, ax);
   }
 
   /**

@@ -222,7 +222,7 @@ const METHODS: Record<string, Spec> = {
   ravel: none(),
   flatten: none(),
   squeeze: { self: () => nd.zeros([1, 3]), args: () => [0], slots: [axis] },
-  expandDims: { args: () => [0], slots: [int] },
+  expandDims: { args: () => [0], slots: [anyShape] }, // an integer or a list of them (NumPy's tuple)
   broadcastTo: { self: () => nd.array([1, 2, 3]), args: () => [[2, 3]], slots: [shape] },
   copy: none(),
   toArray: none(),

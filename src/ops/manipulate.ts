@@ -7,7 +7,7 @@
  */
 import type { NdArray } from '../ndarray.ts';
 import { emptyArray, isNdArray, newArray } from '../array-factory.ts';
-import { AxisError, DTypeError, IndexError, NdvecError, ShapeError, formatShape, invariant } from '../errors.ts';
+import { ArgumentError, AxisError, DTypeError, IndexError, ShapeError, formatShape, invariant } from '../errors.ts';
 import {
   FULL_RANGE,
   broadcastStrides,
@@ -242,7 +242,8 @@ export function flatten(a: NdArray): NdArray {
 /**
  * Removes size-1 axes: all of them, or those given. A view.
  * @param a the array
- * @param axis the axis or axes to remove; each must have size 1
+ * @param axis the axis or axes to remove; each must have size 1 (a 0-d array takes a single
+ *   0 or -1 and is returned as a view, as NumPy)
  * @returns the squeezed view
  * @throws AxisError for an axis out of range; ShapeError for an axis whose size is not 1
  * @example
@@ -252,6 +253,7 @@ export function squeeze(a: NdArray, axis?: number | readonly number[]): NdArray 
   a.assertLive();
   let drop: number[];
   if (axis === undefined || axis === null) drop = a.shape.flatMap((d, i) => (d === 1 ? [i] : []));
+  else if (a.ndim === 0 && (axis === 0 || axis === -1)) drop = []; // NumPy lets one axis 0/-1 through for 0-d
   else {
     drop = normalizeAxes(axis, a.ndim);
     for (const ax of drop) {
@@ -268,16 +270,41 @@ export function squeeze(a: NdArray, axis?: number | readonly number[]): NdArray 
 }
 
 /**
- * Inserts a size-1 axis at position `axis` of the result. A view.
+ * Inserts size-1 axes at positions `axis` of the result (NumPy's `expand_dims`, a tuple of
+ * axes included). A view.
  * @param a the array
- * @param axis where the new axis goes, in `[-ndim-1, ndim]`
+ * @param axis where the new axis goes, in `[-ndim-1, ndim]`; or several positions, each in
+ *   `[-n, n)` for the result's `n = ndim + axis.length` dimensions
  * @returns the expanded view
- * @throws AxisError when out of range
+ * @throws AxisError when out of range or repeated
  * @example
  * expandDims(nd.zeros([3]), -1).shape; // [3, 1]
+ * expandDims(nd.zeros([3]), [0, 2]).shape; // [1, 3, 1]
  */
-export function expandDims(a: NdArray, axis: number): NdArray {
+export function expandDims(a: NdArray, axis: number | readonly number[]): NdArray {
   a.assertLive();
+  if (typeof axis !== 'number') {
+    const ndim = a.ndim + axis.length;
+    const added = new Set<number>();
+    for (const ax of axis) {
+      const k = normalizeAxis(ax, ndim);
+      if (added.has(k)) throw new AxisError(ax, ndim, `repeated axis ${ax} in expandDims [${axis.join(',')}] for a result of dimension ${ndim}`);
+      added.add(k);
+    }
+    const shape: number[] = [];
+    const strides: number[] = [];
+    for (let i = 0, j = 0; i < ndim; i++) {
+      // a new axis takes the stride of the axis after it (any stride is right for size 1)
+      if (added.has(i)) {
+        shape.push(1);
+        strides.push(j < a.ndim ? a.strides[j]! * a.shape[j]! : 1);
+      } else {
+        shape.push(a.shape[j]!);
+        strides.push(a.strides[j++]!);
+      }
+    }
+    return view(a, shape, strides, a.offset);
+  }
   const ax = normalizeAxis(axis, a.ndim + 1);
   const shape = [...a.shape];
   const strides = [...a.strides];
@@ -439,13 +466,16 @@ export function columnStack(arrays: readonly NdArray[]): NdArray {
   return joinAlong(columns, 1, 'columnStack');
 }
 
-/** Checks counts for repeat/tile: one non-negative integer or a list of them. */
+/**
+ * Checks counts for repeat/tile: one non-negative integer or a list of them (ArgumentError
+ * for a negative or fractional one: NumPy's ValueError "negative dimensions").
+ */
 function readCounts(counts: number | readonly number[], what: string, name: string): number[] {
   const list = typeof counts === 'number' ? [counts] : Array.isArray(counts) ? Array.from(counts) : null;
   if (list === null) throw new DTypeError(`${what}: ${name} must be a number or an array of numbers, got ${String(counts)}`, typeof counts);
   for (const r of list) {
     if (typeof r !== 'number' || !Number.isSafeInteger(r) || r < 0) {
-      throw new NdvecError(`${what}: ${name} must be non-negative integers, got ${String(r)}`);
+      throw new ArgumentError(what, name, `${name} must be non-negative integers, got ${String(r)}`);
     }
   }
   return list;
@@ -459,7 +489,7 @@ function readCounts(counts: number | readonly number[], what: string, name: stri
  * @param repeats a count for every element, or one count per index along the axis
  * @param axis the axis (omitted or null: flatten first)
  * @returns the new array
- * @throws NdvecError for a negative or fractional count; ShapeError when the number of counts is
+ * @throws ArgumentError for a negative or fractional count; ShapeError when the number of counts is
  *   neither 1 nor the axis length; AxisError for a bad axis
  * @example
  * repeat(nd.array([[1, 2], [3, 4]]), 2).toArray(); // [1, 1, 2, 2, 3, 3, 4, 4]
@@ -467,9 +497,10 @@ function readCounts(counts: number | readonly number[], what: string, name: stri
  */
 export function repeat(a: NdArray, repeats: number | readonly number[], axis?: number | null): NdArray {
   a.assertLive();
-  const counts = readCounts(repeats, 'repeat', 'repeats');
+  // the axis is checked before the counts, as NumPy
   const flat = axis === undefined || axis === null;
   const ax = flat ? 0 : normalizeAxis(axis, a.ndim);
+  const counts = readCounts(repeats, 'repeat', 'repeats');
   const n = flat ? a.size : a.shape[ax]!;
   if (counts.length !== 1 && counts.length !== n) {
     throw new ShapeError(
@@ -509,7 +540,7 @@ export function repeat(a: NdArray, repeats: number | readonly number[], axis?: n
  * @param a the array
  * @param reps the count along each axis (a number: along the last axis)
  * @returns the new array
- * @throws NdvecError for a negative or fractional count
+ * @throws ArgumentError for a negative or fractional count
  * @example
  * tile(nd.array([1, 2]), 2).toArray(); // [1, 2, 1, 2]
  * tile(nd.array([1, 2]), [2, 1]).toArray(); // [[1, 2], [1, 2]]
