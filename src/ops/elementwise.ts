@@ -407,9 +407,47 @@ function clipInOnePass(x: NdArray, lo: Operand | null, hi: Operand | null, targe
 }
 
 /**
+ * clip with both bounds one (non-NaN) value each, NumPy's stride-0 loop: a tie keeps the value
+ * held (`m = x < lo ? lo : x; m > hi ? hi : m`), so clip(-0, -Infinity, 0) is -0 and clip(-5, 0,
+ * -0) is +0, where array bounds and a single bound (maximum / minimum) give the bound. WASM
+ * (`clip_scalar_bounds`, wasm/assembly/clip-scalar.ts) in the arena or staged, else a JS loop.
+ * @param x the values, already of the result's shape (a broadcast view is fine)
+ * @param lo lower bound
+ * @param hi upper bound
+ * @param target the result, written in full; may share `x`'s memory
+ * @returns `target`
+ */
+function clipScalarBounds(x: NdArray, lo: number, hi: number, target: NdArray): NdArray {
+  const shape = target.shape;
+  const n = target.size;
+  if (n === 0) return target;
+  const k = wasmExport<(a: number, lo: number, hi: number, out: number, n: number) => void>('clip_scalar_bounds');
+  if (k !== null && settings.wasm && fullLayout(x, shape) && fullLayout(target, shape) && !overlapsHarmfully(x, x.strides, target, shape)) {
+    if (x.storage.inArena && target.storage.inArena) {
+      k(ptrOf(x), lo, hi, ptrOf(target), n);
+      return target;
+    }
+    if (runStaged('unarySimple', n, [x], target, (p, len) => k(p[0]!, lo, hi, p[1]!, len))) return target;
+  }
+  const src = overlapsHarmfully(x, x.strides, target, shape) ? unary('copy', x) : x;
+  const xd = src.f64();
+  const od = target.f64();
+  forEachRow(shape, [src.strides, target.strides], [src.start, target.start], (px, sx, po, so, _p2, _s2, _p3, _s3, len) => {
+    for (let i = 0; i < len; i++, px += sx, po += so) {
+      const v = xd[px]!;
+      const m = v < lo ? lo : v;
+      od[po] = m > hi ? hi : m;
+    }
+  });
+  if (src !== x) src.dispose();
+  return target;
+}
+
+/**
  * Limits values to [lo, hi], broadcasting `a`, `lo` and `hi` together: `minimum(maximum(a,
  * lo), hi)`, so NaN propagates and lo > hi gives hi, as NumPy. A null bound is no bound (both
- * null: a copy).
+ * null: a copy). On a tie of ±0 the sign follows NumPy's loops: with both bounds single values
+ * the value held is kept (clip(-0, -Infinity, 0) is -0), otherwise the bound wins.
  * @param a the values (a bool array counts as 0/1)
  * @param lo lower bound: array, number or null
  * @param hi upper bound: array, number or null
@@ -440,7 +478,10 @@ export function clip(a: NdArray, lo: Operand | null, hi: Operand | null, out?: N
     ? x
     : newArray(x.storage, shape, broadcastStrides(x.shape, x.strides, shape), x.offset, false, true);
   let result: NdArray;
+  const lv = lower === null ? null : scalarValue(lower);
+  const hv = upper === null ? null : scalarValue(upper);
   if (lower === null && upper === null) result = unary('copy', xFull, target);
+  else if (lv !== null && hv !== null && lv === lv && hv === hv) result = clipScalarBounds(xFull, lv, hv, target);
   else if (clipInOnePass(x, lower, upper, target, shape)) result = target;
   else {
     const first = lower === null ? xFull : binary('maximum', xFull, lower, target);
