@@ -52,6 +52,12 @@ def enc(x):
     return x
 
 
+def enc_deep(x):
+    if isinstance(x, list):
+        return [enc_deep(v) for v in x]
+    return enc(x) if isinstance(x, float) else x
+
+
 def dec(x):
     if isinstance(x, bool):
         return x
@@ -68,6 +74,12 @@ def pick(xs):
 
 
 def rand_shape(maxdim=4, mindim=0, maxsize=400):
+    if maxsize >= 400 and maxdim >= 1 and rng.random() < 0.03:
+        # a few long axes: the WASM copy kernel's blocks and the joins' block copies
+        nd = int(rng.integers(max(mindim, 1), min(maxdim, 3) + 1))
+        s = [int(rng.integers(40, 700))] + [pick([1, 2, 3]) for _ in range(nd - 1)]
+        rng.shuffle(s)
+        return [int(d) for d in s]
     while True:
         nd = int(rng.integers(mindim, maxdim + 1))
         s = [pick(SIZES) for _ in range(nd)]
@@ -261,6 +273,8 @@ def gen_broadcast_to(a, arr):
         out.append(pick([d, d, d, 2, 3]) if d == 1 else (d if rng.random() < 0.9 else pick([1, d + 1, 0])))
     lead = [pick([1, 2, 3, 0]) for _ in range(int(rng.integers(0, 3)))]
     out = lead + out
+    if rng.random() < 0.03 and out:
+        out[0] = -1
     if rng.random() < 0.05 and out:
         out = out[1:]
     if len(out) > 6:
@@ -332,7 +346,7 @@ def gen_repeat(a, arr):
 
 
 def rand_bound(n):
-    return int(pick([0, 1, -1, 2, -2, n, -n, n + 3, -n - 4, n - 1, 100, -100]))
+    return int(pick([0, 1, -1, 2, -2, n, -n, n + 3, -n - 4, n - 1, 100, -100, 2**53 - 1, -(2**53) + 1]))
 
 
 def rand_spec(n):
@@ -348,9 +362,15 @@ def rand_spec(n):
     if rng.random() < 0.02:
         step = 0
     if rng.random() < 0.5:
-        text = ('' if start is None else str(start)) + ':' + ('' if stop is None else str(stop))
+        def field(v):
+            if v is None:
+                return pick(['', '', ' '])
+            t = str(v)
+            r = rng.random()
+            return ('+' + t if v >= 0 else t) if r < 0.1 else (' ' + t + ' ' if r < 0.2 else t)
+        text = field(start) + ':' + field(stop)
         if step is not None or rng.random() < 0.3:
-            text += ':' + ('' if step is None else str(step))
+            text += ':' + field(step)
         return text, slice(start, stop, step)
     return [start, stop, step] if step is not None or rng.random() < 0.5 else [start, stop], slice(start, stop, step)
 
@@ -627,7 +647,7 @@ def creation_case():
         f = lambda: np.linspace(args[0], args[1], args[2], endpoint=args[3] if len(args) > 3 else True)
     elif fn == 'eye':
         n = int(pick([0, 1, 2, 3, 5, -1]))
-        m = pick([None, 0, 1, 2, 4, 6])
+        m = pick([None, 0, 1, 2, 4, 6, -2])
         k = int(pick([0, 1, -1, 2, -3, 6, -6]))
         args = [n, m, k]
         f = lambda: np.eye(n, m, k)
@@ -647,10 +667,12 @@ def creation_case():
         data = pick([
             [[1, 2], [3]], [[1, 2], 3], [1, [2, 3]], [[[1], [2]], [3, 4]], [], [[], []], [[[]]], [[1, 2], [3, 4]],
             [[[1, 2]], [[3, 4], [5, 6]]], [[1], []], [[1, [2]], [3, 4]], [[True, False], [False, True]], [[1, 2], [True, 3]],
+            [[1, 2], [3, [4]]], [[[1, 2], [3, 4]], [[5, 6], [7]]], [[[1, 2], [3, 4]], [[5, 6], 7]], [[], [1]], [[[]], [[]]], [[[]], []],
+            [5], [[float('nan'), -0.0]], [True], [[[[1]]]], [[1], [2], [3, 4]]
         ])
         args = [data]
         f = lambda: np.array(data, dtype=bool if all(isinstance(v, bool) for v in np.array(data, dtype=object).ravel()) and len(np.array(data, dtype=object).ravel()) else float)
-    case = {'fn': fn, 'args': [enc(x) if isinstance(x, float) else x for x in args]}
+    case = {'fn': fn, 'args': [enc_deep(x) for x in args]}
     try:
         case['result'] = pack(f())
     except Exception as e:
