@@ -38,6 +38,8 @@ SPECIALS = [
     5e-324, -5e-324, 2.2250738585072014e-308, -1.0, 1.0, 0.5, -0.5, 1.5, 2.5, -2.5, 3.0, -3.0,
     2.0, -2.0, 10.0, 0.1, 7.0, -7.0, 1e-10, 2.0 ** 53, 2.0 ** 53 + 2, -(2.0 ** 53 + 2), 1e16,
     1e300, -1e300, 4.5, 0.49999999999999994, 2.675, 1234.5, 710.0, -745.0, 1e-300, 3.0e-320,
+    0.3, 0.7, -0.7, 0.2, 1.005, 0.125, -0.375, 4503599627370495.5, -4503599627370495.5, 2.0 ** 52 + 1,
+    6.0, 709.782712893384, -708.3964185322641, 1e-16, -1e-16, 0.7853981633974483, 3.141592653589793,
 ]
 
 BINARY = {  # ndvec name -> NumPy ufunc
@@ -167,11 +169,15 @@ def make_view(bases, spec):
             parts = [int(p) if p else None for p in s.split(':')]
             idx.append(slice(*parts))
         v = v[tuple(idx)]
+    if spec.get('broadcast') is not None:
+        v = np.broadcast_to(v, spec['broadcast'])  # read-only, as ndvec's broadcastTo
     return v
 
 
 def error_name(e):
     msg = str(e)
+    if isinstance(e, ValueError) and 'read-only' in msg:
+        return 'ReadOnlyError'
     if isinstance(e, ValueError) and 'broadcast' in msg:
         return 'BroadcastError'
     if isinstance(e, ValueError) and ('shape' in msg or 'non-broadcastable' in msg):
@@ -263,13 +269,26 @@ def draw_case(g, op, kind):
             v = operand('bool' if dt == 'bool' and r.random() < 0.8 else opdtype(0.2), allow_num=False)
         case['args'] = [a, m, v]
     elif kind in ('count', 'anyall'):
-        dt = 'bool' if kind == 'anyall' or r.random() < 0.7 else 'float64'
+        dt = 'bool' if r.random() < 0.7 else 'float64'
         case['args'] = [operand(dt, allow_num=False, shape=rshape)]
         if kind == 'anyall' and rshape and r.random() < 0.5:
             case['axis'] = r.randrange(-len(rshape), len(rshape))
-    elif kind == 'isclose':
-        a = operand('float64', allow_num=False)
-        b = operand('float64')
+    elif kind in ('isclose', 'arrayEqual'):
+        a = operand(opdtype(0.1) if kind == 'arrayEqual' else 'float64', allow_num=False)
+        if r.random() < 0.5 and kind != 'arrayEqual' or r.random() < 0.3:
+            b = operand('float64', allow_num=kind != 'arrayEqual')
+        else:
+            # b near a: a's values nudged (relative or absolute), some NaN/inf kept
+            av = make_view(bases, a)
+            near = av.astype(np.float64) * (1 + r.choice([0.0, 1e-9, 1e-6, 1e-4, 1e-2])) + r.choice([0.0, 1e-10, 1e-7, 1e-3])
+            if kind == 'arrayEqual' and r.random() < 0.5:
+                near = av.copy()
+            bases.append(np.ascontiguousarray(near))
+            b = {'base': len(bases) - 1, 'perm': None, 'specs': []}
+        case['args'] = [a, b]
+        if kind == 'arrayEqual':
+            if r.random() < 0.5:
+                case['options'] = {'equalNan': r.random() < 0.5}
         case['args'] = [a, b]
         opts = {}
         if r.random() < 0.4:
@@ -278,10 +297,21 @@ def draw_case(g, op, kind):
             opts['atol'] = r.choice([0.0, 1e-8, 0.5, 1e300])
         if r.random() < 0.4:
             opts['equalNan'] = r.random() < 0.5
-        case['options'] = opts
-        # near values: b close to a sometimes
+        if kind != 'arrayEqual':
+            case['options'] = opts
+    # out overlapping an input shifted by one element (np.add(x[1:], y, out=x[:-1])): a's base
+    # grows a row, a reads rows 1.., out writes rows ..-1 (or the other way round)
+    if kind in ('binary', 'unary', 'clip', 'round') and r.random() < 0.08 and rshape and case['args'][0] is not None \
+            and 'base' in case['args'][0] and not case['args'][0]['specs'] and case['args'][0]['perm'] is None:
+        b0 = bases[case['args'][0]['base']]
+        if b0.ndim >= 1 and b0.shape[0] > 0:
+            grown = np.concatenate([b0, b0[:1]], axis=0)
+            bases[case['args'][0]['base']] = grown
+            first, second = ('1:', ':-1') if r.random() < 0.5 else (':-1', '1:')
+            case['args'][0] = {'base': case['args'][0]['base'], 'perm': None, 'specs': [first]}
+            case['out'] = {'base': case['args'][0]['base'], 'perm': None, 'specs': [second], 'shifted': True}
     # out=
-    if kind in ('binary', 'compare', 'logical', 'unary', 'predicate', 'not', 'round', 'clip', 'where3') and r.random() < 0.3:
+    if 'out' not in case and kind in ('binary', 'compare', 'logical', 'unary', 'predicate', 'not', 'round', 'clip', 'where3') and r.random() < 0.3:
         case['out'] = 'pending'
     if r.random() < 0.3 or 'num' in (case['args'][0] or {}):
         case['fn'] = True  # called as nd.<op>(a, ...)
@@ -397,10 +427,15 @@ def compute(case, kind, bases, out=None):
         if 'axis' in case:
             return np.any(a, axis=case['axis']) if op == 'any' else np.all(a, axis=case['axis'])
         return bool(np.any(a) if op == 'any' else np.all(a))
+    if kind == 'arrayEqual':
+        a, b = args
+        return bool(np.array_equal(a, b, equal_nan=case.get('options', {}).get('equalNan', False)))
     if kind == 'isclose':
         a, b = args
         o = case['options']
-        return np.isclose(a, b, rtol=o.get('rtol', 1e-5), atol=o.get('atol', 1e-8), equal_nan=o.get('equalNan', False))
+        f = np.isclose if op == 'isclose' else np.allclose
+        res = f(a, b, rtol=o.get('rtol', 1e-5), atol=o.get('atol', 1e-8), equal_nan=o.get('equalNan', False))
+        return res if op == 'isclose' else bool(res)
     raise AssertionError(kind)
 
 
@@ -411,7 +446,8 @@ for k in LOGICAL: KINDS[k] = 'logical'
 for k in UNARY: KINDS[k] = 'unary'
 for k in PREDICATE: KINDS[k] = 'predicate'
 KINDS.update({'not': 'not', 'round': 'round', 'clip': 'clip', 'where3': 'where3', 'compress': 'compress',
-              'setWhere': 'setWhere', 'count': 'count', 'any': 'anyall', 'all': 'anyall', 'isclose': 'isclose'})
+              'setWhere': 'setWhere', 'count': 'count', 'any': 'anyall', 'all': 'anyall', 'isclose': 'isclose',
+              'allclose': 'isclose', 'arrayEqual': 'arrayEqual'})
 
 
 def result_dtype(case, kind, bases):
@@ -424,6 +460,13 @@ def finish(g, case):
     op = case['op']
     kind = KINDS[op]
     bases = case['bases']
+    if isinstance(case.get('out'), dict) and case['out'].pop('shifted', False):
+        try:
+            dtype, shape = result_dtype(case, kind, bases)
+            if tuple(make_view(bases, case['out']).shape) != tuple(shape) or make_view(bases, case['out']).dtype != dtype:
+                del case['out']
+        except Exception:
+            del case['out']
     if case.get('out') == 'pending':
         del case['out']
         try:
@@ -438,6 +481,11 @@ def finish(g, case):
             if a_view is not None and a_view.shape == shape and a_view.dtype == dtype and r.random() < 0.5:
                 case['out'] = {'base': a['base'], 'perm': a['perm'], 'specs': a['specs']}
             else:
+                if r.random() < 0.05:
+                    # a read-only out: a broadcast view (NumPy ValueError, ndvec ReadOnlyError)
+                    case['out'] = g.view_of_shape([1] * len(shape), 'bool' if dtype == np.bool_ else 'float64', op, bases)
+                    case['out']['broadcast'] = list(shape)
+                    return finish_encode(case, kind, bases)
                 if r.random() < 0.1 and len(shape) > 0:
                     shape = list(shape); shape[-1] += 1  # wrong out shape
                 case['out'] = g.view_of_shape(list(shape), 'bool' if dtype == np.bool_ else 'float64', op, bases)
@@ -445,6 +493,10 @@ def finish(g, case):
                     # wrong out dtype
                     b = bases[case['out']['base']]
                     bases[case['out']['base']] = b.astype(np.float64) if b.dtype == np.bool_ else b.astype(np.bool_)
+    return finish_encode(case, kind, bases)
+
+
+def finish_encode(case, kind, bases):
     enc_bases = [{'shape': list(b.shape), 'dtype': 'bool' if b.dtype == np.bool_ else 'float64', 'values': encode(b)} for b in bases]
     work = [b.copy() for b in bases]
     try:

@@ -20,7 +20,7 @@ import { gunzipSync } from 'node:zlib';
 import { nd, NdArray } from '../src/index.ts';
 import { ulpsSpecialsExact } from './helpers.ts';
 
-interface ViewSpec { base: number; perm: number[] | null; specs: string[] }
+interface ViewSpec { base: number; perm: number[] | null; specs: string[]; broadcast?: number[] }
 type OperandSpec = ViewSpec | { num: string } | null;
 interface Base { shape: number[]; dtype: 'float64' | 'bool'; values: (string | number)[] }
 interface Expect {
@@ -77,6 +77,7 @@ function makeView(bases: NdArray[], s: ViewSpec): NdArray {
   let v = bases[s.base]!;
   if (s.perm !== null) v = v.transpose(s.perm);
   if (s.specs.length > 0) v = v.slice(...s.specs);
+  if (s.broadcast !== undefined) v = v.broadcastTo(s.broadcast); // read-only
   return v;
 }
 
@@ -94,7 +95,7 @@ function run(c: Case, bases: NdArray[]): unknown {
   const a = args[0] as NdArray;
   const m = (name: string): Method => (a as unknown as Record<string, Method>)[name]!.bind(a);
   const opts = out === undefined ? [] : [{ out }];
-  if (c.fn === true && !['compress', 'where3', 'isclose', 'any', 'all'].includes(c.op)) {
+  if (c.fn === true && !['compress', 'where3', 'isclose', 'allclose', 'arrayEqual', 'any', 'all'].includes(c.op)) {
     const f = (nd as unknown as Record<string, Method>)[c.op]!;
     if (c.op === 'round') return f(a, c.decimals, ...opts);
     return f(...args, ...opts);
@@ -108,6 +109,8 @@ function run(c: Case, bases: NdArray[]): unknown {
     case 'count': return a.count();
     case 'any': case 'all': return c.axis === undefined ? m(c.op)() : m(c.op)(c.axis);
     case 'isclose': return a.isclose(args[1] as NdArray | number, c.options ?? {});
+    case 'allclose': return a.allclose(args[1] as NdArray | number, c.options ?? {});
+    case 'arrayEqual': return c.options === undefined ? a.arrayEqual(args[1] as NdArray) : a.arrayEqual(args[1] as NdArray, c.options);
     default: return m(c.op)(...args.slice(1), ...opts);
   }
 }
@@ -203,7 +206,7 @@ for (const mode of MODES) {
       }
       if (failures.length > 0 && process.env.FUZZ_VERBOSE) console.log(failures.join('\n'));
       assert.deepEqual(failures.slice(0, 30), [], `${failures.length} of ${FIXTURE.cases.length} cases differ from NumPy`);
-      assert.ok(ops.size >= 59, `the fixture covers only ${ops.size} ops`);
+      assert.ok(ops.size >= 61, `the fixture covers only ${ops.size} ops`);
     } finally {
       nd.config({ wasm: true, arenaSoftLimit: defaultLimit });
     }
