@@ -2,10 +2,10 @@
 (test/fuzz-shape.test.ts).
 
 Writes test/fixtures/fuzz-shape.json.gz: random cases over reshape (with -1, from views), ravel,
-flatten, copy, T, transpose, squeeze, expandDims, broadcastTo, concat (axis, axis null), stack,
-hstack, vstack, columnStack, flip, roll, tile, repeat, slice, get/set, pad, diagonal, trace,
-diag, tril, triu, meshgrid, arange, linspace, logspace, eye, full, zeros, ones, the *Like
-forms and nd.array on ragged data, then the named cases (one per bug the fuzz found).
+flatten, copy, T, transpose, swapaxes, moveaxis, squeeze, expandDims, broadcastTo, concat (axis,
+axis null), stack, hstack, vstack, columnStack, flip, roll, tile, repeat, slice, get/set, pad,
+diagonal, trace, diag, tril, triu, meshgrid, arange, linspace, logspace, eye, full, zeros, ones,
+the *Like forms and nd.array on ragged data, then the named cases (one per bug the fuzz found).
 
 Operands are recipes the test rebuilds: a base array's values and shape, then a view of it
 ('c' as is, 'T' transposed, 'swap' axes 0 and 1 swapped, 'rev' reversed on axis 0, 'flip'
@@ -233,6 +233,34 @@ def gen_transpose(a, arr):
     return {'args': [axes]}, lambda x: x.transpose(axes)
 
 
+def gen_swapaxes(a, arr):
+    nd = arr.ndim
+    a1, a2 = rand_axis(nd, 0.1), rand_axis(nd, 0.1)
+    return {'args': [a1, a2]}, lambda x: x.swapaxes(a1, a2)
+
+
+def gen_moveaxis(a, arr):
+    nd = arr.ndim
+    if rng.random() < 0.4:
+        s, d = rand_axis(nd, 0.1), rand_axis(nd, 0.1)
+        return {'args': [s, d]}, lambda x: np.moveaxis(x, s, d)
+    k = int(rng.integers(0, nd + 1)) if nd else 0
+    src = [int(v) for v in rng.permutation(nd)[:k]]
+    dst = [int(v) for v in rng.permutation(nd)[:k]]
+    src = [v - nd if rng.random() < 0.3 else v for v in src]
+    dst = [v - nd if rng.random() < 0.3 else v for v in dst]
+    r = rng.random()
+    if r < 0.08 and src:
+        src.append(src[0])
+        dst.append((dst[0] + 1) % max(nd, 1))
+    elif r < 0.14:
+        dst = dst + [0]
+    elif r < 0.18:
+        src = src + [nd + 1]
+        dst = dst + [0]
+    return {'args': [src, dst]}, lambda x: np.moveaxis(x, src, dst)
+
+
 def gen_squeeze(a, arr):
     nd = arr.ndim
     r = rng.random()
@@ -394,7 +422,7 @@ def gen_get(a, arr):
 def gen_pad(a, arr):
     nd = arr.ndim
     mode = pick(['constant', 'constant', 'edge', 'reflect', 'symmetric', 'wrap', 'linear_ramp', 'maximum', 'minimum', 'mean', 'median'])
-    w = lambda: int(pick([0, 1, 2, 3, 5]))
+    w = lambda: int(pick([0, 1, 2, 3, 5, 9]))
     r = rng.random()
     if r < 0.3:
         widths = w()
@@ -403,16 +431,17 @@ def gen_pad(a, arr):
     else:
         widths = [[w(), w()] for _ in range(nd)]
     opts, kw = {}, {}
+    pairs = lambda vals: [[pick(vals), pick(vals)] for _ in range(nd)]
     if mode == 'constant' and rng.random() < 0.5:
-        v = pick([1.5, -2, [3, 4]])
+        v = pick([1.5, -2, [3, 4], pairs([0.5, -1, 7])])
         opts['constantValues'], kw['constant_values'] = v, v
     if mode in ('reflect', 'symmetric') and rng.random() < 0.4:
         opts['reflectType'], kw['reflect_type'] = 'odd', 'odd'
     if mode == 'linear_ramp' and rng.random() < 0.5:
-        v = pick([2, [-1, 4]])
+        v = pick([2, [-1, 4], pairs([1.5, -3, 0])])
         opts['endValues'], kw['end_values'] = v, v
     if mode in ('maximum', 'minimum', 'mean', 'median') and rng.random() < 0.5:
-        v = pick([1, 2, [1, 3]])
+        v = pick([1, 2, [1, 3], 0, 100, pairs([1, 2, 4])])
         opts['statLength'], kw['stat_length'] = v, v
     args = [widths, mode] + ([opts] if opts else [])
     return {'args': args}, lambda x: np.pad(x, widths, mode, **kw)
@@ -467,6 +496,8 @@ ONE = {
     'T': (gen_none(lambda x: x.T), 1),
     'transpose': (gen_transpose, 2),
     'squeeze': (gen_squeeze, 2),
+    'swapaxes': (gen_swapaxes, 1.5),
+    'moveaxis': (gen_moveaxis, 2),
     'expandDims': (gen_expand_dims, 2),
     'broadcastTo': (gen_broadcast_to, 2),
     'flip': (gen_flip, 2),
@@ -486,7 +517,7 @@ ONE = {
     'onesLike': (gen_none(lambda x: np.ones_like(x)), 0.3),
     'fullLike': (lambda a, arr: ({'args': [2.5]}, lambda x: np.full_like(x, 2.5)), 0.3),
 }
-VIEW_OPS = {'reshape', 'ravel', 'T', 'transpose', 'squeeze', 'expandDims', 'broadcastTo', 'flip', 'slice', 'diagonal'}
+VIEW_OPS = {'reshape', 'ravel', 'T', 'transpose', 'swapaxes', 'moveaxis', 'squeeze', 'expandDims', 'broadcastTo', 'flip', 'slice', 'diagonal'}
 
 
 def one_input_case(fn):
@@ -494,7 +525,7 @@ def one_input_case(fn):
     if fn == 'diag':
         shape = rand_shape(2, 1, 100)
     elif fn in ('tril', 'triu'):
-        shape = rand_shape(3, 1 if rng.random() < 0.95 else 0)
+        shape = rand_shape(3, 1 if rng.random() < 0.95 else 0, 300)
     elif fn == 'diagonal' or fn == 'trace':
         shape = rand_shape(4, 2 if rng.random() < 0.9 else 0)
     elif fn == 'pad':

@@ -17,7 +17,7 @@ import {
   type ScalarVarOptions,
   type VarOptions,
 } from './ndarray.ts';
-import { checkArity, checkSingleAxis, describe } from './args.ts';
+import { checkArity, checkAxisArg, checkSingleAxis, describe } from './args.ts';
 import { ArgumentError, invariant } from './errors.ts';
 import {
   arange,
@@ -37,7 +37,7 @@ import {
 } from './create.ts';
 import { compress, select } from './ops/mask.ts';
 import { putAlongAxis as putAlongAxisOp, takeAlongAxis as takeAlongAxisOp, type IndexArg, type TakeOptions, type ValuesArg } from './ops/indexing.ts';
-import { tile, type SliceSpec } from './ops/manipulate.ts';
+import { moveaxis as moveaxisOp, tile, type SliceSpec } from './ops/manipulate.ts';
 import { columnStack, concat, hstack, stack, vstack } from './join.ts';
 import { outer } from './ops/outer.ts';
 import { matmul } from './ops/linalg.ts';
@@ -302,6 +302,38 @@ function putAlongAxis(a: NdArray, indices: IndexArg, values: ValuesArg, axis: nu
   assertTarget('putAlongAxis', a);
   putAlongAxisOp(a, indices, values, checkSingleAxis('putAlongAxis', axis, true));
   return a;
+}
+
+/**
+ * Moves axes of `a` to new positions, the other axes keeping their order (NumPy's
+ * `np.moveaxis`; NumPy has no method for it). A view of `a`.
+ * @param a the array (an NdArray, or plain data: the result then owns its copy)
+ * @param source the axis or axes to move (negative counts from the end)
+ * @param destination where each goes in the result, as many as `source`
+ * @returns the view
+ * @example
+ * nd.moveaxis(nd.zeros([2, 3, 4]), 0, -1).shape; // [3, 4, 2]
+ * nd.moveaxis(nd.zeros([2, 3, 4]), [0, 1], [-1, -2]).shape; // [4, 3, 2]
+ */
+function moveaxis(a: Input, source: number | readonly number[], destination: number | readonly number[]): NdArray {
+  if (tracing.depth !== 0) {
+    const traced = traceNdCall('moveaxis', 'moveaxis', arguments);
+    if (traced !== NOT_TRACED) return traced as NdArray;
+  }
+  if (arguments.length !== 3) checkArity('moveaxis', arguments, 3, 3);
+  const check = (v: unknown, param: string): number | readonly number[] =>
+    Array.isArray(v) ? (checkAxisArg('moveaxis', v, param) as readonly number[]) : checkSingleAxis('moveaxis', v, false, param)!;
+  const src = check(source, 'source');
+  const dst = check(destination, 'destination');
+  if (a instanceof NdArray) return moveaxisOp(a, src, dst);
+  const x = array(a);
+  try {
+    const r = moveaxisOp(x, src, dst);
+    return new NdArray(r.storage, r.shape, r.strides, r.offset, true, r.readOnly); // owns the converted array's memory
+  } catch (e) {
+    x.dispose();
+    throw e;
+  }
 }
 
 /**
@@ -581,6 +613,10 @@ export const nd = {
   reshape: methodFunction<ReshapeFunction>('reshape', Infinity, 2, true),
   /** `a.transpose(...axes)` as a function (a view of `a`). */
   transpose: methodFunction<TransposeFunction>('transpose', Infinity, 1, true),
+  /** `a.swapaxes(axis1, axis2)` as a function (a view of `a`). */
+  swapaxes: methodFunction<(a: Input, axis1: number, axis2: number) => NdArray>('swapaxes', 3, 3, true),
+  /** @function */
+  moveaxis,
   /** `a.slice(...specs)` as a function (a view of `a`). */
   slice: methodFunction<(a: NdArray, ...specs: SliceSpec[]) => NdArray>('slice', Infinity, 1, true),
   /** `a.ravel()` as a function (a view of `a` when the layout allows). */

@@ -38,6 +38,7 @@ import {
   repeat,
   slice,
   squeeze,
+  swapaxes,
   transpose,
   type SliceSpec,
 } from './ops/manipulate.ts';
@@ -502,6 +503,19 @@ export class NdArray {
     const axes = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
     for (const ax of axes) checkSingleAxis('transpose', ax, false, 'axes');
     return transpose(this, axes.length === 0 ? undefined : (axes as number[]));
+  }
+
+  /**
+   * Interchanges two axes (NumPy's `a.swapaxes`). A view.
+   * @param axis1 the first axis (negative counts from the end)
+   * @param axis2 the second axis
+   * @returns the view with those two axes swapped
+   * @example
+   * nd.zeros([2, 3, 4]).swapaxes(0, 2).shape; // [4, 3, 2]
+   */
+  swapaxes(axis1: number, axis2: number): NdArray {
+    if (arguments.length !== 2) checkArity('swapaxes', arguments, 2, 2);
+    return swapaxes(this, checkSingleAxis('swapaxes', axis1, false, 'axis1')!, checkSingleAxis('swapaxes', axis2, false, 'axis2')!);
   }
 
   /**

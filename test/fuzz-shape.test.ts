@@ -1,14 +1,16 @@
 /**
  * Shape manipulation, views and creation against NumPy over random and named cases
  * (test/fixtures/fuzz-shape.json.gz, written by scripts/fuzz-shape.py): reshape (with -1,
- * from views), ravel, flatten, copy, T, transpose, squeeze, expandDims, broadcastTo, concat
- * (axis, axis null), stack, hstack, vstack, columnStack, flip, roll, tile, repeat, slice,
- * get/set, pad, diagonal, trace, diag, tril, triu, meshgrid, arange, linspace, logspace, eye,
- * full, zeros, ones, the *Like forms and nd.array on ragged data. Operands are rebuilt from
- * recipes as views (transposed, axes swapped, reversed, flipped, strided, broadcast, offset) over shapes of 0–4 axes
- * of sizes 0, 1, 2, 3, 5, 17, with parameters in and out of range. Each case must give NumPy's
- * shape, dtype and values bit for bit (-0 and NaN included) or the named error standing for
- * NumPy's exception, on the JS kernels and on WASM; a view NumPy returns must share ndvec's
+ * from views), ravel, flatten, copy, T, transpose, swapaxes, moveaxis, squeeze, expandDims,
+ * broadcastTo, concat (axis, axis null), stack, hstack, vstack, columnStack, flip, roll, tile,
+ * repeat, slice, get/set, pad, diagonal, trace, diag, tril, triu, meshgrid, arange, linspace,
+ * logspace, eye, full, zeros, ones, the *Like forms and nd.array on ragged data. Operands are
+ * rebuilt from recipes as views (transposed, axes swapped, reversed, flipped, strided,
+ * broadcast, offset) over shapes of 0–4 axes of sizes 0, 1, 2, 3, 5, 17 (a few long axes), with
+ * parameters in and out of range; every fourth case hands nd.* its operand as nested JS arrays.
+ * Each case must give NumPy's shape, dtype and values bit for bit (-0 and NaN included;
+ * logspace within pow's 1 ulp) or the named error standing for NumPy's exception, on the JS
+ * kernels and on WASM; a view NumPy returns must share ndvec's
  * memory exactly when NumPy's does, with NumPy's writeability, and a write into its last
  * element must land where NumPy's lands in the input.
  *
@@ -132,6 +134,7 @@ function call(c: Case, a: NdArray, k: number): NdArray | number | boolean | NdAr
     case 'set':
       a.set(...(args.slice(0, -1) as number[]), decode(args[args.length - 1]) as number);
       return a;
+    case 'moveaxis':
     case 'tile':
     case 'pad':
     case 'diag':
@@ -147,7 +150,7 @@ function call(c: Case, a: NdArray, k: number): NdArray | number | boolean | NdAr
 }
 
 /** Functions whose nd.* form also takes plain nested data (views of it own their memory). */
-const TAKES_PLAIN = new Set(['reshape', 'ravel', 'flatten', 'copy', 'transpose', 'squeeze', 'expandDims', 'broadcastTo', 'roll', 'repeat', 'diagonal', 'trace', 'tile', 'pad', 'diag', 'tril', 'triu', 'zerosLike', 'onesLike', 'fullLike']);
+const TAKES_PLAIN = new Set(['moveaxis', 'swapaxes', 'reshape', 'ravel', 'flatten', 'copy', 'transpose', 'squeeze', 'expandDims', 'broadcastTo', 'roll', 'repeat', 'diagonal', 'trace', 'tile', 'pad', 'diag', 'tril', 'triu', 'zerosLike', 'onesLike', 'fullLike']);
 
 /** Every fourth case hands a contiguous float64 operand to nd.* as nested JS arrays (NumPy's array_like). */
 function plain(c: Case, a: NdArray, k: number): NdArray | unknown {
@@ -210,7 +213,7 @@ function wanted(c: Case): string[] {
   if (c.error === 'ValueError') {
     const w = ['ShapeError', 'BroadcastError'];
     if (/axis|axes/i.test(msg)) w.push('AxisError');
-    if (/negative|Number of samples|must be|can't contain/i.test(msg)) w.push('ArgumentError');
+    if (/negative|Number of samples|must be|can't contain|yields no value/i.test(msg)) w.push('ArgumentError');
     if (/slice step/.test(msg)) w.push('IndexError');
     return w;
   }

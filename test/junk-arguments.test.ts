@@ -223,6 +223,7 @@ const METHODS: Record<string, Spec> = {
   flatten: none(),
   squeeze: { self: () => nd.zeros([1, 3]), args: () => [0], slots: [axis] },
   expandDims: { args: () => [0], slots: [anyShape] }, // an integer or a list of them (NumPy's tuple)
+  swapaxes: { args: () => [0, 1], slots: [int, int] },
   broadcastTo: { self: () => nd.array([1, 2, 3]), args: () => [[2, 3]], slots: [shape] },
   copy: none(),
   toArray: none(),
@@ -404,6 +405,7 @@ const FUNCTIONS: Record<string, Spec> = {
   fromNpz: { args: () => [nd.toNpz({ a: nd.arange(3) })], slots: [bytes, options(['lossy'])] },
   toNpz: { args: () => [{ a: F(), b: B() }], slots: [(v) => (isPlain(v) ? 'any' : 'throw'), options(['compress'])] },
   tile: { args: () => [F(), [2, 1]], slots: [array, (v) => (isInt(v) || isIntList(v) ? 'any' : 'throw')] },
+  moveaxis: { args: () => [F(), 0, 1], slots: [array, anyShape, anyShape] }, // an axis or a list of them each
   outer: { args: () => [F(), nd.array([1, 2])], slots: [array, array] },
   countNonzero: { args: () => [F(), 0], slots: [floatIn(array), axis, options(['keepdims'])] },
   histogram: { args: () => [F(), 3, { range: [-2, 4] }], slots: [floatIn(array), bins, options(['range', 'density', 'weights'])] },

@@ -1,5 +1,5 @@
 /**
- * Views and shape manipulation: slicing, reshape, transpose, ravel/flatten, squeeze,
+ * Views and shape manipulation: slicing, reshape, transpose, swapaxes, moveaxis, ravel/flatten, squeeze,
  * expandDims, broadcastTo (all views sharing storage where the layout allows), the copying
  * joins concat, stack, hstack, vstack and columnStack, and repeat and tile (each one
  * `copyInto` from a view with stride-0 axes). `copyInto` is the one strided copy routine.
@@ -213,6 +213,67 @@ export function transpose(a: NdArray, axes?: readonly number[]): NdArray {
   const order = axes.map((ax) => normalizeAxis(ax, ndim));
   const seen = new Set(order);
   if (seen.size !== ndim) throw new AxisError(axes[0]!, ndim, `repeated axis in transpose [${axes.join(',')}]`);
+  return view(a, order.map((i) => a.shape[i]!), order.map((i) => a.strides[i]!), a.offset);
+}
+
+/**
+ * Interchanges two axes, NumPy's `swapaxes`. A view.
+ * @param a the array
+ * @param axis1 the first axis (negative counts from the end)
+ * @param axis2 the second axis
+ * @returns the view with those two axes swapped
+ * @throws AxisError when either axis is out of range
+ * @example
+ * swapaxes(nd.zeros([2, 3, 4]), 0, 2).shape; // [4, 3, 2]
+ */
+export function swapaxes(a: NdArray, axis1: number, axis2: number): NdArray {
+  a.assertLive();
+  const i = normalizeAxis(axis1, a.ndim);
+  const j = normalizeAxis(axis2, a.ndim);
+  const shape = [...a.shape];
+  const strides = [...a.strides];
+  shape[i] = a.shape[j]!;
+  shape[j] = a.shape[i]!;
+  strides[i] = a.strides[j]!;
+  strides[j] = a.strides[i]!;
+  return view(a, shape, strides, a.offset);
+}
+
+/** `axes` (one or several) normalised for `moveaxis`; AxisError when out of range or repeated. */
+function moveaxisList(axes: number | readonly number[], ndim: number, param: string): number[] {
+  const list = typeof axes === 'number' ? [axes] : axes;
+  const out: number[] = [];
+  for (const ax of list) {
+    const k = normalizeAxis(ax, ndim);
+    if (out.includes(k)) throw new AxisError(ax, ndim, `repeated axis in moveaxis ${param} [${list.join(',')}]`);
+    out.push(k);
+  }
+  return out;
+}
+
+/**
+ * Moves axes to new positions, the others keeping their order, NumPy's `moveaxis`. A view.
+ * @param a the array
+ * @param source the axis or axes to move (negative counts from the end)
+ * @param destination where each goes in the result, as many as `source`
+ * @returns the view
+ * @throws AxisError for an axis out of range or repeated; ShapeError when `source` and
+ *   `destination` differ in length
+ * @example
+ * moveaxis(nd.zeros([2, 3, 4]), 0, -1).shape; // [3, 4, 2]
+ * moveaxis(nd.zeros([2, 3, 4]), [0, 1], [-1, -2]).shape; // [4, 3, 2]
+ */
+export function moveaxis(a: NdArray, source: number | readonly number[], destination: number | readonly number[]): NdArray {
+  a.assertLive();
+  const src = moveaxisList(source, a.ndim, 'source');
+  const dst = moveaxisList(destination, a.ndim, 'destination');
+  if (src.length !== dst.length) {
+    throw new ShapeError(`moveaxis: source [${src.join(',')}] and destination [${dst.join(',')}] must have the same number of elements`, [[src.length], [dst.length]]);
+  }
+  const order: number[] = [];
+  for (let i = 0; i < a.ndim; i++) if (!src.includes(i)) order.push(i);
+  const pairs = dst.map((d, i) => [d, src[i]!] as const).sort((x, y) => x[0] - y[0]);
+  for (const [d, s] of pairs) order.splice(d, 0, s);
   return view(a, order.map((i) => a.shape[i]!), order.map((i) => a.strides[i]!), a.offset);
 }
 
