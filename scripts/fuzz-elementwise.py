@@ -267,6 +267,11 @@ def draw_case(g, op, kind):
             v = fl(r.choice([math.nan, -0.0, 1.0, 0.0, 2.5])) if dt == 'float64' else {'num': hexf(r.choice([0.0, 1.0]))}
         else:
             v = operand('bool' if dt == 'bool' and r.random() < 0.8 else opdtype(0.2), allow_num=False)
+        if rshape and r.random() < 0.15:
+            # the value a view of `a` itself, reversed (np.copyto(a, a[::-1], where=m))
+            specs = list(a['specs']) or [':'] * len(rshape)
+            specs[0] = '::-1' if specs[0] == ':' else ':' if specs[0] == '::-1' else specs[0]
+            v = {'base': a['base'], 'perm': a['perm'], 'specs': specs}
         case['args'] = [a, m, v]
     elif kind in ('count', 'anyall'):
         dt = 'bool' if r.random() < 0.7 else 'float64'
