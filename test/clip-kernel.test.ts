@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { nd } from '../src/index.ts';
 import type { NdArray } from '../src/ndarray.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const SPECIALS = [NaN, Infinity, -Infinity, -0, 0, 5e-324, -5e-324, 1e308, -1e308, 1, -1, 0.5];
 const bits = (a: NdArray): string[] => (a.toArray() as number[]).map((v) => (Object.is(v, -0) ? '-0' : String(v)));
@@ -72,4 +74,32 @@ describe('clip in one pass', () => {
     const m = nd.array([[-3, 0, 3], [NaN, -0, 2]]);
     assert.deepEqual((m.clip(nd.array([-1, 0, 1]), 2).toArray() as number[][]).flat().map(String), ['-1', '0', '2', 'NaN', '0', '2']);
   });
+});
+
+describe('clip on a ±0 tie: the sign NumPy gives (test/fixtures/clip-ties.json, scripts/clip-tie-fixtures.py)', () => {
+  interface TieCase { x: number[]; value: string; lo: number[] | 'num'; loValue: string; hi: number[] | 'num'; hiValue: string; shape: number[]; negative: boolean }
+  const fixture = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'clip-ties.json'), 'utf8')) as { cases: TieCase[] };
+  for (const wasm of [true, false]) {
+    test(`every mix of one-element shapes and numbers as bounds, wasm ${wasm}`, () => {
+      nd.config({ wasm });
+      try {
+        assert.equal(fixture.cases.length, 400);
+        let kept = 0;
+        for (const c of fixture.cases) {
+          const num = (v: string): number => (v === 'inf' ? Infinity : v === '-inf' ? -Infinity : Number(v));
+          const bound = (s: number[] | 'num', v: string): number | NdArray => (s === 'num' ? num(v) : nd.full(s, num(v)));
+          const x = nd.full(c.x, num(c.value));
+          const r = x.clip(bound(c.lo, c.loValue), bound(c.hi, c.hiValue));
+          const label = `${JSON.stringify(c.x)} ${c.value} in [${JSON.stringify(c.lo)} ${c.loValue}, ${JSON.stringify(c.hi)} ${c.hiValue}]`;
+          assert.deepEqual(r.shape, c.shape, label);
+          for (const v of r.toFloat64Array()) assert.equal(v === 0 && 1 / v < 0, c.negative, label);
+          if (c.negative === (c.value === '-0.0')) kept++;
+        }
+        // both rules occur: the held value kept (stride-0 bounds) and the bound winning
+        assert.ok(kept > 0 && kept < fixture.cases.length);
+      } finally {
+        nd.config({ wasm: true });
+      }
+    });
+  }
 });

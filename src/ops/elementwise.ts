@@ -16,7 +16,7 @@ import type { NdArray, Operand } from '../ndarray.ts';
 import { emptyArray, isNdArray, newArray } from '../array-factory.ts';
 import { DTypeError } from '../errors.ts';
 import { type DType } from '../memory.ts';
-import { broadcastShapes, broadcastStrides, sameShape } from '../shape.ts';
+import { broadcastShapes, broadcastStrides, sameShape, shapeSize } from '../shape.ts';
 import { forEachRow, jsLoops, runBinary, runUnary, type BinaryLoops, type Data, type UnaryLoops } from '../kernels/js.ts';
 import { opRow, type AnyBinaryName, type AnyUnaryName, type OpRow } from '../kernels/table.ts';
 import { onKernelsChange } from '../kernels/wasm.ts';
@@ -444,6 +444,20 @@ function clipScalarBounds(x: NdArray, lo: number, hi: number, target: NdArray): 
 }
 
 /**
+ * True when NumPy's clip would see a one-element bound with its own stride rather than
+ * broadcast (stride 0), so the general loop's rule holds (the bound wins a ±0 tie): a result
+ * of one element where every operand is 0-d or of the result's shape (NumPy's trivial loop)
+ * and a bound is an array of the result's shape. Checked on NumPy 2.4.6 for every mix of
+ * shapes (), (1,), (1, 1), (1, 1, 1), numbers, and values of shape (3,), (1, 3), (3, 1), (2, 3).
+ */
+function boundsKeepStride(a: NdArray, lo: Operand | null, hi: Operand | null, shape: readonly number[]): boolean {
+  if (shapeSize(shape) !== 1 || shape.length === 0) return false;
+  const trivial = [a, lo, hi].every((o) => !isNdArray(o) || o.ndim === 0 || o.ndim === shape.length);
+  const full = (b: Operand | null): boolean => isNdArray(b) && b.ndim === shape.length;
+  return trivial && (full(lo) || full(hi));
+}
+
+/**
  * Limits values to [lo, hi], broadcasting `a`, `lo` and `hi` together: `minimum(maximum(a,
  * lo), hi)`, so NaN propagates and lo > hi gives hi, as NumPy. A null bound is no bound (both
  * null: a copy). On a tie of ±0 the sign follows NumPy's loops: with both bounds single values
@@ -481,7 +495,7 @@ export function clip(a: NdArray, lo: Operand | null, hi: Operand | null, out?: N
   const lv = lower === null ? null : scalarValue(lower);
   const hv = upper === null ? null : scalarValue(upper);
   if (lower === null && upper === null) result = unary('copy', xFull, target);
-  else if (lv !== null && hv !== null && lv === lv && hv === hv) result = clipScalarBounds(xFull, lv, hv, target);
+  else if (lv !== null && hv !== null && lv === lv && hv === hv && !boundsKeepStride(a, lo, hi, shape)) result = clipScalarBounds(xFull, lv, hv, target);
   else if (clipInOnePass(x, lower, upper, target, shape)) result = target;
   else {
     const first = lower === null ? xFull : binary('maximum', xFull, lower, target);
