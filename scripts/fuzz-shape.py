@@ -4,8 +4,9 @@
 Writes test/fixtures/fuzz-shape.json.gz: random cases over reshape (with -1, from views), ravel,
 flatten, copy, T, transpose, swapaxes, moveaxis, squeeze, expandDims, broadcastTo, concat (axis,
 axis null), stack, hstack, vstack, columnStack, flip, roll, tile, repeat, slice, get/set, pad,
-diagonal, trace, diag, tril, triu, meshgrid, arange, linspace, logspace, eye, full, zeros, ones,
-the *Like forms and nd.array on ragged data, then the named cases (one per bug the fuzz found).
+diagonal, trace, diag, tril, triu, meshgrid, split, arraySplit, dstack, atleast1d/2d/3d, arange,
+linspace, logspace, eye, identity, full, zeros, ones, the *Like forms and nd.array on ragged data,
+then the named cases (one per bug the fuzz found).
 
 Operands are recipes the test rebuilds: a base array's values and shape, then a view of it
 ('c' as is, 'T' transposed, 'swap' axes 0 and 1 swapped, 'rev' reversed on axis 0, 'flip'
@@ -261,6 +262,29 @@ def gen_moveaxis(a, arr):
     return {'args': [src, dst]}, lambda x: np.moveaxis(x, src, dst)
 
 
+def gen_split(fn):
+    def g(a, arr):
+        nd = arr.ndim
+        ax = rand_axis(max(nd, 1), 0.1) if nd else 0
+        n = arr.shape[ax] if -nd <= ax < nd else 3
+        if rng.random() < 0.5:
+            sec = int(pick([1, 2, 3, 5, 17, 0, -1])) if rng.random() < 0.95 else n + 2
+            if fn == 'split' and rng.random() < 0.6 and n > 0:
+                sec = pick([d for d in range(1, n + 1) if n % d == 0])
+            arg = sec
+        else:
+            arg = [int(pick([0, 1, 2, -1, -3, n, n + 2, n // 2])) for _ in range(int(rng.integers(0, 4)))]
+        npf = np.split if fn == 'split' else np.array_split
+        args = [arg] if ax == 0 and rng.random() < 0.3 else [arg, ax]
+        return {'args': args}, lambda x: npf(x, *args)
+    return g
+
+
+def gen_atleast(k):
+    npf = {1: np.atleast_1d, 2: np.atleast_2d, 3: np.atleast_3d}[k]
+    return lambda a, arr: ({'args': []}, lambda x: npf(x))
+
+
 def gen_squeeze(a, arr):
     nd = arr.ndim
     r = rng.random()
@@ -496,6 +520,11 @@ ONE = {
     'T': (gen_none(lambda x: x.T), 1),
     'transpose': (gen_transpose, 2),
     'squeeze': (gen_squeeze, 2),
+    'split': (gen_split('split'), 1.5),
+    'arraySplit': (gen_split('arraySplit'), 1.5),
+    'atleast1d': (gen_atleast(1), 0.5),
+    'atleast2d': (gen_atleast(2), 0.5),
+    'atleast3d': (gen_atleast(3), 0.7),
     'swapaxes': (gen_swapaxes, 1.5),
     'moveaxis': (gen_moveaxis, 2),
     'expandDims': (gen_expand_dims, 2),
@@ -517,7 +546,7 @@ ONE = {
     'onesLike': (gen_none(lambda x: np.ones_like(x)), 0.3),
     'fullLike': (lambda a, arr: ({'args': [2.5]}, lambda x: np.full_like(x, 2.5)), 0.3),
 }
-VIEW_OPS = {'reshape', 'ravel', 'T', 'transpose', 'swapaxes', 'moveaxis', 'squeeze', 'expandDims', 'broadcastTo', 'flip', 'slice', 'diagonal'}
+VIEW_OPS = {'reshape', 'ravel', 'T', 'transpose', 'swapaxes', 'moveaxis', 'atleast1d', 'atleast2d', 'atleast3d', 'squeeze', 'expandDims', 'broadcastTo', 'flip', 'slice', 'diagonal'}
 
 
 def one_input_case(fn):
@@ -546,6 +575,11 @@ def one_input_case(fn):
     except Exception as e:
         case.update(error_of(e))
         return case
+    if isinstance(r, list):
+        # split: every piece, with its view check (the write goes into the piece's last element)
+        case['results'] = [pack(p) for p in r]
+        case['sharesEach'] = [bool(np.shares_memory(p, x)) if p.size and x.size else None for p in r]
+        return case
     case['result'] = pack(r)
     if fn == 'set':
         case['result'] = pack(x)
@@ -571,6 +605,8 @@ def one_input_case(fn):
 def join_case(fn):
     nd = int(rng.integers(0, 4))
     base = rand_shape(nd, nd, 60)
+    if nd >= 1 and rng.random() < 0.05:
+        base[int(rng.integers(0, nd))] = int(rng.integers(40, 300))  # long pieces: the block copies
     k = int(rng.integers(1, 4)) if rng.random() < 0.97 else 0
     ax = rand_axis(max(nd, 1) + (1 if fn == 'stack' else 0), 0.1) if fn in ('concat', 'stack') else None
     if fn == 'concat' and rng.random() < 0.2:
@@ -586,6 +622,8 @@ def join_case(fn):
             s[0] = pick([0, 1, 2, 3])
         elif fn == 'columnStack' and nd >= 2:
             s[1] = pick([0, 1, 2, 3])
+        elif fn == 'dstack' and nd >= 3:
+            s[2] = pick([0, 1, 2, 3])
         if rng.random() < 0.1 and s:
             s[int(rng.integers(0, len(s)))] = pick([1, 2, 4])
         if rng.random() < 0.04:
@@ -600,7 +638,7 @@ def join_case(fn):
         arrs.append(x)
     case = {'fn': fn, 'arrays': recipes, 'args': [] if ax is None and fn != 'concat' else [ax]}
     npf = {'concat': lambda xs: np.concatenate(xs, axis=ax), 'stack': lambda xs: np.stack(xs, ax), 'hstack': np.hstack,
-           'vstack': np.vstack, 'columnStack': np.column_stack}[fn]
+           'vstack': np.vstack, 'dstack': np.dstack, 'columnStack': np.column_stack}[fn]
     try:
         case['result'] = pack(npf(arrs))
     except Exception as e:
@@ -635,7 +673,7 @@ STEPS = [1.0, 0.1, 0.3, -0.1, 0.25, 2.0, -1.0, 1 / 3, -0.7, 1e-2, 3.0, -2.0]
 
 
 def creation_case():
-    fn = pick(['arange', 'arange', 'linspace', 'linspace', 'logspace', 'eye', 'full', 'zeros', 'ones', 'array'])
+    fn = pick(['arange', 'arange', 'linspace', 'linspace', 'logspace', 'eye', 'identity', 'full', 'zeros', 'ones', 'array'])
     if fn == 'arange' and rng.random() < 0.15:
         args = pick([[0.0, 1.0, 0.0], [0.0, 1.0, -0.0], [0.0, float('inf'), 1.0], [float('nan')], [float('-inf'), 0.0, 1.0],
                      [0.0, 1.0, float('inf')], [0.0, -1.0, float('inf')], [1.0, 1.0], [-0.0, 1.0, 0.5], [-0.0], [0.0, -1e-300, -1.0],
@@ -682,6 +720,10 @@ def creation_case():
         k = int(pick([0, 1, -1, 2, -3, 6, -6]))
         args = [n, m, k]
         f = lambda: np.eye(n, m, k)
+    elif fn == 'identity':
+        n = int(pick([0, 1, 2, 3, 5, -1]))
+        args = [n]
+        f = lambda: np.identity(n)
     elif fn in ('full', 'zeros', 'ones'):
         shape = rand_shape(3)
         if rng.random() < 0.05 and shape:
@@ -714,7 +756,7 @@ def creation_case():
 def random_case():
     r = rng.random()
     if r < 0.12:
-        return join_case(pick(['concat', 'concat', 'stack', 'hstack', 'vstack', 'columnStack']))
+        return join_case(pick(['concat', 'concat', 'stack', 'hstack', 'vstack', 'dstack', 'columnStack']))
     if r < 0.15:
         return meshgrid_case()
     if r < 0.27:

@@ -1,5 +1,5 @@
 /**
- * Array creation: from JS data (`nd.array`), filled (`zeros`, `ones`, `full`, `eye`, and the
+ * Array creation: from JS data (`nd.array`), filled (`zeros`, `ones`, `full`, `eye`, `identity`, and the
  * `*Like` forms; `fill` in place), ranges (`arange`, `linspace`, `logspace`) and seeded random
  * numbers (`random`, `randn`).
  * @module
@@ -495,6 +495,22 @@ export function eye(n: number, m?: number | null | EyeOptions, k?: number | EyeO
   const view = out.dtype === 'bool' ? out.u8() : out.f64();
   for (let i = Math.max(0, -diag); i < rows && i + diag < cols; i++) view[out.start + i * cols + i + diag] = 1;
   return out;
+}
+
+/**
+ * The n×n identity matrix, NumPy's `identity(n, dtype=float)`.
+ * @param n number of rows and columns (a non-negative integer)
+ * @param dtype `'float64'` (default), `'bool'` or `{ dtype }`
+ * @returns the new 2-D array
+ * @throws ArgumentError for `n` that is not a non-negative integer or an extra argument;
+ *   DTypeError for a dtype ndvec does not have
+ * @example
+ * nd.identity(2).toArray(); // [[1, 0], [0, 1]]
+ */
+export function identity(n: number, dtype?: DTypeArg): NdArray {
+  checkArity('identity', arguments, 2, 1);
+  const rows = checkInteger('identity', 'n', n, { min: 0 });
+  return eye(rows, rows, 0, readDType('identity', dtype) ?? 'float64');
 }
 
 // ---- random numbers ------------------------------------------------------------------

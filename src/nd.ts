@@ -25,6 +25,7 @@ import {
   eye,
   full,
   fullLike,
+  identity,
   linspace,
   logspace,
   ones,
@@ -38,7 +39,7 @@ import {
 import { compress, select } from './ops/mask.ts';
 import { putAlongAxis as putAlongAxisOp, takeAlongAxis as takeAlongAxisOp, type IndexArg, type TakeOptions, type ValuesArg } from './ops/indexing.ts';
 import { moveaxis as moveaxisOp, tile, type SliceSpec } from './ops/manipulate.ts';
-import { columnStack, concat, hstack, stack, vstack } from './join.ts';
+import { arraySplit, atleast1d, atleast2d, atleast3d, columnStack, concat, dstack, hstack, split, stack, vstack } from './join.ts';
 import { outer } from './ops/outer.ts';
 import { matmul } from './ops/linalg.ts';
 import { fromNdarray } from './interop.ts';
@@ -370,6 +371,8 @@ export const nd = {
   /** @function */
   eye,
   /** @function */
+  identity,
+  /** @function */
   random,
   /** @function */
   randn,
@@ -395,6 +398,18 @@ export const nd = {
   vstack,
   /** @function */
   columnStack,
+  /** @function */
+  dstack,
+  /** @function */
+  split,
+  /** @function */
+  arraySplit,
+  /** @function */
+  atleast1d,
+  /** @function */
+  atleast2d,
+  /** @function */
+  atleast3d,
   /** `a.dot(b)` for matrices and vectors (see `dot`). */
   matmul: methodFunction<(a: NdArray, b: NdArray) => NdArray | number>('dot', 2, 2, false, 'matmul'),
   /** @function */

@@ -3,8 +3,9 @@
  * (test/fixtures/fuzz-shape.json.gz, written by scripts/fuzz-shape.py): reshape (with -1,
  * from views), ravel, flatten, copy, T, transpose, swapaxes, moveaxis, squeeze, expandDims,
  * broadcastTo, concat (axis, axis null), stack, hstack, vstack, columnStack, flip, roll, tile,
- * repeat, slice, get/set, pad, diagonal, trace, diag, tril, triu, meshgrid, arange, linspace,
- * logspace, eye, full, zeros, ones, the *Like forms and nd.array on ragged data. Operands are
+ * repeat, slice, get/set, pad, diagonal, trace, diag, tril, triu, meshgrid, split, arraySplit,
+ * dstack, atleast1d/2d/3d, arange, linspace, logspace, eye, identity, full, zeros, ones, the
+ * *Like forms and nd.array on ragged data. Operands are
  * rebuilt from recipes as views (transposed, axes swapped, reversed, flipped, strided,
  * broadcast, offset) over shapes of 0–4 axes of sizes 0, 1, 2, 3, 5, 17 (a few long axes), with
  * parameters in and out of range; every fourth case hands nd.* its operand as nested JS arrays.
@@ -47,6 +48,7 @@ interface Case {
   error?: string;
   message?: string;
   shares?: boolean | null;
+  sharesEach?: (boolean | null)[];
   writeable?: boolean;
   after?: Packed;
   label?: string;
@@ -112,7 +114,7 @@ function unravel(k: number, shape: readonly number[]): number[] {
   return idx;
 }
 
-type Outcome = { result: Packed; results?: Packed[]; shares?: boolean; writeable?: boolean; after?: Packed } | { error: string; message: string };
+type Outcome = { result: Packed; results?: Packed[]; sharesEach?: (boolean | null)[]; shares?: boolean; writeable?: boolean; after?: Packed } | { error: string; message: string };
 
 /** Calls the ndvec function a case names (method form on even `k`, the nd.* function on odd). */
 function call(c: Case, a: NdArray, k: number): NdArray | number | boolean | NdArray[] {
@@ -135,6 +137,11 @@ function call(c: Case, a: NdArray, k: number): NdArray | number | boolean | NdAr
       a.set(...(args.slice(0, -1) as number[]), decode(args[args.length - 1]) as number);
       return a;
     case 'moveaxis':
+    case 'split':
+    case 'arraySplit':
+    case 'atleast1d':
+    case 'atleast2d':
+    case 'atleast3d':
     case 'tile':
     case 'pad':
     case 'diag':
@@ -150,7 +157,7 @@ function call(c: Case, a: NdArray, k: number): NdArray | number | boolean | NdAr
 }
 
 /** Functions whose nd.* form also takes plain nested data (views of it own their memory). */
-const TAKES_PLAIN = new Set(['moveaxis', 'swapaxes', 'reshape', 'ravel', 'flatten', 'copy', 'transpose', 'squeeze', 'expandDims', 'broadcastTo', 'roll', 'repeat', 'diagonal', 'trace', 'tile', 'pad', 'diag', 'tril', 'triu', 'zerosLike', 'onesLike', 'fullLike']);
+const TAKES_PLAIN = new Set(['split', 'arraySplit', 'atleast1d', 'atleast2d', 'atleast3d', 'moveaxis', 'swapaxes', 'reshape', 'ravel', 'flatten', 'copy', 'transpose', 'squeeze', 'expandDims', 'broadcastTo', 'roll', 'repeat', 'diagonal', 'trace', 'tile', 'pad', 'diag', 'tril', 'triu', 'zerosLike', 'onesLike', 'fullLike']);
 
 /** Every fourth case hands a contiguous float64 operand to nd.* as nested JS arrays (NumPy's array_like). */
 function plain(c: Case, a: NdArray, k: number): NdArray | unknown {
@@ -183,7 +190,11 @@ function run(c: Case, k: number): Outcome {
       if (e instanceof assert.AssertionError) throw e;
       return { error: (e as Error).constructor.name, message: (e as Error).message };
     }
-    if (Array.isArray(r)) return { result: { shape: [], dtype: '', flat: [] }, results: r.map(pack) };
+    if (Array.isArray(r)) {
+      const out: Outcome = { result: { shape: [], dtype: '', flat: [] }, results: r.map(pack) };
+      if (a !== undefined && c.sharesEach !== undefined && plain(c, a, k) === a) out.sharesEach = r.map((p, i) => (c.sharesEach![i] === null ? null : p.storage === a.storage));
+      return out;
+    }
     const out: Outcome = { result: pack(r) };
     if (r instanceof NdArray && a !== undefined && c.shares !== undefined && c.shares !== null && plain(c, a, k) === a) {
       out.shares = r.storage === a.storage;
@@ -208,7 +219,10 @@ function wanted(c: Case): string[] {
   // a negative count is refused before the counts are matched to the axis (NumPy the other way round)
   if ((c.fn === 'repeat' || c.fn === 'tile') && c.error === 'ValueError' && hasNegative(c.args[0])) return ['ArgumentError', 'ShapeError'];
   if (c.error === 'AxisError') return ['AxisError'];
-  if (c.error === 'IndexError') return ['IndexError'];
+  // split/arraySplit read `a.shape[axis]` first: NumPy's IndexError for a bad axis, ndvec's AxisError (NumPy's AxisError is an IndexError too)
+  if (c.error === 'IndexError') return /tuple index out of range/.test(msg) ? ['IndexError', 'AxisError'] : ['IndexError'];
+  // split(a, 0): NumPy's ZeroDivisionError, ndvec's ArgumentError (as arraySplit's "sections must be larger than 0")
+  if (c.error === 'ZeroDivisionError') return ['ArgumentError'];
   if (c.error === 'TypeError') return ['ArgumentError', 'DTypeError'];
   if (c.error === 'ValueError') {
     const w = ['ShapeError', 'BroadcastError'];
@@ -278,6 +292,7 @@ function check(c: Case, k: number): void {
     assert.ok(!('error' in got), `${where}: NumPy returned ${JSON.stringify(c.result ?? c.results).slice(0, 200)}, ndvec threw ${'error' in got ? `${got.error}: ${got.message}` : ''}`);
     if (c.results !== undefined) {
       assert.deepEqual(got.results, c.results, where);
+      if (got.sharesEach !== undefined) assert.deepEqual(got.sharesEach, c.sharesEach, `${where}: which pieces share memory with the input`);
       continue;
     }
     if (c.fn === 'logspace') assertWithinUlp(got.result, c.result!, where);

@@ -1,8 +1,9 @@
 /**
- * Views and shape manipulation: slicing, reshape, transpose, swapaxes, moveaxis, ravel/flatten, squeeze,
- * expandDims, broadcastTo (all views sharing storage where the layout allows), the copying
- * joins concat, stack, hstack, vstack and columnStack, and repeat and tile (each one
- * `copyInto` from a view with stride-0 axes). `copyInto` is the one strided copy routine.
+ * Views and shape manipulation: slicing, reshape, transpose, swapaxes, moveaxis, ravel/flatten,
+ * squeeze, expandDims, broadcastTo, arraySplit and atLeast (all views sharing storage where the
+ * layout allows), the copying joins concat, stack, hstack, vstack, dstack and columnStack, and
+ * repeat and tile (each one `copyInto` from a view with stride-0 axes). `copyInto` is the one
+ * strided copy routine.
  * @module
  */
 import type { NdArray } from '../ndarray.ts';
@@ -525,6 +526,82 @@ export function columnStack(arrays: readonly NdArray[]): NdArray {
   checkJoinInputs(arrays, 'columnStack');
   const columns = arrays.map((a) => (a.ndim >= 2 ? a : expandDims(atLeast1d(a), 1)));
   return joinAlong(columns, 1, 'columnStack');
+}
+
+/**
+ * Splits `a` into views along `axis`, NumPy's `array_split`: `sections` equal parts (the
+ * first `size % sections` one element longer), or the pieces between the split points
+ * `indices` (Python slice bounds: negative counts from the end, out of range clamps, a point
+ * before the previous one gives an empty piece).
+ * @param a the array, at least 1-D
+ * @param sections a number of parts (> 0), or the split points
+ * @param axis the axis (negative counts from the end)
+ * @param equal NumPy's `split`: a number of parts must divide the axis length
+ * @param what the public name, for messages
+ * @returns the pieces, views of `a`
+ * @throws AxisError for a bad axis (a 0-d array has none); ArgumentError for sections ≤ 0;
+ *   ShapeError when `equal` and the parts would differ
+ * @example
+ * arraySplit(nd.arange(5), 2, 0).map((p) => p.toArray()); // [[0, 1, 2], [3, 4]]
+ */
+export function arraySplit(a: NdArray, sections: number | readonly number[], axis: number, equal = false, what = 'arraySplit'): NdArray[] {
+  a.assertLive();
+  const ax = normalizeAxis(axis, a.ndim);
+  const n = a.shape[ax]!;
+  let points: number[];
+  if (typeof sections === 'number') {
+    if (sections <= 0) throw new ArgumentError(what, 'indicesOrSections', `number of sections must be larger than 0, got ${sections}`);
+    if (equal && n % sections !== 0) {
+      throw new ShapeError(`${what}: array split does not result in an equal division (axis ${ax} of length ${n} into ${sections} sections)`, [a.shape]);
+    }
+    const each = Math.floor(n / sections);
+    const extras = n % sections;
+    points = [0];
+    for (let i = 0; i < sections; i++) points.push(points[i]! + (i < extras ? each + 1 : each));
+  } else {
+    points = [0, ...sections, n];
+  }
+  const out: NdArray[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const { first, length } = resolveSliceRange({ start: points[i]!, stop: points[i + 1]!, step: 1 }, n, ax);
+    const shape = [...a.shape];
+    shape[ax] = length;
+    out.push(view(a, shape, a.strides, a.offset + (length > 0 ? first * a.strides[ax]! : 0)));
+  }
+  return out;
+}
+
+/**
+ * `a` with at least `n` (1, 2 or 3) dimensions, NumPy's `atleast_1d`/`_2d`/`_3d`: `a` itself
+ * when it has them, else a view with size-1 axes added: 0-d → [1], [1, 1] or [1, 1, 1]; 1-D
+ * [k] → [1, k] or [1, k, 1]; 2-D [m, k] → [m, k, 1].
+ * @param a the array
+ * @param n 1, 2 or 3
+ * @returns `a` or the view
+ * @example
+ * atLeast(nd.arange(3), 3).shape; // [1, 3, 1]
+ */
+export function atLeast(a: NdArray, n: 1 | 2 | 3): NdArray {
+  a.assertLive();
+  if (a.ndim >= n) return a;
+  if (n === 1) return atLeast1d(a);
+  if (n === 2) return atLeast2d(a);
+  const two = atLeast2d(a);
+  return view(two, [...two.shape, 1], [...two.strides, 1], two.offset);
+}
+
+/**
+ * Joins arrays along the third axis, NumPy's `dstack`: 0-d, 1-D and 2-D inputs first become
+ * 3-D ([1, 1, 1], [1, k, 1], [m, k, 1]). A copy; bool only when every input is bool.
+ * @param arrays the arrays, at least one
+ * @returns the joined array, at least 3-D
+ * @throws ShapeError naming the shapes on a mismatch
+ * @example
+ * dstack([nd.array([1, 2]), nd.array([3, 4])]).shape; // [1, 2, 2]
+ */
+export function dstack(arrays: readonly NdArray[]): NdArray {
+  checkJoinInputs(arrays, 'dstack');
+  return joinAlong(arrays.map((x) => atLeast(x, 3)), 2, 'dstack');
 }
 
 /**
