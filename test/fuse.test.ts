@@ -468,3 +468,30 @@ describe('nd.fuse: tracing', () => {
     assertSameBits(nd.fuse((x: T) => x.pow(2))(a), a.pow(2), 'pow 2');
   });
 });
+
+test('fused clip equals eager clip on ±0 ties: number bounds (held value kept), number arguments, NaN bounds, one bound, array bounds', () => {
+  const data = [-0, 0, -5, 5, NaN, -Infinity, Infinity, 0.5, -0, 0, 1, -1, 2, 3, -0, 0, 7];
+  const pairs: [number, number][] = [[0, 1], [-Infinity, 0], [0, -0], [-0, 0], [NaN, 1], [0, NaN], [1, -1], [-0, -0]];
+  for (const wasm of [true, false]) {
+    nd.config({ wasm });
+    try {
+      for (const len of [1, 3, 17, 5000]) {
+        const a = nd.array(Array.from({ length: len }, (_, i) => data[i % data.length]!));
+        const zeros = nd.zeros([len]);
+        for (const [lo, hi] of pairs) {
+          const what = `wasm ${wasm}, n ${len}, clip(${lo}, ${hi})`;
+          assertSameBits(fuse((x) => x.clip(lo, hi))(a), a.clip(lo, hi), `${what}, constants`);
+          assertSameBits(nd.fuse((x: T, l: T, h: T) => x.clip(l, h))(a, lo as unknown as T, hi as unknown as T), a.clip(lo, hi), `${what}, number arguments`);
+          assertSameBits(nd.fuse((x: T, l: T) => x.clip(l, hi))(a, lo as unknown as T), a.clip(lo, hi), `${what}, one number argument`);
+          const eagerChain = a.mul(1).clip(lo, hi);
+          assertSameBits(fuse((x) => x.mul(1).clip(lo, hi).add(0))(a), eagerChain.add(0), `${what}, inside a chain`);
+        }
+        assertSameBits(fuse((x) => x.clip(null, 0))(a), a.clip(null, 0), `n ${len}, upper bound only`);
+        assertSameBits(fuse((x) => x.clip(-0, null))(a), a.clip(-0, null), `n ${len}, lower bound only`);
+        assertSameBits(nd.fuse((x: T, z: T) => x.clip(z, 1))(a, zeros), a.clip(zeros, 1), `n ${len}, array bound`);
+      }
+    } finally {
+      nd.config({ wasm: true });
+    }
+  }
+});

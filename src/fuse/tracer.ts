@@ -45,6 +45,8 @@ export class Traced {
     readonly dtype: FuseDType,
     readonly state: TracedState = 'value',
     readonly mask = -1,
+    /** The stand-in of an argument given as a number (a single value, as a number bound of clip). */
+    readonly numberArg = false,
   ) {}
 }
 
@@ -114,11 +116,24 @@ function applySelect(t: Trace, c: unknown, a: unknown, b: unknown): Traced {
   return new Traced(t, t.builder.add({ kind: 'select', args: [cond.id, args[0]!, args[1]!], dtype }), dtype);
 }
 
+/**
+ * clip as eager clip computes it. With both bounds single values (numbers, or arguments given
+ * as numbers) NumPy's stride-0 loop keeps the value held on a ±0 tie (`m = x < lo ? lo : x;
+ * m > hi ? hi : m`): maximum/minimum give their second operand on a tie, so that is
+ * `minimum(hi, maximum(lo, x))` (and NaN from a NaN bound or value, as eager). Otherwise
+ * `minimum(maximum(x, lo), hi)`, where the bound wins a tie. (A one-element array argument as
+ * a bound takes the second form here; eager clip takes the first for it.)
+ */
 function applyClip(self: Traced, lo: unknown, hi: unknown): Traced {
   const t = self.trace;
   let v: Traced = new Traced(t, asFloat(t, operand(t, self, 'clip').id, self.dtype), 'float64');
-  if (lo !== null && lo !== undefined) v = applyBinary(t, opRow('maximum'), v, lo);
-  if (hi !== null && hi !== undefined) v = applyBinary(t, opRow('minimum'), v, hi);
+  const given = (b: unknown): boolean => b !== null && b !== undefined;
+  const single = (b: unknown): boolean => typeof b === 'number' || (b instanceof Traced && b.numberArg);
+  if (given(lo) && given(hi) && single(lo) && single(hi)) {
+    return applyBinary(t, opRow('minimum'), hi, applyBinary(t, opRow('maximum'), lo, v));
+  }
+  if (given(lo)) v = applyBinary(t, opRow('maximum'), v, lo);
+  if (given(hi)) v = applyBinary(t, opRow('minimum'), v, hi);
   return v;
 }
 
@@ -286,7 +301,7 @@ export interface ArgSignature {
  */
 export function trace(fn: (...args: never[]) => unknown, sig: readonly ArgSignature[]): FusePlan {
   const t = new Trace();
-  const standIns = sig.map((s, i) => wrapTracked(new Traced(t, t.builder.add({ kind: 'input', index: i, dtype: s.dtype }), s.dtype)));
+  const standIns = sig.map((s, i) => wrapTracked(new Traced(t, t.builder.add({ kind: 'input', index: i, dtype: s.dtype }), s.dtype, 'value', -1, s.isNumber)));
   tracing.depth++;
   let result: unknown;
   try {
