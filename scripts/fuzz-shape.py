@@ -5,7 +5,7 @@ Writes test/fixtures/fuzz-shape.json.gz: random cases over reshape (with -1, fro
 flatten, copy, T, transpose, swapaxes, moveaxis, squeeze, expandDims, broadcastTo, concat (axis,
 axis null), stack, hstack, vstack, columnStack, flip, roll, tile, repeat, slice, get/set, pad,
 diagonal, trace, diag, tril, triu, meshgrid, split, arraySplit, dstack, atleast1d/2d/3d, arange,
-linspace, logspace, eye, identity, full, zeros, ones, the *Like forms and nd.array on ragged data,
+linspace, logspace, geomspace, eye, identity, full, zeros, ones, the *Like forms and nd.array on ragged data,
 then the named cases (one per bug the fuzz found).
 
 Operands are recipes the test rebuilds: a base array's values and shape, then a view of it
@@ -673,7 +673,7 @@ STEPS = [1.0, 0.1, 0.3, -0.1, 0.25, 2.0, -1.0, 1 / 3, -0.7, 1e-2, 3.0, -2.0]
 
 
 def creation_case():
-    fn = pick(['arange', 'arange', 'linspace', 'linspace', 'logspace', 'eye', 'identity', 'full', 'zeros', 'ones', 'array'])
+    fn = pick(['arange', 'arange', 'linspace', 'linspace', 'logspace', 'geomspace', 'eye', 'identity', 'full', 'zeros', 'ones', 'array'])
     if fn == 'arange' and rng.random() < 0.15:
         args = pick([[0.0, 1.0, 0.0], [0.0, 1.0, -0.0], [0.0, float('inf'), 1.0], [float('nan')], [float('-inf'), 0.0, 1.0],
                      [0.0, 1.0, float('inf')], [0.0, -1.0, float('inf')], [1.0, 1.0], [-0.0, 1.0, 0.5], [-0.0], [0.0, -1e-300, -1.0],
@@ -714,6 +714,13 @@ def creation_case():
                      [0.0, 1e-320, 7], [1.0, 1.0, 4], [0.0, 1.0, 1, False], [float('nan'), 1.0, 3], [float('inf'), float('inf'), 2],
                      [0.0, 5e-324, 3, False], [2.0**53, 2.0**53 + 2, 3]])
         f = lambda: np.linspace(args[0], args[1], args[2], endpoint=args[3] if len(args) > 3 else True)
+    elif fn == 'geomspace':
+        vals = [1.0, 2.0, 1000.0, 0.5, 3.0, 1e-5, 7.25, 1e10, -1.0, -8.0, -0.25, 1e300, 0.0, float('inf')]
+        start, stop = pick(vals), pick(vals)
+        num = int(pick([0, 1, 2, 3, 5, 17, 50]))
+        ep = pick([None, True, False])
+        args = [start, stop, num] + ([] if ep is None else [ep])
+        f = lambda: np.geomspace(start, stop, num, endpoint=True if ep is None else ep)
     elif fn == 'eye':
         n = int(pick([0, 1, 2, 3, 5, -1]))
         m = pick([None, 0, 1, 2, 4, 6, -2])

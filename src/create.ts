@@ -1,7 +1,7 @@
 /**
- * Array creation: from JS data (`nd.array`), filled (`zeros`, `ones`, `full`, `eye`, `identity`, and the
- * `*Like` forms; `fill` in place), ranges (`arange`, `linspace`, `logspace`) and seeded random
- * numbers (`random`, `randn`).
+ * Array creation: from JS data (`nd.array`), filled (`zeros`, `ones`, `full`, `eye`,
+ * `identity`, and the `*Like` forms; `fill` in place), ranges (`arange`, `linspace`,
+ * `logspace`, `geomspace`) and seeded random numbers (`random`, `randn`).
  * @module
  */
 import type { NdArray } from './ndarray.ts';
@@ -10,7 +10,7 @@ import { ArgumentError, DTypeError, ShapeError, formatShape } from './errors.ts'
 import { generatorFor } from './random/generator.ts';
 import { normalizeShape, type ShapeLike } from './shape.ts';
 import { copyInto } from './ops/manipulate.ts';
-import { binary } from './ops/elementwise.ts';
+import { binary, unary } from './ops/elementwise.ts';
 import { orderAndCoalesce, walkAxes } from './kernels/js-strided.ts';
 import { describeValue, fromNested, fromTypedArray } from './nested.ts';
 import { fromTransferable, type TransferableArray } from './interop.ts';
@@ -443,6 +443,50 @@ export function logspace(
   binary('pow', baseArray, exponents, exponents);
   baseArray.dispose();
   return exponents;
+}
+
+/**
+ * `num` values spaced evenly on a log scale from `start` to `stop`, NumPy's
+ * `geomspace(start, stop, num=50, endpoint=True)`: `logspace(log10(|start|), log10(|stop|))`
+ * with the sign of `start`, the first value exactly `start` and (with the endpoint) the last
+ * exactly `stop`. Negative bounds work when both are negative; opposite signs give NaN inside.
+ * @param start the first value (not 0)
+ * @param stop the last value (not 0; the excluded end when `endpoint` is false)
+ * @param num number of values (a non-negative integer, default 50)
+ * @param endpoint `true` (default), `false`, or `{ endpoint }`
+ * @returns the new 1-D array
+ * @throws ArgumentError for a 0 bound ("cannot include zero", NumPy's ValueError), a negative or
+ *   fractional `num`, arguments of the wrong type, an unknown option or an extra argument
+ * @example
+ * nd.geomspace(1, 1000, 4).toArray(); // [1, 10, 100, 1000]
+ * nd.geomspace(-1, -16, 5).toArray(); // [-1, -2, -4, -8, -16]
+ */
+export function geomspace(start: number, stop: number, num = 50, endpoint?: boolean | { endpoint?: boolean }): NdArray {
+  checkArity('geomspace', arguments, 4, 2);
+  checkNumber('geomspace', 'start', start);
+  checkNumber('geomspace', 'stop', stop);
+  checkInteger('geomspace', 'num', num, { min: 0 });
+  const withEnd = readEndpoint('geomspace', endpoint, []).endpoint;
+  if (start === 0 || stop === 0) throw new ArgumentError('geomspace', start === 0 ? 'start' : 'stop', `a geometric sequence cannot include zero, got start ${start} and stop ${stop}`);
+  // NumPy: rotate start to positive (divide both by sign(start)), logspace of the log10s, ends exact, rotate back
+  const sign = Math.sign(start);
+  const from = start / sign;
+  const to = stop / sign;
+  const logs = emptyArray([2], 'float64');
+  logs.f64()[logs.start] = from;
+  logs.f64()[logs.start + 1] = to;
+  unary('log10', logs, logs);
+  const [logFrom, logTo] = [logs.f64()[logs.start]!, logs.f64()[logs.start + 1]!];
+  logs.dispose();
+  const out = linspaceValues(logFrom, logTo, num, withEnd);
+  const base = full([], 10);
+  binary('pow', base, out, out);
+  base.dispose();
+  const view = out.f64();
+  if (num > 0) view[out.start] = from;
+  if (num > 1 && withEnd) view[out.start + num - 1] = to;
+  for (let i = 0; i < num; i++) view[out.start + i] *= sign;
+  return out;
 }
 
 /** Options of `nd.eye`: NumPy's keywords `k` and `dtype`. */

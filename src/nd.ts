@@ -25,6 +25,7 @@ import {
   eye,
   full,
   fullLike,
+  geomspace,
   identity,
   linspace,
   logspace,
@@ -362,6 +363,8 @@ export const nd = {
   linspace,
   /** @function */
   logspace,
+  /** @function */
+  geomspace,
   /** @function */
   zerosLike,
   /** @function */

@@ -385,6 +385,7 @@ const FUNCTIONS: Record<string, Spec> = {
   arange: { args: () => [1, 4, 0.5], slots: [number, either(number, DTYPE), either(number, DTYPE), DTYPE] },
   linspace: { args: () => [0, 1, 5, false], slots: [number, number, int, options(['endpoint'], { boolean: true })] },
   logspace: { args: () => [0, 2, 3, true, 2], slots: [number, number, int, options(['endpoint', 'base'], { boolean: true }), number] },
+  geomspace: { args: () => [1, 8, 4, false], slots: [number, number, int, options(['endpoint'], { boolean: true })] },
   eye: { args: () => [3, 4, 1, 'float64'], slots: [int, intOrNull, int, options(['k', 'dtype'], { strings: ['float64', 'bool'] })] },
   identity: { args: () => [3, 'float64'], slots: [int, DTYPE] },
   random: { args: () => [[2, 2], 42], slots: [shape, options(['seed', 'low', 'high'], { number: int, noRef: true })] },

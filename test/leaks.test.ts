@@ -70,6 +70,7 @@ const ND: Record<string, NdCall[]> = {
   arange: [(_i, n) => n.arange(0, 10, 0.1)],
   linspace: [(_i, n) => n.linspace(0, 1, N)],
   logspace: [(_i, n) => n.logspace(0, 3, N)],
+  geomspace: [(_i, n) => n.geomspace(1, 1000, N), (_i, n) => n.geomspace(-2, -8, 3, false)],
   zerosLike: [(i, n) => n.zerosLike(i.t()), (_i, n) => n.zerosLike([[1, 2]])],
   onesLike: [(i, n) => n.onesLike(i.b()), (_i, n) => n.onesLike([1, 2, 3])],
   fullLike: [(i, n) => n.fullLike(i.f(), 7), (_i, n) => n.fullLike([[1], [2]], 3)],
