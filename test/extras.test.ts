@@ -241,7 +241,11 @@ describe('repeat: NumPy values', () => {
     assert.throws(() => a.repeat([1, 2, 3], 0), (e: unknown) => e instanceof ShapeError && /3 repeats for axis 0 of length 2/.test(e.message));
     assert.throws(() => a.repeat([1, 2]), /2 repeats for the flattened array of length 4/);
     assert.throws(() => a.repeat(2, 2), AxisError);
-    assert.throws(() => nd.array(5).repeat(2, 0), AxisError);
+    // NumPy repeats a 0-d array as a 1-D one: axis 0 and -1 work, others are out of range
+    assert.deepEqual(nd.array(5).repeat(2, 0).toArray(), [5, 5]);
+    assert.deepEqual(nd.array(5).repeat([3], -1).toArray(), [5, 5, 5]);
+    assert.throws(() => nd.array(5).repeat(2, 1), AxisError);
+    assert.throws(() => nd.array(5).repeat(2, -2), AxisError);
     assert.throws(() => a.repeat('2' as unknown as number), DTypeError);
     assert.deepEqual(a.toArray(), M);
   });

@@ -247,9 +247,6 @@ function deliberate(c: Case): string[] | null {
   if (c.fn === 'reshape' && hasNegative(c.args[0], -1)) return c.error === undefined ? ['ShapeError'] : null;
   // NumPy's tile and repeat of an empty array skip their negative-count check; ndvec checks counts always
   if (c.fn === 'tile' && hasNegative(c.args[0])) return ['ArgumentError'];
-  // NOT YET ALIGNED: NumPy's repeat reads a 0-d array as 1-D for axis 0/-1 (PyArray_CheckAxis);
-  // ndvec throws AxisError, which test/extras.test.ts pins ('errors leave the input untouched')
-  if (c.fn === 'repeat' && c.a?.shape.length === 0 && c.args[1] !== null && c.args[1] !== undefined) return ['AxisError'];
   if (c.fn === 'repeat' && hasNegative(c.args[0]) && c.error !== 'AxisError') return ['ArgumentError', 'ShapeError'];
   // both refuse pad widths [] of a 0-d array: NumPy's TypeError (an empty float list), ndvec's BroadcastError
   if (c.fn === 'pad' && c.error === 'TypeError' && /pad_width/.test(c.message ?? '')) return ['BroadcastError'];

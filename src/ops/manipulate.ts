@@ -635,9 +635,9 @@ function readCounts(counts: number | readonly number[], what: string, name: stri
  */
 export function repeat(a: NdArray, repeats: number | readonly number[], axis?: number | null): NdArray {
   a.assertLive();
-  // the axis is checked before the counts, as NumPy
-  const flat = axis === undefined || axis === null;
-  const ax = flat ? 0 : normalizeAxis(axis, a.ndim);
+  // the axis is checked before the counts, as NumPy; a 0-d array repeats as a 1-D one (axis 0 or -1)
+  const flat = axis === undefined || axis === null || a.ndim === 0;
+  const ax = axis === undefined || axis === null ? 0 : normalizeAxis(axis, Math.max(a.ndim, 1));
   const counts = readCounts(repeats, 'repeat', 'repeats');
   const n = flat ? a.size : a.shape[ax]!;
   if (counts.length !== 1 && counts.length !== n) {
