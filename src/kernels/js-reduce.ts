@@ -237,19 +237,15 @@ export function rowsTreeSlots(n: number): number {
   return slots;
 }
 
-/** Product over a strided line, 4 partial products. */
+/**
+ * Product over a strided line, in order from `acc` (NumPy's multiply reduction is sequential:
+ * partial products would round differently and can overflow, underflow or meet inf·0 where
+ * NumPy does not).
+ */
 function prodLine(data: Float64Array, p: number, n: number, s: number, acc: number): number {
-  let r0 = 1, r1 = 1, r2 = 1, r3 = 1;
-  let i = 0;
-  const s2 = 2 * s, s3 = 3 * s, s4 = 4 * s;
-  for (; i + 4 <= n; i += 4, p += s4) {
-    r0 *= data[p]!;
-    r1 *= data[p + s]!;
-    r2 *= data[p + s2]!;
-    r3 *= data[p + s3]!;
-  }
-  for (; i < n; i++, p += s) r0 *= data[p]!;
-  return acc * ((r0 * r1) * (r2 * r3));
+  let r = acc;
+  for (let i = 0; i < n; i++, p += s) r *= data[p]!;
+  return r;
 }
 
 /**

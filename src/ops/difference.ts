@@ -23,6 +23,7 @@ import { loopsAround, walkAxes } from '../kernels/js-strided.ts';
  */
 export function diff(a: NdArray, n = 1, axis = -1): NdArray {
   a.assertLive();
+  if (n === 0) return a.copy(); // NumPy returns the input as it is, before checking ndim and axis
   if (a.ndim === 0) throw new ShapeError('diff requires input that is at least one dimensional', [a.shape]);
   if (!Number.isInteger(n) || n < 0) throw new NdvecError(`diff: order must be a non-negative integer, got ${String(n)}`);
   const ax = normalizeAxis(axis, a.ndim);

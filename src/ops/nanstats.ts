@@ -30,7 +30,7 @@ import { activeKernels, bytePointer } from '../kernels/wasm.ts';
 import { gatherFloat64 } from '../kernels/js-strided.ts';
 import { binary, unary } from './elementwise.ts';
 import { countTrue, select, setWhere } from './mask.ts';
-import { argReduce, cumulative, reduce } from './reduce.ts';
+import { argReduce, cumulative, reduce, scalarAxis } from './reduce.ts';
 import { copyInto, transpose } from './manipulate.ts';
 import { checkArity, checkAxisArg, checkBoolean, checkOptions } from '../args.ts';
 import { array, type ArrayInput } from '../create.ts';
@@ -111,6 +111,7 @@ function inversePermutation(perm: readonly number[]): number[] {
 export function nanVariance(name: 'nanvar' | 'nanstd', a: NdArray, axis: AxisArg, options?: VarOptions): NdArray | number {
   a.assertLive();
   if (a.dtype === 'bool') return reduce(name === 'nanvar' ? 'var' : 'std', a, axis, options) as NdArray | number;
+  axis = scalarAxis(axis, a.ndim); // NumPy's nanvar sums: axis 0/-1 of a 0-d array pass
   const axes = normalizeAxes(axis ?? null, a.ndim);
   const keepdims = options?.keepdims === true;
   const ddof = options?.ddof ?? 0;
@@ -188,12 +189,23 @@ export function nanVariance(name: 'nanvar' | 'nanstd', a: NdArray, axis: AxisArg
 export function nanProd(a: NdArray, axis: AxisArg, options?: ReduceOptions): NdArray | number {
   a.assertLive();
   if (a.dtype === 'bool') return reduce('prod', a, axis, options) as NdArray | number;
+  axis = scalarAxis(axis, a.ndim);
   normalizeAxes(axis ?? null, a.ndim); // AxisError before any work
-  const replaced = withNaNAs(a, 1);
+  // The copy keeps `a`'s memory order (NumPy's copy is order 'K'), so the in-order product
+  // runs in NumPy's order for transposed inputs too
+  const layout = memoryOrder(a);
+  const base = emptyArray(layout.map((k) => a.shape[k]!));
+  const replaced = layout.every((k, i) => k === i) ? base : transpose(base, inversePermutation(layout));
+  let mask: NdArray | null = null;
   try {
+    copyInto(a, replaced);
+    mask = unary('isnan', a);
+    setWhere(replaced, mask, 1);
     return reduce('prod', replaced, axis, options) as NdArray | number;
   } finally {
-    replaced.dispose();
+    mask?.dispose();
+    if (replaced !== base) replaced.dispose();
+    base.dispose();
   }
 }
 
@@ -224,6 +236,7 @@ function withNaNAs(a: NdArray, value: number): NdArray {
 export function nanArgReduce(name: 'nanargmin' | 'nanargmax', a: NdArray, axis: number | null, options?: ReduceOptions): NdArray | number {
   a.assertLive();
   const plain = name === 'nanargmin' ? 'argmin' : 'argmax';
+  axis = scalarAxis(axis, a.ndim);
   const ax = axis === null ? null : normalizeAxis(axis, a.ndim);
   if (a.dtype === 'bool') return argReduce(plain, a, ax, options); // no NaN: NumPy's argmin/argmax
   if (a.size === 0) return argReduce(plain, a, ax, options); // NumPy skips the NaN check: argmin's error (or an empty result)
@@ -261,6 +274,7 @@ export function nanCumulative(name: 'nancumsum' | 'nancumprod', a: NdArray, axis
   a.assertLive();
   const plain = name === 'nancumsum' ? 'cumsum' : 'cumprod';
   if (a.dtype === 'bool') return cumulative(plain, a, axis);
+  axis = scalarAxis(axis, a.ndim);
   if (axis !== null) normalizeAxis(axis, a.ndim); // AxisError before any work
   const replaced = withNaNAs(a, name === 'nancumsum' ? 0 : 1);
   try {
@@ -283,6 +297,7 @@ export function nanCumulative(name: 'nancumsum' | 'nancumprod', a: NdArray, axis
  */
 export function countNonzeroOf(a: NdArray, axis: AxisArg, options?: KeepdimsOptions): NdArray | number {
   a.assertLive();
+  axis = scalarAxis(axis, a.ndim);
   const axes = normalizeAxes(axis ?? null, a.ndim); // AxisError before any work
   if (a.dtype === 'float64' && axes.length === a.ndim) {
     // Every axis: one counting pass, no mask (WASM in the arena, else a JS loop)

@@ -237,6 +237,21 @@ function runPairwise(
   });
 }
 
+/**
+ * NumPy's legacy leniency: its ufunc reductions (sum, prod, min, max, any, all and the nan
+ * forms built on them), argmin/argmax and the scans take axis 0 or -1 (a number, not a
+ * list) on a 0-d array as the whole array; `mean`, `var`, `std`, `median`, `quantile`,
+ * `average` refuse it (AxisError).
+ * @param axis the axis argument
+ * @param ndim the array's dimensions
+ * @returns null for 0 or -1 on a 0-d array, else `axis`
+ * @example
+ * scalarAxis(-1, 0); // null
+ */
+export function scalarAxis<T>(axis: T, ndim: number): T | null {
+  return ndim === 0 && (axis === 0 || axis === -1) ? null : axis;
+}
+
 /** Scratch output of full reductions (one element). */
 const scalarOut = new Float64Array(1);
 
@@ -247,8 +262,9 @@ const scalarOut = new Float64Array(1);
  * `any` false, `all` true), NaN for `mean`/`var`/`std`, and throw for `min`/`max`/`nanmin`/
  * `nanmax`. Sums, means, nansum/nanmean and both passes of `var`/`std` (mean, then squared
  * deviations, divisor `n - ddof`) are pairwise along every reduced axis, with the same bits
- * on the JS kernels, WASM and staging; where `n - ddof <= 0` the result is NaN (NumPy gives
- * inf or nan with a warning).
+ * on the JS kernels, WASM and staging; where `n - ddof <= 0` the divisor is 0, as NumPy's
+ * `max(n - ddof, 0)`: inf, or NaN where the deviations sum to 0. `prod` multiplies in order
+ * along each line (NumPy's sequential multiply reduction).
  * @param name the reduction
  * @param a the array (float64, or bool: read as 0/1)
  * @param axis an axis, a list of axes, or omitted/null for all
@@ -268,6 +284,7 @@ const scalarOut = new Float64Array(1);
  * reduce('max', a, 1, { keepdims: true });     // array([[3], [6]])
  */
 export function reduce(name: ReduceName, a: NdArray, axis: AxisArg, options?: VarOptions): NdArray | number | boolean {
+  if (name !== 'mean' && name !== 'var' && name !== 'std') axis = scalarAxis(axis, a.ndim);
   const op = REDUCE_OPS[name];
   const reducer: Reducer = REDUCERS[op.reducer];
   const nd = a.ndim;
@@ -331,7 +348,7 @@ export function reduce(name: ReduceName, a: NdArray, axis: AxisArg, options?: Va
       const divisor = count - ddof;
       const isStd = op.finish === 'std';
       for (let i = outStart; i < outStart + outSize; i++) {
-        const v = divisor > 0 ? out[i]! / divisor : NaN;
+        const v = out[i]! / Math.max(divisor, 0); // NumPy: inf (or 0/0 NaN) where n - ddof <= 0
         out[i] = isStd ? Math.sqrt(v) : v;
       }
     } else if (op.reducer === 'sum' || op.reducer === 'nansum') {
@@ -393,6 +410,7 @@ function writeInto(value: NdArray | number | boolean, out: NdArray): NdArray {
  */
 export function argReduce(name: 'argmin' | 'argmax', a: NdArray, axis: number | null | undefined, options?: ReduceOptions): NdArray | number {
   a.assertLive();
+  axis = scalarAxis(axis, a.ndim);
   const keepdims = options?.keepdims === true;
   const given = options?.out;
   if (given !== undefined) {
@@ -486,9 +504,10 @@ function outerLoops(shape: readonly number[], strides: readonly number[], skip: 
  */
 export function cumulative(name: 'cumsum' | 'cumprod', a: NdArray, axis: number | null | undefined): NdArray {
   a.assertLive();
+  axis = scalarAxis(axis, a.ndim);
   const isSum = name === 'cumsum';
   const flat = axis === null || axis === undefined;
-  const ax = flat ? -1 : normalizeAxis(axis, a.ndim);
+  const ax = flat ? -1 : normalizeAxis(axis as number, a.ndim);
   const result = emptyArray(flat ? [a.size] : a.shape);
   if (a.size === 0 || tryWasmCumulative(isSum, a, flat ? null : ax, result)) return result;
   const src = floatSource(a);

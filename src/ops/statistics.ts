@@ -269,6 +269,7 @@ function orderStatistic(
   qShape: number[] | null,
   statistic: Statistic,
   skipNaN: boolean,
+  maskedMedian = false,
 ): NdArray | number {
   a.assertLive();
   const layout = sliceLayout(a, axis, keepdims);
@@ -316,7 +317,8 @@ function orderStatistic(
       if (statistic === 'median') {
         const h = n >> 1;
         lineSelect(line, n, n % 2 === 1 ? [h] : [h - 1, h]);
-        out[o] = middle(v, vs, n);
+        // NumPy's masked median (nanmedian along an axis) sums the middle value twice when n is odd
+        out[o] = maskedMedian && n % 2 === 1 ? (0 + v[vs + h]! + v[vs + h]!) / 2 : middle(v, vs, n);
         return;
       }
       kths.length = 0;
@@ -521,7 +523,14 @@ export function median(a: NdArray, axis?: AxisArg, options?: KeepdimsOptions): N
  * nanmedian(nd.array([[1, 3, 2], [4, NaN, 6]]), 1); // array([2, 5])
  */
 export function nanmedian(a: NdArray, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number {
-  return orderStatistic(a, axis, options?.keepdims === true, [0.5], null, 'median', true);
+  // NumPy's nanmedian of N-D data along fewer than all axes, slices shorter than 600, is
+  // np.ma.median: an odd count's middle x comes out as (x + x) / 2 (inf past 8.99e307)
+  let masked = false;
+  if (axis !== null && axis !== undefined && a.dtype === 'float64') {
+    const axes = normalizeAxes(axis, a.ndim);
+    masked = axes.length < a.ndim && axes.reduce((c, k) => c * a.shape[k]!, 1) < 600;
+  }
+  return orderStatistic(a, axis, options?.keepdims === true, [0.5], null, 'median', true, masked);
 }
 
 /**
