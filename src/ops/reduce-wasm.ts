@@ -248,8 +248,9 @@ export function tryWasmReduce(
   const staged = !a.storage.inArena;
   const sumLike = !(name in COMBINE);
   if (staged && kind === 'first' && name === 'prod') return false; // blocks would round differently
-  // prod along a line is sequential in NumPy; the whole/_last kernels use SIMD lanes (JS then)
-  if (name === 'prod' && kind !== 'first') return false;
+  // prod is in order along a line (NumPy's sequential multiply): chunks of a staged line would
+  // combine out of order, so a JS-backed input's whole/trailing prod runs on the JS kernels
+  if (staged && kind !== 'first' && name === 'prod') return false;
 
   // Every scratch block before the first view is fetched (a new block may grow the memory).
   const outputs = kind === 'whole' ? 1 : kind === 'first' ? cols : rows;

@@ -18,8 +18,9 @@
  * min/max/mean/var; argmin/argmax of empty input return -1 (callers raise the error).
  * sum, nansum, mean, nanmean, variance (and their `_last` forms) are NumPy's pairwise sums,
  * bit for bit the JS kernels' (see "pairwise sums" below); the other `_first` forms add rows
- * in order (leaves of the JS-side blocked-pairwise tree over rows). prod and the nan-free
- * `reduceWhole` ops use four f64x2 accumulators.
+ * in order (leaves of the JS-side blocked-pairwise tree over rows). prod multiplies in order
+ * (NumPy's sequential multiply reduction); the other `reduceWhole` ops use four f64x2
+ * accumulators (order-free: min/max/any/all/nanmin/nanmax).
  */
 import { F64 } from './lanes';
 
@@ -275,8 +276,21 @@ export function sum_last(p: usize, rows: usize, cols: usize, out: usize): void {
   for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, 0 + pairwiseSum(p + r * cols * F64, cols));
 }
 export function sum_first(p: usize, rows: usize, cols: usize, out: usize): void { reduceFirst(SUM, p, rows, cols, out); }
-export function prod(p: usize, n: usize): f64 { return reduceWhole(PROD, p, n); }
-export function prod_last(p: usize, rows: usize, cols: usize, out: usize): void { reduceLast(PROD, p, rows, cols, out); }
+/**
+ * A product in order from 1, as NumPy's multiply reduction (sequential, no lanes): partial
+ * products round differently and can overflow, underflow or meet inf·0 where NumPy's does not
+ * (prod of [0, 1e300 ×4] is 0, not NaN). The JS kernel's prodLine does the same.
+ */
+@inline function prodInOrder(p: usize, n: usize): f64 {
+  let r: f64 = 1;
+  for (let i: usize = 0; i < n; i++) r *= load<f64>(p + i * F64);
+  return r;
+}
+
+export function prod(p: usize, n: usize): f64 { return prodInOrder(p, n); }
+export function prod_last(p: usize, rows: usize, cols: usize, out: usize): void {
+  for (let r: usize = 0; r < rows; r++) store<f64>(out + r * F64, prodInOrder(p + r * cols * F64, cols));
+}
 export function prod_first(p: usize, rows: usize, cols: usize, out: usize): void { reduceFirst(PROD, p, rows, cols, out); }
 /** nansum: +0 + the pairwise sum with NaN as +0. */
 export function nansum(p: usize, n: usize): f64 { return 0 + pairwiseNanSum(p, n); }
