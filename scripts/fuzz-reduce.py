@@ -257,6 +257,8 @@ def named_cases():
     add('nanmedian-odd-masked', 'nanmedian', [1.7e308, 1, 1.7e308, -0.0, 5, -0.0], [2, 3], {'axis': 1})  # ([1.7e308, -0]: NumPy [inf, 0])
     add('nanmedian-odd-1d', 'nanmedian', [1.7e308, 1, 1.7e308], [3], {'axis': 0})  # 1.7e308 in both
     add('diff-n0-bad-axis', 'diff', [1, 2, 3], [3], {'n': 0, 'axis': 3})  # (AxisError: NumPy returns a)
+    add('average-empty-result', 'average', [], [2, 0], {'axis': 0})  # ([] : NumPy ZeroDivisionError)
+    add('average-empty-result-weighted', 'average', [], [2, 0], {'axis': 0, 'weights': {'shape': [2, 0], 'values': []}})  # [] in both
     add('diff-n0-scalar', 'diff', [4.0], [], {'n': 0, 'axis': -1})  # (ShapeError: NumPy returns a)
     return out
 

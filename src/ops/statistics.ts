@@ -648,10 +648,16 @@ export function ptp(a: NdArray, axis?: AxisArg, options?: KeepdimsOptions): NdAr
  */
 export function average(a: NdArray, axis?: AxisArg, options?: AverageOptions): NdArray | number {
   a.assertLive();
-  normalizeAxes(axis ?? null, a.ndim); // a bad axis throws before any temporary exists
+  const axes = normalizeAxes(axis ?? null, a.ndim); // a bad axis throws before any temporary exists
   const weights = options?.weights;
   const keep = { keepdims: options?.keepdims === true };
-  if (weights === undefined) return reduce('mean', a, axis, keep) as NdArray | number;
+  if (weights === undefined) {
+    // NumPy's unweighted average divides a.size by the result's size (its `scl`, computed even
+    // when not returned): an empty result raises ZeroDivisionError there
+    const resultSize = a.shape.reduce((n, d, k) => (axes.includes(k) ? n : n * d), 1);
+    if (resultSize === 0) throw new NdvecError(`average: division by zero (the result of shape ${formatShape(a.shape)} over axis ${JSON.stringify(axis ?? null)} is empty; NumPy raises ZeroDivisionError)`);
+    return reduce('mean', a, axis, keep) as NdArray | number;
+  }
   if (!(isNdArray(weights))) throw new DTypeError(`average: weights must be an NdArray, got ${typeof weights}`, typeof weights);
   weights.assertLive();
   let w = weights;
