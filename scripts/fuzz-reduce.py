@@ -259,6 +259,9 @@ def named_cases():
     add('diff-n0-bad-axis', 'diff', [1, 2, 3], [3], {'n': 0, 'axis': 3})  # (AxisError: NumPy returns a)
     add('average-empty-result', 'average', [], [2, 0], {'axis': 0})  # ([] : NumPy ZeroDivisionError)
     add('average-empty-result-weighted', 'average', [], [2, 0], {'axis': 0, 'weights': {'shape': [2, 0], 'values': []}})  # [] in both
+    add('bool-quantile-lower', 'quantile', [True, False, True, False, False, True], [2, 3], {'axis': 1, 'q': [0.5], 'method': 'lower'}, dtype='bool')  # (float64: NumPy bool)
+    add('bool-quantile-axis-0d', 'nanpercentile', [True, False, True], [3], {'axis': 0, 'q': 90, 'method': 'nearest'}, dtype='bool')  # (float64 0-d: NumPy bool)
+    add('bool-quantile-linear', 'quantile', [True, False, True], [3], {'axis': None, 'q': 0.5, 'method': 'linear'}, dtype='bool')  # (1: NumPy TypeError)
     add('diff-n0-scalar', 'diff', [4.0], [], {'n': 0, 'axis': -1})  # (ShapeError: NumPy returns a)
     return out
 

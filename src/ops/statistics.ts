@@ -358,9 +358,43 @@ function quantileOrWeighted(
   const method = options?.method ?? 'linear';
   const keepdims = options?.keepdims === true;
   const weights = options?.weights;
-  if (weights === undefined) return orderStatistic(a, axis, keepdims, qs, qShape, method, skipNaN);
+  if (a.dtype === 'bool' && !BOOL_METHODS.includes(method)) {
+    normalizeAxes(axis ?? null, a.ndim); // a bad axis first, as NumPy
+    throw new DTypeError(
+      `${func}: method '${method}' interpolates, which NumPy refuses for a bool array (TypeError: boolean subtract); use astype('float64'), or one of ${BOOL_METHODS.join(', ')}`,
+      'bool',
+    );
+  }
   // quantileOptions (every public edge) refused weights with another method
-  return withInput(weights, (w) => weightedQuantile(func, a, axis, keepdims, w, qs, qShape, skipNaN));
+  const r = weights === undefined
+    ? orderStatistic(a, axis, keepdims, qs, qShape, method, skipNaN)
+    : withInput(weights, (w) => weightedQuantile(func, a, axis, keepdims, w, qs, qShape, skipNaN));
+  return a.dtype === 'bool' ? boolQuantiles(r, axis) : r;
+}
+
+/** The methods that pick one of the values (no arithmetic): NumPy keeps a bool array's dtype. */
+const BOOL_METHODS: readonly QuantileMethod[] = ['inverted_cdf', 'closest_observation', 'lower', 'higher', 'nearest'];
+
+/**
+ * Quantiles of a bool array (each one of its 0/1 values) as NumPy gives them: a bool array,
+ * a 0-d bool array when an axis was named; over all axes a number 0/1, as `min`/`max` of a bool
+ * array. NaN (an empty slice, ndvec's answer where NumPy raises) keeps the float64 result.
+ */
+function boolQuantiles(r: NdArray | number, axis: AxisArg | undefined): NdArray | number {
+  if (typeof r === 'number') {
+    if (axis === null || axis === undefined || r !== r) return r;
+    const b = emptyArray([], 'bool');
+    b.u8()[b.start] = r !== 0 ? 1 : 0;
+    return b;
+  }
+  const f = r.f64();
+  for (let i = r.start, end = r.start + r.size; i < end; i++) if (f[i] !== f[i]) return r;
+  const b = emptyArray(r.shape, 'bool');
+  const u = b.u8();
+  const g = r.f64(); // fetched again after the allocation
+  for (let i = 0; i < r.size; i++) u[b.start + i] = g[r.start + i] !== 0 ? 1 : 0;
+  r.dispose();
+  return b;
 }
 
 /**
@@ -675,6 +709,8 @@ export function average(a: NdArray, axis?: AxisArg, options?: AverageOptions): N
         [a.shape, weights.shape],
       );
     }
+    // NumPy sums 1-D weights before broadcasting them: a zero sum throws even when `a` is empty
+    if (reduce('sum', weights, null) === 0) throw new NdvecError("average: weights sum to zero, can't be normalized");
     // Line the weights up with `axis` and broadcast them over the rest.
     const strides = a.shape.map((_, k) => (k === ax ? weights.strides[0]! : 0));
     w = newArray(weights.storage, a.shape, strides, weights.offset, false, true);
