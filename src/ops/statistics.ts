@@ -358,6 +358,8 @@ function quantileOrWeighted(
   const method = options?.method ?? 'linear';
   const keepdims = options?.keepdims === true;
   const weights = options?.weights;
+  // NumPy's nanquantile/nanpercentile of an empty array is nanmean(a, axis): NaN, no q axes
+  if (skipNaN && a.size === 0) return reduce('nanmean', a, axis, { keepdims }) as NdArray | number;
   if (a.dtype === 'bool' && !BOOL_METHODS.includes(method)) {
     normalizeAxes(axis ?? null, a.ndim); // a bad axis first, as NumPy
     throw new DTypeError(
