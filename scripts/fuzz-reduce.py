@@ -264,6 +264,7 @@ def named_cases():
     add('bool-quantile-linear', 'quantile', [True, False, True], [3], {'axis': None, 'q': 0.5, 'method': 'linear'}, dtype='bool')  # (1: NumPy TypeError)
     add('nanquantile-empty-is-nanmean', 'nanquantile', [], [0, 3], {'axis': 1, 'q': [0.25, 0.5], 'method': 'linear'})  # (shape [2, 0]: NumPy [0])
     add('nanpercentile-empty-bool', 'nanpercentile', [], [2, 0], {'axis': None, 'q': [50], 'method': 'hazen'}, dtype='bool')  # (DTypeError: NumPy nan)
+    add('ptp-bool-bad-axis', 'ptp', [True, False], [2], {'axis': 1}, dtype='bool')  # (DTypeError: NumPy AxisError)
     add('diff-n0-scalar', 'diff', [4.0], [], {'n': 0, 'axis': -1})  # (ShapeError: NumPy returns a)
     return out
 

@@ -15,7 +15,7 @@ import { rejectTraced } from '../fuse/index.ts';
 import { contiguousStrides, normalizeAxes, normalizeAxis, sameShape } from '../shape.ts';
 import { gatherFloat64, orderAndCoalesce, walkAxes, type LoopAxis } from '../kernels/js-strided.ts';
 import { binary } from './elementwise.ts';
-import { reduce } from './reduce.ts';
+import { reduce, scalarAxis } from './reduce.ts';
 import { lineNanToEnd, lineSelect, selectKernels, type SelectLine } from './select.ts';
 import { argsort } from './sort.ts';
 
@@ -662,7 +662,10 @@ export function nanpercentile(a: NdArray, p: QuantileArg, axis?: AxisArg, option
  */
 export function ptp(a: NdArray, axis?: AxisArg, options?: KeepdimsOptions): NdArray | number {
   a.assertLive();
-  if (a.dtype === 'bool') throw new DTypeError('ptp: a bool array has no range (NumPy neither); use astype("float64")', 'bool');
+  if (a.dtype === 'bool') {
+    normalizeAxes(scalarAxis(axis ?? null, a.ndim), a.ndim); // a bad axis first, as NumPy (max's 0-d leniency)
+    throw new DTypeError('ptp: a bool array has no range (NumPy neither); use astype("float64")', 'bool');
+  }
   const hi = reduce('max', a, axis, options) as NdArray | number;
   const lo = reduce('min', a, axis, options) as NdArray | number;
   if (typeof hi === 'number') return hi - (lo as number);
