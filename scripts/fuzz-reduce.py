@@ -265,6 +265,9 @@ def named_cases():
     add('nanquantile-empty-is-nanmean', 'nanquantile', [], [0, 3], {'axis': 1, 'q': [0.25, 0.5], 'method': 'linear'})  # (shape [2, 0]: NumPy [0])
     add('nanpercentile-empty-bool', 'nanpercentile', [], [2, 0], {'axis': None, 'q': [50], 'method': 'hazen'}, dtype='bool')  # (DTypeError: NumPy nan)
     add('ptp-bool-bad-axis', 'ptp', [True, False], [2], {'axis': 1}, dtype='bool')  # (DTypeError: NumPy AxisError)
+    h = 1e308
+    add('sum-view-one-run', 'sum', [-h, -h, -h, -h, h, 1, 1, 1, 1, h, h, -h], [3, 4], {'axis': None}, view=[['slice', ['::-1', '::2']]])  # (NaN: NumPy inf)
+    add('mean-view-one-run', 'mean', [-h, 1, 1, 1, h, h, 1, -h, 1, 1, 1, h], [3, 4], {'axis': None}, view=[['slice', ['::-1', '::2']]])  # (0: NumPy 1/6)
     add('diff-n0-scalar', 'diff', [4.0], [], {'n': 0, 'axis': -1})  # (ShapeError: NumPy returns a)
     return out
 

@@ -171,6 +171,9 @@ function addRow(term: SumTerm, data: Float64Array, p: number, n: number, s: numb
  * the two agree bit for bit. `centers` (same layout as the output, from 0) holds the means
  * for squared deviations.
  */
+/** Elements of NumPy's iterator buffer: a strided whole reduction up to this size is one run. */
+const NUMPY_BUFFER = 8192;
+
 function runPairwise(
   term: SumTerm, src: FloatSource, shape: readonly number[], reduced: readonly boolean[],
   out: Float64Array, outStart: number, centers: Float64Array = NO_AUX, wholeContiguous = false,
@@ -203,6 +206,17 @@ function runPairwise(
   const { data } = src;
   const { n, s, t } = inner;
   if (t === 0) {
+    if (kept.length === 0 && lines > 1 && lines * n <= NUMPY_BUFFER) {
+      // One output from a strided view: NumPy sums it as one buffered run in memory order
+      // (its iterator's order; measured bit for bit up to its 8192-element buffer)
+      const run = new Float64Array(lines * n);
+      let w = 0;
+      walkAxes(ordered, src.start, 0, (p) => {
+        for (let i = 0; i < n; i++, p += s) run[w++] = data[p]!;
+      });
+      out[outStart] = 0 + sumLine(term, run, 0, w, 1, centers.length === 0 ? 0 : centers[0]!);
+      return;
+    }
     const sums = lines > 1 ? new Float64Array(lines) : null;
     walkAxes(kept, src.start, outStart, (p, o) => {
       const center = centers.length === 0 ? 0 : centers[o - outStart]!;
