@@ -500,11 +500,12 @@ describe('NaN, ±Infinity, -0', () => {
     assert.deepEqual(plain(cumulative('cumsum', nd.array([1, NaN, 2]), null)), [1, NaN, NaN]);
     assert.deepEqual(plain(cumulative('cumprod', nd.array([2, Infinity, 0]), 0)), [2, Infinity, NaN]);
   });
-  test('std/var: ddof, and n - ddof <= 0 gives NaN', () => {
+  test('std/var: ddof; the divisor is max(n - ddof, 0), as NumPy: 0/0 is NaN, a positive sum over 0 is Infinity', () => {
     assert.equal(nd.array([0, 1, 2, 3, 4, 5, 6]).var(null, { ddof: 1 }), 4.666666666666667);
     assert.equal(nd.array([1, 3]).std(null, { ddof: 1 }), Math.SQRT2);
     assert.ok(Number.isNaN(nd.array([1]).var(null, { ddof: 1 }) as number));
-    assert.ok(Number.isNaN(nd.array([1, 2]).std(null, { ddof: 2 }) as number));
+    assert.equal(nd.array([1, 2]).std(null, { ddof: 2 }), Infinity); // np.std([1., 2.], ddof=2) is inf
+    assert.equal(nd.array([1, 2]).var(null, { ddof: 5 }), Infinity);
     assertClose(plain(nd.array(A2_DATA).var(0, { ddof: 1 })), [3.125, 2, 42.78125]);
   });
 });
