@@ -24,20 +24,8 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { nd, NdArray } from '../src/index.ts';
 import { onJsAndWasm, ulpsSpecialsExact } from './helpers.ts';
+import { build, decode, encode, pack, type Enc, type Packed, type Recipe } from './fixture-views.ts';
 
-type Enc = number | string | boolean;
-interface Recipe {
-  base: Enc[];
-  baseShape: number[];
-  view: 'c' | 'T' | 'rev' | 'step' | 'bc' | 'off' | 'flip' | 'swap';
-  dtype: 'float64' | 'bool';
-  shape: number[];
-}
-interface Packed {
-  shape: number[];
-  dtype: string;
-  flat: Enc[];
-}
 interface Case {
   fn: string;
   a?: Recipe;
@@ -58,51 +46,9 @@ const path = process.env.FUZZ_SHAPE_FIXTURE;
 const raw = path === undefined ? gunzipSync(readFileSync(new URL('./fixtures/fuzz-shape.json.gz', import.meta.url))) : readFileSync(path);
 const FIXTURE = JSON.parse(raw.toString('utf8')) as { numpy: string; cases: Case[] };
 
-const decode = (x: unknown): unknown =>
-  x === 'NaN' ? NaN : x === 'Infinity' ? Infinity : x === '-Infinity' ? -Infinity : x === '-0' ? -0 : x;
 
-/** The view a recipe describes, over a fresh base. */
-function build(r: Recipe): NdArray {
-  let base = nd.array(new Float64Array(r.base.map((v) => Number(decode(v))))).reshape(r.baseShape);
-  if (r.dtype === 'bool') base = base.astype('bool');
-  switch (r.view) {
-    case 'c':
-      return base;
-    case 'T':
-      return base.transpose();
-    case 'rev':
-      return base.slice('::-1');
-    case 'step':
-      return base.slice(...r.baseShape.slice(0, -1).map(() => ':'), '::2');
-    case 'bc':
-      return base.broadcastTo(r.shape);
-    case 'off':
-      return base.slice('1:');
-    case 'flip':
-      return base.flip();
-    case 'swap':
-      return base.transpose([1, 0, ...r.baseShape.slice(2).map((_, i) => i + 2)]);
-  }
-}
 
-const encode = (v: number | boolean): Enc => {
-  if (typeof v === 'boolean') return v;
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity || v === -Infinity) return v > 0 ? 'Infinity' : '-Infinity';
-  return Object.is(v, -0) ? '-0' : v;
-};
 
-/** Shape, dtype and C-order values, spelled as the fixture spells them. */
-function pack(a: NdArray | number | boolean): Packed {
-  if (!(a instanceof NdArray)) return { shape: [], dtype: typeof a === 'boolean' ? 'bool' : 'float64', flat: [encode(a)] };
-  const flat: Enc[] = [];
-  const walk = (x: unknown): void => {
-    if (Array.isArray(x)) for (const y of x) walk(y);
-    else flat.push(encode(x as number | boolean));
-  };
-  walk(a.toArray());
-  return { shape: [...a.shape], dtype: a.dtype, flat };
-}
 
 /** The C-order index of flat position `k` in `shape`. */
 function unravel(k: number, shape: readonly number[]): number[] {

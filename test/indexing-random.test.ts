@@ -16,21 +16,9 @@ import { nd, NdArray } from '../src/index.ts';
 import { DTypeError, IndexError } from '../src/errors.ts';
 import fc from 'fast-check';
 import { onJsAndWasm } from './helpers.ts';
+import { build, decode, pack, type Enc, type Packed, type Recipe } from './fixture-views.ts';
 
-type Enc = number | string | boolean;
 type Nested = Enc | Nested[];
-interface Recipe {
-  base: Enc[];
-  baseShape: number[];
-  view: 'c' | 'T' | 'rev' | 'step' | 'bc' | 'off';
-  dtype: 'float64' | 'bool';
-  shape: number[];
-}
-interface Packed {
-  shape: number[];
-  dtype: string;
-  flat: Enc[];
-}
 type IndexDesc = { kind: 'number'; value: Enc } | { kind: 'nested'; value: Nested } | { kind: 'array'; value: Recipe };
 type ValuesDesc = { kind: 'number'; value: Enc } | { kind: 'nested'; value: Nested } | { kind: 'alias'; value: 'self' | 'rev' } | { kind: 'array'; value: Recipe };
 interface Case {
@@ -47,46 +35,9 @@ interface Case {
 }
 const FIXTURE = JSON.parse(readFileSync(new URL('./fixtures/indexing-random.json', import.meta.url), 'utf8')) as { numpy: string; cases: Case[] };
 
-const decode = (x: Enc): number | boolean =>
-  typeof x === 'boolean' ? x : x === 'NaN' ? NaN : x === 'Infinity' ? Infinity : x === '-Infinity' ? -Infinity : x === '-0' ? -0 : (x as number);
 const decodeNested = (x: Nested): unknown => (Array.isArray(x) ? x.map(decodeNested) : decode(x));
 
-/** The view a recipe describes, over a fresh base. */
-function build(r: Recipe): NdArray {
-  let base = nd.array(new Float64Array(r.base.map((v) => Number(decode(v))))).reshape(r.baseShape);
-  if (r.dtype === 'bool') base = base.astype('bool');
-  switch (r.view) {
-    case 'c':
-      return base;
-    case 'T':
-      return base.transpose();
-    case 'rev':
-      return base.slice('::-1');
-    case 'step':
-      return base.slice(...r.baseShape.slice(0, -1).map(() => ':'), '::2');
-    case 'bc':
-      return base.broadcastTo(r.shape);
-    case 'off':
-      return base.slice('1:');
-  }
-}
 
-/** Shape, dtype and C-order values, with -0 and NaN spelled as the fixture spells them. */
-function pack(a: NdArray): Packed {
-  const c = a.copy();
-  try {
-    const data = a.dtype === 'bool' ? Array.from(c.u8().subarray(c.start, c.start + c.size), (x) => x === 1) : Array.from(c.f64().subarray(c.start, c.start + c.size));
-    const flat = data.map((v): Enc => {
-      if (typeof v === 'boolean') return v;
-      if (Number.isNaN(v)) return 'NaN';
-      if (v === Infinity || v === -Infinity) return v > 0 ? 'Infinity' : '-Infinity';
-      return Object.is(v, -0) ? '-0' : v;
-    });
-    return { shape: [...a.shape], dtype: a.dtype, flat };
-  } finally {
-    c.dispose();
-  }
-}
 
 /** The ndvec error class names that stand for each NumPy exception. */
 function wanted(c: Case): string[] {
