@@ -538,6 +538,18 @@ export function histogram(a: Input, bins: BinsArg = 10, options?: HistogramOptio
   return withInput(a, (x) => optionalInput(o.weights, (w) => {
     checkWeights('histogram', x, w);
     const b = binEdges('histogram', x, bins, range, w !== null);
+    if (b.uniform !== null && !Number.isFinite(b.uniform.last - b.uniform.first)) {
+      // The span overflows (one bin: more fail the edges' check). NumPy's index of a value is
+      // (x - first)·(bins / Infinity): NaN, and an IndexError, when x - first overflows too.
+      const { first, last } = b.uniform;
+      const v = valuesOf(x);
+      for (let j = 0; j < v.n; j++) {
+        const y = v.data[v.start + j]!;
+        if (y >= first && y <= last && y - first === Infinity) {
+          throw new ArgumentError('histogram', 'range', `the range [${first}, ${last}] is too wide: its span and ${y} - ${first} overflow to Infinity (NumPy fails too)`);
+        }
+      }
+    }
     const nb = Math.max(b.edges.length - 1, 0);
     const counts = new Float64Array(nb);
     if (b.uniform !== null) countUniform(x, w, b, counts);
@@ -578,7 +590,8 @@ export function bincount(x: Input, options?: BincountOptions): NdArray {
   const minlength = o.minlength === undefined ? 0 : checkInteger('bincount', 'minlength', o.minlength, { min: 0 });
   return withInput(x, (a) => optionalInput(o.weights, (w) => {
     if (a.ndim !== 1) throw new ShapeError(`bincount: x must be 1-D, got shape ${formatShape(a.shape)}`, [a.shape]);
-    if (w !== null && (w.ndim !== 1 || w.size !== a.size)) {
+    // NumPy returns zeros(minlength) for an empty x before it looks at the weights' length
+    if (w !== null && a.size !== 0 && (w.ndim !== 1 || w.size !== a.size)) {
       throw new ShapeError(`bincount: the weights and x don't have the same length: weights ${formatShape(w.shape)}, x ${formatShape(a.shape)}`, [w.shape, a.shape]);
     }
     const k = activeKernels();

@@ -96,9 +96,9 @@ export function selectKernels(...arrays: (NdArray | null)[]): SelectKernels {
 
 /**
  * Reads `kth` for a line of `n` (NumPy's rules: an integer or a sequence of them, negative
- * from the end), sorted ascending and without repeats.
+ * from the end), sorted ascending and without repeats; an `empty` array takes any integer.
  */
-function normalizeKths(func: string, kth: unknown, n: number, axis: number): number[] {
+function normalizeKths(func: string, kth: unknown, n: number, axis: number, empty: boolean): number[] {
   const list: unknown[] = typeof kth === 'number' ? [kth] : Array.isArray(kth) ? [...(kth as unknown[])] : [kth];
   if (typeof kth !== 'number' && !Array.isArray(kth)) {
     throw new ArgumentError(func, 'kth', `kth must be an integer or an array of integers, got ${describe(kth)}`);
@@ -108,7 +108,9 @@ function normalizeKths(func: string, kth: unknown, n: number, axis: number): num
     if (typeof k !== 'number' || !Number.isSafeInteger(k)) {
       throw new ArgumentError(func, 'kth', `kth must be an integer or an array of integers, got ${describe(k)}`);
     }
-    if (k < -n || k >= n) {
+    // NumPy checks the bounds only when there is something to partition (an empty array
+    // takes any integer kth)
+    if (!empty && (k < -n || k >= n)) {
       throw new ArgumentError(func, 'kth', `kth ${k} is out of bounds for axis ${axis} of size ${n}`);
     }
     out.push(k < 0 ? k + n : k);
@@ -119,7 +121,7 @@ function normalizeKths(func: string, kth: unknown, n: number, axis: number): num
 /** Partition or argpartition of `a` (float64) along `ax`. */
 function selectAlong(func: string, a: NdArray, kthArg: unknown, ax: number, withIndices: boolean): NdArray {
   const n = a.shape[ax]!;
-  const kths = normalizeKths(func, kthArg, n, ax);
+  const kths = normalizeKths(func, kthArg, n, ax, a.size === 0);
   const result = emptyArray(a.shape);
   if (result.size === 0) return result;
   const loops = loopsAround(a.shape, a.strides, ax);
@@ -187,7 +189,7 @@ function alongAxis(a: NdArray, axis: number | null, f: (x: NdArray, ax: number) 
 export function partition(a: NdArray, kth: KthArg, axis: number | null): NdArray {
   return alongAxis(a, axis, (x, ax) => {
     if (x.dtype === 'bool') {
-      normalizeKths('partition', kth, x.shape[ax]!, ax);
+      normalizeKths('partition', kth, x.shape[ax]!, ax, x.size === 0);
       return sort(x, ax);
     }
     return selectAlong('partition', x, kth, ax, false);
@@ -201,15 +203,17 @@ export function partition(a: NdArray, kth: KthArg, axis: number | null): NdArray
  * @param a the array (float64, or bool: the stable argsort, a valid argpartition)
  * @param kth a position or several, negative from the end
  * @param axis the axis, or null for the flattened array
- * @returns float64 indices of `a`'s shape (1-D for axis null)
+ * @returns float64 indices of `a`'s shape (1-D for axis null, and for a 0-d `a`, as NumPy)
  * @throws ArgumentError for a kth out of bounds; AxisError for a bad axis
  * @example
  * argpartition(nd.array([3, 4, 2, 1]), 0, -1); // array([3, ...]): index of the minimum first
  */
 export function argpartition(a: NdArray, kth: KthArg, axis: number | null): NdArray {
-  return alongAxis(a, axis, (x, ax) => {
+  // NumPy's C argpartition (as its argsort) takes a 0-d array as one of shape (1,): axis 0 or -1
+  const ax0 = a.ndim === 0 && (axis === 0 || axis === -1) ? null : axis;
+  return alongAxis(a, ax0, (x, ax) => {
     if (x.dtype === 'bool') {
-      normalizeKths('argpartition', kth, x.shape[ax]!, ax);
+      normalizeKths('argpartition', kth, x.shape[ax]!, ax, x.size === 0);
       return argsort(x, ax);
     }
     return selectAlong('argpartition', x, kth, ax, true);
