@@ -21,7 +21,9 @@
  *   range is the data's min and max, and which of tied -0 and 0 NumPy's max returns depends on
  *   its loop (the last one in a short array); ndvec's `max` keeps another.
  * - histogram with density and trapezoid: within 4 ulp (a division order / pairwise sum may
- *   round differently from NumPy's); every other result exact.
+ *   round differently from NumPy's); trapezoid also within 32·eps·sum|y|·max|spacing|
+ *   absolute (under cancellation, a view's sum order is NumPy's iterator's, not ndvec's).
+ *   Every other result exact.
  * Deliberate differences (`deliberate()`): an empty kth list (NumPy's TypeError comes from
  * `[]` being a float64 array; ndvec partitions nothing); interp with `period` when the
  * reduced xp holds repeats or NaN (NumPy's unstable argsort decides the order; documented on
@@ -48,6 +50,7 @@ interface Case {
   results?: Packed[];
   error?: string;
   label?: string;
+  todo?: boolean;
 }
 
 const path = process.env.FUZZ_SEARCH_FIXTURE;
@@ -140,12 +143,19 @@ function deliberate(c: Case): boolean {
   return false;
 }
 
-/** Absolute tolerance of a weighted histogram with explicit edges (see the header), else 0. */
+const sumAbs = (xs: Enc[]): number => xs.reduce((acc: number, v) => (Number.isFinite(num(v)) ? acc + Math.abs(num(v)) : acc), 0);
+
+/** Absolute tolerance of a weighted histogram with explicit edges or of trapezoid (see the header), else 0. */
 function absTolerance(c: Case): number {
+  if (c.fn === 'trapezoid') {
+    const [x, o] = c.args as [Recipe | null, { dx?: number }];
+    const d = x !== null ? 2 * Math.max(0, ...x.base.map((v) => Math.abs(num(v))).filter(Number.isFinite)) : Math.abs(o.dx ?? 1);
+    return 32 * Number.EPSILON * sumAbs(c.a.base) * d;
+  }
   if (c.fn !== 'histogram' || !Array.isArray(c.args[0])) return 0;
   const w = (c.args[1] as { weights?: Recipe }).weights;
   if (w === undefined) return 0;
-  return 64 * Number.EPSILON * w.base.reduce((acc: number, v) => (Number.isFinite(num(v)) ? acc + Math.abs(num(v)) : acc), 0);
+  return 64 * Number.EPSILON * sumAbs(w.base);
 }
 
 /** The tolerance of a case in ulp (see the header). */
@@ -257,7 +267,7 @@ function check(c: Case, k: number): void {
       c.results.forEach((w, j) => same(out.results![j]!, w, ulps(c), `${what} result ${j}`, j === 0 ? absTolerance(c) : 0, j === 1 && !Array.isArray(c.args[0])));
     } else {
       assert.ok('result' in out, `${what}: one result`);
-      same(out.result!, c.result!, ulps(c), what, 0, c.fn === 'unique' || (c.fn === 'histogramBinEdges' && !Array.isArray(c.args[0])));
+      same(out.result!, c.result!, ulps(c), what, absTolerance(c), c.fn === 'unique' || (c.fn === 'histogramBinEdges' && !Array.isArray(c.args[0])));
     }
   }
 }
@@ -278,5 +288,6 @@ describe(`searching, selection, sets and histograms against NumPy ${FIXTURE.nump
       assert.deepEqual(failures, []);
     });
   }
-  for (const c of FIXTURE.cases.filter((x) => x.label !== undefined)) test(c.label!, () => check(c, 1));
+  // a `todo` case is a difference found and reported but not fixed in this fuzz's files
+  for (const c of FIXTURE.cases.filter((x) => x.label !== undefined)) test(c.label!, { todo: c.todo === true }, () => check(c, 1));
 });
