@@ -521,8 +521,9 @@ export function histogramBinEdges(a: Input, bins: BinsArg = 10, options?: Histog
  * @param bins a positive integer (default 10), an estimator name, or the edges
  * @param options `{ range, density, weights }`
  * @returns `{ hist, binEdges }` (float64 arrays; NumPy's counts are integers)
- * @throws ArgumentError for bad bins, range or options, a non-finite autodetected range;
- *   ShapeError for weights of another shape than `a`
+ * @throws ArgumentError for bad bins, range or options, a non-finite autodetected range, a
+ *   span of uniform bins that overflows to Infinity together with a value's distance from
+ *   the first edge (NumPy fails there too); ShapeError for weights of another shape than `a`
  * @example
  * const { hist, binEdges } = nd.histogram([1, 2, 1], 2);
  * hist.toArray();     // [2, 1]
@@ -576,7 +577,8 @@ const BINCOUNT_KEYS = ['weights', 'minlength'] as const;
  * @param x a 1-D array of non-negative integers (float64 holding integers, or bool)
  * @param options `{ weights, minlength }`: `weights` as long as `x`; `minlength` ≥ 0
  * @returns the counts or sums (float64)
- * @throws ShapeError when `x` or `weights` is not 1-D or their lengths differ; DTypeError
+ * @throws ShapeError when `x` or `weights` is not 1-D or their lengths differ (an empty `x`
+ *   ignores the weights, as NumPy); DTypeError
  *   for a value that is not an integer (NumPy cannot cast it to an integer index);
  *   ArgumentError for a negative value (NumPy's ValueError) or a bad option
  * @example

@@ -182,7 +182,8 @@ function alongAxis(a: NdArray, axis: number | null, f: (x: NdArray, ax: number) 
  * @param kth a position or several, negative from the end
  * @param axis the axis (negative counts from the end), or null for the flattened array
  * @returns a new array of `a`'s shape (1-D for axis null)
- * @throws ArgumentError for a kth out of bounds (naming kth and the axis size); AxisError for a bad axis
+ * @throws ArgumentError for a kth out of bounds (naming kth and the axis size; an empty array
+ *   takes any integer, as NumPy); AxisError for a bad axis
  * @example
  * partition(nd.array([3, 4, 2, 1]), 2, -1); // array([1, 2, 3, 4]) (any order with 3 at position 2)
  */
@@ -204,7 +205,7 @@ export function partition(a: NdArray, kth: KthArg, axis: number | null): NdArray
  * @param kth a position or several, negative from the end
  * @param axis the axis, or null for the flattened array
  * @returns float64 indices of `a`'s shape (1-D for axis null, and for a 0-d `a`, as NumPy)
- * @throws ArgumentError for a kth out of bounds; AxisError for a bad axis
+ * @throws ArgumentError for a kth out of bounds (not for an empty array); AxisError for a bad axis
  * @example
  * argpartition(nd.array([3, 4, 2, 1]), 0, -1); // array([3, ...]): index of the minimum first
  */
