@@ -343,7 +343,7 @@ def gen_one(fn):
         return c
     if fn == 'trapezoid':
         shape = rand_shape()
-        rec, y = make(shape)  # bool y: see the todo named case
+        rec, y = make(shape)  # bool y: see the named case
         axis = rand_axis(len(shape), allow_none=False)
         opts = {'axis': axis}
         kw = {'axis': axis}
@@ -400,10 +400,10 @@ def named():
          [1, {}], lambda a: np.histogram(a, 1))
     case('histogram with a given range whose span overflows fails when a value minus the first edge overflows',
          'histogram', [2], [0.0, 1e308], [1, {'range': [-1e308, 1e308]}], lambda a: np.histogram(a, 1, range=(-1e308, 1e308)))
-    # not fixed here (src/ops/signal.ts): NumPy adds bools with logical or, y[1:] + y[:-1]
+    # NumPy adds bools with logical or, y[1:] + y[:-1] (fixed in src/ops/signal.ts)
     yb = np.array([True, True, False])
     c = {'fn': 'trapezoid', 'a': {'base': [True, True, False], 'baseShape': [3], 'view': 'c', 'dtype': 'bool', 'shape': [3]},
-         'args': [None, {'axis': -1}], 'label': 'trapezoid of a bool y sums y[1:] + y[:-1] as logical or (NumPy: 1.0, not 1.5)', 'todo': True}
+         'args': [None, {'axis': -1}], 'label': 'trapezoid of a bool y sums y[1:] + y[:-1] as logical or (NumPy: 1.0, not 1.5)'}
     out.append(run(c, lambda: np.trapezoid(yb)))
     case('histogram with a given range whose span overflows still counts (NaN first edge) when no value overflows', 'histogram', [2], [0.0, 1.0],
          [1, {'range': [-1e308, 1e308]}], lambda a: np.histogram(a, 1, range=(-1e308, 1e308)))

@@ -463,7 +463,8 @@ export function trapezoid(y: SignalInput, x?: SignalInput | null | TrapezoidOpti
   }
   const conv = new Converted();
   try {
-    const ya = conv.float(y);
+    // a bool y stays bool until its neighbours are added: NumPy's y[1:] + y[:-1] is a logical or there
+    const ya = conv.array(y);
     const axis = normalizeAxis(axisArg, ya.ndim);
     const n = ya.shape[axis]!;
     let d: NdArray | number = dx;
@@ -481,7 +482,8 @@ export function trapezoid(y: SignalInput, x?: SignalInput | null | TrapezoidOpti
     const lower = sliceAxis(ya, axis, 0, Math.max(n - 1, 0));
     // NumPy's d * (y[1:] + y[:-1]) / 2, in place where the shape allows (no fresh 8 MB
     // temporaries: measured 5× NumPy's time on 1M with three allocations, see bench-signal)
-    const s = conv.temporary(upper.add(lower));
+    const sum = conv.temporary(upper.add(lower));
+    const s = sum.dtype === 'bool' ? conv.temporary(sum.astype('float64')) : sum;
     let t = s;
     if (typeof d === 'number') s.mul(d, { out: s });
     else if (d.ndim <= s.ndim && d.shape.every((n, k) => n === 1 || n === s.shape[k + s.ndim - d.ndim])) d.mul(s, { out: s });
