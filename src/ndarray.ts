@@ -2212,9 +2212,9 @@ export class NdArray {
    * nd.array([1, 3, 5]).searchsorted(4); // 2
    */
   searchsorted(v: number, options?: SearchSortedOptions | 'left' | 'right'): number;
-  searchsorted(v: NdArray, options?: SearchSortedOptions | 'left' | 'right'): NdArray;
-  searchsorted(v: number | NdArray, options?: SearchSortedOptions | 'left' | 'right'): number | NdArray;
-  searchsorted(v: number | NdArray, options?: SearchSortedOptions | 'left' | 'right'): number | NdArray {
+  searchsorted(v: NdArray | readonly NestedArray[], options?: SearchSortedOptions | 'left' | 'right'): NdArray;
+  searchsorted(v: number | NdArray | readonly NestedArray[], options?: SearchSortedOptions | 'left' | 'right'): number | NdArray;
+  searchsorted(v: number | NdArray | readonly NestedArray[], options?: SearchSortedOptions | 'left' | 'right'): number | NdArray {
     if (arguments.length > 2 || arguments.length < 1) checkArity('searchsorted', arguments, 2, 1);
     return searchsorted(this, v, typeof options === 'string' ? { side: options } : options);
   }

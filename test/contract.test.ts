@@ -174,7 +174,7 @@ describe('unknown option keys and wrong types throw named errors that name funct
     ['isclose rtol a string', () => a.isclose(a, '1e-3' as never), ArgumentError, /^isclose: rtol must be a number/],
     ['isclose equalNan 1', () => a.isclose(a, 1e-5, 1e-8, 1 as never), ArgumentError, /^isclose: equalNan must be true or false, got number 1/],
     ['searchsorted side middle', () => nd.array([1, 2]).searchsorted(1, 'middle' as never), ArgumentError, /^searchsorted: side must be one of 'left', 'right', got string 'middle'/],
-    ['searchsorted v a string', () => nd.array([1, 2]).searchsorted('1' as never), ArgumentError, /^searchsorted: v must be a number or an NdArray, got string '1'/],
+    ['searchsorted v a string', () => nd.array([1, 2]).searchsorted('1' as never), ArgumentError, /^searchsorted: v must be a number, an NdArray or an array of numbers, got string '1'/],
     ['toNdarray factory a string', () => a.toNdarray('ndarray' as never), ArgumentError, /^toNdarray: factory must be/],
     ['slice spec holding a bigint', () => a.slice([1n, 2] as never), IndexError, /^invalid slice spec \[bigint 1n,2\]: bounds must be integers or null/],
     ['null shape in reshape', () => a.reshape(null as never), ShapeError, /^reshape: shape must be a non-negative integer or an array of them, got null/],

@@ -75,6 +75,12 @@ describe('searchsorted: NumPy values', () => {
     // np.searchsorted(A, V), np.searchsorted(A, V, 'right')
     assert.deepEqual((nd.array(A).searchsorted(nd.array(V)) as NdArray).toArray(), [1, 4, 0, 4, 0, 4, 0]);
     assert.deepEqual((nd.searchsorted(A, nd.array(V), { side: 'right' }) as NdArray).toArray(), [3, 5, 0, 4, 0, 4, 1]);
+    // plain nested values, as NumPy's asarray(v): np.searchsorted([1, 2, 3], [[0.5, 3]], side='right') is [[0, 3]]
+    assert.deepEqual(nd.searchsorted([1, 2, 3], [2, 3]).toArray(), [1, 2]);
+    assert.deepEqual(nd.array([1, 2, 3]).searchsorted([[0.5, 3]], 'right').toArray(), [[0, 3]]);
+    assert.deepEqual(nd.searchsorted([1, 2, 3], [true, false]).toArray(), [0, 0]);
+    assert.deepEqual(nd.searchsorted([1, 2, 3], []).shape, [0]);
+    assert.throws(() => nd.searchsorted([1, 2, 3], [[1], [1, 2]]), ShapeError);
   });
   test('numbers, shapes of v, empties, strided a', () => {
     assert.equal(nd.array([1, 3, 5]).searchsorted(4), 2);

@@ -4,7 +4,8 @@
  * as float64, like `argsort`.
  * @module
  */
-import type { NdArray } from '../ndarray.ts';
+import type { NdArray, NestedArray } from '../ndarray.ts';
+import { fromNested } from '../nested.ts';
 import { emptyArray, isNdArray } from '../array-factory.ts';
 import { ArgumentError, ShapeError, formatShape } from '../errors.ts';
 import { checkChoice, checkOptions, describe } from '../args.ts';
@@ -134,7 +135,7 @@ function before(x: number, y: number): boolean {
  * `searchsorted`, by binary search. `'left'`: the first index i with `a[i] >= v`;
  * `'right'`: the first with `a[i] > v`. NaN sorts last, as `sort` puts it.
  * @param a a sorted 1-D array (any stride; not checked to be sorted)
- * @param v a number, or an array of values
+ * @param v a number, or an array of values (an NdArray or plain nested numbers)
  * @param options `{ side }`
  * @returns an index for a number, else a float64 array of `v`'s shape
  * @throws ShapeError when `a` is not 1-D; ArgumentError for a bad side, an unknown option or a bad `v`
@@ -142,7 +143,7 @@ function before(x: number, y: number): boolean {
  * searchsorted(nd.array([1, 2, 2, 3]), 2);                    // 1
  * searchsorted(nd.array([1, 2, 2, 3]), 2, { side: 'right' }); // 3
  */
-export function searchsorted(a: NdArray, v: number | NdArray, options?: SearchSortedOptions): number | NdArray {
+export function searchsorted(a: NdArray, v: number | NdArray | readonly NestedArray[], options?: SearchSortedOptions): number | NdArray {
   a.assertLive();
   if (a.ndim !== 1) throw new ShapeError(`searchsorted needs a 1-D sorted array, got shape ${formatShape(a.shape)}`, [a.shape]);
   const o = checkOptions('searchsorted', options, SEARCH_KEYS);
@@ -164,7 +165,16 @@ export function searchsorted(a: NdArray, v: number | NdArray, options?: SearchSo
   };
   const dataOf = (): Float64Array | Uint8Array => (a.dtype === 'bool' ? a.u8() : a.f64());
   if (typeof v === 'number') return find(dataOf(), a.start, v);
-  if (!(isNdArray(v))) throw new ArgumentError('searchsorted', 'v', `v must be a number or an NdArray, got ${describe(v)}`);
+  if (Array.isArray(v)) {
+    // plain data, as NumPy's asarray(v): values of the nested shape (booleans as 0/1)
+    const values = fromNested(v as NestedArray[]);
+    try {
+      return searchsorted(a, values, options);
+    } finally {
+      values.dispose();
+    }
+  }
+  if (!(isNdArray(v))) throw new ArgumentError('searchsorted', 'v', `v must be a number, an NdArray or an array of numbers, got ${describe(v)}`);
   v.assertLive();
   const result = emptyArray([...v.shape]);
   const out = result.f64();
