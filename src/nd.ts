@@ -11,6 +11,7 @@ import {
   type AxisArg,
   type KeepdimsOptions,
   type Operand,
+  type NestedArray,
   type OutOptions,
   type ReduceOptions,
   type ScalarOptions,
@@ -42,7 +43,7 @@ import { putAlongAxis as putAlongAxisOp, takeAlongAxis as takeAlongAxisOp, type 
 import { moveaxis as moveaxisOp, tile, type SliceSpec } from './ops/manipulate.ts';
 import { arraySplit, atleast1d, atleast2d, atleast3d, columnStack, concat, dstack, hstack, split, stack, vstack } from './join.ts';
 import { outer } from './ops/outer.ts';
-import { matmul } from './ops/linalg.ts';
+import { matmul, matmulStacked } from './ops/linalg.ts';
 import { fromNdarray } from './interop.ts';
 import { config, info, scope } from './runtime.ts';
 import { leaks, profile, setFuseCheck } from './profile/profile.ts';
@@ -200,8 +201,8 @@ export interface AverageFunction {
 /** `nd.searchsorted`. */
 export interface SearchSortedFunction {
   (a: Input, v: number, options?: SearchSortedOptions | 'left' | 'right'): number;
-  (a: Input, v: NdArray, options?: SearchSortedOptions | 'left' | 'right'): NdArray;
-  (a: Input, v: number | NdArray, options?: SearchSortedOptions | 'left' | 'right'): number | NdArray;
+  (a: Input, v: NdArray | readonly NestedArray[], options?: SearchSortedOptions | 'left' | 'right'): NdArray;
+  (a: Input, v: number | NdArray | readonly NestedArray[], options?: SearchSortedOptions | 'left' | 'right'): number | NdArray;
 }
 /** `nd.round(a, decimals, out)`. */
 export interface RoundFunction {
@@ -413,8 +414,16 @@ export const nd = {
   atleast2d,
   /** @function */
   atleast3d,
-  /** `a.dot(b)` for matrices and vectors (see `dot`). */
-  matmul: methodFunction<(a: NdArray, b: NdArray) => NdArray | number>('dot', 2, 2, false, 'matmul'),
+  /** NumPy's `matmul`: stacks of matrices in the last two axes, batch axes broadcast; 1-D operands as a row / a column (two give a number). */
+  matmul: function matmul(a: Input, b: Input): NdArray | number {
+    // NumPy's matmul: stacks of matrices, batch axes broadcast (a.dot is NumPy's dot beyond 2-D)
+    if (tracing.depth !== 0) {
+      const traced = traceNdCall('dot', 'matmul', arguments);
+      if (traced !== NOT_TRACED) return traced as NdArray;
+    }
+    if (arguments.length !== 2) checkArity('matmul', arguments, 2, 2);
+    return withArray(a, (x) => withArray(b, (y) => matmulStacked(x, y)));
+  },
   /** @function */
   where,
   /** Fuses an expression into one pass without temporaries (see src/fuse/fuse.ts). */

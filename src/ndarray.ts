@@ -1850,7 +1850,9 @@ export class NdArray {
   // ---- combine -----------------------------------------------------------------------------
 
   /**
-   * Dot product / matrix product: 1-D·1-D (a number), 2-D×2-D, 2-D×1-D and 1-D×2-D.
+   * Dot product / matrix product (NumPy's `dot`): 1-D·1-D (a number), 2-D×2-D, 2-D×1-D and
+   * 1-D×2-D; beyond 2-D the sum over this array's last axis and `other`'s second-to-last (shape
+   * `a.shape[:-1] + b.shape[:-2] + b.shape[-1:]`); a 0-d operand multiplies element-wise.
    * @param other the right operand
    * @returns a number for two vectors, else an array
    * @example

@@ -220,6 +220,8 @@ export function solve(a: MatrixInput, b: MatrixInput): NdArray {
       const result = emptyArray(vector ? [...batch, n] : [...batch, n, k]);
       try {
         if (result.size > 0) solveInto('linalg.solve', x, y, result, batch, n, k, false);
+        // no right-hand side (K = 0): NumPy still factors a, and raises for a singular one
+        else if (k === 0 && n > 0 && batchCount(batch) > 0) inv(x).dispose();
       } catch (e) {
         result.dispose();
         throw e;

@@ -10,6 +10,9 @@
 import type { NdArray } from '../ndarray.ts';
 import { emptyArray } from '../array-factory.ts';
 import { ShapeError, formatShape } from '../errors.ts';
+import { newArray } from '../array-factory.ts';
+import { broadcastShapes } from '../shape.ts';
+import { binary } from './elementwise.ts';
 import { gatherFloat64 } from '../kernels/js-strided.ts';
 import { tryWasmMatmul } from './reduce-wasm.ts';
 
@@ -88,25 +91,22 @@ function gemm(a: DenseMatrix, b: DenseMatrix, c: Float64Array, cs: number, m: nu
 }
 
 /**
- * Matrix product, NumPy's `matmul`/`dot` for 1-D and 2-D operands: vector·vector (a
- * number), matrix×matrix, matrix×vector and vector×matrix (arrays). Inputs may be any views
- * (transposed, sliced, broadcast); bool operands count as 0/1.
- * @param a left operand, 1-D or 2-D
- * @param b right operand, 1-D or 2-D
+ * Matrix product, NumPy's `dot` (and `matmul` for 1-D and 2-D operands): vector·vector (a
+ * number), matrix×matrix, matrix×vector and vector×matrix (arrays); a 0-d operand multiplies
+ * element-wise, and N-D operands follow `dot`'s rule (the sum over the last axis of `a` and
+ * the second-to-last of `b`: shape `a.shape[:-1] + b.shape[:-2] + b.shape[-1:]`). Inputs may
+ * be any views (transposed, sliced, broadcast); bool operands count as 0/1.
+ * @param a left operand
+ * @param b right operand
  * @returns a number for two vectors, else a new float64 array
  * @throws ShapeError when the inner dimensions differ (`matmul: shapes [2,3] and [4,2] not
- *   aligned`) or an operand is not 1-D or 2-D
+ *   aligned`)
  * @example
  * matmul(nd.array([[1, 2], [3, 4]]), nd.array([5, 6])); // array([17, 39])
  * matmul(nd.array([1, 2]), nd.array([3, 4]));            // 11
  */
 export function matmul(a: NdArray, b: NdArray): NdArray | number {
-  if (a.ndim < 1 || a.ndim > 2 || b.ndim < 1 || b.ndim > 2) {
-    throw new ShapeError(
-      `matmul: operands must be 1-D or 2-D, got shapes ${formatShape(a.shape)} and ${formatShape(b.shape)}`,
-      [a.shape, b.shape],
-    );
-  }
+  if (a.ndim < 1 || a.ndim > 2 || b.ndim < 1 || b.ndim > 2) return dotNd(a, b);
   const inner = a.shape[a.ndim - 1]!;
   if (inner !== b.shape[0]) {
     throw new ShapeError(`matmul: shapes ${formatShape(a.shape)} and ${formatShape(b.shape)} not aligned`, [a.shape, b.shape]);
@@ -144,3 +144,90 @@ export function matmul(a: NdArray, b: NdArray): NdArray | number {
   return result;
 }
 
+
+/** Inner-dimension check shared by `dotNd` and `matmulStacked`. */
+function aligned(name: string, a: NdArray, b: NdArray, ka: number, kb: number): void {
+  if (ka !== kb) throw new ShapeError(`${name}: shapes ${formatShape(a.shape)} and ${formatShape(b.shape)} not aligned`, [a.shape, b.shape]);
+}
+
+/**
+ * NumPy's `dot` beyond 2-D: a 0-d operand multiplies element-wise; else the sum over the last
+ * axis of `a` and the second-to-last axis of `b` (the only one of a 1-D `b`), as one gemm of `a`
+ * read as `[a.size / K, K]` by `b` with that axis moved first, read as `[K, b.size / K]`.
+ */
+function dotNd(a: NdArray, b: NdArray): NdArray {
+  a.assertLive();
+  b.assertLive();
+  if (a.ndim === 0 || b.ndim === 0) return binary('mul', a, b);
+  const k = a.shape[a.ndim - 1]!;
+  const bk = b.ndim === 1 ? 0 : b.ndim - 2;
+  aligned('dot', a, b, k, b.shape[bk]!);
+  const rest = b.shape.filter((_, i) => i !== bk);
+  const outShape = [...a.shape.slice(0, -1), ...rest];
+  const result = emptyArray(outShape);
+  result.storage.fill0();
+  if (result.size === 0 || k === 0) return result;
+  const m = a.size / k;
+  const n = b.size / k;
+  const perm = [bk, ...b.shape.map((_, i) => i).filter((i) => i !== bk)];
+  const bt = newArray(b.storage, perm.map((i) => b.shape[i]!), perm.map((i) => b.strides[i]!), b.offset);
+  gemm({ data: gatherFloat64(a), start: 0 }, { data: gatherFloat64(bt), start: 0 }, result.f64(), result.start, m, k, n);
+  return result;
+}
+
+/**
+ * NumPy's `matmul` for any operands of at least one dimension: stacks of matrices in the last
+ * two axes, their leading (batch) axes broadcast; a 1-D `a` is a row `[1, K]` and a 1-D `b` a
+ * column `[K, 1]`, the added axis removed from the result (two vectors give a number).
+ * @param a left operand, at least 1-D
+ * @param b right operand, at least 1-D
+ * @returns a number for two vectors, else a new float64 array `[...batch, M, N]`
+ * @throws ShapeError for a 0-d operand or inner dimensions that differ; BroadcastError when
+ *   the batch axes do not broadcast
+ * @example
+ * matmulStacked(nd.ones([2, 2, 3]), nd.ones([3, 4])).shape; // [2, 2, 4]
+ */
+export function matmulStacked(a: NdArray, b: NdArray): NdArray | number {
+  if (a.ndim === 0 || b.ndim === 0) {
+    throw new ShapeError(`matmul: operands must be at least 1-D, got shapes ${formatShape(a.shape)} and ${formatShape(b.shape)}`, [a.shape, b.shape]);
+  }
+  if (a.ndim <= 2 && b.ndim <= 2) return matmul(a, b);
+  a.assertLive();
+  b.assertLive();
+  const as = a.ndim === 1 ? [1, a.shape[0]!] : a.shape;
+  const bs = b.ndim === 1 ? [b.shape[0]!, 1] : b.shape;
+  const m = as[as.length - 2]!, k = as[as.length - 1]!, n = bs[bs.length - 1]!;
+  aligned('matmul', a, b, k, bs[bs.length - 2]!);
+  const ab = as.slice(0, -2), bb = bs.slice(0, -2);
+  const batch = broadcastShapes(ab, bb);
+  const outShape = [...batch, ...(a.ndim === 1 ? [] : [m]), ...(b.ndim === 1 ? [] : [n])];
+  const result = emptyArray(outShape);
+  result.storage.fill0();
+  if (result.size === 0 || k === 0) return result;
+  const A = gatherFloat64(a), B = gatherFloat64(b);
+  const out = result.f64();
+  // C-order matrix strides of each operand's own batch axes, 0 where it broadcasts
+  const step = (own: number[], size: number): number[] => {
+    const s = new Array<number>(batch.length).fill(0);
+    let acc = size;
+    for (let i = own.length - 1; i >= 0; i--) {
+      const d = batch.length - own.length + i;
+      s[d] = own[i] === 1 ? 0 : acc;
+      acc *= own[i]!;
+    }
+    return s;
+  };
+  const sa = step(ab, m * k), sb = step(bb, k * n);
+  const count = result.size / (m * n);
+  const idx = new Array<number>(batch.length).fill(0);
+  for (let q = 0; q < count; q++) {
+    let oa = 0, ob = 0;
+    for (let d = 0; d < batch.length; d++) (oa += idx[d]! * sa[d]!), (ob += idx[d]! * sb[d]!);
+    gemm({ data: A, start: oa }, { data: B, start: ob }, out, result.start + q * m * n, m, k, n);
+    for (let d = batch.length - 1; d >= 0; d--) {
+      if (++idx[d]! < batch[d]!) break;
+      idx[d] = 0;
+    }
+  }
+  return result;
+}
