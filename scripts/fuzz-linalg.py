@@ -160,7 +160,7 @@ def sq(batch=None, n=None, kind='float'):
     if batch is None:
         batch = pick([[], [], [], [2], [0], [3, 1], [1, 2]])
     if n is None:
-        n = pick([0, 1, 1, 2, 2, 3, 3, 4, 5])
+        n = pick([0, 1, 1, 2, 2, 3, 3, 4, 5, 8, 13])
     return make(batch + [n, n], kind)
 
 
@@ -186,7 +186,7 @@ def gen_case():
     BOOL_OK[0] = fn in ('outer', 'kron', 'diagonal', 'trace', 'diag', 'tril', 'triu')
     if fn in ('matmul', 'dot'):
         nda, ndb = pick([1, 1, 2, 2, 2, 3, 0]), pick([1, 1, 2, 2, 2, 3, 0])
-        k = pick([0, 1, 2, 3, 5])
+        k = pick([0, 1, 2, 3, 5, 9, 17])  # 9, 17 with 7, 12: past the WASM matmul threshold (m*k*n >= 128)
         bad = rng.random() < 0.1
 
         def shp(nd, last_is_k, other):
@@ -196,8 +196,8 @@ def gen_case():
                 return [k]
             s = [pick([0, 1, 2, 3]) for _ in range(nd - 2)]
             return s + ([other, k] if last_is_k else [k, other])
-        sa = shp(nda, True, pick([0, 1, 2, 3, 4]))
-        sb = shp(ndb, False, pick([0, 1, 2, 3, 4]))
+        sa = shp(nda, True, pick([0, 1, 2, 3, 4, 7, 12]))
+        sb = shp(ndb, False, pick([0, 1, 2, 3, 4, 7, 12]))
         if bad and sb:
             sb[-2 if ndb >= 2 else 0] += 1
         case['ops'] = [make(sa, 'int')[0], make(sb, 'int')[0]]
