@@ -177,6 +177,16 @@ def singular(n):
     return a
 
 
+def sym_case(case):
+    """Now and then a symmetric stack with hermitian=True (svd, pinv, matrixRank)."""
+    if rng.random() < 0.2:
+        n = pick([0, 1, 2, 3, 4, 6])
+        a = rng.integers(-4, 5, pick([[], [2], [0]]) + [n, n]).astype(float)
+        a = a + np.swapaxes(a, -1, -2)
+        case['ops'] = [make(list(a.shape), fill=a)[0]]
+        case['params']['hermitian'] = True
+
+
 def gen_case():
     fn = pick(['matmul', 'matmul', 'dot', 'dot', 'outer', 'kron', 'cross', 'diagonal', 'trace', 'diag', 'tril', 'triu',
                'det', 'slogdet', 'inv', 'inv', 'solve', 'solve', 'matrixPower', 'cholesky', 'qr', 'svd', 'svd', 'eigh',
@@ -271,6 +281,7 @@ def gen_case():
     elif fn == 'svd':
         case['ops'] = [rect()[0]] if rng.random() < 0.9 else [sq(kind='nan')[0]]
         case['params'] = {'fullMatrices': bool(rng.random() < 0.5), 'computeUv': bool(rng.random() < 0.7)}
+        sym_case(case)
     elif fn in ('eigh', 'eigvalsh'):
         case['ops'] = [sq()[0]] if rng.random() < 0.92 else [sq(kind='special')[0]]
         case['params'] = {'UPLO': pick(['L', 'U'])}
@@ -279,6 +290,7 @@ def gen_case():
         case['ops'] = [make([m, n], 'float')[0], make(pick([[m], [m, pick([1, 2])]]), 'float')[0]]
     elif fn == 'pinv':
         case['ops'] = [rect()[0]]
+        sym_case(case)
     elif fn == 'matrixRank':
         r = rng.random()
         if r < 0.4:
@@ -286,6 +298,8 @@ def gen_case():
             case['ops'] = [make([n, n], fill=singular(n))[0]]
         else:
             case['ops'] = [rect(kind='int')[0]] if r < 0.9 else [make([pick([0, 1, 3])], 'int')[0]]
+            if r < 0.9:
+                sym_case(case)
     elif fn == 'norm':
         nd = pick([1, 1, 2, 2, 3])
         shape = [pick([0, 1, 2, 3, 4]) for _ in range(nd)]
@@ -380,7 +394,7 @@ def run(case):
             cmp = ['shape' if p['mode'] == 'complete' else 'abs', 'abs']
             recon = ops[0]
     elif fn == 'svd':
-        r = la.svd(ops[0], full_matrices=p['fullMatrices'], compute_uv=p['computeUv'])
+        r = la.svd(ops[0], full_matrices=p['fullMatrices'], compute_uv=p['computeUv'], hermitian=p.get('hermitian', False))
         if p['computeUv']:
             out = list(r)
             cmp = ['shape' if p['fullMatrices'] else 'abs', 'num', 'shape' if p['fullMatrices'] else 'abs']
@@ -399,9 +413,9 @@ def run(case):
         x, res, rank, s = la.lstsq(*ops)
         out = [x, res, rank, s]
     elif fn == 'pinv':
-        out = [la.pinv(ops[0])]
+        out = [la.pinv(ops[0], hermitian=p.get('hermitian', False))]
     elif fn == 'matrixRank':
-        out = [la.matrix_rank(ops[0])]
+        out = [la.matrix_rank(ops[0], hermitian=p.get('hermitian', False))]
     elif fn == 'norm':
         out = [la.norm(ops[0], ord=ord_of(p['ord']), axis=tuple(p['axis']) if isinstance(p['axis'], list) else p['axis'],
                        keepdims=p['keepdims'])]

@@ -80,7 +80,7 @@ function call(c: Case, ops: NdArray[]): Out[] {
       return Array.isArray(r) ? r : [r];
     }
     case 'svd': {
-      const r = L.svd(a, { fullMatrices: p.fullMatrices as boolean, computeUv: p.computeUv as boolean });
+      const r = L.svd(a, { fullMatrices: p.fullMatrices as boolean, computeUv: p.computeUv as boolean, hermitian: p.hermitian === true });
       return Array.isArray(r) ? r : [r];
     }
     case 'eigh':
@@ -90,9 +90,9 @@ function call(c: Case, ops: NdArray[]): Out[] {
     case 'lstsq':
       return L.lstsq(a, b);
     case 'pinv':
-      return [L.pinv(a)];
+      return [p.hermitian === true ? L.pinv(a, { hermitian: true }) : L.pinv(a)];
     case 'matrixRank':
-      return [L.matrixRank(a)];
+      return [p.hermitian === true ? L.matrixRank(a, { hermitian: true }) : L.matrixRank(a)];
     case 'norm':
       return [L.norm(a, ordOf(p.ord) as number, p.axis as number, { keepdims: p.keepdims as boolean })];
   }
