@@ -1,5 +1,7 @@
 /**
- * Matrix products: `matmul` (also `a.dot(b)`) for vectors and matrices.
+ * Matrix products: `matmul` (also `a.dot(b)`) for vectors and matrices; beyond 2-D, NumPy's
+ * `dot` rule (`dotNd`, one gemm over gathered copies) and NumPy's `matmul` over broadcast stacks
+ * (`matmulStacked`, one gemm per matrix of the batch, on JS: the WASM kernels serve 1-D/2-D).
  *
  * Contiguous float64 operands in the arena, big enough, run on the WASM kernels
  * (src/ops/reduce-wasm.ts); otherwise, on JS: 2-D×2-D works on C-contiguous operands (copies where the inputs are strided) in i-k-j
