@@ -32,6 +32,8 @@ import warnings
 
 import numpy as np
 
+from fuzz_common import dec, enc, pack, view_of  # noqa: F401 (shared with the other fuzz generators)
+
 warnings.simplefilter('ignore')
 
 SEED = int(sys.argv[1]) if len(sys.argv) > 1 else 11
@@ -42,38 +44,8 @@ BOOL_OK = [False]
 VIEWS = ['c', 'c', 'c', 'T', 'rev', 'step', 'bc', 'off', 'flip', 'swap']
 
 
-def enc(x):
-    if isinstance(x, (bool, np.bool_)):
-        return bool(x)
-    x = float(x)
-    if math.isnan(x):
-        return 'NaN'
-    if math.isinf(x):
-        return 'Infinity' if x > 0 else '-Infinity'
-    if x == 0 and math.copysign(1, x) < 0:
-        return '-0'
-    return x
-
-
-def dec(x):
-    if isinstance(x, bool):
-        return x
-    return {'NaN': float('nan'), 'Infinity': float('inf'), '-Infinity': float('-inf'), '-0': -0.0}.get(x, x)
-
-
-def pack(a):
-    a = np.asarray(a)
-    return {'shape': list(a.shape), 'dtype': 'bool' if a.dtype == bool else 'float64', 'flat': [enc(v) for v in a.ravel()]}
-
-
 def pick(xs):
     return xs[int(rng.integers(0, len(xs)))]
-
-
-def view_of(base, view, shape):
-    return {'c': lambda: base, 'T': lambda: base.T, 'rev': lambda: base[::-1], 'step': lambda: base[..., ::2],
-            'off': lambda: base[1:], 'bc': lambda: np.broadcast_to(base, shape), 'flip': lambda: np.flip(base),
-            'swap': lambda: np.swapaxes(base, 0, 1)}[view]()
 
 
 def values(size, kind):

@@ -25,6 +25,8 @@ import warnings
 
 import numpy as np
 
+from fuzz_common import dec, enc, pack, view_of  # noqa: F401 (shared with the other fuzz generators)
+
 warnings.simplefilter('ignore')
 
 SEED = int(sys.argv[1]) if len(sys.argv) > 1 else 11
@@ -32,24 +34,6 @@ N = int(sys.argv[2]) if len(sys.argv) > 2 else 1400
 OUT = sys.argv[3] if len(sys.argv) > 3 else os.path.join(os.path.dirname(__file__), '..', 'test', 'fixtures', 'fuzz-search.json.gz')
 rng = np.random.default_rng(SEED)
 SIZES = [0, 1, 1, 2, 2, 3, 3, 5, 5, 17, 257]
-
-
-def enc(x):
-    if isinstance(x, (bool, np.bool_)):
-        return bool(x)
-    x = float(x)
-    if math.isnan(x):
-        return 'NaN'
-    if math.isinf(x):
-        return 'Infinity' if x > 0 else '-Infinity'
-    if x == 0 and math.copysign(1, x) < 0:
-        return '-0'
-    return x
-
-
-def pack(a):
-    a = np.asarray(a)
-    return {'shape': list(a.shape), 'dtype': 'bool' if a.dtype == bool else 'float64', 'flat': [enc(v) for v in a.ravel()]}
 
 
 def pick(xs):
@@ -92,12 +76,6 @@ def rand_values(size, kind='f'):
 
 
 VIEWS = ['c', 'c', 'c', 'T', 'rev', 'step', 'bc', 'off', 'flip', 'swap']
-
-
-def view_of(base, view, shape):
-    return {'c': lambda: base, 'T': lambda: base.T, 'rev': lambda: base[::-1], 'flip': lambda: np.flip(base),
-            'step': lambda: base[..., ::2], 'bc': lambda: np.broadcast_to(base, shape), 'off': lambda: base[1:],
-            'swap': lambda: np.swapaxes(base, 0, 1)}[view]()
 
 
 def make(shape, kind='f', views=VIEWS, values=None):
