@@ -49,6 +49,8 @@ const array: Slot = (v) => {
 /** An operand of an element-wise op: an NdArray or a number. */
 const operand: Slot = (v) => (v instanceof NdArray || typeof v === 'number' ? 'any' : 'throw');
 const operandOrNull: Slot = (v) => (v === null ? 'any' : operand(v));
+/** searchsorted's values: a number, an NdArray, or plain data read as nd.array reads it. */
+const searchValues: Slot = (v) => (typeof v === 'number' || v instanceof NdArray ? 'any' : Array.isArray(v) ? array(v) : 'throw');
 const int: Slot = (v) => (isInt(v) ? 'any' : 'throw');
 const intOrNull: Slot = (v) => (v === null ? 'any' : int(v));
 const number: Slot = (v) => (typeof v === 'number' ? 'any' : 'throw');
@@ -330,7 +332,7 @@ const METHODS: Record<string, Spec> = {
   nonzero: none(),
   argwhere: none(),
   unique: none(),
-  searchsorted: { self: SORTED, args: () => [2, 'right'], slots: [operand, options(['side'], { strings: ['left', 'right'] })] },
+  searchsorted: { self: SORTED, args: () => [2, 'right'], slots: [searchValues, options(['side'], { strings: ['left', 'right'] })] },
   diff: { args: () => [1, 0], slots: [int, axis1] },
   flip: { args: () => [0], slots: [axis] },
   fill: { args: () => [7], slots: [value] },
