@@ -381,6 +381,9 @@ function clipBound(bound: Operand | null, missing: number, target: NdArray, shap
   return bound;
 }
 
+/** `clip_vss(a, lo, hi, out, n, held)` (wasm/assembly/arith.ts): held 1 keeps the value on a ±0 tie. */
+type ClipVss = (a: number, lo: number, hi: number, out: number, n: number, held: number) => void;
+
 /**
  * clip in one WASM pass when `x` and `target` lie in the arena with the full shape and each bound is a number or such an
  * array (both numbers: `clip_vss`; both arrays: `clip_vvv`). Returns false, having written nothing, otherwise.
@@ -392,9 +395,9 @@ function clipInOnePass(x: NdArray, lo: Operand | null, hi: Operand | null, targe
   const lower = clipBound(lo, -Infinity, target, shape);
   const upper = clipBound(hi, Infinity, target, shape);
   if (typeof lower === 'number' && typeof upper === 'number') {
-    const k = wasmExport<(a: number, lo: number, hi: number, out: number, n: number) => void>('clip_vss');
+    const k = wasmExport<ClipVss>('clip_vss');
     if (k === null) return false;
-    k(ptrOf(x), lower, upper, ptrOf(target), target.size);
+    k(ptrOf(x), lower, upper, ptrOf(target), target.size, 0);
     return true;
   }
   if (isNdArray(lower) && isNdArray(upper)) {
@@ -410,7 +413,7 @@ function clipInOnePass(x: NdArray, lo: Operand | null, hi: Operand | null, targe
  * clip with both bounds one (non-NaN) value each, NumPy's stride-0 loop: a tie keeps the value
  * held (`m = x < lo ? lo : x; m > hi ? hi : m`), so clip(-0, -Infinity, 0) is -0 and clip(-5, 0,
  * -0) is +0, where array bounds and a single bound (maximum / minimum) give the bound. WASM
- * (`clip_scalar_bounds`, wasm/assembly/clip-scalar.ts) in the arena or staged, else a JS loop.
+ * (`clip_vss` with `held` 1, wasm/assembly/arith.ts) in the arena or staged, else a JS loop.
  * @param x the values, already of the result's shape (a broadcast view is fine)
  * @param lo lower bound
  * @param hi upper bound
@@ -421,13 +424,13 @@ function clipScalarBounds(x: NdArray, lo: number, hi: number, target: NdArray): 
   const shape = target.shape;
   const n = target.size;
   if (n === 0) return target;
-  const k = wasmExport<(a: number, lo: number, hi: number, out: number, n: number) => void>('clip_scalar_bounds');
+  const k = wasmExport<ClipVss>('clip_vss');
   if (k !== null && settings.wasm && fullLayout(x, shape) && fullLayout(target, shape) && !overlapsHarmfully(x, x.strides, target, shape)) {
     if (x.storage.inArena && target.storage.inArena) {
-      k(ptrOf(x), lo, hi, ptrOf(target), n);
+      k(ptrOf(x), lo, hi, ptrOf(target), n, 1);
       return target;
     }
-    if (runStaged('unarySimple', n, [x], target, (p, len) => k(p[0]!, lo, hi, p[1]!, len))) return target;
+    if (runStaged('unarySimple', n, [x], target, (p, len) => k(p[0]!, lo, hi, p[1]!, len, 1))) return target;
   }
   const src = overlapsHarmfully(x, x.strides, target, shape) ? unary('copy', x) : x;
   const xd = src.f64();

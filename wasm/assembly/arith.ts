@@ -149,30 +149,45 @@ export function minimum_rows(a: usize, aRow: usize, b: usize, bRow: usize, out: 
 /**
  * out[i] = minimum(maximum(a[i], lo), hi) with the two ops' NaN and tie rules (NaN in a, lo or
  * hi gives NaN; lo > hi gives hi); -Infinity / Infinity stand for a missing bound exactly.
+ * With `held` 1 it is minimum(hi, maximum(lo, a[i])) instead: a ±0 tie keeps the value held,
+ * as NumPy's clip loop for two stride-0 bounds (`m = x < lo ? lo : x; m > hi ? hi : m`), so
+ * clip(-0, -Infinity, 0) is -0 (maximum/minimum give their second operand on a tie).
  */
-export function clip_vss(a: usize, lo: f64, hi: f64, out: usize, n: usize): void {
+export function clip_vss(a: usize, lo: f64, hi: f64, out: usize, n: usize, held: u32): void {
   const l = f64x2.splat(lo);
   const h = f64x2.splat(hi);
   let i: usize = 0;
   if (lo == lo && hi == hi) {
-    // Bounds are numbers: pmax(lo, x) = lo < x ? x : lo and pmin(hi, y) = y < hi ? y : hi are
-    // maximum/minimum exactly (ties give the bound) except for a NaN x, put back by the select.
-    for (; i + 4 <= n; i += 4) {
-      const o = i * F64;
-      const x0 = v128.load(a + o);
-      const x1 = v128.load(a + o, 16);
-      v128.store(out + o, v128.bitselect(x0, f64x2.pmin(h, f64x2.pmax(l, x0)), f64x2.ne(x0, x0)));
-      v128.store(out + o, v128.bitselect(x1, f64x2.pmin(h, f64x2.pmax(l, x1)), f64x2.ne(x1, x1)), 16);
+    if (held != 0) {
+      // pmax(x, lo) = x < lo ? lo : x and pmin(m, hi) = hi < m ? hi : m: the rule exactly, a NaN x kept
+      for (; i + 4 <= n; i += 4) {
+        const o = i * F64;
+        v128.store(out + o, f64x2.pmin(f64x2.pmax(v128.load(a + o), l), h));
+        v128.store(out + o, f64x2.pmin(f64x2.pmax(v128.load(a + o, 16), l), h), 16);
+      }
+    } else {
+      // Bounds are numbers: pmax(lo, x) = lo < x ? x : lo and pmin(hi, y) = y < hi ? y : hi are
+      // maximum/minimum exactly (ties give the bound) except for a NaN x, put back by the select.
+      for (; i + 4 <= n; i += 4) {
+        const o = i * F64;
+        const x0 = v128.load(a + o);
+        const x1 = v128.load(a + o, 16);
+        v128.store(out + o, v128.bitselect(x0, f64x2.pmin(h, f64x2.pmax(l, x0)), f64x2.ne(x0, x0)));
+        v128.store(out + o, v128.bitselect(x1, f64x2.pmin(h, f64x2.pmax(l, x1)), f64x2.ne(x1, x1)), 16);
+      }
     }
   }
   for (; i + 4 <= n; i += 4) {
     const o = i * F64;
     const x0 = v128.load(a + o);
     const x1 = v128.load(a + o, 16);
-    v128.store(out + o, clipVector(x0, l, h));
-    v128.store(out + o, clipVector(x1, l, h), 16);
+    v128.store(out + o, held != 0 ? opVector(MIN, h, opVector(MAX, l, x0)) : clipVector(x0, l, h));
+    v128.store(out + o, held != 0 ? opVector(MIN, h, opVector(MAX, l, x1)) : clipVector(x1, l, h), 16);
   }
-  for (; i < n; i++) store<f64>(out + i * F64, clipScalar(load<f64>(a + i * F64), lo, hi));
+  for (; i < n; i++) {
+    const x = load<f64>(a + i * F64);
+    store<f64>(out + i * F64, held != 0 ? opScalar(MIN, hi, opScalar(MAX, lo, x)) : clipScalar(x, lo, hi));
+  }
 }
 
 /** out[i] = minimum(maximum(a[i], lo[i]), hi[i]); out may equal a, lo or hi. */

@@ -25,7 +25,6 @@ export * from './linalg';
 export * from './sort';
 export * from './sort-values';
 export * from './select';
-export * from './clip-scalar';
 
 /** First byte after the module's static data (where a runtime heap would start). */
 export function heapBase(): usize {
