@@ -25,13 +25,11 @@ import warnings
 
 import numpy as np
 
-from fuzz_common import dec, enc, pack, view_of  # noqa: F401 (shared with the other fuzz generators)
+from fuzz_common import cli, dec, enc, pack, view_of  # noqa: F401 (shared with the other fuzz generators)
 
 warnings.simplefilter('ignore')
 
-SEED = int(sys.argv[1]) if len(sys.argv) > 1 else 11
-N = int(sys.argv[2]) if len(sys.argv) > 2 else 1400
-OUT = sys.argv[3] if len(sys.argv) > 3 else os.path.join(os.path.dirname(__file__), '..', 'test', 'fixtures', 'fuzz-search.json.gz')
+SEED, N, OUT = cli(11, 1400, 'fuzz-search.json.gz')
 rng = np.random.default_rng(SEED)
 SIZES = [0, 1, 1, 2, 2, 3, 3, 5, 5, 17, 257]
 

@@ -1,10 +1,20 @@
-"""What the differential fuzz generators (scripts/fuzz-shape.py, fuzz-search.py, fuzz-linalg.py)
-share: numbers spelled as JSON can hold them ('NaN', '+-Infinity', '-0' as strings), an array
+"""What the differential fuzz generators (scripts/fuzz-shape.py, fuzz-search.py, fuzz-linalg.py,
+indexing-fixtures.py) share: their command line, numbers spelled as JSON can hold them ('NaN', '+-Infinity', '-0' as strings), an array
 packed as shape, dtype and C-order values, and the views test/fixture-views.ts rebuilds.
 """
 import math
+import os
+import sys
 
 import numpy as np
+
+
+def cli(seed, count, fixture):
+    """`[seed] [count] [out]` from the command line, defaulting to what the committed fixture was
+    made with: test/fixtures/<fixture>."""
+    return (int(sys.argv[1]) if len(sys.argv) > 1 else seed,
+            int(sys.argv[2]) if len(sys.argv) > 2 else count,
+            sys.argv[3] if len(sys.argv) > 3 else os.path.join(os.path.dirname(__file__), '..', 'test', 'fixtures', fixture))
 
 
 def enc(x):

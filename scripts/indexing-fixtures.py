@@ -27,38 +27,11 @@ import sys
 
 import numpy as np
 
-SEED = int(sys.argv[1]) if len(sys.argv) > 1 else 13
-N = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
-OUT = sys.argv[3] if len(sys.argv) > 3 else os.path.join(os.path.dirname(__file__), '..', 'test', 'fixtures', 'indexing-random.json')
+from fuzz_common import cli, dec, enc
+
+SEED, N, OUT = cli(13, 1000, 'indexing-random.json')
 rng = np.random.default_rng(SEED)
 SENT = 2**62
-
-
-def enc(x):
-    if isinstance(x, (bool, np.bool_)):
-        return bool(x)
-    x = float(x)
-    if math.isnan(x):
-        return 'NaN'
-    if math.isinf(x):
-        return 'Infinity' if x > 0 else '-Infinity'
-    if x == 0 and math.copysign(1, x) < 0:
-        return '-0'
-    return x
-
-
-def dec(x):
-    if isinstance(x, bool):
-        return x
-    if x == 'NaN':
-        return float('nan')
-    if x == 'Infinity':
-        return float('inf')
-    if x == '-Infinity':
-        return float('-inf')
-    if x == '-0':
-        return -0.0
-    return x
 
 
 BIG = float(sys.argv[4]) if len(sys.argv) > 4 else 0.03
