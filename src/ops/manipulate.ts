@@ -231,13 +231,8 @@ export function swapaxes(a: NdArray, axis1: number, axis2: number): NdArray {
   a.assertLive();
   const i = normalizeAxis(axis1, a.ndim);
   const j = normalizeAxis(axis2, a.ndim);
-  const shape = [...a.shape];
-  const strides = [...a.strides];
-  shape[i] = a.shape[j]!;
-  shape[j] = a.shape[i]!;
-  strides[i] = a.strides[j]!;
-  strides[j] = a.strides[i]!;
-  return view(a, shape, strides, a.offset);
+  const order = a.shape.map((_, k) => (k === i ? j : k === j ? i : k));
+  return transpose(a, order);
 }
 
 /** `axes` (one or several) normalised for `moveaxis`; AxisError when out of range or repeated. */
@@ -275,7 +270,7 @@ export function moveaxis(a: NdArray, source: number | readonly number[], destina
   for (let i = 0; i < a.ndim; i++) if (!src.includes(i)) order.push(i);
   const pairs = dst.map((d, i) => [d, src[i]!] as const).sort((x, y) => x[0] - y[0]);
   for (const [d, s] of pairs) order.splice(d, 0, s);
-  return view(a, order.map((i) => a.shape[i]!), order.map((i) => a.strides[i]!), a.offset);
+  return transpose(a, order);
 }
 
 /**
