@@ -10,10 +10,9 @@
  * @module
  */
 import type { NdArray } from '../ndarray.ts';
-import { emptyArray } from '../array-factory.ts';
+import { emptyArray, newArray } from '../array-factory.ts';
 import { ShapeError, formatShape } from '../errors.ts';
-import { newArray } from '../array-factory.ts';
-import { broadcastShapes } from '../shape.ts';
+import { broadcastShapes, broadcastStrides, contiguousStrides } from '../shape.ts';
 import { binary } from './elementwise.ts';
 import { gatherFloat64 } from '../kernels/js-strided.ts';
 import { tryWasmMatmul } from './reduce-wasm.ts';
@@ -209,16 +208,7 @@ export function matmulStacked(a: NdArray, b: NdArray): NdArray | number {
   const A = gatherFloat64(a), B = gatherFloat64(b);
   const out = result.f64();
   // C-order matrix strides of each operand's own batch axes, 0 where it broadcasts
-  const step = (own: number[], size: number): number[] => {
-    const s = new Array<number>(batch.length).fill(0);
-    let acc = size;
-    for (let i = own.length - 1; i >= 0; i--) {
-      const d = batch.length - own.length + i;
-      s[d] = own[i] === 1 ? 0 : acc;
-      acc *= own[i]!;
-    }
-    return s;
-  };
+  const step = (own: number[], size: number): number[] => broadcastStrides(own, contiguousStrides(own).map((s) => s * size), batch);
   const sa = step(ab, m * k), sb = step(bb, k * n);
   const count = result.size / (m * n);
   const idx = new Array<number>(batch.length).fill(0);
