@@ -3,7 +3,9 @@
  * tolerance in ulps), and a plain nested-array reference for broadcasting.
  */
 import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
 import { nd, type NdArray } from '../src/index.ts';
+import { settings } from '../src/config.ts';
 
 /**
  * Asserts nested numbers/booleans equal the expected ones. Booleans and non-finite or zero
@@ -176,4 +178,22 @@ export function unaryValues(fn: string, xs: readonly number[], inPlace: boolean)
   } finally {
     x.dispose();
   }
+}
+
+/**
+ * A describe block whose tests run with WASM off: a first test switches it off, a last one
+ * puts back what it was (so the tests between run in order on the JS kernels).
+ */
+export function describeWasmOff(name: string, body: () => void): void {
+  describe(name, () => {
+    let saved = true;
+    test('switch WASM off', () => {
+      saved = settings.wasm;
+      settings.wasm = false;
+    });
+    body();
+    test('switch WASM back', () => {
+      settings.wasm = saved;
+    });
+  });
 }

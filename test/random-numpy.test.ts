@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { settings } from '../src/config.ts';
+import { describeWasmOff } from './helpers.ts';
 import { ArgumentError, NdvecError, ReadOnlyError, ShapeError } from '../src/errors.ts';
 import { activeKernels } from '../src/kernels/wasm.ts';
 import { NdArray } from '../src/ndarray.ts';
@@ -131,16 +132,8 @@ describe(`nd.rng matches NumPy ${fixture.numpy} bit for bit (WASM samplers)`, ()
   runCases('wasm');
 });
 
-describe('nd.rng matches NumPy bit for bit (JS samplers)', () => {
-  let saved = true;
-  test('switch WASM off', () => {
-    saved = settings.wasm;
-    settings.wasm = false;
-  });
+describeWasmOff('nd.rng matches NumPy bit for bit (JS samplers)', () => {
   runCases('js');
-  test('switch WASM back', () => {
-    settings.wasm = saved;
-  });
 });
 
 describe('samplers: arena, plain Float64Array (scratch chunks) and JS give the same stream', () => {

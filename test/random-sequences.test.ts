@@ -11,7 +11,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { settings } from '../src/config.ts';
+import { describeWasmOff } from './helpers.ts';
 import { NdvecError } from '../src/errors.ts';
 import { activeKernels } from '../src/kernels/wasm.ts';
 import { NdArray } from '../src/ndarray.ts';
@@ -159,16 +159,8 @@ describe(`nd.rng = NumPy ${fixture.numpy} on ${fixture.cases.length} random call
   runAll('wasm');
 });
 
-describe('nd.rng = NumPy on random call sequences (JS samplers)', () => {
-  let saved = true;
-  test('switch WASM off', () => {
-    saved = settings.wasm;
-    settings.wasm = false;
-  });
+describeWasmOff('nd.rng = NumPy on random call sequences (JS samplers)', () => {
   runAll('js');
-  test('switch WASM back', () => {
-    settings.wasm = saved;
-  });
 });
 
 describe('the fixture holds what the sequences claim to cover', () => {
