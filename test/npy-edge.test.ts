@@ -80,6 +80,13 @@ function checkNpy(bytes: Uint8Array, c: Verdict, what: string): void {
   }
 }
 
+
+/** `src` copied into `host` at `at`, as the view of it there (junk on both sides, an odd offset, a Node Buffer's shared memory). */
+function inside(host: Uint8Array, src: Uint8Array, at: number): Uint8Array {
+  host.set(src, at);
+  return host.subarray(at, at + src.length);
+}
+
 describe(`.npy files against NumPy ${CASES.numpy}`, () => {
   const groups = new Map<string, Case[]>();
   for (const c of CASES.npy) {
@@ -106,13 +113,9 @@ describe(`.npy files against NumPy ${CASES.numpy}`, () => {
   test('every case inside a larger buffer, at an odd offset, with junk around it: the same verdict', () => {
     for (const c of CASES.npy) {
       const src = bytesOf(c);
-      const big = new Uint8Array(src.length + 21).fill(0x41);
-      big.set(src, 5);
-      checkNpy(big.subarray(5, 5 + src.length), c, `${c.name} at offset 5`);
+      checkNpy(inside(new Uint8Array(src.length + 21).fill(0x41), src, 5), c, `${c.name} at offset 5`);
       // a Node Buffer (readFileSync, Buffer.concat): its slice() is a view, not a copy
-      const buf = Buffer.alloc(src.length + 6, 0x42);
-      buf.set(src, 3);
-      checkNpy(buf.subarray(3, 3 + src.length), c, `${c.name} in a Buffer at offset 3`);
+      checkNpy(inside(Buffer.alloc(src.length + 6, 0x42), src, 3), c, `${c.name} in a Buffer at offset 3`);
     }
   });
 
@@ -185,12 +188,8 @@ describe(`.npz archives against NumPy ${CASES.numpy}`, () => {
     test(c.name, () => {
       checkNpz(bytesOf(c), c, c.name);
       const src = bytesOf(c);
-      const big = new Uint8Array(src.length + 10).fill(0x50);
-      big.set(src, 3);
-      checkNpz(big.subarray(3, 3 + src.length), c, `${c.name} at offset 3`);
-      const buf = Buffer.alloc(src.length + 10, 0x50);
-      buf.set(src, 5);
-      checkNpz(buf.subarray(5, 5 + src.length), c, `${c.name} in a Buffer at offset 5`);
+      checkNpz(inside(new Uint8Array(src.length + 10).fill(0x50), src, 3), c, `${c.name} at offset 3`);
+      checkNpz(inside(Buffer.alloc(src.length + 10, 0x50), src, 5), c, `${c.name} in a Buffer at offset 5`);
     });
   }
 
