@@ -32,7 +32,7 @@ import warnings
 
 import numpy as np
 
-from fuzz_common import cli, dec, enc, pack, view_of  # noqa: F401 (shared with the other fuzz generators)
+from fuzz_common import base_shape_of, cli, dec, enc, pack, view_of  # noqa: F401 (shared with the other fuzz generators)
 
 warnings.simplefilter('ignore')
 
@@ -65,22 +65,7 @@ def make(shape, kind='int', views=VIEWS, fill=None):
         view = 'c'
     if view == 'swap' and len(shape) < 2:
         view = 'c'
-    if view == 'c':
-        base_shape = list(shape)
-    elif view == 'T':
-        base_shape = list(reversed(shape))
-    elif view in ('rev', 'flip'):
-        base_shape = list(shape)
-    elif view == 'swap':
-        base_shape = [shape[1], shape[0]] + list(shape[2:])
-    elif view == 'step':
-        base_shape = list(shape[:-1]) + [2 * shape[-1]]
-    elif view == 'off':
-        base_shape = [shape[0] + 1] + list(shape[1:])
-    else:
-        ax = pick([i for i, d in enumerate(shape) if d != 1])
-        base_shape = list(shape)
-        base_shape[ax] = 1
+    base_shape = base_shape_of(view, shape, pick)
     size = int(np.prod(base_shape)) if base_shape else 1
     if fill is not None:
         # fill: the wanted logical array; lay it into the base so the view shows it

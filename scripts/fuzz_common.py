@@ -49,3 +49,20 @@ def view_of(base, view, shape):
     return {'c': lambda: base, 'T': lambda: base.T, 'rev': lambda: base[::-1], 'step': lambda: base[..., ::2],
             'off': lambda: base[1:], 'bc': lambda: np.broadcast_to(base, shape), 'flip': lambda: np.flip(base),
             'swap': lambda: np.swapaxes(base, 0, 1)}[view]()
+
+
+def base_shape_of(view, shape, choose):
+    """The shape of the base a view recipe reads as `shape` (view_of's inverse); for 'bc' one
+    axis of size > 1, picked by `choose(candidates)`, is 1 in the base."""
+    if view == 'T':
+        return list(reversed(shape))
+    if view == 'swap':
+        return [shape[1], shape[0]] + list(shape[2:])
+    if view == 'step':
+        return list(shape[:-1]) + [2 * shape[-1]]
+    if view == 'off':
+        return [shape[0] + 1] + list(shape[1:])
+    base_shape = list(shape)
+    if view == 'bc':
+        base_shape[choose([i for i, d in enumerate(shape) if d != 1])] = 1
+    return base_shape
